@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { loadConfig } from '../src/config.js';
+import { ingestFromConfig } from '../src/bootstrap.js';
+import { formatSummary } from './summary.js';
+
+const USAGE = `Usage: npm run ingest -- [sources...] [--prune] [--rebuild] [--json]
+  sources    files, folders, web-page URLs or feed URLs (default: NEWS_SOURCES / NEWS_SOURCES_FILE)
+  --prune    remove stored articles that their source no longer lists
+  --rebuild  move the current store aside and rebuild it from the sources (use after damage)
+  --json     print the summary as JSON`;
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { prune: { type: 'boolean' }, rebuild: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  const interactive = process.stderr.isTTY && !values.json;
+  const bar = new cliProgress.SingleBar(
+    { format: 'Ingesting {bar} {value} articles | {phase} {current}', hideCursor: true, clearOnComplete: true, stream: process.stderr, noTTYOutput: false },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  let lastLine = 0;
+  const summary = await ingestFromConfig(config, {
+    cliSources: positionals,
+    prune: values.prune,
+    rebuild: values.rebuild,
+    log: (m) => process.stderr.write(`${m}\n`),
+    onProgress: (p) => {
+      const current = (p.current ?? '').slice(-50);
+      if (interactive) {
+        if (!started) {
+          bar.start(Math.max(1, p.processed), p.processed, { phase: p.phase, current });
+          started = true;
+        }
+        bar.setTotal(Math.max(p.total ?? p.processed + 1, p.processed));
+        bar.update(p.processed, { phase: p.phase, current });
+      } else if (Date.now() - lastLine > 2000 || p.phase === 'done') {
+        // Without a terminal (CI, logs), a line every few seconds instead of a redrawn bar.
+        process.stderr.write(`ingest: ${p.phase} ${p.processed} articles ${current}\n`);
+        lastLine = Date.now();
+      }
+    },
+  });
+  if (started) bar.stop();
+  if (values.json) console.log(JSON.stringify(summary, null, 2));
+  else console.log(formatSummary(summary));
+}
+
+main().catch((error: Error) => {
+  console.error(`ingest failed: ${error.message}`);
+  process.exit(1);
+});

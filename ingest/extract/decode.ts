@@ -1,0 +1,46 @@
+/**
+ * Turns raw bytes into text, refusing binary data and tolerating legacy encodings.
+ * News archives are full of Windows-1252 and Latin-1 files; failing on them would lose
+ * articles, while decoding binary junk would pollute the index.
+ */
+export class UnreadableContentError extends Error {
+  override name = 'UnreadableContentError';
+}
+
+export function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  if (sample.length === 0) return false;
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if (byte < 9 || (byte > 13 && byte < 32)) control++;
+  }
+  return control / sample.length > 0.1;
+}
+
+/** Decodes bytes using a declared charset when given, else UTF-8 with a Windows-1252 fallback. */
+export function decodeText(bytes: Uint8Array, declaredCharset?: string | null): { text: string; encoding: string } {
+  if (looksBinary(bytes)) throw new UnreadableContentError('binary content, not text');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  const charset = declaredCharset?.trim().toLowerCase();
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    try {
+      return { text: new TextDecoder(charset).decode(bytes), encoding: charset };
+    } catch {
+      // Unknown label: fall through to detection.
+    }
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** Reads the charset from a Content-Type header or an HTML/XML prologue. */
+export function sniffCharset(contentType: string | null, head: Uint8Array): string | null {
+  const fromHeader = contentType?.match(/charset=["']?([\w-]+)/i)?.[1];
+  if (fromHeader) return fromHeader;
+  const ascii = new TextDecoder('latin1').decode(head.subarray(0, 2048));
+  return ascii.match(/<meta[^>]+charset=["']?([\w-]+)/i)?.[1] ?? ascii.match(/<\?xml[^>]+encoding=["']([\w-]+)/i)?.[1] ?? null;
+}

@@ -1,0 +1,50 @@
+import type { EmbeddingStatus } from '../src/embeddings/loadEmbeddings.js';
+
+/** What one ingestion run did; printed by the CLI, posted by /reingest, stored in the manifest. */
+export interface IngestSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Same text as an article already stored (e.g. a second URL for the same story). */
+  duplicates: number;
+  removed: number;
+  /** Stored articles their source no longer lists, kept because pruning was not asked for. */
+  missingKept: number;
+  skipped: Array<{ location: string; reason: string }>;
+  failedSources: Array<{ source: string; reason: string }>;
+  passagesWritten: number;
+  vectorsAdded: number;
+  totalArticles: number;
+  totalPassages: number;
+  durationMs: number;
+  embeddingMs: number;
+  embedding: EmbeddingStatus;
+  vectorsInUse: boolean;
+}
+
+export interface IngestProgress {
+  phase: 'listing' | 'articles' | 'vectors' | 'saving' | 'done';
+  processed: number;
+  /** Known total, or null while sources are still being listed. */
+  total: number | null;
+  current: string | null;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A short human summary (also used by Discord's /reingest). */
+export function formatSummary(s: IngestSummary): string {
+  const lines = [
+    `Articles: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.duplicates} duplicate, ${s.removed} removed, ${s.skipped.length} skipped.`,
+    `Store: ${plural(s.totalArticles, 'article')}, ${plural(s.totalPassages, 'passage')} (${s.passagesWritten} written this run, ${s.vectorsAdded} vectors added).`,
+    `Model: ${s.embedding.model} — ${s.embedding.available ? `loaded (${s.embedding.dimension}-d), vectors in use` : `NOT loaded, lexical retrieval only (${s.embedding.reason})`}.`,
+    `Time: ${(s.durationMs / 1000).toFixed(1)} s (embedding ${(s.embeddingMs / 1000).toFixed(1)} s).`,
+  ];
+  if (s.missingKept > 0) lines.push(`${plural(s.missingKept, 'stored article')} no longer listed by its source, kept (use --prune to remove).`);
+  for (const f of s.failedSources) lines.push(`Source failed: ${f.source}: ${f.reason}`);
+  for (const k of s.skipped.slice(0, 20)) lines.push(`Skipped: ${k.location}: ${k.reason}`);
+  if (s.skipped.length > 20) lines.push(`... and ${s.skipped.length - 20} more skipped.`);
+  return lines.join('\n');
+}

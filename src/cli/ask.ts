@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { openKnowledgeBase } from '../bootstrap.js';
+import { formatAnswer } from '../core/answer/format.js';
+import { storePaths } from '../store/newsStore.js';
+
+const USAGE = `Usage: npm run ask -- [--json] [--k 8] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--recent] "question"`;
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      k: { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      recent: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  if (!existsSync(storePaths(config.dataDir).db)) {
+    throw new Error(`No news has been ingested into ${config.dataDir} yet. Run "npm run ingest" first.`);
+  }
+  const kb = await openKnowledgeBase(config, { log: (m) => process.stderr.write(`${m}\n`) });
+  try {
+    const answer = await kb.ask(positionals.join(' '), {
+      k: values.k ? Number(values.k) : undefined,
+      since: values.since,
+      until: values.until,
+      recencyHalfLifeDays: values.recent ? 30 : undefined,
+    });
+    if (values.json) {
+      const { answer: text, citations, passages, ...rest } = answer;
+      console.log(JSON.stringify({ answer: text, citations, passages, ...rest }));
+    } else {
+      console.log(formatAnswer(answer));
+    }
+  } finally {
+    kb.store.close();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`ask failed: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+/**
+ * The one place environment variables are read. Everything else receives a Config.
+ * Each variable is documented in .env.example; errors name the variable and where to set it.
+ */
+const booleanFlag = z
+  .string()
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v.trim().toLowerCase()));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const schema = z.object({
+  DATA_DIR: z.string().default('./data'),
+  NEWS_SOURCES: optionalText,
+  NEWS_SOURCES_FILE: optionalText,
+  EMBEDDING_MODEL: z.string().default('Xenova/multilingual-e5-small'),
+  EMBEDDING_DISABLED: booleanFlag.default(false),
+  FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(5_000_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Discord
+  DISCORD_TOKEN: optionalText,
+  DISCORD_CLIENT_ID: optionalText,
+  DISCORD_GUILD_ID: optionalText,
+  DISCORD_API_URL: optionalText,
+  ADMIN_USER_IDS: optionalText,
+  INGEST_INTERVAL_MINUTES: z.coerce.number().min(0).default(0),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  MAX_QUESTION_LENGTH: z.coerce.number().int().positive().default(500),
+  // LLM answering
+  LLM_PROVIDER: z.enum(['none', 'openai', 'ollama']).default('none'),
+  LLM_MODEL: optionalText,
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  OPENAI_BASE_URL: optionalText,
+  OPENAI_API_KEY: optionalText,
+  OLLAMA_BASE_URL: optionalText,
+});
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface Config {
+  dataDir: string;
+  sources: string[];
+  sourcesFile: string | undefined;
+  embeddingModel: string;
+  embeddingDisabled: boolean;
+  fetchTimeoutMs: number;
+  maxArticleBytes: number;
+  logLevel: RawConfig['LOG_LEVEL'];
+  discord: {
+    token: string | undefined;
+    clientId: string | undefined;
+    guildId: string | undefined;
+    apiUrl: string | undefined;
+    adminUserIds: string[];
+    ingestIntervalMinutes: number;
+    rateLimitPerMinute: number;
+    maxQuestionLength: number;
+  };
+  llm: {
+    provider: RawConfig['LLM_PROVIDER'];
+    model: string | undefined;
+    timeoutMs: number;
+    openaiBaseUrl: string | undefined;
+    openaiApiKey: string | undefined;
+    ollamaBaseUrl: string | undefined;
+  };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Splits a comma-separated list, dropping blanks. */
+export function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Reads and validates configuration from `env` (process.env plus .env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'configuration');
+    throw new ConfigError(`${variable} is invalid: ${issue.message}. Set it in your environment or in .env (see .env.example).`);
+  }
+  const c = parsed.data;
+  return {
+    dataDir: resolve(c.DATA_DIR),
+    sources: splitList(c.NEWS_SOURCES),
+    sourcesFile: c.NEWS_SOURCES_FILE,
+    embeddingModel: c.EMBEDDING_MODEL,
+    embeddingDisabled: c.EMBEDDING_DISABLED,
+    fetchTimeoutMs: c.FETCH_TIMEOUT_MS,
+    maxArticleBytes: c.MAX_ARTICLE_BYTES,
+    logLevel: c.LOG_LEVEL,
+    discord: {
+      token: c.DISCORD_TOKEN,
+      clientId: c.DISCORD_CLIENT_ID,
+      guildId: c.DISCORD_GUILD_ID,
+      apiUrl: c.DISCORD_API_URL,
+      adminUserIds: splitList(c.ADMIN_USER_IDS),
+      ingestIntervalMinutes: c.INGEST_INTERVAL_MINUTES,
+      rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+      maxQuestionLength: c.MAX_QUESTION_LENGTH,
+    },
+    llm: {
+      provider: c.LLM_PROVIDER,
+      model: c.LLM_MODEL,
+      timeoutMs: c.LLM_TIMEOUT_MS,
+      openaiBaseUrl: c.OPENAI_BASE_URL,
+      openaiApiKey: c.OPENAI_API_KEY,
+      ollamaBaseUrl: c.OLLAMA_BASE_URL,
+    },
+  };
+}
+
+/** process.env overlaid on .env (real environment wins), read once. */
+function readEnvironment(): NodeJS.ProcessEnv {
+  if (existsSync('.env')) loadDotenv({ path: '.env', quiet: true });
+  return process.env;
+}

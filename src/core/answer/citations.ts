@@ -1,0 +1,48 @@
+import type { ScoredPassage } from '../retrieval/retrieve.js';
+import type { AnswerPassage, Citation } from './types.js';
+
+/** Numbers sources in order of first use: one number per (article, body|comment). */
+export class CitationRegistry {
+  private readonly byKey = new Map<string, Citation>();
+
+  cite(passage: ScoredPassage, quote: string): number {
+    const key = `${passage.documentId}:${passage.section}`;
+    let citation = this.byKey.get(key);
+    if (!citation) {
+      const d = passage.document;
+      citation = {
+        n: this.byKey.size + 1,
+        title: d.title,
+        source: d.url ?? d.source,
+        ...(d.url ? { url: d.url } : {}),
+        ...(d.published ? { published: d.published } : {}),
+        ...(d.outlet ? { outlet: d.outlet } : {}),
+        language: d.language,
+        section: passage.section,
+        quote,
+      };
+      this.byKey.set(key, citation);
+    } else if (!citation.quote.includes(quote)) {
+      citation.quote = `${citation.quote} … ${quote}`;
+    }
+    return citation.n;
+  }
+
+  list(): Citation[] {
+    return [...this.byKey.values()];
+  }
+}
+
+export function toAnswerPassages(passages: ScoredPassage[]): AnswerPassage[] {
+  return passages.map((p) => ({
+    source: p.document.url ?? p.document.source,
+    title: p.document.title,
+    score: Number(p.score.toFixed(6)),
+    relevance: Number(p.relevance.toFixed(3)),
+    section: p.section,
+    text: p.text,
+    ...(p.document.published ? { published: p.document.published } : {}),
+    language: p.document.language,
+    position: p.position,
+  }));
+}

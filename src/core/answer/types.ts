@@ -1,0 +1,46 @@
+import type { Section } from '../types.js';
+
+/** One numbered source as cited in an answer (the JSON contract of `ask --json`). */
+export interface Citation {
+  n: number;
+  title: string;
+  /** URL, or file name for local files. */
+  source: string;
+  url?: string;
+  published?: string;
+  outlet?: string;
+  language: string;
+  section: Section;
+  /** The cited text (sentences joined). */
+  quote: string;
+  /** LLM mode: whether the checker found the claim in this passage. */
+  verified?: boolean;
+}
+
+export interface AnswerPassage {
+  source: string;
+  title: string;
+  score: number;
+  relevance: number;
+  section: Section;
+  text: string;
+  published?: string;
+  language: string;
+  position: number;
+}
+
+export interface Answer {
+  /** Answer text with inline [n] markers (no source list). */
+  answer: string;
+  citations: Citation[];
+  passages: AnswerPassage[];
+  /** True when nothing relevant enough was found (an honest no-answer). */
+  noAnswer: boolean;
+  mode: 'extractive' | 'llm';
+  retrieval: 'hybrid' | 'lexical';
+  /** Language the fixed phrases were written in. */
+  language: string;
+  /** LLM mode: what the citation checker removed, and notes such as a fallback. */
+  removed?: Array<{ sentence: string; marker: number | null; reason: string }>;
+  notes?: string[];
+}

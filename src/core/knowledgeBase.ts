@@ -1,0 +1,86 @@
+import type { NewsEmbeddings } from '../embeddings/newsEmbeddings.js';
+import type { EmbeddingStatus } from '../embeddings/loadEmbeddings.js';
+import type { NewsStore } from '../store/newsStore.js';
+import { composeExtractiveAnswer } from './answer/extractive.js';
+import type { Answer } from './answer/types.js';
+import { validateQuestion } from './questions.js';
+import { retrieve, type RetrievalOptions, type RetrievalResult } from './retrieval/retrieve.js';
+import { detectLanguage } from './text/language.js';
+
+/** Something that can turn retrieved passages into an answer (extractive default, or an LLM). */
+export interface Answerer {
+  answer(question: string, retrieval: RetrievalResult, questionLanguage: string, hooks?: AnswerHooks): Promise<Answer>;
+}
+
+export interface AnswerHooks {
+  /** Called with the growing draft while an LLM streams. */
+  onDraft?: (text: string) => void;
+}
+
+export const extractiveAnswerer: Answerer = {
+  async answer(_question, retrieval, language) {
+    return composeExtractiveAnswer(retrieval, language);
+  },
+};
+
+export interface KnowledgeBaseOptions {
+  store: NewsStore;
+  embeddings: NewsEmbeddings | null;
+  embeddingStatus: EmbeddingStatus;
+  answerer?: Answerer;
+  maxQuestionLength?: number;
+  log?: (message: string) => void;
+}
+
+/** Language of a question for the fixed phrases: detected, English when unsure. */
+export function questionLanguage(question: string): string {
+  const detected = detectLanguage(question);
+  return detected === 'und' ? 'en' : detected;
+}
+
+/**
+ * Retrieval plus answering over one store, for the CLI and the bot alike. Questions are
+ * embedded only with the model that built the stored vectors; on a mismatch it says so
+ * and retrieves lexically rather than compare vectors from two different spaces.
+ */
+export class KnowledgeBase {
+  readonly answerer: Answerer;
+
+  constructor(private readonly options: KnowledgeBaseOptions) {
+    this.answerer = options.answerer ?? extractiveAnswerer;
+  }
+
+  get store(): NewsStore {
+    return this.options.store;
+  }
+
+  get embeddingStatus(): EmbeddingStatus {
+    return this.options.embeddingStatus;
+  }
+
+  /** Why vectors are not used for questions right now, or null when they are. */
+  vectorProblem(): string | null {
+    const space = this.options.store.vectorSpace();
+    const embeddings = this.options.embeddings;
+    if (!space) return 'the index has no vectors (built lexical-only)';
+    if (!embeddings) return `the embedding model could not be loaded (${this.options.embeddingStatus.reason ?? 'unknown reason'})`;
+    if (space.model !== embeddings.modelId || space.dim !== embeddings.dimension) {
+      return `the index was built with ${space.model} (${space.dim}-d) but the configured model is ${embeddings.modelId}; re-run ingest to re-embed`;
+    }
+    return null;
+  }
+
+  private compatibleEmbeddings(): NewsEmbeddings | null {
+    return this.vectorProblem() === null ? this.options.embeddings : null;
+  }
+
+  async retrieve(question: string, options: RetrievalOptions = {}): Promise<RetrievalResult> {
+    return retrieve(validateQuestion(question, this.options.maxQuestionLength), { store: this.options.store, embeddings: this.compatibleEmbeddings() }, options);
+  }
+
+  async ask(rawQuestion: string, options: RetrievalOptions & { hooks?: AnswerHooks; retrievalQuestion?: string } = {}): Promise<Answer> {
+    const question = validateQuestion(rawQuestion, this.options.maxQuestionLength);
+    const retrieval = await this.retrieve(options.retrievalQuestion ?? question, options);
+    return this.answerer.answer(question, retrieval, questionLanguage(question), options.hooks);
+  }
+}

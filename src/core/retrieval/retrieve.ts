@@ -1,0 +1,117 @@
+import type { NewsEmbeddings } from '../../embeddings/newsEmbeddings.js';
+import { embedQuery } from '../../embeddings/loadEmbeddings.js';
+import type { NewsStore } from '../../store/newsStore.js';
+import { queryTerms, type QueryTerm } from '../text/terms.js';
+import type { RetrievedPassage } from '../types.js';
+import { diversify } from './diversity.js';
+import { reciprocalRankFusion } from './fusion.js';
+import { coverage, ftsExpression, ftsExpressionForTerm } from './termMatching.js';
+
+export interface RetrievalOptions {
+  /** Passages to return. */
+  k?: number;
+  /** Candidates taken from each of BM25 and the vector index before fusion. */
+  candidates?: number;
+  /** Prefer recent articles: a passage's score gains up to 50%, halving every this many days. */
+  recencyHalfLifeDays?: number;
+  /** Only articles published on or after / on or before these ISO dates (undated ones are excluded). */
+  since?: string;
+  until?: string;
+  now?: Date;
+}
+
+export interface ScoredPassage extends RetrievedPassage {
+  /** IDF-weighted share of the question's terms found in the passage (with its headline). */
+  relevance: number;
+}
+
+export interface RetrievalResult {
+  terms: QueryTerm[];
+  /** IDF weight of each term, aligned with `terms`. */
+  weights: number[];
+  passages: ScoredPassage[];
+  mode: 'hybrid' | 'lexical';
+  /** The question's vector, when vectors were used (the answerer reuses it). */
+  queryVector: Float32Array | null;
+}
+
+export interface RetrievalContext {
+  store: NewsStore;
+  /** Only set when it is the model that built the stored vectors. */
+  embeddings: NewsEmbeddings | null;
+}
+
+/** IDF per query term; terms that occur nowhere get the highest weight. */
+function termWeights(store: NewsStore, terms: QueryTerm[]): number[] {
+  const n = Math.max(1, store.sqlite.passageCount());
+  return terms.map((term) => {
+    const df = store.sqlite.passageFrequency(ftsExpressionForTerm(term));
+    return Math.log(1 + n / (1 + df));
+  });
+}
+
+function ageInDays(published: string | null, now: Date): number | null {
+  if (!published) return null;
+  const t = Date.parse(published);
+  return Number.isNaN(t) ? null : Math.max(0, (now.getTime() - t) / 86_400_000);
+}
+
+/**
+ * Hybrid retrieval: BM25 over language-aware stems (with cross-lingual forms) and vector
+ * kNN, fused by reciprocal rank, optionally boosted by recency and filtered by date, then
+ * diversified. Works lexical-only when no compatible embedding model is loaded.
+ */
+export async function retrieve(question: string, context: RetrievalContext, options: RetrievalOptions = {}): Promise<RetrievalResult> {
+  const k = options.k ?? 8;
+  const candidates = options.candidates ?? 50;
+  const terms = queryTerms(question);
+  const weights = termWeights(context.store, terms);
+  const dates = { since: options.since, until: options.until };
+
+  const expression = ftsExpression(terms);
+  const lexical = expression ? context.store.sqlite.lexicalSearch(expression, candidates, dates) : [];
+
+  let vectorIds: number[] = [];
+  const similarity = new Map<number, number>();
+  let queryVector: Float32Array | null = null;
+  const ann = context.embeddings ? context.store.vectorIndex() : null;
+  if (context.embeddings && ann && ann.size > 0) {
+    queryVector = await embedQuery(context.embeddings, question);
+    for (const hit of ann.search(queryVector, candidates)) {
+      vectorIds.push(hit.id);
+      similarity.set(hit.id, hit.similarity);
+    }
+  }
+
+  const fused = reciprocalRankFusion([
+    { ids: lexical.map((h) => h.id), weight: 1 },
+    { ids: vectorIds, weight: 1 },
+  ]);
+  const lexicalRank = new Map(lexical.map((h, i) => [h.id, i + 1]));
+  const vectorRank = new Map(vectorIds.map((id, i) => [id, i + 1]));
+  const now = options.now ?? new Date();
+
+  const hydrated = context.store.sqlite.passagesByIds([...fused.keys()]);
+  let scored: ScoredPassage[] = hydrated
+    .filter((p) => (!dates.since || (p.document.published ?? '') >= dates.since) && (!dates.until || (p.document.published ?? '9999').slice(0, 10) <= dates.until))
+    .map((p) => {
+      let score = fused.get(p.id) ?? 0;
+      if (options.recencyHalfLifeDays) {
+        const age = ageInDays(p.document.published, now);
+        if (age !== null) score *= 1 + 0.5 * Math.pow(0.5, age / options.recencyHalfLifeDays);
+      }
+      const headline = p.section === 'body' ? `${p.document.title} ` : '';
+      return {
+        ...p,
+        score,
+        lexicalRank: lexicalRank.get(p.id) ?? null,
+        vectorRank: vectorRank.get(p.id) ?? null,
+        similarity: similarity.get(p.id) ?? null,
+        relevance: coverage(terms, weights, headline + p.text, p.document.language, p.section),
+      };
+    });
+  // Fusion decides the order; relevance breaks ties and demotes passages matching only stopword-like terms.
+  scored.sort((a, b) => b.score * (0.5 + b.relevance) - a.score * (0.5 + a.relevance) || b.relevance - a.relevance);
+  scored = diversify(scored, k);
+  return { terms, weights, passages: scored, mode: queryVector ? 'hybrid' : 'lexical', queryVector };
+}

@@ -1,0 +1,127 @@
+/**
+ * A small cross-lingual lexicon of everyday news vocabulary (en | de | it | fr | es).
+ *
+ * Why: the multilingual embedding model is what normally bridges languages, but an
+ * operator may run without it (offline, no cache). Names and numbers already match across
+ * languages; this table lets the lexical side also find "Spanien" for "Spain" or
+ * "accordo" for "agreement". Each row is one concept; alternatives within a language are
+ * separated by "/". Words are written unfolded and are folded + stemmed when loaded.
+ */
+const ROWS = `
+agreement/deal/contract | Vertrag/Abkommen/Vereinbarung/Deal/Vorvertrag | accordo/contratto/intesa | accord/contrat | acuerdo/contrato
+collaboration/cooperation/partnership | Zusammenarbeit/Kooperation/Partnerschaft | collaborazione/cooperazione/partnership | collaboration/partenariat | colaboracion/cooperacion
+patent | Patent | brevetto | brevet | patente
+license/licence | Lizenz | licenza | licence | licencia
+company/companies/firm/business | Unternehmen/Firma/Konzern | azienda/societa/impresa | entreprise/societe | empresa/compania
+market | Markt | mercato | marche | mercado
+billion | Milliarde/Milliarden | miliardo/miliardi | milliard | mil millones
+million | Million/Millionen | milione/milioni | million | millon
+sign/signed | unterzeichnen/unterzeichnete/unterschreiben/unterschrieben | firmare/firmato | signer/signe | firmar/firmo
+expansion/expand | Expansion/expandieren | espansione/espandere | expansion | expansion
+global/worldwide | global/weltweit | globale/mondiale | mondial | global/mundial
+smartphone/phone/phones | Smartphone/Handy/Telefon | smartphone/telefono | smartphone/telephone | telefono/movil
+price/cost | Preis/Kosten | prezzo/costo | prix | precio
+launch/release | Start/Markteinfuhrung/Veroffentlichung | lancio | lancement | lanzamiento
+president | Prasident | presidente | president | presidente
+visit/visited | Besuch/besuchte/besuchen | visita/visitato | visite | visita
+headquarters | Hauptquartier/Zentrale/Hauptsitz | sede/quartier generale | siege | sede
+network/networks | Netzwerk/Netz | rete | reseau | red
+infrastructure | Infrastruktur | infrastruttura | infrastructure | infraestructura
+data center/datacenter | Datencenter/Rechenzentrum | data center | centre de donnees | centro de datos
+software | Software | software | logiciel | software
+manufacturer/maker | Hersteller | produttore | fabricant | fabricante
+customer/customers | Kunde/Kunden | cliente/clienti | client | cliente
+investment/investments | Investition/Investitionen | investimento/investimenti | investissement | inversion
+government | Regierung | governo | gouvernement | gobierno
+election | Wahl | elezione | election | eleccion
+law | Gesetz | legge | loi | ley
+court | Gericht | tribunale/corte | tribunal | tribunal
+police | Polizei | polizia | police | policia
+city | Stadt | citta | ville | ciudad
+country | Land | paese | pays | pais
+week | Woche | settimana | semaine | semana
+month | Monat | mese | mois | mes
+year | Jahr | anno | annee | ano
+today | heute | oggi | aujourd'hui | hoy
+yesterday | gestern | ieri | hier | ayer
+day/days | Tag/Tage/Tagen | giorno/giorni | jour | dia
+strategy/strategic | Strategie/strategisch | strategia/strategica/strategico | strategie | estrategia
+goal/goals/focus | Ziel/Ziele/Kernbereiche/konzentrieren | obiettivo/obiettivi | objectif | objetivo
+growth/grow | Wachstum/wachsen | crescita | croissance | crecimiento
+artificial intelligence/ai | kunstliche Intelligenz/KI | intelligenza artificiale | intelligence artificielle | inteligencia artificial
+payment/payments | Bezahldienste/Zahlung | pagamento/pagamenti | paiement | pago
+accessories | Zubehor | accessori | accessoires | accesorios
+speculation/rumor/rumors/rumours | Spekulation/Gerucht/Geruchte | speculazione/speculazioni/rumors | rumeur | rumor
+announce/announced | ankundigen/angekundigt | annunciare/annunciato | annoncer | anunciar
+acquire/acquisition/buy | ubernehmen/Ubernahme/kaufen/erworben | acquisire/acquisizione | acquerir/acquisition | adquirir/adquisicion
+sell/sold | verkaufen/verkauft/vertrieben/vertreiben | vendere/venduto | vendre | vender
+available | verfugbar/erhaltlich | disponibile | disponible | disponible
+official/officially | offiziell | ufficiale/ufficialmente | officiel | oficial
+new | neu/neue/neuen | nuovo/nuova/nuovi | nouveau | nuevo
+Chinese | chinesisch/chinesische | cinese | chinois | chino
+American/North American | amerikanisch/nordamerikanisch | americano/statunitense | americain | estadounidense
+German | deutsch | tedesco | allemand | aleman
+Indian | indisch | indiano | indien | indio
+European | europaisch | europeo | europeen | europeo
+finnish | finnisch | finlandese | finlandais | finlandes
+customisation/customization | Personalisierung/Anpassung | personalizzazione | personnalisation | personalizacion
+comment/comments/reader | Kommentar/Leser | commento/lettore | commentaire/lecteur | comentario/lector
+China | China | Cina | Chine | China
+India | Indien | India | Inde | India
+Germany | Deutschland | Germania | Allemagne | Alemania
+Spain/Spanish | Spanien/spanisch | Spagna/spagnolo | Espagne/espagnol | Espana/espanol
+Italy | Italien | Italia | Italie | Italia
+France | Frankreich | Francia | France | Francia
+Mexico | Mexiko | Messico | Mexique | Mexico
+Finland | Finnland | Finlandia | Finlande | Finlandia
+Europe | Europa | Europa | Europe | Europa
+United States/USA/US/America | USA/Vereinigte Staaten/Amerika | Stati Uniti/USA/America | Etats-Unis | Estados Unidos
+Poland | Polen | Polonia | Pologne | Polonia
+Dubai | Dubai | Dubai | Dubai | Dubai
+Beijing | Peking | Pechino | Pekin | Pekin
+Latin America | Lateinamerika | America Latina | Amerique latine | America Latina
+January | Januar | gennaio | janvier | enero
+February | Februar | febbraio | fevrier | febrero
+March | Marz | marzo | mars | marzo
+April | April | aprile | avril | abril
+May | Mai | maggio | mai | mayo
+June | Juni | giugno | juin | junio
+July | Juli | luglio | juillet | julio
+August | August | agosto | aout | agosto
+September | September | settembre | septembre | septiembre
+October | Oktober | ottobre | octobre | octubre
+November | November | novembre | novembre | noviembre
+December | Dezember | dicembre | decembre | diciembre
+worth/value | wert/Wert | valore/valgono/vale | valeur/vaut | valor/vale
+responsible/in charge | zustandig/verantwortlich | responsabile | responsable | responsable
+leave/left/departure/quit | Weggang/verlassen/verliess/Abgang | lasciare/lasciato/partenza/addio | quitter/depart | dejar/salida
+manager/executive/head | Manager/Leiter/Chef | manager/dirigente/responsabile | dirigeant | director/gerente
+chief executive/ceo | CEO/Chef/Vorstandschef | amministratore delegato/ceo | PDG | consejero delegado
+shop/store | Shop/Geschaft/Laden | negozio | magasin/boutique | tienda
+holiday/Easter | Urlaub/Ostern | vacanza/Pasqua | vacances/Paques | vacaciones/Pascua
+lawsuit/litigation | Klage/Patentklage/Klagen | causa/contenzioso | proces | demanda
+gift/gave | Geschenk/schenkte/schenken | regalo/regalato | cadeau | regalo
+preinstalled/pre-installed | vorinstalliert | preinstallato | preinstalle | preinstalado
+speaker/speakers | Lautsprecher | altoparlante | haut-parleur | altavoz
+headphones | Kopfhorer | cuffie | casque | auriculares
+power bank/powerbank | Powerbank | powerbank | batterie externe | bateria externa
+months | Monate/Monaten | mesi | mois | meses
+years | Jahre/Jahren | anni | ans | anos
+enter/entry | einsteigen/Einstieg/Markteintritt/vorwagen/vorzuwagen | entrare/ingresso/sbarcare | entrer/entree | entrar/entrada
+revealed/disclosed | enthullt/bekannt | rivelata/rivelato/noto | revele | revelado
+`;
+
+export const LEXICON_LANGUAGES = ['en', 'de', 'it', 'fr', 'es'] as const;
+
+export interface LexiconConcept {
+  /** Words per language, unfolded, as written above. */
+  words: Record<(typeof LEXICON_LANGUAGES)[number], string[]>;
+}
+
+export const LEXICON: LexiconConcept[] = ROWS.trim()
+  .split('\n')
+  .map((row) => {
+    const cells = row.split('|').map((cell) => cell.split('/').map((w) => w.trim()).filter(Boolean));
+    const words = Object.fromEntries(LEXICON_LANGUAGES.map((lang, i) => [lang, cells[i] ?? []]));
+    return { words } as LexiconConcept;
+  });

@@ -1,0 +1,82 @@
+import { LEXICON, LEXICON_LANGUAGES } from './crossLingualLexicon.js';
+import type { LanguageCode } from './language.js';
+import { foldText, wordTokens } from './normalize.js';
+import { stem, stemsInAllLanguages } from './stemming.js';
+import { isStopword } from './stopwords.js';
+
+/** "US", "IT", "EU": a word written in capitals is a name, not a stopword. */
+function isAcronym(original: string): boolean {
+  return original.length >= 2 && original.length <= 5 && original === original.toUpperCase() && /\p{Lu}/u.test(original);
+}
+
+/** The index terms of a passage: folded, stopwords dropped, stemmed in the passage's language. */
+export function indexTerms(text: string, language: LanguageCode | string): string[] {
+  const terms: string[] = [];
+  for (const original of wordTokens(text)) {
+    const token = foldText(original);
+    if ((!isAcronym(original) && isStopword(token)) || (token.length < 2 && !/\d/.test(token))) continue;
+    terms.push(stem(token, language));
+  }
+  return terms;
+}
+
+/** One content word of a question together with every form it may take in the corpus. */
+export interface QueryTerm {
+  surface: string;
+  /** Stems in every supported language (the question's language is only a guess). */
+  stems: string[];
+  /** Stems of the same concept in other languages, from the cross-lingual lexicon. */
+  translations: string[];
+  /** The term asks about readers' comments ("readers", "Leser", "lettori"): comment passages match it. */
+  aboutReaders: boolean;
+}
+
+const READER_WORDS = ['reader', 'readers', 'commenter', 'commenters', 'comment', 'comments', 'commented', 'leser', 'kommentar', 'kommentare', 'kommentator', 'lettore', 'lettori', 'commento', 'commenti', 'lecteur', 'lecteurs', 'commentaire', 'lector', 'lectores', 'comentario'];
+const READER_STEMS = new Set(READER_WORDS.flatMap((w) => stemsInAllLanguages(w)));
+
+/** Minimum stem length for prefix matching: shorter prefixes match too much. */
+export const MIN_PREFIX_LENGTH = 5;
+
+let lexiconIndex: Map<string, string[]> | undefined;
+
+/** Maps every stem of every lexicon word to the stems of its whole concept row. */
+function lexiconByStem(): Map<string, string[]> {
+  if (lexiconIndex) return lexiconIndex;
+  lexiconIndex = new Map();
+  for (const concept of LEXICON) {
+    const conceptStems = new Set<string>();
+    for (const lang of LEXICON_LANGUAGES) {
+      for (const phrase of concept.words[lang]) {
+        for (const token of wordTokens(foldText(phrase))) {
+          if (!isStopword(token)) conceptStems.add(stem(token, lang));
+        }
+      }
+    }
+    const all = [...conceptStems];
+    for (const s of all) lexiconIndex.set(s, [...new Set([...(lexiconIndex.get(s) ?? []), ...all])]);
+  }
+  return lexiconIndex;
+}
+
+/** Analyses a question into content terms with their multilingual variants. */
+export function queryTerms(question: string): QueryTerm[] {
+  const seen = new Set<string>();
+  const terms: QueryTerm[] = [];
+  for (const original of wordTokens(question)) {
+    const token = foldText(original);
+    if ((!isAcronym(original) && isStopword(token)) || token.length < 2 || seen.has(token)) continue;
+    seen.add(token);
+    const stems = stemsInAllLanguages(token);
+    const translations = new Set<string>();
+    for (const s of stems) for (const t of lexiconByStem().get(s) ?? []) translations.add(t);
+    for (const s of stems) translations.delete(s);
+    terms.push({ surface: token, stems, translations: [...translations], aboutReaders: stems.some((s) => READER_STEMS.has(s)) });
+  }
+  return terms;
+}
+
+/** Whether a query form matches an index term (exact, or as a prefix when long enough). */
+export function formMatches(form: string, indexTerm: string): boolean {
+  if (form === indexTerm) return true;
+  return form.length >= MIN_PREFIX_LENGTH && indexTerm.startsWith(form);
+}

@@ -1,0 +1,72 @@
+/**
+ * The SQLite schema: the source of truth. The hnswlib graph is derived from
+ * passage_vectors and can always be rebuilt from it.
+ *
+ * passages uses AUTOINCREMENT so an id is never reused: ids double as ANN labels, and a
+ * reused id would resurrect a deleted graph node.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+  id INTEGER PRIMARY KEY,
+  doc_key TEXT NOT NULL UNIQUE,
+  source_id TEXT NOT NULL,
+  raw_hash TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  extractor_version INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  outlet TEXT,
+  published TEXT,
+  language TEXT NOT NULL,
+  url TEXT,
+  source TEXT NOT NULL,
+  location TEXT NOT NULL,
+  author TEXT,
+  ingested_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_content_hash ON documents(content_hash);
+CREATE INDEX IF NOT EXISTS documents_source_id ON documents(source_id);
+CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
+CREATE TABLE IF NOT EXISTS document_aliases (
+  alias_key TEXT PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  source_id TEXT NOT NULL,
+  raw_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS passages (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  section TEXT NOT NULL CHECK (section IN ('body', 'comment')),
+  text TEXT NOT NULL,
+  terms TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS passages_document ON passages(document_id);
+CREATE TABLE IF NOT EXISTS passage_vectors (
+  passage_id INTEGER PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE,
+  model TEXT NOT NULL,
+  vector BLOB NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
+  terms, content='passages', content_rowid='id', tokenize='unicode61'
+);
+CREATE TRIGGER IF NOT EXISTS passages_fts_insert AFTER INSERT ON passages BEGIN
+  INSERT INTO passages_fts(rowid, terms) VALUES (new.id, new.terms);
+END;
+CREATE TRIGGER IF NOT EXISTS passages_fts_delete AFTER DELETE ON passages BEGIN
+  INSERT INTO passages_fts(passages_fts, rowid, terms) VALUES ('delete', old.id, old.terms);
+END;
+CREATE TABLE IF NOT EXISTS ingest_runs (
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  status TEXT NOT NULL,
+  summary TEXT
+);
+`;

@@ -1,0 +1,361 @@
+import Database from 'better-sqlite3';
+import type { DocumentRecord, PassageDraft, Section, StoredPassage, ArticleMetadata } from '../core/types.js';
+import { StoreCorruptError } from './errors.js';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { decodeVector, encodeVector } from './vectorCodec.js';
+
+/** One article to write: its identity, metadata and passages (with vectors when embedded). */
+export interface ArticleWrite {
+  key: string;
+  sourceId: string;
+  rawHash: string;
+  contentHash: string;
+  extractorVersion: number;
+  metadata: ArticleMetadata;
+  passages: Array<PassageDraft & { terms: string }>;
+  /** One vector per passage, or null when written lexical-only. */
+  vectors: Float32Array[] | null;
+  model: string | null;
+}
+
+export interface WriteResult {
+  added: Array<{ id: number; vector: Float32Array | null }>;
+  removedPassageIds: number[];
+}
+
+export interface DateFilter {
+  since?: string;
+  until?: string;
+}
+
+export interface StoreStats {
+  documents: number;
+  passages: number;
+  vectors: number;
+  sources: number;
+}
+
+interface DocumentRow {
+  id: number;
+  doc_key: string;
+  source_id: string;
+  raw_hash: string;
+  content_hash: string;
+  extractor_version: number;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  language: string;
+  url: string | null;
+  source: string;
+  location: string;
+  author: string | null;
+  ingested_at: string;
+  updated_at: string;
+}
+
+function toDocument(row: DocumentRow): DocumentRecord & { extractorVersion: number } {
+  return {
+    id: row.id,
+    key: row.doc_key,
+    sourceId: row.source_id,
+    rawHash: row.raw_hash,
+    contentHash: row.content_hash,
+    extractorVersion: row.extractor_version,
+    title: row.title,
+    outlet: row.outlet,
+    published: row.published,
+    language: row.language,
+    url: row.url,
+    source: row.source,
+    location: row.location,
+    author: row.author,
+    ingestedAt: row.ingested_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * The SQLite source of truth (better-sqlite3, WAL). Every write that changes passages or
+ * vectors bumps the "generation" counter in the same transaction, so readers in other
+ * processes can tell when their derived ANN graph is stale.
+ */
+export class SqliteStore {
+  readonly db: Database.Database;
+
+  constructor(readonly path: string, options: { readonly?: boolean } = {}) {
+    try {
+      this.db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+      this.db.pragma('busy_timeout = 10000');
+      if (!options.readonly) {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+      }
+      this.db.pragma('foreign_keys = ON');
+      if (!options.readonly) this.db.exec(SCHEMA_SQL);
+      const check = this.db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(`integrity check said: ${String(check)}`);
+      const version = this.getMeta('schema_version');
+      if (version === undefined && !options.readonly) this.setMeta('schema_version', String(SCHEMA_VERSION));
+    } catch (error) {
+      throw new StoreCorruptError(path, error);
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  getMeta(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /** Monotonic counter of content changes; the ANN sidecar records the one it reflects. */
+  generation(): number {
+    return Number(this.getMeta('generation') ?? '0');
+  }
+
+  private bumpGeneration(): void {
+    this.setMeta('generation', String(this.generation() + 1));
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  documentByKey(key: string): (DocumentRecord & { extractorVersion: number; viaAlias: boolean; aliasRawHash?: string }) | undefined {
+    const row = this.db.prepare('SELECT * FROM documents WHERE doc_key = ?').get(key) as DocumentRow | undefined;
+    if (row) return { ...toDocument(row), viaAlias: false };
+    const alias = this.db
+      .prepare('SELECT d.*, a.raw_hash AS alias_raw_hash FROM document_aliases a JOIN documents d ON d.id = a.document_id WHERE a.alias_key = ?')
+      .get(key) as (DocumentRow & { alias_raw_hash: string }) | undefined;
+    return alias ? { ...toDocument(alias), viaAlias: true, aliasRawHash: alias.alias_raw_hash } : undefined;
+  }
+
+  documentByContentHash(contentHash: string): DocumentRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM documents WHERE content_hash = ? LIMIT 1').get(contentHash) as DocumentRow | undefined;
+    return row ? toDocument(row) : undefined;
+  }
+
+  /** Keys (documents and aliases) last seen through a configured source. */
+  keysForSource(sourceId: string): string[] {
+    const docs = this.db.prepare('SELECT doc_key AS key FROM documents WHERE source_id = ?').all(sourceId) as { key: string }[];
+    const aliases = this.db.prepare('SELECT alias_key AS key FROM document_aliases WHERE source_id = ?').all(sourceId) as { key: string }[];
+    return [...docs, ...aliases].map((r) => r.key);
+  }
+
+  allSourceIds(): string[] {
+    return (this.db.prepare('SELECT DISTINCT source_id FROM documents').all() as { source_id: string }[]).map((r) => r.source_id);
+  }
+
+  /** Replaces (or creates) one article with all its passages, atomically. */
+  writeArticle(article: ArticleWrite, now: string): WriteResult {
+    return this.transaction(() => {
+      const existing = this.db.prepare('SELECT id, ingested_at FROM documents WHERE doc_key = ?').get(article.key) as
+        | { id: number; ingested_at: string }
+        | undefined;
+      let removedPassageIds: number[] = [];
+      const m = article.metadata;
+      let documentId: number;
+      if (existing) {
+        removedPassageIds = (this.db.prepare('SELECT id FROM passages WHERE document_id = ?').all(existing.id) as { id: number }[]).map((r) => r.id);
+        this.db.prepare('DELETE FROM passages WHERE document_id = ?').run(existing.id);
+        this.db
+          .prepare(
+            `UPDATE documents SET source_id=?, raw_hash=?, content_hash=?, extractor_version=?, title=?, outlet=?, published=?,
+             language=?, url=?, source=?, location=?, author=?, updated_at=? WHERE id=?`,
+          )
+          .run(article.sourceId, article.rawHash, article.contentHash, article.extractorVersion, m.title, m.outlet, m.published,
+            m.language, m.url, m.source, m.location, m.author, now, existing.id);
+        documentId = existing.id;
+      } else {
+        // A key that used to be an alias becomes a document of its own.
+        this.db.prepare('DELETE FROM document_aliases WHERE alias_key = ?').run(article.key);
+        const info = this.db
+          .prepare(
+            `INSERT INTO documents(doc_key, source_id, raw_hash, content_hash, extractor_version, title, outlet, published, language,
+             url, source, location, author, ingested_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+          )
+          .run(article.key, article.sourceId, article.rawHash, article.contentHash, article.extractorVersion, m.title, m.outlet,
+            m.published, m.language, m.url, m.source, m.location, m.author, now, now);
+        documentId = Number(info.lastInsertRowid);
+      }
+      const insertPassage = this.db.prepare('INSERT INTO passages(document_id, position, section, text, terms) VALUES (?,?,?,?,?)');
+      const insertVector = this.db.prepare('INSERT INTO passage_vectors(passage_id, model, vector) VALUES (?,?,?)');
+      const added: WriteResult['added'] = [];
+      article.passages.forEach((passage, i) => {
+        const info = insertPassage.run(documentId, passage.position, passage.section, passage.text, passage.terms);
+        const id = Number(info.lastInsertRowid);
+        const vector = article.vectors?.[i] ?? null;
+        if (vector && article.model) insertVector.run(id, article.model, encodeVector(vector));
+        added.push({ id, vector });
+      });
+      this.bumpGeneration();
+      return { added, removedPassageIds };
+    });
+  }
+
+  /** Records that another key (e.g. a second URL) leads to an already stored article. */
+  addAlias(aliasKey: string, documentId: number, sourceId: string, rawHash: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO document_aliases(alias_key, document_id, source_id, raw_hash) VALUES (?,?,?,?)
+         ON CONFLICT(alias_key) DO UPDATE SET document_id=excluded.document_id, source_id=excluded.source_id, raw_hash=excluded.raw_hash`,
+      )
+      .run(aliasKey, documentId, sourceId, rawHash);
+  }
+
+  /** Removes articles (or aliases) by key; returns the ids of passages that disappeared. */
+  removeKeys(keys: string[]): number[] {
+    return this.transaction(() => {
+      const removed: number[] = [];
+      for (const key of keys) {
+        const alias = this.db.prepare('DELETE FROM document_aliases WHERE alias_key = ?').run(key);
+        if (alias.changes > 0) continue;
+        const doc = this.db.prepare('SELECT id FROM documents WHERE doc_key = ?').get(key) as { id: number } | undefined;
+        if (!doc) continue;
+        // An article still reachable through an alias moves to that alias instead of vanishing.
+        const heir = this.db.prepare('SELECT alias_key, source_id, raw_hash FROM document_aliases WHERE document_id = ? LIMIT 1').get(doc.id) as
+          | { alias_key: string; source_id: string; raw_hash: string }
+          | undefined;
+        if (heir) {
+          this.db.prepare('DELETE FROM document_aliases WHERE alias_key = ?').run(heir.alias_key);
+          this.db.prepare('UPDATE documents SET doc_key=?, source_id=?, raw_hash=? WHERE id=?').run(heir.alias_key, heir.source_id, heir.raw_hash, doc.id);
+          continue;
+        }
+        const ids = this.db.prepare('SELECT id FROM passages WHERE document_id = ?').all(doc.id) as { id: number }[];
+        removed.push(...ids.map((r) => r.id));
+        this.db.prepare('DELETE FROM documents WHERE id = ?').run(doc.id);
+      }
+      if (removed.length > 0) this.bumpGeneration();
+      return removed;
+    });
+  }
+
+  /** Passages with no vector from `model` (written while the model was unavailable, or by another model). */
+  passagesMissingVectors(model: string, limit: number): Array<{ id: number; text: string }> {
+    return this.db
+      .prepare(
+        `SELECT p.id, p.text FROM passages p LEFT JOIN passage_vectors v ON v.passage_id = p.id AND v.model = ?
+         WHERE v.passage_id IS NULL ORDER BY p.id LIMIT ?`,
+      )
+      .all(model, limit) as Array<{ id: number; text: string }>;
+  }
+
+  storeVectors(model: string, vectors: Array<{ id: number; vector: Float32Array }>): void {
+    this.transaction(() => {
+      const upsert = this.db.prepare(
+        'INSERT INTO passage_vectors(passage_id, model, vector) VALUES (?,?,?) ON CONFLICT(passage_id) DO UPDATE SET model=excluded.model, vector=excluded.vector',
+      );
+      for (const { id, vector } of vectors) upsert.run(id, model, encodeVector(vector));
+      this.bumpGeneration();
+    });
+  }
+
+  /** Drops vectors made by any other model, so two embedding spaces are never mixed. */
+  deleteVectorsNotFrom(model: string): number {
+    return this.transaction(() => {
+      const info = this.db.prepare('DELETE FROM passage_vectors WHERE model <> ?').run(model);
+      if (info.changes > 0) this.bumpGeneration();
+      return info.changes;
+    });
+  }
+
+  *iterateVectors(model: string): Generator<{ id: number; vector: Float32Array }> {
+    const rows = this.db.prepare('SELECT passage_id AS id, vector FROM passage_vectors WHERE model = ? ORDER BY passage_id').iterate(model) as Iterable<{
+      id: number;
+      vector: Buffer;
+    }>;
+    for (const row of rows) yield { id: row.id, vector: decodeVector(row.vector) };
+  }
+
+  vectorsById(ids: number[]): Map<number, Float32Array> {
+    const result = new Map<number, Float32Array>();
+    if (ids.length === 0) return result;
+    const rows = this.db
+      .prepare(`SELECT passage_id AS id, vector FROM passage_vectors WHERE passage_id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids) as { id: number; vector: Buffer }[];
+    for (const row of rows) result.set(row.id, decodeVector(row.vector));
+    return result;
+  }
+
+  /** BM25 search over stemmed terms; returns passage ids best first with FTS5's bm25 (lower is better). */
+  lexicalSearch(matchExpression: string, limit: number, dates: DateFilter = {}): Array<{ id: number; bm25: number }> {
+    const clauses: string[] = [];
+    const params: unknown[] = [matchExpression];
+    if (dates.since) {
+      clauses.push('d.published >= ?');
+      params.push(dates.since);
+    }
+    if (dates.until) {
+      clauses.push('substr(d.published, 1, 10) <= ?');
+      params.push(dates.until);
+    }
+    const join = clauses.length ? 'JOIN passages p ON p.id = passages_fts.rowid JOIN documents d ON d.id = p.document_id' : '';
+    const where = clauses.length ? `AND ${clauses.join(' AND ')}` : '';
+    params.push(limit);
+    return this.db
+      .prepare(
+        `SELECT passages_fts.rowid AS id, bm25(passages_fts) AS bm25 FROM passages_fts ${join}
+         WHERE passages_fts MATCH ? ${where} ORDER BY bm25 LIMIT ?`,
+      )
+      .all(...params) as Array<{ id: number; bm25: number }>;
+  }
+
+  /** How many passages contain a term (for IDF weighting). */
+  passageFrequency(matchExpression: string): number {
+    const row = this.db.prepare('SELECT count(*) AS n FROM passages_fts WHERE passages_fts MATCH ?').get(matchExpression) as { n: number };
+    return row.n;
+  }
+
+  passagesByIds(ids: number[]): StoredPassage[] {
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT p.id AS p_id, p.document_id, p.position, p.section, p.text, d.* FROM passages p JOIN documents d ON d.id = p.document_id
+         WHERE p.id IN (${ids.map(() => '?').join(',')})`,
+      )
+      .all(...ids) as Array<DocumentRow & { p_id: number; document_id: number; position: number; section: Section; text: string }>;
+    const byId = new Map(rows.map((row) => [row.p_id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      if (!row) return [];
+      return [{ id: row.p_id, documentId: row.document_id, position: row.position, section: row.section, text: row.text, document: toDocument(row) }];
+    });
+  }
+
+  passageCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM passages').get() as { n: number }).n;
+  }
+
+  stats(): StoreStats {
+    const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      documents: one('SELECT count(*) AS n FROM documents'),
+      passages: one('SELECT count(*) AS n FROM passages'),
+      vectors: one('SELECT count(*) AS n FROM passage_vectors'),
+      sources: one('SELECT count(DISTINCT source_id) AS n FROM documents'),
+    };
+  }
+
+  beginRun(startedAt: string): number {
+    return Number(this.db.prepare("INSERT INTO ingest_runs(started_at, status) VALUES (?, 'running')").run(startedAt).lastInsertRowid);
+  }
+
+  finishRun(id: number, status: 'ok' | 'failed', finishedAt: string, summary: unknown): void {
+    this.db.prepare('UPDATE ingest_runs SET status=?, finished_at=?, summary=? WHERE id=?').run(status, finishedAt, JSON.stringify(summary), id);
+  }
+
+  lastRun(): { startedAt: string; finishedAt: string | null; status: string; summary: unknown } | undefined {
+    const row = this.db.prepare('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT 1').get() as
+      | { started_at: string; finished_at: string | null; status: string; summary: string | null }
+      | undefined;
+    if (!row) return undefined;
+    return { startedAt: row.started_at, finishedAt: row.finished_at, status: row.status, summary: row.summary ? JSON.parse(row.summary) : null };
+  }
+}

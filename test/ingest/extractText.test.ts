@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { extractFromText, markdownToText } from '../../ingest/extract/plainText.js';
+
+const origin = { location: '/news/a.txt', source: 'a.txt', url: null };
+
+const GSM_THREAD = `Phone makers sign a patent deal
+
+05 July 2017
+The two companies will license each other's patents and will exchange knowledge on sensors.
+
+  • Jerry101
+
+Why... That's a huge mistake for you!
+
+  • AnonD-579
+
+This could be the start of a comeback.
+
+  • Carol
+
+Bailey, 05 Jul 2017There is always someone in the comments that think they kno... moreAre the patents still valid?
+`;
+
+const GERMAN_WITH_COMMENTS = `Stadt plant neue Straßenbahn
+
+4
+
+Die Stadt will bis 2030 eine neue Straßenbahnlinie bauen. Die Kosten liegen bei 200 Millionen Euro.
+
+Teilen
+
+Schreibe einen Kommentar
+
+Kommentar Updates
+
+Gast
+Michael
+
+Na endlich, das hat lange gedauert.
+
+Mitglied
+Assassin
+
+Zu teuer für so eine kurze Strecke.
+
+wpDiscuz`;
+
+const ITALIAN_WITH_CHROME = `News
+
+Roma e Milano firmano un accordo sui trasporti
+
+Roma e Milano hanno firmato un accordo per coordinare gli orari dei treni regionali.
+
+Discuti con noi dell'articolo nei gruppi Telegram e Facebook dedicati!
+
+Mario Rossi
+
+Mario Rossi, classe '90. Giornalista con una passione per i trasporti.
+
+Recent Posts
+
+Recensione di un tablet: produttività estrema
+
+1 giorno ago`;
+
+describe('plain-text extraction', () => {
+  it('separates a bulleted reader thread from the article and reads a prose date', () => {
+    const a = extractFromText(GSM_THREAD, origin);
+    expect(a.title).toBe('Phone makers sign a patent deal');
+    expect(a.published).toBe('2017-07-05');
+    expect(a.language).toBe('en');
+    expect(a.body).toEqual(["The two companies will license each other's patents and will exchange knowledge on sensors."]);
+    expect(a.comments.map((c) => c.author)).toEqual(['Jerry101', 'AnonD-579', 'Carol']);
+    // The quoted parent comment is removed from a reply.
+    expect(a.comments[2]!.text).toBe('Are the patents still valid?');
+  });
+
+  it('reads a German comment section with role lines and drops counters and widgets', () => {
+    const a = extractFromText(GERMAN_WITH_COMMENTS, origin);
+    expect(a.title).toBe('Stadt plant neue Straßenbahn');
+    expect(a.language).toBe('de');
+    expect(a.published).toBeNull();
+    expect(a.body.join(' ')).toContain('200 Millionen Euro');
+    expect(a.body.join(' ')).not.toMatch(/Teilen|^4$/);
+    expect(a.comments).toEqual([
+      { author: 'Michael', text: 'Na endlich, das hat lange gedauert.' },
+      { author: 'Assassin', text: 'Zu teuer für so eine kurze Strecke.' },
+    ]);
+  });
+
+  it('drops category labels, social blurbs, author bios and recent-post lists', () => {
+    const a = extractFromText(ITALIAN_WITH_CHROME, origin);
+    expect(a.title).toBe('Roma e Milano firmano un accordo sui trasporti');
+    expect(a.language).toBe('it');
+    expect(a.author).toBe('Mario Rossi');
+    expect(a.body).toEqual(['Roma e Milano hanno firmato un accordo per coordinare gli orari dei treni regionali.']);
+    expect(a.comments).toEqual([]);
+    expect(a.published).toBeNull(); // "1 giorno ago" in the chrome is not a publication date
+  });
+
+  it('takes metadata from front matter and never invents a date', () => {
+    const a = extractFromText('---\ntitle: Hello\ndate: 2026-05-14\noutlet: Desk\nurl: https://x.example/a\n---\nSome text here about things.', origin);
+    expect(a).toMatchObject({ title: 'Hello', published: '2026-05-14', outlet: 'Desk', url: 'https://x.example/a', source: 'a.txt' });
+    const undated = extractFromText('Title line\n\nBody text without any date in it at all.', origin);
+    expect(undated.published).toBeNull();
+  });
+
+  it('turns Markdown into plain text', () => {
+    expect(markdownToText('# Head\n\nSome **bold** and [a link](http://x) ![img](p.png)').trim()).toBe('Head\n\nSome bold and a link');
+  });
+});
