@@ -100,6 +100,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const failedSourceIds = new Set<string>();
     let pending: PendingArticle[] = [];
     let pendingPassages = 0;
+    // Twins of articles still waiting in the batch become aliases once the batch is written.
+    const pendingByHash = new Map<string, string>();
+    let pendingAliases: Array<{ key: string; twinKey: string; sourceId: string; rawHash: string }> = [];
     let processed = 0;
 
     const flush = async () => {
@@ -126,8 +129,14 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         if (p.isUpdate) summary.updated++;
         else summary.added++;
       }
+      for (const alias of pendingAliases) {
+        const twin = store.sqlite.documentByKey(alias.twinKey);
+        if (twin) store.sqlite.addAlias(alias.key, twin.id, alias.sourceId, alias.rawHash);
+      }
       pending = [];
       pendingPassages = 0;
+      pendingByHash.clear();
+      pendingAliases = [];
     };
 
     for (const spec of options.sources) {
@@ -176,6 +185,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
           summary.duplicates++;
           continue;
         }
+        const pendingTwin = pendingByHash.get(contentHash);
+        if (pendingTwin) {
+          pendingAliases.push({ key: event.key, twinKey: pendingTwin, sourceId: event.sourceId, rawHash: event.rawHash });
+          summary.duplicates++;
+          continue;
+        }
+        pendingByHash.set(contentHash, event.key);
         const passages = chunkArticle(article);
         const item = toWrite(event, article, passages, contentHash);
         item.isUpdate = Boolean(existing && !existing.viaAlias);

@@ -18,6 +18,15 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return control / sample.length > 0.1;
 }
 
+/** Windows-1252's printable characters in 0x80-0x9F (Node's decoder treats the label as Latin-1 there). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text;
+}
+
 /** Decodes bytes using a declared charset when given, else UTF-8 with a Windows-1252 fallback. */
 export function decodeText(bytes: Uint8Array, declaredCharset?: string | null): { text: string; encoding: string } {
   if (looksBinary(bytes)) throw new UnreadableContentError('binary content, not text');
@@ -33,7 +42,7 @@ export function decodeText(bytes: Uint8Array, declaredCharset?: string | null): 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }
 

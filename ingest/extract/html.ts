@@ -135,7 +135,7 @@ export function extractFromHtml(html: string, origin: { location: string; url: s
         'time[pubdate]',
       ) ?? jsonLd.datePublished,
     ) ?? origin.hints?.published ?? null;
-  const outlet = meta(document, 'meta[property="og:site_name"]', 'meta[name="application-name"]') ?? jsonLd.publisher?.name ?? (pageUrl ? pageUrl.hostname.replace(/^www\./, '') : null);
+  const outlet = meta(document, 'meta[property="og:site_name"]', 'meta[name="application-name"]') ?? jsonLd.publisher?.name ?? origin.hints?.outlet ?? (pageUrl ? pageUrl.hostname.replace(/^www\./, '') : null);
   const author = meta(document, 'meta[name="author"]', 'meta[property="article:author"]') ?? authorName(jsonLd.author);
   const htmlLang = document.documentElement?.getAttribute('lang')?.slice(0, 2).toLowerCase() ?? jsonLd.inLanguage?.slice(0, 2) ?? null;
 
@@ -157,7 +157,8 @@ export function extractFromHtml(html: string, origin: { location: string; url: s
     location: origin.location,
     source: origin.source,
     url: canonical,
-    hints: { title: title ?? undefined, published, outlet, author, language: undefined },
+    // A page without any title keeps its first paragraph as text; its name stands in as title.
+    hints: { title: title ?? origin.source, published, outlet, author, language: undefined },
   });
   const language = cleaned.language !== 'und' ? cleaned.language : htmlLang ?? 'und';
   return { ...cleaned, language, comments: [...comments, ...cleaned.comments] };

@@ -165,8 +165,13 @@ export function extractFromText(text: string, origin: TextOrigin): ExtractedArti
     // Body mode. The first substantial line is the title unless one is known.
     if (!title) {
       if (line.split(/\s+/).length === 1 && line.length <= 12 && lines.slice(i + 1).some((l) => l.trim())) continue;
-      title = line.replace(/^#+\s*/, '');
-      continue;
+      const words = line.split(/\s+/);
+      if (words.length <= 25) {
+        title = line.replace(/^#+\s*/, '');
+        continue;
+      }
+      // No headline: the text starts straight away; its opening words stand in as title.
+      title = `${words.slice(0, 12).join(' ')} …`;
     }
     if (bodyLinesSeen < 4 && isDateLine(line)) {
       published ??= parseProseDate(line);

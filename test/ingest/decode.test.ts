@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { decodeText, sniffCharset, UnreadableContentError } from '../../ingest/extract/decode.js';
+
+describe('decoding', () => {
+  it('reads UTF-8 (with or without BOM) and falls back to Windows-1252', () => {
+    expect(decodeText(Buffer.from('\ufeffGrüße', 'utf8')).text).toBe('Grüße');
+    const latin = decodeText(Buffer.from([0x47, 0x72, 0xfc, 0xdf, 0x65, 0x20, 0x80]));
+    expect(latin).toEqual({ text: 'Grüße €', encoding: 'windows-1252' });
+  });
+
+  it('refuses binary data', () => {
+    expect(() => decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]))).toThrow(UnreadableContentError);
+  });
+
+  it('honours a declared charset', () => {
+    expect(sniffCharset('text/html; charset=ISO-8859-1', new Uint8Array())).toBe('ISO-8859-1');
+    expect(sniffCharset(null, Buffer.from('<meta charset="windows-1252">'))).toBe('windows-1252');
+    expect(decodeText(Buffer.from([0xe8]), 'iso-8859-1').text).toBe('è');
+  });
+});

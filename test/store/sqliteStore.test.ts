@@ -1,0 +1,82 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StoreCorruptError } from '../../src/store/errors.js';
+import { SqliteStore, type ArticleWrite } from '../../src/store/sqliteStore.js';
+import { tempDir } from '../support/tempDir.js';
+
+function article(key: string, texts: string[], overrides: Partial<ArticleWrite> = {}): ArticleWrite {
+  return {
+    key,
+    sourceId: '/src',
+    rawHash: `raw-${key}`,
+    contentHash: `content-${texts.join('|')}`,
+    extractorVersion: 1,
+    metadata: { title: `Title ${key}`, published: '2026-01-01', language: 'en', outlet: null, url: null, source: key, location: key, author: null },
+    passages: texts.map((text, position) => ({ position, section: 'body', text, terms: text.toLowerCase() })),
+    vectors: texts.map((_, i) => Float32Array.from([i, 1, 0])),
+    model: 'm',
+    ...overrides,
+  };
+}
+
+describe('SqliteStore', () => {
+  it('replaces an article atomically and reports which passages left', () => {
+    const store = new SqliteStore(join(tempDir(), 'news.db'));
+    const first = store.writeArticle(article('a', ['alpha one', 'alpha two']), 'now');
+    expect(first.added).toHaveLength(2);
+    const g = store.generation();
+    const second = store.writeArticle(article('a', ['alpha three']), 'later');
+    expect(second.removedPassageIds.sort()).toEqual(first.added.map((a) => a.id).sort());
+    expect(second.added[0]!.id).toBeGreaterThan(first.added[1]!.id); // ids never reused
+    expect(store.generation()).toBeGreaterThan(g);
+    expect(store.stats()).toMatchObject({ documents: 1, passages: 1, vectors: 1 });
+    expect(store.lexicalSearch('"three"', 10).map((h) => h.id)).toEqual([second.added[0]!.id]);
+    expect(store.lexicalSearch('"one"', 10)).toEqual([]);
+    store.close();
+  });
+
+  it('stores a second key for the same text as an alias and removes by key safely', () => {
+    const store = new SqliteStore(join(tempDir(), 'news.db'));
+    const { added } = store.writeArticle(article('https://a.example/1', ['same story']), 'now');
+    const doc = store.documentByKey('https://a.example/1')!;
+    store.addAlias('https://mirror.example/1', doc.id, '/src', 'raw2');
+    expect(store.documentByKey('https://mirror.example/1')).toMatchObject({ id: doc.id, viaAlias: true });
+    // Removing the original keeps the article reachable through the alias.
+    expect(store.removeKeys(['https://a.example/1'])).toEqual([]);
+    expect(store.documentByKey('https://mirror.example/1')).toMatchObject({ id: doc.id, viaAlias: false });
+    expect(store.removeKeys(['https://mirror.example/1'])).toEqual([added[0]!.id]);
+    expect(store.stats().documents).toBe(0);
+    store.close();
+  });
+
+  it('tracks passages missing vectors and drops vectors of another model', () => {
+    const store = new SqliteStore(join(tempDir(), 'news.db'));
+    store.writeArticle(article('a', ['x one', 'x two'], { vectors: null, model: null }), 'now');
+    expect(store.passagesMissingVectors('m', 10)).toHaveLength(2);
+    const ids = store.passagesMissingVectors('m', 10).map((p) => p.id);
+    store.storeVectors('m', ids.map((id) => ({ id, vector: Float32Array.from([1, 2, 3]) })));
+    expect(store.passagesMissingVectors('m', 10)).toHaveLength(0);
+    expect([...store.iterateVectors('m')].map((v) => Array.from(v.vector))).toEqual([[1, 2, 3], [1, 2, 3]]);
+    expect(store.deleteVectorsNotFrom('other')).toBe(2);
+    expect(store.passagesMissingVectors('other', 10)).toHaveLength(2);
+    store.close();
+  });
+
+  it('filters lexical search by publication date', () => {
+    const store = new SqliteStore(join(tempDir(), 'news.db'));
+    store.writeArticle(article('old', ['election news'], { metadata: { ...article('x', []).metadata, published: '2020-01-01' } }), 'now');
+    store.writeArticle(article('new', ['election result'], { metadata: { ...article('x', []).metadata, published: '2026-03-01' } }), 'now');
+    expect(store.lexicalSearch('"election"', 10)).toHaveLength(2);
+    expect(store.lexicalSearch('"election"', 10, { since: '2025-01-01' })).toHaveLength(1);
+    expect(store.lexicalSearch('"election"', 10, { until: '2021-01-01' })).toHaveLength(1);
+    store.close();
+  });
+
+  it('reports a damaged database file with the rebuild command', () => {
+    const path = join(tempDir(), 'news.db');
+    writeFileSync(path, 'this is not a database '.repeat(200));
+    expect(() => new SqliteStore(path)).toThrow(StoreCorruptError);
+    expect(() => new SqliteStore(path)).toThrow(/npm run ingest -- --rebuild/);
+  });
+});

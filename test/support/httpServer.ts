@@ -1,0 +1,30 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** A real HTTP server on 127.0.0.1 serving fixed routes; unknown paths get 404. */
+export async function startHttpServer(routes: Record<string, Route>): Promise<{ url: string; close: () => Promise<void>; hits: string[] }> {
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    const route = routes[req.url ?? ''];
+    if (route) route(req, res);
+    else res.writeHead(404).end('not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    hits,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export const send = (body: string, contentType: string): Route => (_req, res) => {
+  res.writeHead(200, { 'content-type': contentType }).end(body);
+};
