@@ -1,6 +1,7 @@
 import type { RetrievalResult, ScoredPassage } from '../retrieval/retrieve.js';
 import { jaccard } from '../retrieval/diversity.js';
-import { coverage } from '../retrieval/termMatching.js';
+import { coverage, termCredit } from '../retrieval/termMatching.js';
+import { indexTerms } from '../text/terms.js';
 import { foldText, wordTokens } from '../text/normalize.js';
 import { countWords, splitSentences } from '../text/sentences.js';
 import { CitationRegistry, toAnswerPassages } from './citations.js';
@@ -14,12 +15,21 @@ import type { Answer } from './types.js';
 export const ANSWER_THRESHOLDS = {
   /** The best passage (with its headline) must contain this share of the question's information. */
   passage: 0.5,
-  /** A sentence must itself carry this share to be quoted. */
-  sentence: 0.3,
+  /** A sentence's score (its own coverage blended with its passage's) must reach this to be quoted. */
+  sentence: 0.4,
   /** Sentences below this fraction of the best sentence's score are left out. */
   relativeToBest: 0.55,
 };
 const COMMENT_PENALTY = 0.75;
+/**
+ * Question terms already in the headline say what the article is about, not what the asker
+ * wants to know; a sentence that merely repeats them is worth less than one that carries the
+ * other terms ("Quanto costa la linea 2?" wants the sentence with the cost, not the headline
+ * restated).
+ */
+const TOPIC_TERM_WEIGHT = 0.25;
+/** How much of a sentence's score comes from its passage (context) rather than itself. */
+const PASSAGE_SHARE = 0.4;
 const MAX_SENTENCES = 4;
 const MAX_COMMENT_SENTENCES = 1;
 
@@ -44,15 +54,18 @@ export function composeExtractiveAnswer(retrieval: RetrievalResult, questionLang
 
   const candidates: Candidate[] = [];
   retrieval.passages.forEach((passage, rank) => {
-    if (passage.relevance < ANSWER_THRESHOLDS.passage * 0.8) return;
-    for (const sentence of splitSentences(passage.text, passage.document.language)) {
+    if (passage.relevance < ANSWER_THRESHOLDS.passage) return;
+    const language = passage.document.language;
+    const titleTerms = passage.section === 'body' ? indexTerms(passage.document.title, language) : [];
+    const weights = retrieval.terms.map((term, i) => retrieval.weights[i]! * (termCredit(term, titleTerms) > 0 ? TOPIC_TERM_WEIGHT : 1));
+    for (const sentence of splitSentences(passage.text, language)) {
       const n = countWords(sentence);
       if (n < 4 || n > 90) continue;
-      const own = coverage(retrieval.terms, retrieval.weights, sentence, passage.document.language, passage.section);
-      // Context from the passage and its rank lifts sentences of the best passages a little.
-      let score = own + 0.15 * passage.relevance + 0.05 / (rank + 1);
+      const own = coverage(retrieval.terms, weights, sentence, language, passage.section);
+      if (own === 0) continue; // a quote must itself say something about the question
+      let score = (1 - PASSAGE_SHARE) * own + PASSAGE_SHARE * passage.relevance + 0.02 / (rank + 1);
       if (passage.section === 'comment') score *= COMMENT_PENALTY;
-      if (own >= ANSWER_THRESHOLDS.sentence) {
+      if (score >= ANSWER_THRESHOLDS.sentence) {
         candidates.push({ passage, sentence, score, words: new Set(wordTokens(foldText(sentence))) });
       }
     }

@@ -108,6 +108,65 @@ power bank/powerbank | Powerbank | powerbank | batterie externe | bateria extern
 months | Monate/Monaten | mesi | mois | meses
 years | Jahre/Jahren | anni | ans | anos
 enter/entry | einsteigen/Einstieg/Markteintritt/vorwagen/vorzuwagen | entrare/ingresso/sbarcare | entrer/entree | entrar/entrada
+strike/walkout | Streik/Ausstand/streiken | sciopero/scioperare | greve | huelga
+union/trade union | Gewerkschaft | sindacato | syndicat | sindicato
+train/trains | Zug/Zuge/Bahn | treno/treni | train | tren
+railway/rail | Bahn/Eisenbahn/Schiene | ferrovia/ferroviario | chemin de fer/ferroviaire | ferrocarril
+wage/wages/pay/salary | Lohn/Lohne/Gehalt/Lohnerhohung | salario/stipendio/retribuzione | salaire | salario/sueldo
+raise/increase/rise | Erhohung/erhohen/steigen/Anstieg | aumento/aumentare/crescere | hausse/augmentation | aumento/subida
+percent/per cent | Prozent | percento/per cento | pour cent | por ciento
+metro/subway/underground | U-Bahn/Metro | metropolitana/metro | metro | metro
+tram | Strassenbahn/Tram | tram/tranvia | tramway | tranvia
+bus/buses | Bus/Busse | autobus | bus | autobus
+station/stations | Bahnhof/Station/Haltestelle | stazione/stazioni/fermata | gare/station | estacion
+line | Linie | linea | ligne | linea
+kilometre/kilometres/kilometer/km | Kilometer | chilometro/chilometri | kilometre | kilometro
+cost/costs | Kosten/kosten | costo/costi/costa | cout | coste
+open/opening/opened | Eroffnung/eroffnen/offnung | apertura/aprire/inaugurazione | ouverture | apertura
+construction/building works | Bau/Bauarbeiten | cantiere/cantieri/costruzione/lavori | chantier/construction | construccion/obras
+passenger/passengers | Fahrgast/Fahrgaste/Passagier | passeggero/passeggeri | passager | pasajero
+ticket/tickets | Ticket/Fahrkarte/Fahrschein | biglietto/abbonamento | billet | billete
+free/free of charge | kostenlos/gratis | gratuito/gratis | gratuit | gratis/gratuito
+school/schools/pupils/students | Schule/Schuler/Schulerinnen | scuola/studenti/alunni | ecole/eleves | escuela/alumnos
+council/city council | Gemeinderat/Stadtrat | consiglio comunale/giunta | conseil municipal | ayuntamiento
+mayor | Burgermeister/Oberburgermeister | sindaco/sindaca | maire | alcalde
+minister/ministers | Minister | ministro/ministri | ministre | ministro
+parking | Parken/Parkgebuhren | parcheggio/sosta | stationnement | aparcamiento
+water | Wasser | acqua | eau | agua
+river | Fluss | fiume | fleuve/riviere | rio
+level/levels | Pegel/Stand/Niveau | livello | niveau | nivel
+flood/flooding | Hochwasser/Uberschwemmung/Flut | alluvione/inondazione | inondation/crue | inundacion
+rain/rainfall | Regen/Niederschlag | pioggia/piogge | pluie | lluvia
+drought/low water | Durre/Niedrigwasser | siccita/secca | secheresse | sequia
+families/family | Familie/Familien | famiglia/famiglie | famille | familia
+households/homes/houses | Haushalte/Wohnungen/Hauser | famiglie/abitazioni/case | foyers/logements | hogares/viviendas
+damage/damages | Schaden/Schaden | danno/danni | degats/dommages | danos
+reconstruction/rebuilding | Wiederaufbau | ricostruzione | reconstruction | reconstruccion
+funds/funding/money | Mittel/Geld/Finanzierung | fondi/risorse/finanziamento/stanziamento | fonds/financement | fondos/financiacion
+decree/law | Verordnung/Dekret | decreto | decret | decreto
+inflation | Inflation | inflazione | inflation | inflacion
+interest rate/rates | Zins/Zinsen/Leitzins | tasso/tassi di interesse | taux d'interet | tipo de interes
+central bank | Zentralbank/Notenbank | banca centrale | banque centrale | banco central
+solar | Solar/Photovoltaik | solare/fotovoltaico | solaire | solar
+electricity/power/energy | Strom/Energie | elettricita/energia | electricite/energie | electricidad/energia
+battery/batteries | Akku/Batterie | batteria | batterie | bateria
+update/updates | Update/Updates/Aktualisierung | aggiornamento/aggiornamenti | mise a jour | actualizacion
+repair/repairs | Reparatur/reparieren | riparazione/riparare | reparation | reparacion
+Turin | Turin | Torino | Turin | Turin
+Munich | Munchen | Monaco di Baviera | Munich | Munich
+Cologne | Koln | Colonia | Cologne | Colonia
+Milan | Mailand | Milano | Milan | Milan
+Rome | Rom | Roma | Rome | Roma
+Venice | Venedig | Venezia | Venise | Venecia
+Vienna | Wien | Vienna | Vienne | Viena
+Florence | Florenz | Firenze | Florence | Florencia
+Naples | Neapel | Napoli | Naples | Napoles
+Geneva | Genf | Ginevra | Geneve | Ginebra
+Zurich | Zurich | Zurigo | Zurich | Zurich
+Switzerland/Swiss | Schweiz/schweizerisch | Svizzera/svizzero | Suisse | Suiza
+Netherlands/Dutch | Niederlande/niederlandisch | Paesi Bassi/olandese | Pays-Bas/neerlandais | Paises Bajos/neerlandes
+demand/demands/call for | fordern/fordert/Forderung | chiedere/chiede/richiesta/rivendicazione | exiger/revendication | exigir/reclamar
+duration/hours | Stunden/stundig/Dauer | ore/durata | heures/duree | horas/duracion
 revealed/disclosed | enthullt/bekannt | rivelata/rivelato/noto | revele | revelado
 `;
 

@@ -39,21 +39,28 @@ export const MIN_PREFIX_LENGTH = 5;
 
 let lexiconIndex: Map<string, string[]> | undefined;
 
-/** Maps every stem of every lexicon word to the stems of its whole concept row. */
+/**
+ * Maps "language:stem" of every lexicon word to the stems of its whole concept row. Keyed
+ * by language so that a stem that happens to exist in another language (English "demand",
+ * Spanish "demanda" = lawsuit) does not drag in the wrong concept.
+ */
 function lexiconByStem(): Map<string, string[]> {
   if (lexiconIndex) return lexiconIndex;
   lexiconIndex = new Map();
   for (const concept of LEXICON) {
+    const keys: string[] = [];
     const conceptStems = new Set<string>();
     for (const lang of LEXICON_LANGUAGES) {
       for (const phrase of concept.words[lang]) {
         for (const token of wordTokens(foldText(phrase))) {
-          if (!isStopword(token)) conceptStems.add(stem(token, lang));
+          if (isStopword(token)) continue;
+          conceptStems.add(stem(token, lang));
+          keys.push(`${lang}:${stem(token, lang)}`);
         }
       }
     }
     const all = [...conceptStems];
-    for (const s of all) lexiconIndex.set(s, [...new Set([...(lexiconIndex.get(s) ?? []), ...all])]);
+    for (const key of keys) lexiconIndex.set(key, [...new Set([...(lexiconIndex.get(key) ?? []), ...all])]);
   }
   return lexiconIndex;
 }
@@ -68,15 +75,22 @@ export function queryTerms(question: string): QueryTerm[] {
     seen.add(token);
     const stems = stemsInAllLanguages(token);
     const translations = new Set<string>();
-    for (const s of stems) for (const t of lexiconByStem().get(s) ?? []) translations.add(t);
+    for (const lang of LEXICON_LANGUAGES) for (const t of lexiconByStem().get(`${lang}:${stem(token, lang)}`) ?? []) translations.add(t);
     for (const s of stems) translations.delete(s);
     terms.push({ surface: token, stems, translations: [...translations], aboutReaders: stems.some((s) => READER_STEMS.has(s)) });
   }
   return terms;
 }
 
-/** Whether a query form matches an index term (exact, or as a prefix when long enough). */
+/** Index terms at least this long may be compounds (German "Lohnerhöhung" = wage + increase). */
+const MIN_COMPOUND_LENGTH = 9;
+
+/**
+ * Whether a query form matches an index term: exactly, as a prefix when long enough, or as
+ * a part of a long compound word (so "erhoh" finds "lohnerhoh", "streik" finds "bahnstreik").
+ */
 export function formMatches(form: string, indexTerm: string): boolean {
   if (form === indexTerm) return true;
-  return form.length >= MIN_PREFIX_LENGTH && indexTerm.startsWith(form);
+  if (form.length < MIN_PREFIX_LENGTH) return false;
+  return indexTerm.startsWith(form) || (indexTerm.length >= MIN_COMPOUND_LENGTH && indexTerm.length > form.length + 3 && indexTerm.includes(form));
 }
