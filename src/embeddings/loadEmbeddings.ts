@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { HashingEmbeddings } from './hashingEmbeddings.js';
 import type { NewsEmbeddings } from './newsEmbeddings.js';
 import { TransformersEmbeddings } from './transformersEmbeddings.js';
 
@@ -22,6 +23,12 @@ export interface LoadedEmbeddings {
 export async function loadEmbeddings(options: { model: string; dataDir: string; disabled?: boolean }): Promise<LoadedEmbeddings> {
   if (options.disabled) {
     return { embeddings: null, status: { model: options.model, available: false, dimension: null, reason: 'disabled by EMBEDDING_DISABLED' } };
+  }
+  const hashing = options.model.match(/^hashing-(\d+)$/);
+  if (hashing) {
+    // Deterministic, model-free vectors for tests and benchmarks; never a silent default.
+    const fake = new HashingEmbeddings(Number(hashing[1]));
+    return { embeddings: fake, status: { model: fake.modelId, available: true, dimension: fake.dimension, reason: null } };
   }
   const embeddings = new TransformersEmbeddings({ model: options.model, cacheDir: join(options.dataDir, 'models') });
   try {
