@@ -26,6 +26,15 @@ export interface IngestOptions {
   log?: (message: string) => void;
   /** Opened store to reuse (the bot's); otherwise the pipeline opens and closes its own. */
   store?: NewsStore;
+  /** Stops the run between articles (shutdown); what was written so far stays consistent. */
+  signal?: AbortSignal;
+}
+
+export class IngestAbortedError extends Error {
+  override name = 'IngestAbortedError';
+  constructor() {
+    super('ingestion was stopped before it finished; articles written so far are complete, the rest are unchanged');
+  }
 }
 
 interface PendingArticle {
@@ -142,6 +151,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     for (const spec of options.sources) {
       progress({ phase: 'listing', processed, total: null, current: spec.id });
       for await (const event of listSource(spec, { timeoutMs: options.fetchTimeoutMs, maxBytes: options.maxArticleBytes })) {
+        if (options.signal?.aborted) throw new IngestAbortedError();
         if (event.type === 'source-failed') {
           failedSourceIds.add(event.sourceId);
           summary.failedSources.push({ source: event.sourceId, reason: event.reason });
@@ -252,6 +262,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     progress({ phase: 'done', processed, total: processed, current: null });
     return summary;
   } catch (error) {
+    // Graph updates made in memory for articles already committed are saved, so the file stays current.
+    if (error instanceof IngestAbortedError && embeddings) store.saveVectorIndex();
     store.sqlite.finishRun(runId, 'failed', new Date().toISOString(), { error: (error as Error).message });
     throw error;
   } finally {

@@ -56,6 +56,7 @@ export interface IngestRequest {
   log?: (m: string) => void;
   embeddings?: LoadedEmbeddings;
   store?: NewsStore;
+  signal?: AbortSignal;
 }
 
 /** The one ingestion entry point behind the CLI, /reingest and the schedule. */
@@ -80,5 +81,6 @@ export async function ingestFromConfig(config: Config, request: IngestRequest = 
     onProgress: request.onProgress,
     log,
     store: request.store,
+    signal: request.signal,
   });
 }

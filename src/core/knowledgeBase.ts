@@ -75,12 +75,22 @@ export class KnowledgeBase {
   }
 
   async retrieve(question: string, options: RetrievalOptions = {}): Promise<RetrievalResult> {
-    return retrieve(validateQuestion(question, this.options.maxQuestionLength), { store: this.options.store, embeddings: this.compatibleEmbeddings() }, options);
+    return this.retrieveValid(validateQuestion(question, this.options.maxQuestionLength), options);
   }
 
+  private retrieveValid(question: string, options: RetrievalOptions): Promise<RetrievalResult> {
+    return retrieve(question, { store: this.options.store, embeddings: this.compatibleEmbeddings() }, options);
+  }
+
+  /**
+   * Answers a question. `retrievalQuestion` is the standalone form of a follow-up (the
+   * earlier question plus this one); it may be longer than a question a person may type.
+   */
   async ask(rawQuestion: string, options: RetrievalOptions & { hooks?: AnswerHooks; retrievalQuestion?: string } = {}): Promise<Answer> {
     const question = validateQuestion(rawQuestion, this.options.maxQuestionLength);
-    const retrieval = await this.retrieve(options.retrievalQuestion ?? question, options);
+    const retrieval = options.retrievalQuestion
+      ? await this.retrieveValid(validateQuestion(options.retrievalQuestion, 4000), { ...options, emphasis: question })
+      : await this.retrieveValid(question, options);
     return this.answerer.answer(question, retrieval, questionLanguage(question), options.hooks);
   }
 }

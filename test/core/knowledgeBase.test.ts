@@ -11,14 +11,14 @@ import { HashingEmbeddings } from '../../src/embeddings/hashingEmbeddings.js';
 import { NewsStore } from '../../src/store/newsStore.js';
 import { ARTICLES } from '../support/articles.js';
 import { loaded } from '../support/countingEmbeddings.js';
-import { tempDir } from '../support/tempDir.js';
+import { suiteTempDir } from '../support/tempDir.js';
 
 let store: NewsStore;
 let kb: KnowledgeBase;
 const embeddings = new HashingEmbeddings();
 
 beforeAll(async () => {
-  const root = tempDir('kb-');
+  const root = suiteTempDir('kb-');
   const docs = join(root, 'docs');
   mkdirSync(docs);
   for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(docs, name), text);

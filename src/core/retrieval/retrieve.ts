@@ -18,6 +18,11 @@ export interface RetrievalOptions {
   since?: string;
   until?: string;
   now?: Date;
+  /**
+   * The part of the question to weigh double: a follow-up's own words, retrieved together
+   * with the earlier question but deciding which sentences answer it.
+   */
+  emphasis?: string;
 }
 
 export interface ScoredPassage extends RetrievedPassage {
@@ -65,7 +70,8 @@ export async function retrieve(question: string, context: RetrievalContext, opti
   const k = options.k ?? 8;
   const candidates = options.candidates ?? 50;
   const terms = queryTerms(question);
-  const weights = termWeights(context.store, terms);
+  const emphasized = new Set(options.emphasis ? queryTerms(options.emphasis).map((t) => t.surface) : []);
+  const weights = termWeights(context.store, terms).map((w, i) => (emphasized.has(terms[i]!.surface) ? 2 * w : w));
   const dates = { since: options.since, until: options.until };
 
   const expression = ftsExpression(terms);

@@ -167,6 +167,7 @@ Switzerland/Swiss | Schweiz/schweizerisch | Svizzera/svizzero | Suisse | Suiza
 Netherlands/Dutch | Niederlande/niederlandisch | Paesi Bassi/olandese | Pays-Bas/neerlandais | Paises Bajos/neerlandes
 demand/demands/call for | fordern/fordert/Forderung | chiedere/chiede/richiesta/rivendicazione | exiger/revendication | exigir/reclamar
 duration/hours | Stunden/stundig/Dauer | ore/durata | heures/duree | horas/duracion
+run/running/operate | fahren/verkehren/fahrt | circolare/viaggiare/circolano | circuler/rouler | circular/funcionar
 revealed/disclosed | enthullt/bekannt | rivelata/rivelato/noto | revele | revelado
 `;
 

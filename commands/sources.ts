@@ -1,0 +1,37 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { phrasesFor } from '../src/core/answer/phrases.js';
+import { questionLanguage } from '../src/core/knowledgeBase.js';
+import { checkQuestion, NO_MENTIONS } from '../src/discord/answering.js';
+import type { Command } from '../src/discord/command.js';
+import { splitMessage } from '../src/discord/splitMessage.js';
+
+const EXCERPT_CHARS = 280;
+
+/** /sources query:<text> — the top passages and their sources, no synthesis. */
+export default {
+  data: new SlashCommandBuilder()
+    .setName('sources')
+    .setDescription('Show the news passages that match a query, with their sources, to read for yourself.')
+    .addStringOption((o) => o.setName('query').setDescription('What to look for').setRequired(true).setMaxLength(2000)),
+
+  async execute(interaction, context) {
+    const query = checkQuestion(context, interaction.user.id, interaction.options.getString('query', true));
+    await interaction.deferReply();
+    const result = await context.kb.retrieve(query, { k: 5 });
+    const phrases = phrasesFor(questionLanguage(query));
+    const relevant = result.passages.filter((p) => p.relevance > 0);
+    const blocks = relevant.map((p, i) => {
+      const d = p.document;
+      const details = [d.outlet, d.published ? d.published.slice(0, 10) : phrases.dateUnknown, d.language, p.section === 'comment' ? phrases.readerCommentLabel : null]
+        .filter(Boolean)
+        .join(', ');
+      const excerpt = p.text.length > EXCERPT_CHARS ? `${p.text.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/, '')} …` : p.text;
+      const link = d.url ? `<${d.url}>` : d.source;
+      return `**[${i + 1}] ${d.title}** — ${details} — ${link}\n> ${excerpt.replace(/\n+/g, '\n> ')}`;
+    });
+    const text = blocks.length > 0 ? blocks.join('\n\n') : phrases.noAnswer;
+    const pieces = splitMessage(text);
+    await interaction.editReply({ content: pieces[0]!, allowedMentions: NO_MENTIONS });
+    for (const piece of pieces.slice(1)) await interaction.followUp({ content: piece, allowedMentions: NO_MENTIONS });
+  },
+} satisfies Command;

@@ -1,0 +1,41 @@
+import type { MessageMentionOptions } from 'discord.js';
+import { formatAnswer } from '../core/answer/format.js';
+import type { Answer } from '../core/answer/types.js';
+import type { AnswerHooks } from '../core/knowledgeBase.js';
+import { QuestionError, validateQuestion } from '../core/questions.js';
+import type { BotContext } from './command.js';
+import { splitMessage } from './splitMessage.js';
+import { UserFacingError } from './userErrors.js';
+
+/** Every message the bot sends pings nobody, whatever an article or a question contains. */
+export const NO_MENTIONS: MessageMentionOptions = { parse: [], users: [], roles: [], repliedUser: false };
+
+/**
+ * Checks a question before any work: rate limit first (so a flood costs nothing), then
+ * emptiness and length. Throws UserFacingError with the message to show.
+ */
+export function checkQuestion(context: BotContext, userId: string, rawQuestion: string): string {
+  const wait = context.rateLimiter.take(userId);
+  if (wait !== null) {
+    throw new UserFacingError(
+      'rate_limited',
+      `You have asked ${context.config.discord.rateLimitPerMinute} questions in the last minute. Please try again in ${wait} second${wait === 1 ? '' : 's'}.`,
+    );
+  }
+  try {
+    return validateQuestion(rawQuestion, context.config.discord.maxQuestionLength);
+  } catch (error) {
+    if (error instanceof QuestionError) throw new UserFacingError('bad_question', error.message);
+    throw error;
+  }
+}
+
+/** Answers and formats for Discord: links wrapped in <...> (no previews), split at 2000 characters. */
+export async function answerForDiscord(
+  context: BotContext,
+  question: string,
+  options: { retrievalQuestion?: string; hooks?: AnswerHooks } = {},
+): Promise<{ answer: Answer; pieces: string[] }> {
+  const answer = await context.kb.ask(question, { retrievalQuestion: options.retrievalQuestion, hooks: options.hooks });
+  return { answer, pieces: splitMessage(formatAnswer(answer, { wrapLinks: true })) };
+}

@@ -1,0 +1,110 @@
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { ingestFromConfig, loadEmbeddingsFromConfig } from '../bootstrap.js';
+import type { Config } from '../config.js';
+import { KnowledgeBase, type Answerer } from '../core/knowledgeBase.js';
+import type { LoadedEmbeddings } from '../embeddings/loadEmbeddings.js';
+import type { Logger } from '../logger.js';
+import { NewsStore } from '../store/newsStore.js';
+import { NO_MENTIONS } from './answering.js';
+import type { BotContext } from './command.js';
+import { loadCommands } from './commandLoader.js';
+import { ConversationMemory } from './conversations.js';
+import { handleInteraction } from './interactionHandler.js';
+import { handleMessage } from './messageHandler.js';
+import { RateLimiter } from './rateLimiter.js';
+import { ReingestCoordinator } from './reingestJob.js';
+
+export interface RunningBot {
+  client: Client;
+  context: BotContext;
+  /** Stops taking questions, finishes or abandons in-flight work, closes the store. */
+  stop(): Promise<void>;
+}
+
+/** How long shutdown waits for answers in flight before abandoning them. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Builds the Discord client and wires commands, messages, scheduled re-ingestion and
+ * shutdown. Dependencies come in as arguments; nothing here is global.
+ */
+export async function startBot(config: Config, logger: Logger, options: { answerer?: Answerer; embeddings?: LoadedEmbeddings } = {}): Promise<RunningBot> {
+  if (!config.discord.token) throw new Error('DISCORD_TOKEN is not set');
+  const embeddings = options.embeddings ?? (await loadEmbeddingsFromConfig(config));
+  if (!embeddings.embeddings) logger.warn({ model: embeddings.status.model, reason: embeddings.status.reason }, 'embedding model not loaded: lexical retrieval only');
+  const store = NewsStore.open(config.dataDir, { log: (m) => logger.warn(m) });
+  const kb = new KnowledgeBase({
+    store,
+    embeddings: embeddings.embeddings,
+    embeddingStatus: embeddings.status,
+    answerer: options.answerer,
+    maxQuestionLength: config.discord.maxQuestionLength,
+  });
+  if (store.sqlite.stats().documents === 0) logger.warn('the news index is empty: run "npm run ingest" or /reingest');
+
+  const reingest = new ReingestCoordinator(({ onProgress, signal }) =>
+    ingestFromConfig(config, { onProgress, signal, embeddings, log: (m) => logger.info(m) }),
+  );
+  const context: BotContext = {
+    config,
+    kb,
+    logger,
+    rateLimiter: new RateLimiter(config.discord.rateLimitPerMinute),
+    reingest,
+    conversations: new ConversationMemory(),
+    startedAt: Date.now(),
+  };
+  const commands = await loadCommands();
+
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages, GatewayIntentBits.MessageContent],
+    partials: [Partials.Channel, Partials.Message],
+    allowedMentions: NO_MENTIONS,
+    ...(config.discord.apiUrl ? { rest: { api: config.discord.apiUrl } } : {}),
+  });
+
+  let accepting = true;
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (work: () => Promise<unknown>, label: string) => {
+    if (!accepting) return;
+    const promise = work()
+      .catch((error: unknown) => logger.error({ err: error, label }, 'handler failed'))
+      .finally(() => inFlight.delete(promise));
+    inFlight.add(promise);
+  };
+
+  client.on(Events.InteractionCreate, (interaction) => track(() => handleInteraction(interaction, commands, context), 'interaction'));
+  client.on(Events.MessageCreate, (message) => track(() => handleMessage(message, context), 'message'));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.id, guilds: ready.guilds.cache.size }, 'bot ready'));
+
+  let schedule: NodeJS.Timeout | null = null;
+  if (config.discord.ingestIntervalMinutes > 0) {
+    schedule = setInterval(() => {
+      const job = reingest.start('schedule');
+      if (!job) return logger.info('scheduled re-ingest skipped: one is already running');
+      job.then((s) => logger.info({ added: s.added, updated: s.updated, removed: s.removed }, 'scheduled re-ingest finished')).catch((error: unknown) =>
+        logger.warn({ err: error }, 'scheduled re-ingest failed'),
+      );
+    }, config.discord.ingestIntervalMinutes * 60_000);
+    schedule.unref();
+  }
+
+  await client.login(config.discord.token);
+
+  return {
+    client,
+    context,
+    async stop() {
+      accepting = false;
+      if (schedule) clearInterval(schedule);
+      logger.info({ inFlight: inFlight.size }, 'shutting down');
+      const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+      await Promise.race([Promise.allSettled([...inFlight, reingest.stop()]), grace]);
+      await client.destroy();
+      store.close();
+      logger.info('stopped');
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { ChatInputCommandInteraction, SlashCommandOptionsOnlyBuilder } from 'discord.js';
+import type { Config } from '../config.js';
+import type { KnowledgeBase } from '../core/knowledgeBase.js';
+import type { Logger } from '../logger.js';
+import type { ConversationMemory } from './conversations.js';
+import type { RateLimiter } from './rateLimiter.js';
+import type { ReingestCoordinator } from './reingestJob.js';
+
+/** Everything a command needs, passed in (no globals), so tests can build it directly. */
+export interface BotContext {
+  config: Config;
+  kb: KnowledgeBase;
+  logger: Logger;
+  rateLimiter: RateLimiter;
+  reingest: ReingestCoordinator;
+  conversations: ConversationMemory;
+  startedAt: number;
+}
+
+/** A slash command module: `export default { data, execute } satisfies Command`. */
+export interface Command {
+  data: Pick<SlashCommandOptionsOnlyBuilder, 'name' | 'toJSON'>;
+  execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
+}
+
+export function isCommand(value: unknown): value is Command {
+  const candidate = value as Partial<Command> | undefined;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.execute === 'function' &&
+    typeof candidate.data?.name === 'string' &&
+    typeof candidate.data?.toJSON === 'function'
+  );
+}

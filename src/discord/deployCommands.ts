@@ -1,0 +1,20 @@
+import { REST, Routes } from 'discord.js';
+import { loadConfig } from '../config.js';
+import { loadCommands } from './commandLoader.js';
+
+/** `npm run deploy-commands`: registers the slash commands globally, or to DISCORD_GUILD_ID. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { token, clientId, guildId, apiUrl } = config.discord;
+  if (!token || !clientId) throw new Error('DISCORD_TOKEN and DISCORD_CLIENT_ID must be set (see .env.example).');
+  const commands = [...(await loadCommands()).values()].map((c) => c.data.toJSON());
+  const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
+  const route = guildId ? Routes.applicationGuildCommands(clientId, guildId) : Routes.applicationCommands(clientId);
+  await rest.put(route, { body: commands });
+  console.log(`Registered ${commands.length} commands (${commands.map((c) => `/${c.name}`).join(', ')}) ${guildId ? `to server ${guildId}` : 'globally'}.`);
+}
+
+main().catch((error: Error) => {
+  console.error(`deploy-commands failed: ${error.message}`);
+  process.exit(1);
+});

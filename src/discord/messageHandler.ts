@@ -1,0 +1,70 @@
+import { ChannelType, type Message } from 'discord.js';
+import { answerForDiscord, checkQuestion, NO_MENTIONS } from './answering.js';
+import type { BotContext } from './command.js';
+import { standaloneQuestion, type Exchange } from './conversations.js';
+import { apologyFor, newErrorId, UserFacingError } from './userErrors.js';
+
+/** Why a message is addressed to the bot, and the earlier exchange it continues, if any. */
+interface Addressed {
+  question: string;
+  previous: Exchange | undefined;
+  threadId: string | null;
+}
+
+function addressedToBot(message: Message, botId: string, context: BotContext): Addressed | null {
+  const isDm = message.channel.type === ChannelType.DM || !message.guildId;
+  const mentioned = message.mentions.users.has(botId);
+  const referenceId = message.reference?.messageId;
+  const repliedExchange = referenceId ? context.conversations.forReplyTo(referenceId) : undefined;
+  const replyToBot = Boolean(repliedExchange) || message.mentions.repliedUser?.id === botId;
+  const inBotThread = message.channel.isThread() && message.channel.ownerId === botId;
+  if (!isDm && !mentioned && !replyToBot && !inBotThread) return null;
+  // Strip mentions of the bot (and any other mention syntax) from the question text.
+  const question = message.content.replace(/<@!?\d+>|<@&\d+>|@everyone|@here/g, ' ').replace(/\s+/g, ' ').trim();
+  const previous = repliedExchange ?? (inBotThread ? context.conversations.forThread(message.channelId) : undefined);
+  return { question, previous, threadId: inBotThread ? message.channelId : null };
+}
+
+/**
+ * Direct messages, mentions and follow-ups: a DM to the bot is a question; in a server, a
+ * message mentioning the bot is one; a reply to one of its answers, or a message in a thread
+ * it started, continues that conversation and is retrieved together with the earlier question.
+ */
+export async function handleMessage(message: Message, context: BotContext): Promise<void> {
+  const botId = message.client.user?.id;
+  if (!botId || message.author.bot || message.author.id === botId || message.system) return;
+  const addressed = addressedToBot(message, botId, context);
+  if (!addressed) return;
+
+  const send = async (content: string, first: boolean) =>
+    first ? message.reply({ content, allowedMentions: NO_MENTIONS }) : message.channel.isSendable() ? message.channel.send({ content, allowedMentions: NO_MENTIONS }) : undefined;
+
+  try {
+    if (!addressed.question) {
+      await send('Ask me a question about the news, for example: “What did the city council decide about school tickets?”', true);
+      return;
+    }
+    const question = checkQuestion(context, message.author.id, addressed.question);
+    const retrievalQuestion = addressed.previous ? standaloneQuestion(question, addressed.previous) : undefined;
+    if (message.channel.isSendable()) message.channel.sendTyping().catch(() => undefined);
+    const { pieces } = await answerForDiscord(context, question, { retrievalQuestion });
+    const ids: string[] = [];
+    for (const [i, piece] of pieces.entries()) {
+      const sent = await send(piece, i === 0);
+      if (sent) ids.push(sent.id);
+    }
+    const exchange = { question: retrievalQuestion ?? question, answeredAt: Date.now() };
+    context.conversations.rememberAnswer(ids, exchange);
+    if (addressed.threadId) context.conversations.rememberThread(addressed.threadId, exchange);
+  } catch (error) {
+    let content: string;
+    if (error instanceof UserFacingError) {
+      content = error.message;
+    } else {
+      const errorId = newErrorId();
+      content = apologyFor(errorId);
+      context.logger.error({ err: error, errorId, channel: message.channelId }, 'message answer failed');
+    }
+    await send(content, true).catch((sendError: unknown) => context.logger.warn({ err: sendError }, 'could not report a failure to the user'));
+  }
+}

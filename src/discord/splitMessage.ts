@@ -1,0 +1,33 @@
+/** Discord rejects messages longer than this. */
+export const DISCORD_MESSAGE_LIMIT = 2000;
+
+/** Splits text into pieces of at most `limit` characters at a boundary found by `pattern`. */
+function cutAt(text: string, limit: number, pattern: RegExp): number {
+  let cut = -1;
+  for (const match of text.slice(0, limit + 1).matchAll(pattern)) {
+    const end = match.index! + match[0].length;
+    if (end <= limit) cut = end;
+  }
+  return cut;
+}
+
+/**
+ * Splits a reply into messages of at most 2000 characters, preferring paragraph breaks,
+ * then line breaks (a source line is one line, so it is never cut), then sentence ends,
+ * then spaces; never inside a word unless a single "word" is longer than a message.
+ */
+export function splitMessage(text: string, limit = DISCORD_MESSAGE_LIMIT): string[] {
+  const parts: string[] = [];
+  let rest = text.trim();
+  while (rest.length > limit) {
+    let cut = cutAt(rest, limit, /\n\n/g);
+    if (cut <= 0) cut = cutAt(rest, limit, /\n/g);
+    if (cut <= 0) cut = cutAt(rest, limit, /[.!?…»“"”)\]](?=\s)\s/g);
+    if (cut <= 0) cut = cutAt(rest, limit, /\s/g);
+    if (cut <= 0) cut = limit; // one unbroken token longer than a message
+    parts.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) parts.push(rest);
+  return parts;
+}

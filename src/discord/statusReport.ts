@@ -1,0 +1,56 @@
+import type { BotContext } from './command.js';
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return [d ? `${d}d` : '', h ? `${h}h` : '', `${m}m`, d || h ? '' : `${s % 60}s`].filter(Boolean).join(' ');
+}
+
+/** The numbers /status shows: what is indexed, how fresh, with which model, how big. */
+export function statusReport(context: BotContext, now = Date.now()): string {
+  const store = context.kb.store;
+  const stats = store.sqlite.stats();
+  const lastRun = store.sqlite.lastRun();
+  const running = context.reingest.current();
+  const problem = context.kb.vectorProblem();
+  const space = store.vectorSpace();
+  const lines = [
+    '**News knowledge base**',
+    `Articles: ${stats.documents} · Passages: ${stats.passages} · Sources: ${stats.sources}`,
+  ];
+  if (running) {
+    lines.push(`Ingest: running since ${new Date(running.startedAt).toISOString()} (${running.progress?.processed ?? 0} articles so far)`);
+  }
+  if (lastRun) {
+    const summary = lastRun.summary as { added?: number; updated?: number; removed?: number; skipped?: unknown[]; error?: string } | null;
+    const outcome =
+      lastRun.status === 'ok' && summary
+        ? `ok — ${summary.added ?? 0} added, ${summary.updated ?? 0} updated, ${summary.removed ?? 0} removed, ${summary.skipped?.length ?? 0} skipped`
+        : `${lastRun.status}${summary?.error ? ` — ${summary.error}` : ''}`;
+    lines.push(`Last ingest: ${lastRun.finishedAt ?? lastRun.startedAt} (${outcome})`);
+  } else {
+    lines.push('Last ingest: never — run `npm run ingest` or /reingest');
+  }
+  lines.push(
+    problem
+      ? `Embedding model: ${context.kb.embeddingStatus.model} — vectors not in use (${problem}); lexical retrieval`
+      : `Embedding model: ${space!.model} (${space!.dim}-d) — vectors in use, hybrid retrieval`,
+  );
+  lines.push(`Index size on disk: ${formatBytes(store.storeBytesOnDisk())}`);
+  lines.push(`Uptime: ${formatDuration(now - context.startedAt)}`);
+  return lines.join('\n');
+}

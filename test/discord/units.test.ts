@@ -1,0 +1,101 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
+import type { BotContext, Command } from '../../src/discord/command.js';
+import { ConversationMemory, standaloneQuestion } from '../../src/discord/conversations.js';
+import { createDraftEditor } from '../../src/discord/draftEditor.js';
+import { handleInteraction } from '../../src/discord/interactionHandler.js';
+import { RateLimiter } from '../../src/discord/rateLimiter.js';
+import { splitMessage } from '../../src/discord/splitMessage.js';
+import { createLogger } from '../../src/logger.js';
+
+describe('splitMessage', () => {
+  it('keeps short text whole and splits long text at paragraph, line, sentence, then word boundaries', () => {
+    expect(splitMessage('short')).toEqual(['short']);
+    const sources = Array.from({ length: 30 }, (_, i) => `[${i + 1}] A fairly long source title number ${i + 1} — Outlet, 2026-01-01, en — <https://example.com/${i}>`).join('\n');
+    const text = `${'Sentence one is here. '.repeat(60)}\n\nSources:\n${sources}`;
+    const pieces = splitMessage(text);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(2000);
+    // Every source line survives intact in exactly one piece.
+    for (const line of sources.split('\n')) expect(pieces.filter((p) => p.split('\n').includes(line))).toHaveLength(1);
+    const words = splitMessage('word '.repeat(1000));
+    expect(words.every((p) => /^word( word)*$/.test(p))).toBe(true);
+  });
+});
+
+describe('RateLimiter', () => {
+  it('allows N questions a minute per user and says how long to wait', () => {
+    let now = 0;
+    const limiter = new RateLimiter(2, () => now);
+    expect(limiter.take('a')).toBeNull();
+    now = 10_000;
+    expect(limiter.take('a')).toBeNull();
+    expect(limiter.take('b')).toBeNull();
+    now = 20_000;
+    expect(limiter.take('a')).toBe(40);
+    now = 60_001;
+    expect(limiter.take('a')).toBeNull();
+  });
+});
+
+describe('conversations', () => {
+  it('remembers answers by message id and thread and builds standalone questions', () => {
+    const memory = new ConversationMemory();
+    memory.rememberAnswer(['m1', 'm2'], { question: 'Who signed the deal?', answeredAt: Date.now() });
+    expect(memory.forReplyTo('m2')?.question).toBe('Who signed the deal?');
+    expect(memory.forReplyTo('other')).toBeUndefined();
+    expect(standaloneQuestion('and when?', memory.forReplyTo('m1'))).toBe('Who signed the deal? and when?');
+    expect(standaloneQuestion('fresh question', undefined)).toBe('fresh question');
+  });
+});
+
+describe('draft editor', () => {
+  it('edits at most once per interval and never after finish', async () => {
+    vi.useFakeTimers();
+    const edits: string[] = [];
+    const draft = createDraftEditor(async (t) => void edits.push(t), 1500);
+    draft.update('a');
+    draft.update('ab');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(edits).toEqual(['ab ▌']);
+    draft.update('abc');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(edits).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(edits).toEqual(['ab ▌', 'abc ▌']);
+    draft.update('abcd');
+    await draft.finish();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(edits).toHaveLength(2);
+    vi.useRealTimers();
+  });
+});
+
+describe('interaction errors', () => {
+  it('answers an unexpected failure with an apology and an error id that the log holds with the stack', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', new Writable({ write: (chunk, _e, cb) => (lines.push(String(chunk)), cb()) }) as never);
+    const failing: Command = {
+      data: { name: 'boom', toJSON: () => ({}) as never },
+      execute: async () => {
+        throw new Error('database exploded');
+      },
+    };
+    const replies: Array<{ content: string; flags?: number }> = [];
+    const interaction = {
+      isChatInputCommand: () => true,
+      commandName: 'boom',
+      deferred: false,
+      replied: false,
+      user: { id: 'u' },
+      reply: async (r: { content: string; flags?: number }) => void replies.push(r),
+      editReply: async () => undefined,
+    };
+    await handleInteraction(interaction as never, new Map([['boom', failing]]), { logger } as unknown as BotContext);
+    expect(replies[0]!.content).toMatch(/Sorry, something went wrong.*error id ([0-9a-f]{8})/);
+    expect(replies[0]!.flags).toBe(64);
+    const errorId = replies[0]!.content.match(/error id ([0-9a-f]{8})/)![1];
+    const logged = lines.map((l) => JSON.parse(l)).find((l) => l.errorId === errorId);
+    expect(logged.err.stack).toContain('database exploded');
+  });
+});

@@ -1,0 +1,272 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/** One REST call the bot made, as the fake Discord received it. */
+export interface RestCall {
+  method: string;
+  path: string;
+  query: string;
+  body: any;
+  at: number;
+  /** Id of the message the fake created for this call, if any. */
+  responseId?: string;
+}
+
+export const BOT_ID = '100000000000000001';
+export const APP_ID = '100000000000000002';
+export const GUILD_ID = '200000000000000001';
+export const CHANNEL_ID = '300000000000000001';
+export const BOT_THREAD_ID = '300000000000000009';
+export const DM_CHANNEL_ID = '400000000000000001';
+export const MANAGE_GUILD = 1n << 5n;
+
+let snowflake = 900000000000000000n;
+export const nextId = () => String(++snowflake);
+
+const user = (id: string, name = `user${id.slice(-4)}`) => ({ id, username: name, discriminator: '0', global_name: name, avatar: null, bot: false });
+
+/**
+ * A fake Discord on 127.0.0.1: the REST API the bot calls (recording every call) and a
+ * gateway websocket speaking the real protocol (HELLO, IDENTIFY -> READY, GUILD_CREATE,
+ * heartbeats), through which tests dispatch INTERACTION_CREATE and MESSAGE_CREATE.
+ */
+export class FakeDiscord {
+  readonly calls: RestCall[] = [];
+  private server!: Server;
+  private wss!: WebSocketServer;
+  private socket: WebSocket | null = null;
+  private sequence = 0;
+  private readyResolvers: Array<() => void> = [];
+  identified = false;
+  identifyPayload: any = null;
+  port = 0;
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => this.handleRest(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on('upgrade', (req, socket, head) => this.wss.handleUpgrade(req, socket, head, (ws) => this.onGateway(ws)));
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Resolves once the bot has identified and received READY and GUILD_CREATE. */
+  whenReady(): Promise<void> {
+    if (this.identified) return Promise.resolve();
+    return new Promise((resolve) => this.readyResolvers.push(resolve));
+  }
+
+  private send(payload: object): void {
+    this.socket?.send(JSON.stringify(payload));
+  }
+
+  dispatch(type: string, data: object): number {
+    this.send({ op: 0, t: type, s: ++this.sequence, d: data });
+    return Date.now();
+  }
+
+  /** Sends any raw frame, e.g. a malformed event. */
+  sendRaw(frame: string): void {
+    this.socket?.send(frame);
+  }
+
+  private onGateway(ws: WebSocket): void {
+    this.socket = ws;
+    this.send({ op: 10, d: { heartbeat_interval: 41250 } });
+    ws.on('message', (raw) => {
+      const message = JSON.parse(String(raw));
+      if (message.op === 1) this.send({ op: 11 });
+      if (message.op === 2) {
+        this.identifyPayload = message.d;
+        this.dispatch('READY', {
+          v: 10,
+          user: { ...user(BOT_ID, 'newsbot'), bot: true },
+          guilds: [{ id: GUILD_ID, unavailable: true }],
+          session_id: 'fake-session',
+          resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+          application: { id: APP_ID, flags: 0 },
+          private_channels: [],
+        });
+        this.dispatch('GUILD_CREATE', this.guild());
+        this.identified = true;
+        setTimeout(() => this.readyResolvers.splice(0).forEach((r) => r()), 50);
+      }
+    });
+  }
+
+  private guild() {
+    return {
+      id: GUILD_ID,
+      name: 'Test Guild',
+      icon: null,
+      owner_id: '999',
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      features: [],
+      mfa_level: 0,
+      system_channel_flags: 0,
+      premium_tier: 0,
+      preferred_locale: 'en-US',
+      nsfw_level: 0,
+      unavailable: false,
+      member_count: 3,
+      large: false,
+      joined_at: new Date().toISOString(),
+      roles: [{ id: GUILD_ID, name: '@everyone', permissions: '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      emojis: [],
+      stickers: [],
+      members: [{ user: { ...user(BOT_ID, 'newsbot'), bot: true }, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
+      channels: [{ id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'news', position: 0, permission_overwrites: [], nsfw: false, parent_id: null }],
+      threads: [
+        { id: BOT_THREAD_ID, type: 11, guild_id: GUILD_ID, parent_id: CHANNEL_ID, owner_id: BOT_ID, name: 'News questions', thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false }, message_count: 1, member_count: 2 },
+      ],
+      voice_states: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+    };
+  }
+
+  /** Dispatches a slash command; returns the interaction id and the dispatch time. */
+  slashCommand(name: string, options: Array<{ name: string; type: number; value: unknown }>, by: { userId?: string; permissions?: bigint; dm?: boolean } = {}) {
+    const id = nextId();
+    const token = `tok-${id}`;
+    const userId = by.userId ?? '500000000000000001';
+    const base = {
+      id,
+      application_id: APP_ID,
+      type: 2,
+      token,
+      version: 1,
+      locale: 'en-US',
+      app_permissions: '2248473465835073',
+      entitlements: [],
+      authorizing_integration_owners: { 0: GUILD_ID },
+      data: { id: nextId(), name, type: 1, options },
+    };
+    const data = by.dm
+      ? { ...base, context: 1, channel_id: DM_CHANNEL_ID, channel: { id: DM_CHANNEL_ID, type: 1 }, user: user(userId) }
+      : {
+          ...base,
+          context: 0,
+          guild_id: GUILD_ID,
+          guild_locale: 'en-US',
+          channel_id: CHANNEL_ID,
+          channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'news', permissions: '2248473465835073' },
+          member: { user: user(userId), roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: String(by.permissions ?? 1024n) },
+        };
+    const at = this.dispatch('INTERACTION_CREATE', data);
+    return { id, token, at };
+  }
+
+  /** Dispatches a message; `mentionBot` adds the mention, `replyTo` makes it a reply. */
+  message(content: string, options: { userId?: string; dm?: boolean; mentionBot?: boolean; replyTo?: string; channelId?: string } = {}) {
+    const id = nextId();
+    const userId = options.userId ?? '500000000000000001';
+    const channelId = options.dm ? DM_CHANNEL_ID : (options.channelId ?? CHANNEL_ID);
+    const at = this.dispatch('MESSAGE_CREATE', {
+      id,
+      channel_id: channelId,
+      ...(options.dm ? {} : { guild_id: GUILD_ID, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
+      author: user(userId),
+      content: options.mentionBot ? `<@${BOT_ID}> ${content}` : content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: options.mentionBot ? [{ ...user(BOT_ID, 'newsbot'), bot: true }] : [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: options.replyTo ? 19 : 0,
+      flags: 0,
+      ...(options.replyTo ? { message_reference: { type: 0, message_id: options.replyTo, channel_id: channelId, ...(options.dm ? {} : { guild_id: GUILD_ID }) } } : {}),
+    });
+    return { id, at };
+  }
+
+  /** REST calls matching a method and path pattern. */
+  find(method: string, path: RegExp): RestCall[] {
+    return this.calls.filter((c) => c.method === method && path.test(c.path));
+  }
+
+  /** Waits until `predicate` holds over the recorded calls (polling), or fails after `timeoutMs`. */
+  async waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; REST calls so far:\n${this.calls.map((c) => `${c.method} ${c.path}`).join('\n')}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  private handleRest(req: IncomingMessage, res: import('node:http').ServerResponse): void {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
+      let body: any = null;
+      try {
+        body = raw ? JSON.parse(raw) : null;
+      } catch {
+        body = raw;
+      }
+      const call: RestCall = { method: req.method ?? 'GET', path, query: url.search, body, at: Date.now() };
+      this.calls.push(call);
+      const json = (status: number, payload: unknown) => {
+        if (payload === undefined) return res.writeHead(status).end(); // 204: no body, no content type
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(payload));
+      };
+      if (path === '/gateway/bot') {
+        return json(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+      }
+      if (path === '/gateway') return json(200, { url: `ws://127.0.0.1:${this.port}` });
+      if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return json(204, undefined);
+      const messageLike = (channelId: string) => ({
+        id: (call.responseId = nextId()),
+        channel_id: channelId,
+        author: { ...user(BOT_ID, 'newsbot'), bot: true },
+        content: body?.content ?? '',
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: false,
+        mentions: [],
+        mention_roles: [],
+        attachments: [],
+        embeds: [],
+        pinned: false,
+        type: 0,
+        flags: body?.flags ?? 0,
+      });
+      const webhook = path.match(/^\/webhooks\/\d+\/[^/]+(\/messages\/(@original|\d+))?$/);
+      if (webhook) return json(200, messageLike(CHANNEL_ID));
+      const channelMessage = path.match(/^\/channels\/(\d+)\/messages$/);
+      if (channelMessage && req.method === 'POST') return json(200, messageLike(channelMessage[1]!));
+      if (/^\/channels\/\d+\/typing$/.test(path)) return json(204, undefined);
+      if (/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path) && req.method === 'PUT') {
+        return json(200, (body as object[]).map((c) => ({ ...c, id: nextId(), application_id: APP_ID, version: '1' })));
+      }
+      if (/^\/channels\/\d+$/.test(path)) return json(200, { id: path.split('/')[2], type: 1, recipients: [user('500000000000000001')] });
+      if (path === '/users/@me') return json(200, { ...user(BOT_ID, 'newsbot'), bot: true });
+      return json(404, { message: 'Unknown route in fake Discord', code: 0 });
+    });
+  }
+}
