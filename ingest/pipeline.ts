@@ -10,7 +10,7 @@ import type { SourceSpec } from './sources/sourceSpecs.js';
 import type { IngestProgress, IngestSummary } from './summary.js';
 
 /** Bump when extraction or chunking changes, so unchanged files are re-extracted once. */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 4;
 /** Passages embedded per model call batch across articles. */
 const EMBED_BATCH_PASSAGES = 64;
 
@@ -61,8 +61,9 @@ function toWrite(candidate: Candidate, article: ExtractedArticle, passages: Pass
       metadata,
       passages: passages.map((p) => ({
         ...p,
-        // Body passages also carry the headline's terms: the title says what the whole article is about.
-        terms: indexTerms(p.section === 'body' ? `${article.title} ${p.text}` : p.text, article.language).join(' '),
+        // Passages also carry the headline's terms: the title says what the whole article, and
+        // the comments under it, are about.
+        terms: indexTerms(`${article.title} ${p.text}`, article.language).join(' '),
       })),
       vectors: null,
       model: null,

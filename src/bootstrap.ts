@@ -8,8 +8,8 @@ import { ingest } from '../ingest/pipeline.js';
 import { resolveSourceSpecs } from '../ingest/sources/sourceSpecs.js';
 import type { IngestProgress, IngestSummary } from '../ingest/summary.js';
 
-/** Sources used when nothing is configured: the sample articles shipped with the repo. */
-export const DEFAULT_SOURCES = ['./examples/news'];
+/** Sources used when nothing is configured: the sample (fictional) articles of the eval set. */
+export const DEFAULT_SOURCES = ['./eval/docs'];
 
 export function loadEmbeddingsFromConfig(config: Config): Promise<LoadedEmbeddings> {
   return loadEmbeddings({ model: config.embeddingModel, dataDir: config.dataDir, disabled: config.embeddingDisabled });

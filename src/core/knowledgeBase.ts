@@ -18,8 +18,8 @@ export interface AnswerHooks {
 }
 
 export const extractiveAnswerer: Answerer = {
-  async answer(_question, retrieval, language) {
-    return composeExtractiveAnswer(retrieval, language);
+  async answer(question, retrieval, language) {
+    return composeExtractiveAnswer(question, retrieval, language);
   },
 };
 

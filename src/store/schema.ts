@@ -56,6 +56,7 @@ CREATE TABLE IF NOT EXISTS passage_vectors (
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
   terms, content='passages', content_rowid='id', tokenize='unicode61'
 );
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab(passages_fts, 'row');
 CREATE TRIGGER IF NOT EXISTS passages_fts_insert AFTER INSERT ON passages BEGIN
   INSERT INTO passages_fts(rowid, terms) VALUES (new.id, new.terms);
 END;

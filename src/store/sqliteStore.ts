@@ -313,6 +313,11 @@ export class SqliteStore {
     return row.n;
   }
 
+  /** Whether a term occurs anywhere in the index (used to split compound words in questions). */
+  hasTerm(term: string): boolean {
+    return this.db.prepare('SELECT 1 FROM passages_vocab WHERE term = ?').get(term) !== undefined;
+  }
+
   passagesByIds(ids: number[]): StoredPassage[] {
     if (ids.length === 0) return [];
     const rows = this.db

@@ -13,7 +13,7 @@ export class CitationRegistry {
       citation = {
         n: this.byKey.size + 1,
         title: d.title,
-        source: d.url ?? d.source,
+        source: d.source,
         ...(d.url ? { url: d.url } : {}),
         ...(d.published ? { published: d.published } : {}),
         ...(d.outlet ? { outlet: d.outlet } : {}),
@@ -35,7 +35,8 @@ export class CitationRegistry {
 
 export function toAnswerPassages(passages: ScoredPassage[]): AnswerPassage[] {
   return passages.map((p) => ({
-    source: p.document.url ?? p.document.source,
+    source: p.document.source,
+    ...(p.document.url ? { url: p.document.url } : {}),
     title: p.document.title,
     score: Number(p.score.toFixed(6)),
     relevance: Number(p.relevance.toFixed(3)),

@@ -4,6 +4,7 @@ import { coverage, termCredit } from '../retrieval/termMatching.js';
 import { indexTerms } from '../text/terms.js';
 import { foldText, wordTokens } from '../text/normalize.js';
 import { countWords, splitSentences } from '../text/sentences.js';
+import { answerTypeOf, sentenceHasAnswerType } from './answerType.js';
 import { CitationRegistry, toAnswerPassages } from './citations.js';
 import { phrasesFor } from './phrases.js';
 import type { Answer } from './types.js';
@@ -15,10 +16,10 @@ import type { Answer } from './types.js';
 export const ANSWER_THRESHOLDS = {
   /** The best passage (with its headline) must contain this share of the question's information. */
   passage: 0.5,
-  /** A sentence's score (its own coverage blended with its passage's) must reach this to be quoted. */
-  sentence: 0.4,
+  /** Sentences are quoted only from passages at least this relevant (the best one always qualifies). */
+  quotablePassage: 0.4,
   /** Sentences below this fraction of the best sentence's score are left out. */
-  relativeToBest: 0.55,
+  relativeToBest: 0.6,
 };
 const COMMENT_PENALTY = 0.75;
 /**
@@ -30,12 +31,16 @@ const COMMENT_PENALTY = 0.75;
 const TOPIC_TERM_WEIGHT = 0.25;
 /** How much of a sentence's score comes from its passage (context) rather than itself. */
 const PASSAGE_SHARE = 0.4;
+/** Bonus for a sentence holding what the question asks for (a number for "how much", a date for "when"). */
+const ANSWER_TYPE_BONUS = 0.15;
 const MAX_SENTENCES = 4;
 const MAX_COMMENT_SENTENCES = 1;
 
 interface Candidate {
   passage: ScoredPassage;
   sentence: string;
+  /** How the sentence is shown, when not verbatim (a headline with its date). */
+  display?: string;
   score: number;
   words: Set<string>;
 }
@@ -44,7 +49,7 @@ interface Candidate {
  * The default, offline answer: the 1-4 most relevant sentences of the retrieved passages,
  * each with its [n] marker, reader comments presented as such; or an honest no-answer.
  */
-export function composeExtractiveAnswer(retrieval: RetrievalResult, questionLanguage: string): Answer {
+export function composeExtractiveAnswer(question: string, retrieval: RetrievalResult, questionLanguage: string): Answer {
   const phrases = phrasesFor(questionLanguage);
   const base = { passages: toAnswerPassages(retrieval.passages), mode: 'extractive' as const, retrieval: retrieval.mode, language: questionLanguage };
   const noAnswer = (): Answer => ({ ...base, answer: phrases.noAnswer, citations: [], noAnswer: true });
@@ -53,8 +58,10 @@ export function composeExtractiveAnswer(retrieval: RetrievalResult, questionLang
   if (retrieval.terms.length === 0 || best < ANSWER_THRESHOLDS.passage) return noAnswer();
 
   const candidates: Candidate[] = [];
+  const wanted = answerTypeOf(question);
+  const aboutReaders = retrieval.terms.some((t) => t.aboutReaders);
   retrieval.passages.forEach((passage, rank) => {
-    if (passage.relevance < ANSWER_THRESHOLDS.passage) return;
+    if (passage.relevance < ANSWER_THRESHOLDS.quotablePassage && passage.relevance < best) return;
     const language = passage.document.language;
     const titleTerms = passage.section === 'body' ? indexTerms(passage.document.title, language) : [];
     const weights = retrieval.terms.map((term, i) => retrieval.weights[i]! * (termCredit(term, titleTerms) > 0 ? TOPIC_TERM_WEIGHT : 1));
@@ -62,14 +69,29 @@ export function composeExtractiveAnswer(retrieval: RetrievalResult, questionLang
       const n = countWords(sentence);
       if (n < 4 || n > 90) continue;
       const own = coverage(retrieval.terms, weights, sentence, language, passage.section);
-      if (own === 0) continue; // a quote must itself say something about the question
-      let score = (1 - PASSAGE_SHARE) * own + PASSAGE_SHARE * passage.relevance + 0.02 / (rank + 1);
-      if (passage.section === 'comment') score *= COMMENT_PENALTY;
-      if (score >= ANSWER_THRESHOLDS.sentence) {
-        candidates.push({ passage, sentence, score, words: new Set(wordTokens(foldText(sentence))) });
-      }
+      const hasType = sentenceHasAnswerType(sentence, wanted);
+      if (own === 0 && !hasType) continue; // a quote must itself say something about the question
+      let score = (1 - PASSAGE_SHARE) * own + PASSAGE_SHARE * passage.relevance + (hasType ? ANSWER_TYPE_BONUS : 0) + 0.02 / (rank + 1);
+      // Reader comments rank below reporting, unless the question asks what readers think.
+      if (passage.section === 'comment') score *= aboutReaders ? 1.3 : COMMENT_PENALTY;
+      else if (aboutReaders) score *= 0.8;
+      candidates.push({ passage, sentence, score, words: new Set(wordTokens(foldText(sentence))) });
     }
   });
+  // "When" questions: a matching headline with its stated date answers them ("Nokia and Xiaomi
+  // sign a collaboration agreement", published 2017-07-05), even when no sentence has a date.
+  if (wanted === 'time') {
+    const seen = new Set<number>();
+    for (const passage of retrieval.passages) {
+      const { title, published, language } = passage.document;
+      if (passage.section !== 'body' || !published || seen.has(passage.documentId) || passage.relevance < ANSWER_THRESHOLDS.passage) continue;
+      seen.add(passage.documentId);
+      const own = coverage(retrieval.terms, retrieval.weights, title, language, 'body');
+      if (own < 0.5) continue;
+      const score = (1 - PASSAGE_SHARE) * own + PASSAGE_SHARE * passage.relevance + ANSWER_TYPE_BONUS;
+      candidates.push({ passage, sentence: title, display: phrases.datedHeadline(title, published.slice(0, 10)), score, words: new Set(wordTokens(foldText(title))) });
+    }
+  }
   if (candidates.length === 0) return noAnswer();
   candidates.sort((a, b) => b.score - a.score);
   const top = candidates[0]!.score;
@@ -79,7 +101,7 @@ export function composeExtractiveAnswer(retrieval: RetrievalResult, questionLang
   for (const c of candidates) {
     if (chosen.length >= MAX_SENTENCES || c.score < top * ANSWER_THRESHOLDS.relativeToBest) break;
     if (chosen.some((x) => jaccard(x.words, c.words) > 0.5)) continue;
-    if (c.passage.section === 'comment' && comments >= MAX_COMMENT_SENTENCES) continue;
+    if (c.passage.section === 'comment' && comments >= (aboutReaders ? MAX_SENTENCES : MAX_COMMENT_SENTENCES)) continue;
     if (c.passage.section === 'comment') comments++;
     chosen.push(c);
   }
@@ -87,7 +109,7 @@ export function composeExtractiveAnswer(retrieval: RetrievalResult, questionLang
   const registry = new CitationRegistry();
   const parts = chosen.map((c) => {
     const n = registry.cite(c.passage, c.sentence);
-    const text = c.passage.section === 'comment' ? phrases.readerComment(c.sentence) : c.sentence;
+    const text = c.display ?? (c.passage.section === 'comment' ? phrases.readerComment(c.sentence) : c.sentence);
     return `${text} [${n}]`;
   });
   return { ...base, answer: parts.join(' '), citations: registry.list(), noAnswer: false };

@@ -5,6 +5,8 @@ export interface Phrases {
   dateUnknown: string;
   readerCommentLabel: string;
   sourcesHeading: string;
+  /** A headline quoted with its stated publication date. */
+  datedHeadline: (title: string, date: string) => string;
 }
 
 const PHRASES: Record<string, Phrases> = {
@@ -14,6 +16,7 @@ const PHRASES: Record<string, Phrases> = {
     dateUnknown: 'date unknown',
     readerCommentLabel: 'reader comment',
     sourcesHeading: 'Sources',
+    datedHeadline: (t, d) => `“${t}” (published ${d})`,
   },
   de: {
     noAnswer: 'Die erfassten Nachrichten behandeln diese Frage nicht. Formulieren Sie sie anders oder bitten Sie einen Admin, passende Quellen hinzuzufügen.',
@@ -21,6 +24,7 @@ const PHRASES: Record<string, Phrases> = {
     dateUnknown: 'Datum unbekannt',
     readerCommentLabel: 'Leserkommentar',
     sourcesHeading: 'Quellen',
+    datedHeadline: (t, d) => `„${t}“ (veröffentlicht am ${d})`,
   },
   it: {
     noAnswer: 'Le notizie acquisite non trattano questa domanda. Prova a riformularla o chiedi a un admin di aggiungere fonti pertinenti.',
@@ -28,6 +32,7 @@ const PHRASES: Record<string, Phrases> = {
     dateUnknown: 'data sconosciuta',
     readerCommentLabel: 'commento di un lettore',
     sourcesHeading: 'Fonti',
+    datedHeadline: (t, d) => `«${t}» (pubblicato il ${d})`,
   },
 };
 

@@ -4,7 +4,7 @@ import type { Section } from '../types.js';
 export interface Citation {
   n: number;
   title: string;
-  /** URL, or file name for local files. */
+  /** File name for local files, the fetched URL for web articles. */
   source: string;
   url?: string;
   published?: string;
@@ -18,7 +18,10 @@ export interface Citation {
 }
 
 export interface AnswerPassage {
+  /** File name for local files, the fetched URL for web articles. */
   source: string;
+  /** Canonical URL when known. */
+  url?: string;
   title: string;
   score: number;
   relevance: number;

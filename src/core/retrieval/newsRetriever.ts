@@ -28,7 +28,7 @@ export class NewsRetriever extends BaseRetriever {
           metadata: {
             passageId: p.id,
             title: p.document.title,
-            source: p.document.url ?? p.document.source,
+            source: p.document.source,
             url: p.document.url,
             published: p.document.published,
             language: p.document.language,

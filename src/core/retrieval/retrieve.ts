@@ -1,7 +1,9 @@
 import type { NewsEmbeddings } from '../../embeddings/newsEmbeddings.js';
 import { embedQuery } from '../../embeddings/loadEmbeddings.js';
 import type { NewsStore } from '../../store/newsStore.js';
+import { detectLanguage } from '../text/language.js';
 import { queryTerms, type QueryTerm } from '../text/terms.js';
+import { splitCompounds } from './decompound.js';
 import type { RetrievedPassage } from '../types.js';
 import { diversify } from './diversity.js';
 import { reciprocalRankFusion } from './fusion.js';
@@ -69,7 +71,7 @@ function ageInDays(published: string | null, now: Date): number | null {
 export async function retrieve(question: string, context: RetrievalContext, options: RetrievalOptions = {}): Promise<RetrievalResult> {
   const k = options.k ?? 8;
   const candidates = options.candidates ?? 50;
-  const terms = queryTerms(question);
+  const terms = splitCompounds(queryTerms(question, detectLanguage(question)), (t) => context.store.sqlite.hasTerm(t));
   const emphasized = new Set(options.emphasis ? queryTerms(options.emphasis).map((t) => t.surface) : []);
   const weights = termWeights(context.store, terms).map((w, i) => (emphasized.has(terms[i]!.surface) ? 2 * w : w));
   const dates = { since: options.since, until: options.until };
@@ -106,7 +108,8 @@ export async function retrieve(question: string, context: RetrievalContext, opti
         const age = ageInDays(p.document.published, now);
         if (age !== null) score *= 1 + 0.5 * Math.pow(0.5, age / options.recencyHalfLifeDays);
       }
-      const headline = p.section === 'body' ? `${p.document.title} ` : '';
+      // Comments are about the article too: its headline is context for both sections.
+      const headline = `${p.document.title} `;
       return {
         ...p,
         score,

@@ -8,7 +8,13 @@ const TRANSLATION_CREDIT = 0.8;
 export function ftsExpression(terms: QueryTerm[]): string | null {
   const forms = new Set(terms.flatMap((t) => [...t.stems, ...t.translations]));
   if (forms.size === 0) return null;
-  return [...forms].map((f) => (f.length >= 5 ? `"${f}"*` : `"${f}"`)).join(' OR ');
+  const expression = new Set<string>();
+  for (const f of forms) {
+    expression.add(f.length >= 5 ? `"${f}"*` : `"${f}"`);
+    // Also the stem without a leftover inflection ("beginnt" -> "begin*" finds "beginn").
+    if (f.length >= 7 && !/\d/.test(f)) expression.add(`"${f.slice(0, -2)}"*`);
+  }
+  return [...expression].join(' OR ');
 }
 
 export function ftsExpressionForTerm(term: QueryTerm): string {

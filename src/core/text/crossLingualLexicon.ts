@@ -168,6 +168,30 @@ Netherlands/Dutch | Niederlande/niederlandisch | Paesi Bassi/olandese | Pays-Bas
 demand/demands/call for | fordern/fordert/Forderung | chiedere/chiede/richiesta/rivendicazione | exiger/revendication | exigir/reclamar
 duration/hours | Stunden/stundig/Dauer | ore/durata | heures/duree | horas/duracion
 run/running/operate | fahren/verkehren/fahrt | circolare/viaggiare/circolano | circuler/rouler | circular/funcionar
+renovation/refurbishment/repair works | Sanierung/Renovierung/Instandsetzung | ristrutturazione/rinnovo/restauro | renovation | renovacion
+old | alt/alte/alten | vecchio/vecchia | vieux/ancien | viejo/antiguo
+tunnel | Tunnel/Rohre | galleria/tunnel | tunnel | tunel
+closed/closure/shut | gesperrt/Sperrung/geschlossen | chiuso/chiusura | ferme/fermeture | cerrado/cierre
+fee/charge/levy/toll | Gebuhr/Abgabe/Eintritt/Maut | contributo/tassa/pedaggio | taxe/redevance/peage | tasa/peaje
+peak/busiest | Spitze/Hauptsaison/Spitzentage | punta/picco/affluenza | pointe | punta
+tourist/tourists/visitors | Tourist/Touristen/Besucher | turista/turisti/visitatori | touriste | turista
+supply/supplies/power | versorgen/versorgt/liefern | fornire/alimentare | fournir/alimenter | suministrar/abastecer
+fall/fell/drop/dropped | sinken/gesunken/fallen/fiel | scendere/sceso/calare/calato | baisser/chuter | bajar/caer
+provide/allocate/allocated/earmark | bereitstellen/bereit/stellt | stanziare/stanzia/stanziato/destinare | allouer/debloquer | asignar/destinar
+Italian | italienisch/italienische | italiano/italiana | italien | italiano
+fine/penalty | Strafe/Bussgeld | multa/sanzione | amende | multa
+appeal | Berufung/Einspruch | ricorso/appello | appel/recours | recurso
+court | Gericht/Gerichtshof | tribunale/corte | tribunal/cour | tribunal
+begin/start/starts | beginnen/beginnt/Beginn | iniziare/inizia/inizio | commencer/debut | empezar/comenzar
+end/ends | enden/endet/Ende | finire/finisce/fine | finir/fin | terminar/fin
+vote/votes | Stimme/Stimmen/Abstimmung | voto/voti | vote | voto
+Rhine | Rhein | Reno | Rhin | Rin
+Danube | Donau | Danubio | Danube | Danubio
+Elbe | Elbe | Elba | Elbe | Elba
+Seville | Sevilla | Siviglia | Seville | Sevilla
+Freiburg | Freiburg | Friburgo | Fribourg | Friburgo
+Hamburg | Hamburg | Amburgo | Hambourg | Hamburgo
+Venice | Venedig | Venezia | Venise | Venecia
 revealed/disclosed | enthullt/bekannt | rivelata/rivelato/noto | revele | revelado
 `;
 

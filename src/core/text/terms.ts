@@ -4,6 +4,9 @@ import { foldText, wordTokens } from './normalize.js';
 import { stem, stemsInAllLanguages } from './stemming.js';
 import { isStopword } from './stopwords.js';
 
+const HOW_WORDS = new Set(['how', 'wie', 'quanto', 'quanta', 'quanti', 'quante', 'combien', 'cuanto', 'cuanta']);
+const QUESTION_SHAPE_WORDS = new Set(['large', 'big', 'long', 'high', 'low', 'many', 'much', 'far', 'old', 'often', 'early', 'late', 'lange', 'hoch', 'gross', 'weit', 'alt', 'oft', 'viel', 'viele', 'grande', 'alto', 'lungo', 'spesso']);
+
 /** "US", "IT", "EU": a word written in capitals is a name, not a stopword. */
 function isAcronym(original: string): boolean {
   return original.length >= 2 && original.length <= 5 && original === original.toUpperCase() && /\p{Lu}/u.test(original);
@@ -65,17 +68,27 @@ function lexiconByStem(): Map<string, string[]> {
   return lexiconIndex;
 }
 
-/** Analyses a question into content terms with their multilingual variants. */
-export function queryTerms(question: string): QueryTerm[] {
+/**
+ * Analyses a question into content terms with their multilingual variants. When the
+ * question's language is known, only that language's lexicon entries are used (English
+ * "fine" is a penalty, Italian "fine" an end).
+ */
+export function queryTerms(question: string, language?: string): QueryTerm[] {
+  const lexiconLanguages = language && (LEXICON_LANGUAGES as readonly string[]).includes(language) ? [language] : LEXICON_LANGUAGES;
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
+  let previous = '';
   for (const original of wordTokens(question)) {
     const token = foldText(original);
+    const afterHow = HOW_WORDS.has(previous);
+    previous = token;
+    // "how large", "wie lange", "quanto grande": the adjective shapes the question, it is not its topic.
+    if (afterHow && QUESTION_SHAPE_WORDS.has(token)) continue;
     if ((!isAcronym(original) && isStopword(token)) || token.length < 2 || seen.has(token)) continue;
     seen.add(token);
     const stems = stemsInAllLanguages(token);
     const translations = new Set<string>();
-    for (const lang of LEXICON_LANGUAGES) for (const t of lexiconByStem().get(`${lang}:${stem(token, lang)}`) ?? []) translations.add(t);
+    for (const lang of lexiconLanguages) for (const t of lexiconByStem().get(`${lang}:${stem(token, lang)}`) ?? []) translations.add(t);
     for (const s of stems) translations.delete(s);
     terms.push({ surface: token, stems, translations: [...translations], aboutReaders: stems.some((s) => READER_STEMS.has(s)) });
   }
@@ -87,10 +100,14 @@ const MIN_COMPOUND_LENGTH = 9;
 
 /**
  * Whether a query form matches an index term: exactly, as a prefix when long enough, or as
- * a part of a long compound word (so "erhoh" finds "lohnerhoh", "streik" finds "bahnstreik").
+ * the head of a long compound word (so "erhoh" finds "lohnerhoh", "streik" finds "bahnstreik").
  */
 export function formMatches(form: string, indexTerm: string): boolean {
   if (form === indexTerm) return true;
   if (form.length < MIN_PREFIX_LENGTH) return false;
-  return indexTerm.startsWith(form) || (indexTerm.length >= MIN_COMPOUND_LENGTH && indexTerm.length > form.length + 3 && indexTerm.includes(form));
+  if (indexTerm.startsWith(form)) return true;
+  // The stemmer left an inflection on one side only ("beginnt" vs "beginn").
+  if (indexTerm.length >= MIN_PREFIX_LENGTH && form.startsWith(indexTerm) && form.length - indexTerm.length <= 2) return true;
+  // The head of a compound is its last part: "lohnerhoh" ends with "erhoh", "bahnstreik" with "streik".
+  return indexTerm.length >= MIN_COMPOUND_LENGTH && indexTerm.length > form.length + 3 && indexTerm.endsWith(form);
 }
