@@ -54,6 +54,8 @@ export interface StoredPassage {
   position: number;
   section: Section;
   text: string;
+  /** Index terms of the passage with its headline, as stored for BM25. */
+  terms: string;
   document: DocumentRecord;
 }
 

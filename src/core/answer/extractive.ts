@@ -78,18 +78,22 @@ export function composeExtractiveAnswer(question: string, retrieval: RetrievalRe
       candidates.push({ passage, sentence, score, words: new Set(wordTokens(foldText(sentence))) });
     }
   });
-  // "When" questions: a matching headline with its stated date answers them ("Nokia and Xiaomi
-  // sign a collaboration agreement", published 2017-07-05), even when no sentence has a date.
-  if (wanted === 'time') {
+  // A headline can be the answer: with its stated date for "when" questions ("Nokia and Xiaomi
+  // sign a collaboration agreement", published 2017-07-05), or when it holds the number or
+  // name asked for ("... to supply power for 200,000 homes").
+  if (wanted) {
     const seen = new Set<number>();
     for (const passage of retrieval.passages) {
       const { title, published, language } = passage.document;
-      if (passage.section !== 'body' || !published || seen.has(passage.documentId) || passage.relevance < ANSWER_THRESHOLDS.passage) continue;
+      if (passage.section !== 'body' || seen.has(passage.documentId) || passage.relevance < ANSWER_THRESHOLDS.passage) continue;
       seen.add(passage.documentId);
+      const dated = wanted === 'time' && published !== null;
+      if (!dated && !sentenceHasAnswerType(title, wanted)) continue;
       const own = coverage(retrieval.terms, retrieval.weights, title, language, 'body');
       if (own < 0.5) continue;
       const score = (1 - PASSAGE_SHARE) * own + PASSAGE_SHARE * passage.relevance + ANSWER_TYPE_BONUS;
-      candidates.push({ passage, sentence: title, display: phrases.datedHeadline(title, published.slice(0, 10)), score, words: new Set(wordTokens(foldText(title))) });
+      const display = published ? phrases.datedHeadline(title, published.slice(0, 10)) : `“${title}”`;
+      candidates.push({ passage, sentence: title, display, score, words: new Set(wordTokens(foldText(title))) });
     }
   }
   if (candidates.length === 0) return noAnswer();

@@ -7,7 +7,7 @@ import { splitCompounds } from './decompound.js';
 import type { RetrievedPassage } from '../types.js';
 import { diversify } from './diversity.js';
 import { reciprocalRankFusion } from './fusion.js';
-import { coverage, ftsExpression, ftsExpressionForTerm } from './termMatching.js';
+import { ftsExpression, ftsPatterns, termCoverage } from './termMatching.js';
 
 export interface RetrievalOptions {
   /** Passages to return. */
@@ -48,12 +48,15 @@ export interface RetrievalContext {
   embeddings: NewsEmbeddings | null;
 }
 
-/** IDF per query term; terms that occur nowhere get the highest weight. */
-function termWeights(store: NewsStore, terms: QueryTerm[]): number[] {
+/** Terms found in more than this share of passages are too common to search by (still scored). */
+const COMMON_TERM_SHARE = 0.2;
+
+/** IDF per query term (terms that occur nowhere get the highest weight) and whether it is too common to search by. */
+function termStatistics(store: NewsStore, terms: QueryTerm[]): Array<{ weight: number; common: boolean }> {
   const n = Math.max(1, store.sqlite.passageCount());
   return terms.map((term) => {
-    const df = store.sqlite.passageFrequency(ftsExpressionForTerm(term));
-    return Math.log(1 + n / (1 + df));
+    const df = store.sqlite.passageFrequency(ftsPatterns([...term.stems, ...term.translations]));
+    return { weight: Math.log(1 + n / (1 + df)), common: n >= 1000 && df / n > COMMON_TERM_SHARE };
   });
 }
 
@@ -73,10 +76,14 @@ export async function retrieve(question: string, context: RetrievalContext, opti
   const candidates = options.candidates ?? 50;
   const terms = splitCompounds(queryTerms(question, detectLanguage(question)), (t) => context.store.sqlite.hasTerm(t));
   const emphasized = new Set(options.emphasis ? queryTerms(options.emphasis).map((t) => t.surface) : []);
-  const weights = termWeights(context.store, terms).map((w, i) => (emphasized.has(terms[i]!.surface) ? 2 * w : w));
+  const statistics = termStatistics(context.store, terms);
+  const weights = statistics.map((s, i) => (emphasized.has(terms[i]!.surface) ? 2 * s.weight : s.weight));
+  // Searching by a word half the corpus contains costs much and ranks little; keep at least the rarest term.
+  const searchable = terms.filter((_, i) => !statistics[i]!.common);
+  const searchTerms = searchable.length > 0 ? searchable : terms.filter((_, i) => weights[i] === Math.max(...weights));
   const dates = { since: options.since, until: options.until };
 
-  const expression = ftsExpression(terms);
+  const expression = ftsExpression(searchTerms);
   const lexical = expression ? context.store.sqlite.lexicalSearch(expression, candidates, dates) : [];
 
   let vectorIds: number[] = [];
@@ -108,15 +115,14 @@ export async function retrieve(question: string, context: RetrievalContext, opti
         const age = ageInDays(p.document.published, now);
         if (age !== null) score *= 1 + 0.5 * Math.pow(0.5, age / options.recencyHalfLifeDays);
       }
-      // Comments are about the article too: its headline is context for both sections.
-      const headline = `${p.document.title} `;
       return {
         ...p,
         score,
         lexicalRank: lexicalRank.get(p.id) ?? null,
         vectorRank: vectorRank.get(p.id) ?? null,
         similarity: similarity.get(p.id) ?? null,
-        relevance: coverage(terms, weights, headline + p.text, p.document.language, p.section),
+        // The stored terms include the headline: comments are about the article too.
+        relevance: termCoverage(terms, weights, p.terms.split(' '), p.section),
       };
     });
   // Fusion decides the order; relevance breaks ties and demotes passages matching only stopword-like terms.

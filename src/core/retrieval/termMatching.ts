@@ -4,22 +4,34 @@ import { formMatches, indexTerms, type QueryTerm } from '../text/terms.js';
 /** Weight of a match through the cross-lingual lexicon relative to a direct stem match. */
 const TRANSLATION_CREDIT = 0.8;
 
-/** FTS5 expression matching any form of any query term (prefix match for long stems). */
-export function ftsExpression(terms: QueryTerm[]): string | null {
-  const forms = new Set(terms.flatMap((t) => [...t.stems, ...t.translations]));
-  if (forms.size === 0) return null;
-  const expression = new Set<string>();
+/**
+ * The FTS5 query patterns for a set of forms: prefix patterns for long stems (and for the
+ * stem minus a leftover inflection, "beginnt" -> "begin*" finds "beginn"), exact ones for
+ * short stems; a pattern already covered by a shorter prefix is dropped, which keeps the
+ * query small and fast.
+ */
+export function ftsPatterns(forms: Iterable<string>): Array<{ term: string; prefix: boolean }> {
+  const prefixes = new Set<string>();
+  const exact = new Set<string>();
   for (const f of forms) {
-    expression.add(f.length >= 5 ? `"${f}"*` : `"${f}"`);
-    // Also the stem without a leftover inflection ("beginnt" -> "begin*" finds "beginn").
-    if (f.length >= 7 && !/\d/.test(f)) expression.add(`"${f.slice(0, -2)}"*`);
+    if (f.length >= 5) prefixes.add(f);
+    else exact.add(f);
+    if (f.length >= 7 && !/\d/.test(f)) prefixes.add(f.slice(0, -2));
   }
-  return [...expression].join(' OR ');
+  const sorted = [...prefixes].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const p of sorted) if (!kept.some((k) => p.startsWith(k))) kept.push(p);
+  const exactKept = [...exact].filter((e) => !kept.some((k) => e.startsWith(k)));
+  return [...kept.map((term) => ({ term, prefix: true })), ...exactKept.map((term) => ({ term, prefix: false }))];
 }
 
-export function ftsExpressionForTerm(term: QueryTerm): string {
-  return ftsExpression([term])!;
+/** FTS5 expression matching any form of any query term. */
+export function ftsExpression(terms: QueryTerm[]): string | null {
+  const patterns = ftsPatterns(terms.flatMap((t) => [...t.stems, ...t.translations]));
+  if (patterns.length === 0) return null;
+  return patterns.map((p) => (p.prefix ? `"${p.term}"*` : `"${p.term}"`)).join(' OR ');
 }
+
 
 /** How well a text matches one query term: 1 direct, 0.8 via translation, 0 not at all. */
 export function termCredit(term: QueryTerm, textTerms: readonly string[]): number {
@@ -34,8 +46,12 @@ export function termCredit(term: QueryTerm, textTerms: readonly string[]): numbe
  * something the news never mentions cannot reach a high coverage.
  */
 export function coverage(terms: QueryTerm[], weights: number[], text: string, language: string, section: Section = 'body'): number {
+  return termCoverage(terms, weights, indexTerms(text, language), section);
+}
+
+/** coverage() over index terms already computed (the store keeps each passage's terms). */
+export function termCoverage(terms: QueryTerm[], weights: number[], textTerms: readonly string[], section: Section = 'body'): number {
   if (terms.length === 0) return 0;
-  const textTerms = indexTerms(text, language);
   let got = 0;
   let total = 0;
   terms.forEach((term, i) => {

@@ -26,11 +26,24 @@ function stemmerFor(language: string): Stemmer | undefined {
   return stemmer;
 }
 
+/** Stems already computed, per language: news vocabulary repeats, and Snowball in JS is slow. */
+const cache = new Map<string, Map<string, string>>();
+const CACHE_LIMIT = 200_000;
+
 /** Snowball stem of an already folded token; unknown languages and numbers pass through. */
 export function stem(foldedToken: string, language: LanguageCode | string): string {
   if (/^\d/.test(foldedToken)) return foldedToken;
   const stemmer = stemmerFor(language);
-  return stemmer ? stemmer.stem(foldedToken) : foldedToken;
+  if (!stemmer) return foldedToken;
+  let byWord = cache.get(language);
+  if (!byWord) cache.set(language, (byWord = new Map()));
+  let stemmed = byWord.get(foldedToken);
+  if (stemmed === undefined) {
+    if (byWord.size >= CACHE_LIMIT) byWord.clear();
+    stemmed = stemmer.stem(foldedToken);
+    byWord.set(foldedToken, stemmed);
+  }
+  return stemmed;
 }
 
 /** The stems a token may have in any supported language: a question's language is a guess. */

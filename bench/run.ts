@@ -1,0 +1,121 @@
+/**
+ * `npm run bench`: speed and memory, measured side by side in one run, printed as a table
+ * and written to bench/results/latest.json. Each figure says which embedder produced it.
+ * Set BENCH_SCALE=small for a quick run (10k instead of 100k).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadEmbeddings } from '../src/embeddings/loadEmbeddings.js';
+import { HashingEmbeddings } from '../src/embeddings/hashingEmbeddings.js';
+import { benchAskLatency } from './askLatency.js';
+import { benchIngestion } from './ingestion.js';
+import { compareWithLangchain } from './langchainComparison.js';
+import { SyntheticQueryEmbeddings } from './queryEmbeddings.js';
+import { buildStore } from './storeFixture.js';
+import { clusteredVectors } from './synthetic.js';
+import { benchVectorSearch } from './vectorSearch.js';
+
+const DIM = 384;
+const small = process.env.BENCH_SCALE === 'small';
+const LARGE_N = small ? 10_000 : 100_000;
+const ARTICLES = small ? 300 : 1000;
+
+const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+const f = (x: number, d = 1) => x.toFixed(d);
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
+
+  // Which embedder is real here: the configured model when it loads, else the deterministic fake.
+  const model = process.env.EMBEDDING_MODEL ?? 'Xenova/multilingual-e5-small';
+  const real = await loadEmbeddings({ model, dataDir: resolve(process.env.DATA_DIR ?? './data') });
+  const fake = new HashingEmbeddings(DIM);
+  const ingestEmbeddings = real.embeddings ? real : { embeddings: fake, status: { model: fake.modelId, available: true, dimension: DIM, reason: null } };
+  results.embedders = {
+    configured: model,
+    configuredLoaded: real.status.available,
+    reason: real.status.reason,
+    usedForIngestion: ingestEmbeddings.status.model,
+    usedForVectors: 'synthetic clustered 384-d vectors (deterministic)',
+  };
+  log(`embedding model ${model}: ${real.status.available ? 'loaded' : `not loaded (${real.status.reason}); using the deterministic hashing fake`}`);
+
+  log(`generating ${LARGE_N} clustered ${DIM}-d vectors`);
+  const { vectors, query } = clusteredVectors(LARGE_N, DIM);
+  const queries = Array.from({ length: 200 }, (_, i) => query(i));
+
+  log('vector search at 10,000');
+  const at10k = benchVectorSearch(vectors.slice(0, 10_000), queries).result;
+  let large = at10k;
+  let largeGraph;
+  if (LARGE_N > 10_000) {
+    log(`vector search at ${LARGE_N} (building the graph takes a minute or two)`);
+    const run = benchVectorSearch(vectors, queries);
+    large = run.result;
+    largeGraph = run.index;
+  }
+  results.vectorSearch = LARGE_N > 10_000 ? [at10k, large] : [at10k];
+
+  log('store comparison with langchain HNSWLib at 10,000');
+  results.storeComparison = { n: 10_000, rows: await compareWithLangchain(vectors.slice(0, 10_000), queries) };
+
+  log(`ingestion of ${ARTICLES} articles`);
+  results.ingestion = await benchIngestion(ARTICLES, ingestEmbeddings);
+
+  log(`end-to-end ask latency at ${LARGE_N} passages`);
+  const root = mkdtempSync(join(tmpdir(), 'bench-ask-'));
+  try {
+    const built = buildStore(join(root, 'data'), vectors, 'synthetic-384', { graph: largeGraph });
+    results.storeBuildSeconds = built.seconds;
+    const inference = real.embeddings ?? fake;
+    results.askLatency = await benchAskLatency(built.store, built.texts, new SyntheticQueryEmbeddings('synthetic-384', DIM, query), inference);
+    built.store.close();
+    log('resident memory with the store loaded (child process)');
+    const probe = execFileSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'memoryProbe.ts'), join(root, 'data')], { encoding: 'utf8' });
+    results.memory = JSON.parse(probe.trim().split('\n').at(-1)!);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  results.totalSeconds = (performance.now() - started) / 1000;
+
+  const outDir = resolve(import.meta.dirname, 'results');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(formatTable(results));
+  console.log(`\nJSON: bench/results/latest.json (total ${f(results.totalSeconds as number)} s)`);
+}
+
+function formatTable(r: Record<string, any>): string {
+  const lines: string[] = [];
+  lines.push(`Embedders: ingestion ${r.embedders.usedForIngestion}${r.embedders.configuredLoaded ? '' : ` (configured ${r.embedders.configured} could not be loaded: deterministic fake)`}; vector figures on ${r.embedders.usedForVectors}`);
+  lines.push('');
+  lines.push('| vector search | N | build s | brute-force q/s | ANN q/s | speed-up | ANN recall@10 |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const v of r.vectorSearch) lines.push(`| hnswlib vs exact scan | ${v.n} | ${f(v.buildSeconds)} | ${f(v.bruteQps)} | ${f(v.annQps)} | ${f(v.speedup)}x | ${f(v.recallAt10, 3)} |`);
+  lines.push('');
+  lines.push(`| store (N = ${r.storeComparison.n}) | build s | query ms | save s | load s |`);
+  lines.push('| --- | ---: | ---: | ---: | ---: |');
+  for (const s of r.storeComparison.rows) lines.push(`| ${s.system} | ${f(s.buildSeconds, 2)} | ${f(s.queryMs, 3)} | ${f(s.saveSeconds, 3)} | ${f(s.loadSeconds, 3)} |`);
+  const i = r.ingestion;
+  lines.push('');
+  lines.push('| ingestion | articles | passages | first s | in embedder s | share outside model | overhead ms/article | re-ingest s | re-ingest speed-up |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(`| ${i.embedder} | ${i.articles} | ${i.passages} | ${f(i.firstSeconds, 2)} | ${f(i.embeddingSeconds, 2)} | ${f(i.shareOutsideModel * 100)}% | ${f(i.overheadMsPerArticle, 2)} | ${f(i.reingestSeconds, 2)} | ${f(i.reingestSpeedup)}x |`);
+  const a = r.askLatency;
+  lines.push('');
+  lines.push('| ask (warm, retrieval + extractive answer) | passages | p50 ms | p95 ms | query inference p50 ms (separate) | answered |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(`| hybrid BM25 + hnswlib | ${a.passages} | ${f(a.p50Ms)} | ${f(a.p95Ms)} | ${f(a.inferenceP50Ms, 2)} (${a.inferenceModel}) | ${a.answered}/${a.questions} |`);
+  const m = r.memory;
+  lines.push('');
+  lines.push(`Resident memory with ${m.passages} passages loaded: ${f(m.rssMb)} MB RSS (heap ${f(m.heapUsedMb)} MB, graph file ${f(m.graphOnDiskMb)} MB).`);
+  return lines.join('\n');
+}
+
+main().catch((error: Error) => {
+  console.error(`bench failed: ${error.stack ?? error.message}`);
+  process.exit(1);
+});
