@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openKnowledgeBase } from '../bootstrap.js';
 import { formatAnswer } from '../core/answer/format.js';
+import { createAnswererFromConfig } from '../llm/createAnswerer.js';
 import { storePaths } from '../store/newsStore.js';
 
 const USAGE = `Usage: npm run ask -- [--json] [--k 8] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--recent] "question"`;
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
   if (!existsSync(storePaths(config.dataDir).db)) {
     throw new Error(`No news has been ingested into ${config.dataDir} yet. Run "npm run ingest" first.`);
   }
-  const kb = await openKnowledgeBase(config, { log: (m) => process.stderr.write(`${m}\n`) });
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+  const kb = await openKnowledgeBase(config, { log, answerer: createAnswererFromConfig(config, { log }) });
   try {
     const answer = await kb.ask(positionals.join(' '), {
       k: values.k ? Number(values.k) : undefined,

@@ -10,6 +10,8 @@ import { detectLanguage } from './text/language.js';
 /** Something that can turn retrieved passages into an answer (extractive default, or an LLM). */
 export interface Answerer {
   answer(question: string, retrieval: RetrievalResult, questionLanguage: string, hooks?: AnswerHooks): Promise<Answer>;
+  /** Turns a follow-up into a standalone question (LLM mode); absent means "join both questions". */
+  standaloneQuestion?(previous: string, followUp: string): Promise<string>;
 }
 
 export interface AnswerHooks {
@@ -80,6 +82,12 @@ export class KnowledgeBase {
 
   private retrieveValid(question: string, options: RetrievalOptions): Promise<RetrievalResult> {
     return retrieve(question, { store: this.options.store, embeddings: this.compatibleEmbeddings() }, options);
+  }
+
+  /** The standalone form of a follow-up, for retrieval: rewritten by the LLM when there is one. */
+  async standaloneQuestion(previous: string, followUp: string): Promise<string> {
+    if (this.answerer.standaloneQuestion) return this.answerer.standaloneQuestion(previous, followUp);
+    return `${previous} ${followUp}`;
   }
 
   /**

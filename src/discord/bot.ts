@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { KnowledgeBase, type Answerer } from '../core/knowledgeBase.js';
 import type { LoadedEmbeddings } from '../embeddings/loadEmbeddings.js';
 import type { Logger } from '../logger.js';
+import { createAnswererFromConfig } from '../llm/createAnswerer.js';
 import { NewsStore } from '../store/newsStore.js';
 import { NO_MENTIONS } from './answering.js';
 import type { BotContext } from './command.js';
@@ -30,6 +31,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
  */
 export async function startBot(config: Config, logger: Logger, options: { answerer?: Answerer; embeddings?: LoadedEmbeddings } = {}): Promise<RunningBot> {
   if (!config.discord.token) throw new Error('DISCORD_TOKEN is not set');
+  // Built first: a misconfigured LLM is reported at start-up, naming the variable.
+  const answerer = options.answerer ?? createAnswererFromConfig(config, { log: (m) => logger.warn(m) });
   const embeddings = options.embeddings ?? (await loadEmbeddingsFromConfig(config));
   if (!embeddings.embeddings) logger.warn({ model: embeddings.status.model, reason: embeddings.status.reason }, 'embedding model not loaded: lexical retrieval only');
   const store = NewsStore.open(config.dataDir, { log: (m) => logger.warn(m) });
@@ -37,7 +40,7 @@ export async function startBot(config: Config, logger: Logger, options: { answer
     store,
     embeddings: embeddings.embeddings,
     embeddingStatus: embeddings.status,
-    answerer: options.answerer,
+    answerer,
     maxQuestionLength: config.discord.maxQuestionLength,
   });
   if (store.sqlite.stats().documents === 0) logger.warn('the news index is empty: run "npm run ingest" or /reingest');

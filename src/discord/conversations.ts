@@ -42,12 +42,3 @@ export class ConversationMemory {
     if (map.size > MAX_EXCHANGES) map.delete(map.keys().next().value!);
   }
 }
-
-/**
- * The question to retrieve for when a message continues an earlier exchange. The follow-up
- * alone ("and when was that?") names nothing, so the earlier question supplies the subject.
- */
-export function standaloneQuestion(followUp: string, previous: Exchange | undefined): string {
-  if (!previous) return followUp;
-  return `${previous.question} ${followUp}`.slice(0, 2000);
-}

@@ -1,7 +1,7 @@
 import { ChannelType, type Message } from 'discord.js';
 import { answerForDiscord, checkQuestion, NO_MENTIONS } from './answering.js';
 import type { BotContext } from './command.js';
-import { standaloneQuestion, type Exchange } from './conversations.js';
+import type { Exchange } from './conversations.js';
 import { apologyFor, newErrorId, UserFacingError } from './userErrors.js';
 
 /** Why a message is addressed to the bot, and the earlier exchange it continues, if any. */
@@ -45,7 +45,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
       return;
     }
     const question = checkQuestion(context, message.author.id, addressed.question);
-    const retrievalQuestion = addressed.previous ? standaloneQuestion(question, addressed.previous) : undefined;
+    const retrievalQuestion = addressed.previous ? await context.kb.standaloneQuestion(addressed.previous.question, question) : undefined;
     if (message.channel.isSendable()) message.channel.sendTyping().catch(() => undefined);
     const { pieces } = await answerForDiscord(context, question, { retrievalQuestion });
     const ids: string[] = [];

@@ -1,8 +1,15 @@
 import type { Config } from '../config.js';
 import { extractiveAnswerer, type Answerer } from '../core/knowledgeBase.js';
+import { createChatModel } from './chatModel.js';
+import { rewriteFollowUp } from './followUpRewriter.js';
+import { LlmAnswerer } from './llmAnswerer.js';
 
-/** The answerer the configuration asks for (LLM_PROVIDER). */
-export function createAnswererFromConfig(config: Config, _options: { log?: (m: string) => void } = {}): Answerer {
+/** The answerer LLM_PROVIDER asks for; misconfiguration throws a ConfigError naming the variable. */
+export function createAnswererFromConfig(config: Config, options: { log?: (m: string) => void } = {}): Answerer {
   if (config.llm.provider === 'none') return extractiveAnswerer;
-  throw new Error(`LLM_PROVIDER=${config.llm.provider} is not supported yet`);
+  const model = createChatModel(config);
+  const answerer = new LlmAnswerer(model, { timeoutMs: config.llm.timeoutMs, log: options.log });
+  return Object.assign(answerer, {
+    standaloneQuestion: (previous: string, followUp: string) => rewriteFollowUp(model, previous, followUp, config.llm.timeoutMs),
+  });
 }

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import type { BotContext, Command } from '../../src/discord/command.js';
-import { ConversationMemory, standaloneQuestion } from '../../src/discord/conversations.js';
+import { ConversationMemory } from '../../src/discord/conversations.js';
 import { createDraftEditor } from '../../src/discord/draftEditor.js';
 import { handleInteraction } from '../../src/discord/interactionHandler.js';
 import { RateLimiter } from '../../src/discord/rateLimiter.js';
@@ -39,13 +39,13 @@ describe('RateLimiter', () => {
 });
 
 describe('conversations', () => {
-  it('remembers answers by message id and thread and builds standalone questions', () => {
+  it('remembers answers by message id and by thread', () => {
     const memory = new ConversationMemory();
     memory.rememberAnswer(['m1', 'm2'], { question: 'Who signed the deal?', answeredAt: Date.now() });
     expect(memory.forReplyTo('m2')?.question).toBe('Who signed the deal?');
     expect(memory.forReplyTo('other')).toBeUndefined();
-    expect(standaloneQuestion('and when?', memory.forReplyTo('m1'))).toBe('Who signed the deal? and when?');
-    expect(standaloneQuestion('fresh question', undefined)).toBe('fresh question');
+    memory.rememberThread('t1', { question: 'What did the council decide?', answeredAt: Date.now() });
+    expect(memory.forThread('t1')?.question).toBe('What did the council decide?');
   });
 });
 

@@ -17,8 +17,11 @@ export function formatSourceLine(c: Citation, language: string, options: { wrapL
 
 /** The answer as people read it: text with markers, then the numbered sources. */
 export function formatAnswer(answer: Answer, options: { wrapLinks?: boolean } = {}): string {
-  if (answer.citations.length === 0) return answer.answer;
+  // Notes (an LLM fallback) come first, short and in italics, so nobody mistakes quotes for prose.
+  const notes = answer.notes ?? [];
+  const head = notes.length ? `${notes.map((n) => `_${n}_`).join('\n')}\n\n` : '';
+  if (answer.citations.length === 0) return `${head}${answer.answer}`;
   const phrases = phrasesFor(answer.language);
   const lines = answer.citations.map((c) => formatSourceLine(c, answer.language, { wrapLinks: options.wrapLinks ?? false }));
-  return `${answer.answer}\n\n${phrases.sourcesHeading}:\n${lines.join('\n')}`;
+  return `${head}${answer.answer}\n\n${phrases.sourcesHeading}:\n${lines.join('\n')}`;
 }

@@ -1,0 +1,81 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { composeExtractiveAnswer } from '../core/answer/extractive.js';
+import { CitationRegistry, toAnswerPassages } from '../core/answer/citations.js';
+import { phrasesFor } from '../core/answer/phrases.js';
+import type { Answer } from '../core/answer/types.js';
+import type { Answerer, AnswerHooks } from '../core/knowledgeBase.js';
+import type { RetrievalResult } from '../core/retrieval/retrieve.js';
+import { detectLanguage } from '../core/text/language.js';
+import { checkCitations } from './citationChecker.js';
+import { buildAnswerMessages, languageName, preparePassages } from './prompt.js';
+import { describeLlmFailure } from './failures.js';
+
+const READER_WORDS = /\b(reader|readers|comment|commenter|leser|kommentar|lettor[ei]|comment[oi]|lecteur|lector)/i;
+
+/**
+ * Fluent answers from a chat model, accepted only with checked citations. The model streams
+ * (drafts go to hooks.onDraft); the finished text is checked sentence by sentence against
+ * the passages it cites. When the model fails, answers in the wrong language, or nothing
+ * supported remains, the extractive answer is given with a short note.
+ */
+export class LlmAnswerer implements Answerer {
+  constructor(
+    private readonly model: BaseChatModel,
+    private readonly options: { timeoutMs: number; log?: (m: string) => void },
+  ) {}
+
+  async answer(question: string, retrieval: RetrievalResult, questionLanguage: string, hooks: AnswerHooks = {}): Promise<Answer> {
+    const fallback = (note: string, removed: Answer['removed'] = []): Answer => ({
+      ...composeExtractiveAnswer(question, retrieval, questionLanguage),
+      removed,
+      notes: [note],
+    });
+    const extractive = composeExtractiveAnswer(question, retrieval, questionLanguage);
+    if (extractive.noAnswer) return extractive; // nothing relevant retrieved: no model call, no invention
+
+    const passages = preparePassages(retrieval.passages);
+    let text = '';
+    try {
+      const stream = await this.model.stream(buildAnswerMessages(question, questionLanguage, passages), { signal: AbortSignal.timeout(this.options.timeoutMs) });
+      for await (const chunk of stream) {
+        if (typeof chunk.content === 'string') text += chunk.content;
+        hooks.onDraft?.(text);
+      }
+    } catch (error) {
+      const reason = describeLlmFailure(error, this.options.timeoutMs);
+      this.options.log?.(`LLM answer failed: ${reason}`);
+      return fallback(`The language model was unavailable (${reason}); showing quoted sentences instead.`);
+    }
+
+    const answerLanguage = detectLanguage(text);
+    if (answerLanguage !== 'und' && questionLanguage !== 'und' && answerLanguage !== questionLanguage) {
+      return fallback(`The language model answered in ${languageName(answerLanguage)} instead of ${languageName(questionLanguage)}; showing quoted sentences instead.`);
+    }
+
+    const checked = checkCitations(text, passages, questionLanguage);
+    if (checked.sentences.length === 0) {
+      return fallback('The language model gave no answer whose citations could be verified; showing quoted sentences instead.', checked.removed);
+    }
+    const phrases = phrasesFor(questionLanguage);
+    const registry = new CitationRegistry();
+    const parts = checked.sentences.map((sentence) => {
+      const cited = sentence.markers.map((n) => passages.find((p) => p.n === n)!.passage);
+      const numbers = [...new Set(cited.map((p) => registry.cite(p, sentence.text)))];
+      // A claim resting only on reader comments is shown as a reader's comment.
+      const onlyComments = cited.every((p) => p.section === 'comment');
+      const shown = onlyComments && !READER_WORDS.test(sentence.text) ? phrases.readerComment(sentence.text) : sentence.text;
+      return `${shown} ${numbers.map((n) => `[${n}]`).join('')}`;
+    });
+    return {
+      answer: parts.join(' '),
+      citations: registry.list().map((c) => ({ ...c, verified: true })),
+      passages: toAnswerPassages(retrieval.passages),
+      noAnswer: false,
+      mode: 'llm',
+      retrieval: retrieval.mode,
+      language: questionLanguage,
+      removed: checked.removed,
+      notes: checked.removed.length ? [`${checked.removed.length} unsupported citation(s) or sentence(s) removed by the citation check.`] : [],
+    };
+  }
+}
