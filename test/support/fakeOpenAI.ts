@@ -17,6 +17,8 @@ import type { AddressInfo } from 'node:net';
  */
 export class FakeOpenAI {
   readonly requests: Array<{ model: string; messages: Array<{ role: string; content: string }>; stream: boolean }> = [];
+  /** When set, every request plays this script whatever model it names (one bot, many behaviours). */
+  scriptOverride: string | null = null;
   private server!: Server;
   private port = 0;
 
@@ -41,6 +43,7 @@ export class FakeOpenAI {
 
   private async handle(raw: string, res: ServerResponse): Promise<void> {
     const body = JSON.parse(raw) as { model: string; messages: Array<{ role: string; content: string }>; stream?: boolean };
+    if (this.scriptOverride) body.model = this.scriptOverride;
     this.requests.push({ model: body.model, messages: body.messages, stream: Boolean(body.stream) });
     const system = body.messages.find((m) => m.role === 'system')?.content ?? '';
     const user = body.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '';

@@ -1,0 +1,97 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTICLES } from '../support/articles.js';
+import { BotProcess } from '../support/botProcess.js';
+import { APP_ID, CHANNEL_ID, FakeDiscord } from '../support/fakeDiscord.js';
+import { FakeOpenAI } from '../support/fakeOpenAI.js';
+import { runScript } from '../support/runScript.js';
+import { suiteTempDir } from '../support/tempDir.js';
+
+const STRING = 3;
+const RHINE_Q = 'How far did the water level at the Kaub gauge on the Rhine fall?';
+
+let discord: FakeDiscord;
+let openai: FakeOpenAI;
+let bot: BotProcess;
+let docs: string;
+
+const edits = (token: string) => discord.find('PATCH', new RegExp(`^/webhooks/${APP_ID}/${token}/messages/@original$`)).map((c) => c.body.content as string);
+
+beforeAll(async () => {
+  const root = suiteTempDir('bot-llm-');
+  docs = join(root, 'docs');
+  mkdirSync(docs);
+  for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(docs, name), text);
+  const env: Record<string, string> = { DATA_DIR: join(root, 'data'), EMBEDDING_MODEL: 'hashing-384', NEWS_SOURCES: docs, LOG_LEVEL: 'info' };
+  expect((await runScript('ingest/cli.ts', [], env)).code).toBe(0);
+  discord = new FakeDiscord();
+  openai = new FakeOpenAI();
+  await Promise.all([discord.start(), openai.start()]);
+  bot = new BotProcess({
+    ...env,
+    DISCORD_TOKEN: 'llm-bot-token',
+    DISCORD_CLIENT_ID: APP_ID,
+    DISCORD_API_URL: discord.apiUrl,
+    LLM_PROVIDER: 'openai',
+    LLM_MODEL: 'faithful-slow',
+    OPENAI_BASE_URL: openai.baseUrl,
+    OPENAI_API_KEY: 'k',
+    LLM_TIMEOUT_MS: '1500',
+    INGEST_INTERVAL_MINUTES: '0.05', // every 3 s, to see the schedule work
+  });
+  await discord.whenReady();
+  await bot.waitForLog('bot ready');
+}, 120_000);
+
+afterAll(async () => {
+  bot?.child.kill('SIGKILL');
+  await discord?.stop();
+  await openai?.stop();
+});
+
+describe('Discord with LLM answers (fake OpenAI-compatible server)', () => {
+  it('re-ingests the configured sources on the INGEST_INTERVAL_MINUTES schedule', async () => {
+    writeFileSync(join(docs, 'zoo.txt'), 'Zoo welcomes twin pandas\n\nThe Marwick zoo welcomed twin panda cubs named Lumi and Tao on Friday, its director said.\n');
+    const before = bot.logs().filter((l) => l.msg === 'scheduled re-ingest finished').length;
+    const deadline = Date.now() + 20_000;
+    while (bot.logs().filter((l) => l.msg === 'scheduled re-ingest finished' && Number(l.added) >= 1).length === 0) {
+      if (Date.now() > deadline) throw new Error(`no scheduled re-ingest picked up the new article (${before} runs before); logs:\n${bot.stdout}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  });
+
+  it('streams the answer into the deferred reply, throttled, then replaces it with the checked answer', async () => {
+    openai.scriptOverride = 'faithful-slow';
+    const { token } = discord.slashCommand('ask', [{ name: 'question', type: STRING, value: RHINE_Q }]);
+    const final = await discord.waitFor(() => edits(token).find((c) => c.includes('Sources:')), 20_000, 'final answer');
+    const all = edits(token);
+    const drafts = all.filter((c) => c.endsWith('▌'));
+    expect(drafts.length).toBeGreaterThanOrEqual(1);
+    expect(all.at(-1)).toBe(final);
+    expect(final).toMatch(/38 centimetres.*\[1\]/s);
+    expect(final).not.toContain('▌');
+    // Throttled: consecutive draft edits at least ~1.5 s apart.
+    const times = discord.find('PATCH', new RegExp(`/webhooks/${APP_ID}/${token}/messages/@original$`)).map((c) => c.at);
+    for (let i = 1; i < times.length - 1; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(1400);
+  });
+
+  it('falls back to the extractive answer with a note when the model times out; the reply is never left hanging', async () => {
+    openai.scriptOverride = 'slow';
+    const { token } = discord.slashCommand('ask', [{ name: 'question', type: STRING, value: RHINE_Q }], { userId: '500000000000000099' });
+    const final = await discord.waitFor(() => edits(token).find((c) => c.includes('Sources:')), 20_000, 'fallback answer');
+    expect(final).toMatch(/^_The language model was unavailable \(timed out after 2 s\)/);
+    expect(final).toContain('38 centimetres');
+  });
+
+  it('rewrites a follow-up into a standalone question with the model before retrieval', async () => {
+    openai.scriptOverride = 'faithful';
+    const question = discord.message(RHINE_Q, { mentionBot: true, userId: '500000000000000098' });
+    const answer = await discord.waitFor(() => discord.find('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`)).find((c) => c.body.message_reference?.message_id === question.id));
+    const followUp = discord.message('and what about freight rates?', { replyTo: answer.responseId, userId: '500000000000000098' });
+    const reply = await discord.waitFor(() => discord.find('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`)).find((c) => c.body.message_reference?.message_id === followUp.id));
+    const rewrite = openai.requests.find((r) => r.messages[0]!.content.startsWith('Rewrite'));
+    expect(rewrite?.messages[1]!.content).toContain('Follow-up: and what about freight rates?');
+    expect(reply.body.content).toContain('[1]');
+  });
+});
