@@ -117,7 +117,8 @@ export class SqliteStore {
 
   /** Monotonic counter of content changes; the ANN sidecar records the one it reflects. */
   generation(): number {
-    return Number(this.getMeta('generation') ?? '0');
+    const row = this.statement("SELECT value FROM meta WHERE key = 'generation'").get() as { value: string } | undefined;
+    return Number(row?.value ?? '0');
   }
 
   private bumpGeneration(): void {
@@ -312,15 +313,34 @@ export class SqliteStore {
    */
   passageFrequency(patterns: Array<{ term: string; prefix: boolean }>): number {
     let total = 0;
+    const cache = this.vocabularyCache();
     for (const p of patterns) {
+      const key = `${p.prefix ? '*' : '='}${p.term}`;
+      const cached = cache.get(key);
+      if (cached !== undefined) {
+        total += cached;
+        continue;
+      }
       const row = (
         p.prefix
           ? this.statement('SELECT sum(doc) AS n FROM passages_vocab WHERE term >= ? AND term < ?').get(p.term, `${p.term}\uffff`)
           : this.statement('SELECT sum(doc) AS n FROM passages_vocab WHERE term = ?').get(p.term)
       ) as { n: number | null };
+      cache.set(key, row.n ?? 0);
       total += row.n ?? 0;
     }
     return Math.min(total, this.passageCount());
+  }
+
+  private vocabulary = { generation: -1, counts: new Map<string, number>() };
+
+  /** Vocabulary look-ups, kept until the store changes (another process's ingest included). */
+  private vocabularyCache(): Map<string, number> {
+    const generation = this.generation();
+    if (this.vocabulary.generation !== generation || this.vocabulary.counts.size > 100_000) {
+      this.vocabulary = { generation, counts: new Map() };
+    }
+    return this.vocabulary.counts;
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -334,7 +354,14 @@ export class SqliteStore {
 
   /** Whether a term occurs anywhere in the index (used to split compound words in questions). */
   hasTerm(term: string): boolean {
-    return this.statement('SELECT 1 FROM passages_vocab WHERE term = ?').get(term) !== undefined;
+    const cache = this.vocabularyCache();
+    const key = `?${term}`;
+    let found = cache.get(key);
+    if (found === undefined) {
+      found = this.statement('SELECT 1 FROM passages_vocab WHERE term = ?').get(term) !== undefined ? 1 : 0;
+      cache.set(key, found);
+    }
+    return found === 1;
   }
 
   passagesByIds(ids: number[]): StoredPassage[] {

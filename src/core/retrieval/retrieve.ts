@@ -48,15 +48,18 @@ export interface RetrievalContext {
   embeddings: NewsEmbeddings | null;
 }
 
-/** Terms found in more than this share of passages are too common to search by (still scored). */
-const COMMON_TERM_SHARE = 0.2;
+/**
+ * Terms found in more than this share of passages are not searched by when rarer terms are
+ * there (they are still scored): their long posting lists cost much and change little.
+ */
+const COMMON_TERM_SHARE = 0.05;
 
 /** IDF per query term (terms that occur nowhere get the highest weight) and whether it is too common to search by. */
 function termStatistics(store: NewsStore, terms: QueryTerm[]): Array<{ weight: number; common: boolean }> {
   const n = Math.max(1, store.sqlite.passageCount());
   return terms.map((term) => {
     const df = store.sqlite.passageFrequency(ftsPatterns([...term.stems, ...term.translations]));
-    return { weight: Math.log(1 + n / (1 + df)), common: n >= 1000 && df / n > COMMON_TERM_SHARE };
+    return { weight: Math.log(1 + n / (1 + df)), common: n >= 5000 && df / n > COMMON_TERM_SHARE };
   });
 }
 
