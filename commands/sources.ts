@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { sourceDetails, sourceLink } from '../src/core/answer/format.js';
 import { phrasesFor } from '../src/core/answer/phrases.js';
 import { questionLanguage } from '../src/core/knowledgeBase.js';
 import { checkQuestion, NO_MENTIONS } from '../src/discord/answering.js';
@@ -18,15 +19,14 @@ export default {
     const query = checkQuestion(context, interaction.user.id, interaction.options.getString('query', true));
     await interaction.deferReply();
     const result = await context.kb.retrieve(query, { k: 5 });
-    const phrases = phrasesFor(questionLanguage(query));
+    const language = questionLanguage(query);
+    const phrases = phrasesFor(language);
     const relevant = result.passages.filter((p) => p.relevance > 0);
     const blocks = relevant.map((p, i) => {
       const d = p.document;
-      const details = [d.outlet, d.published ? d.published.slice(0, 10) : phrases.dateUnknown, d.language, p.section === 'comment' ? phrases.readerCommentLabel : null]
-        .filter(Boolean)
-        .join(', ');
+      const details = sourceDetails({ ...d, section: p.section }, language);
       const excerpt = p.text.length > EXCERPT_CHARS ? `${p.text.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/, '')} …` : p.text;
-      const link = d.url ? `<${d.url}>` : d.source;
+      const link = sourceLink(d, { wrapLinks: true });
       return `**[${i + 1}] ${d.title}** — ${details} — ${link}\n> ${excerpt.replace(/\n+/g, '\n> ')}`;
     });
     const text = blocks.length > 0 ? blocks.join('\n\n') : phrases.noAnswer;

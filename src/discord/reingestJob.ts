@@ -46,7 +46,7 @@ export class ReingestCoordinator {
       .finally(() => {
         this.running = null;
       });
-    this.running = { ...state, promise, get progress() { return state.progress; } };
+    this.running = Object.assign(state, { promise });
     return promise;
   }
 

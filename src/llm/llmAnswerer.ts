@@ -25,12 +25,9 @@ export class LlmAnswerer implements Answerer {
   ) {}
 
   async answer(question: string, retrieval: RetrievalResult, questionLanguage: string, hooks: AnswerHooks = {}): Promise<Answer> {
-    const fallback = (note: string, removed: Answer['removed'] = []): Answer => ({
-      ...composeExtractiveAnswer(question, retrieval, questionLanguage),
-      removed,
-      notes: [note],
-    });
+    // Composed once: it decides whether to call the model at all, and it is the fallback.
     const extractive = composeExtractiveAnswer(question, retrieval, questionLanguage);
+    const fallback = (note: string, removed: Answer['removed'] = []): Answer => ({ ...extractive, removed, notes: [note] });
     if (extractive.noAnswer) return extractive; // nothing relevant retrieved: no model call, no invention
 
     const passages = preparePassages(retrieval.passages);

@@ -5,14 +5,25 @@ function displayDate(published: string | undefined, unknown: string): string {
   return published ? published.slice(0, 10) : unknown;
 }
 
-/** One source line: "[n] Title — Outlet, 2017-07-05, en, reader comment — <link>". */
-export function formatSourceLine(c: Citation, language: string, options: { wrapLinks: boolean }): string {
+/** "Outlet, 2017-07-05, en, reader comment": what a reader needs to judge a source. */
+export function sourceDetails(
+  source: { outlet?: string | null; published?: string | null; language: string; section: Citation['section'] },
+  language: string,
+): string {
   const phrases = phrasesFor(language);
-  const link = c.url ? (options.wrapLinks ? `<${c.url}>` : c.url) : c.source;
-  const details = [c.outlet, displayDate(c.published, phrases.dateUnknown), c.language, c.section === 'comment' ? phrases.readerCommentLabel : null]
+  return [source.outlet, displayDate(source.published ?? undefined, phrases.dateUnknown), source.language, source.section === 'comment' ? phrases.readerCommentLabel : null]
     .filter(Boolean)
     .join(', ');
-  return `[${c.n}] ${c.title} — ${details} — ${link}`;
+}
+
+/** A source's link: its URL (wrapped in <...> for Discord: no previews), else its file name. */
+export function sourceLink(source: { url?: string | null; source: string }, options: { wrapLinks: boolean }): string {
+  return source.url ? (options.wrapLinks ? `<${source.url}>` : source.url) : source.source;
+}
+
+/** One source line: "[n] Title — Outlet, 2017-07-05, en, reader comment — <link>". */
+export function formatSourceLine(c: Citation, language: string, options: { wrapLinks: boolean }): string {
+  return `[${c.n}] ${c.title} — ${sourceDetails(c, language)} — ${sourceLink(c, options)}`;
 }
 
 /** The answer as people read it: text with markers, then the numbered sources. */
