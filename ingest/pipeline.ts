@@ -5,12 +5,15 @@ import { acquireIngestLock } from '../src/store/ingestLock.js';
 import { NewsStore } from '../src/store/newsStore.js';
 import type { ArticleWrite } from '../src/store/sqliteStore.js';
 import { chunkArticle } from './chunk.js';
-import { listSource, sha256, type Candidate } from './sources/candidates.js';
+import { ExtractionPool } from './extract/extractionPool.js';
+import { listSource, sha256, type Candidate, type Extraction, type Extractor, type HttpValidatorCache } from './sources/candidates.js';
+import type { Validators } from './sources/fetchResource.js';
 import type { SourceSpec } from './sources/sourceSpecs.js';
 import type { IngestProgress, IngestSummary } from './summary.js';
+import { validateArticle } from './validateArticle.js';
 
 /** Bump when extraction or chunking changes, so unchanged files are re-extracted once. */
-export const EXTRACTOR_VERSION = 4;
+export const EXTRACTOR_VERSION = 5;
 /** Passages embedded per model call batch across articles. */
 const EMBED_BATCH_PASSAGES = 64;
 
@@ -22,6 +25,13 @@ export interface IngestOptions {
   prune?: boolean;
   fetchTimeoutMs: number;
   maxArticleBytes: number;
+  /** Time one article's extraction may take before it is skipped (EXTRACTION_TIMEOUT_MS). */
+  extractionTimeoutMs?: number;
+  /** Overall time for a feed's item pages (FEED_DEADLINE_MS). */
+  feedDeadlineMs?: number;
+  userAgent?: string;
+  /** Extraction function; by default a worker-thread pool with the time limit above. */
+  extractor?: Extractor;
   onProgress?: (progress: IngestProgress) => void;
   log?: (message: string) => void;
   /** Opened store to reuse (the bot's); otherwise the pipeline opens and closes its own. */
@@ -41,16 +51,27 @@ interface PendingArticle {
   write: ArticleWrite;
   isUpdate: boolean;
   embedTexts: string[];
+  location: string;
+}
+
+/** Articles extracted (fetched) at once: feed item pages are fetched concurrently, within each host's limit. */
+const EXTRACTION_WINDOW = 8;
+const DEFAULT_EXTRACTION_TIMEOUT_MS = 20_000;
+const DEFAULT_FEED_DEADLINE_MS = 120_000;
+
+function errorMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)) || 'unknown error';
 }
 
 function contentHashOf(article: ExtractedArticle): string {
   return sha256(JSON.stringify([article.title, article.published, article.body, article.comments.map((c) => c.text)]));
 }
 
-function toWrite(candidate: Candidate, article: ExtractedArticle, passages: PassageDraft[], contentHash: string): PendingArticle {
-  const { body: _body, comments: _comments, ...metadata } = article;
+function toWrite(candidate: Candidate, article: ExtractedArticle, passages: PassageDraft[], contentHash: string, summaryOnly: boolean): PendingArticle {
+  const { body, comments, ...metadata } = article;
   return {
     isUpdate: false,
+    location: candidate.location,
     embedTexts: passages.map((p) => (p.section === 'body' ? `${article.title}. ${p.text}` : p.text)),
     write: {
       key: candidate.key,
@@ -59,6 +80,9 @@ function toWrite(candidate: Candidate, article: ExtractedArticle, passages: Pass
       contentHash,
       extractorVersion: EXTRACTOR_VERSION,
       metadata,
+      body,
+      comments,
+      summaryOnly,
       passages: passages.map((p) => ({
         ...p,
         // Passages also carry the headline's terms: the title says what the whole article, and
@@ -71,11 +95,15 @@ function toWrite(candidate: Candidate, article: ExtractedArticle, passages: Pass
   };
 }
 
+/** What happened to one candidate once extracted: skipped with a reason, or ready to handle. */
+type Prepared = { candidate: Candidate; error: string } | { candidate: Candidate; extraction: Extraction; passages: PassageDraft[] };
+
 /**
  * Ingests sources into the store incrementally: unchanged articles are skipped by hash,
  * changed ones replaced atomically, duplicates stored once, vectors added when the model is
  * available (including ones missing from earlier lexical-only runs). One run at a time per
- * data directory (lock file). Returns a summary; bad articles are skipped, never fatal.
+ * data directory (lock file). Any failure of one article (fetching, extracting, chunking,
+ * embedding, writing) is reported in the summary with its source and never costs the others.
  */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
@@ -84,14 +112,20 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const releaseLock = acquireIngestLock(store.paths.lock);
   const runId = store.sqlite.beginRun(new Date(started).toISOString());
   const { embeddings, status } = options.embeddings;
+  const pool = options.extractor ? null : new ExtractionPool({ timeoutMs: options.extractionTimeoutMs ?? DEFAULT_EXTRACTION_TIMEOUT_MS });
+  const extractor: Extractor = options.extractor ?? ((bytes, origin) => pool!.extract(bytes, origin));
   const summary: IngestSummary = {
-    added: 0, updated: 0, unchanged: 0, duplicates: 0, removed: 0, missingKept: 0,
-    skipped: [], failedSources: [], passagesWritten: 0, vectorsAdded: 0,
+    added: 0, updated: 0, unchanged: 0, duplicates: 0, removed: 0, missingKept: 0, summaryOnly: 0,
+    skipped: [], failedSources: [], sourcesRead: 0, passagesWritten: 0, vectorsAdded: 0,
     totalArticles: 0, totalPassages: 0, durationMs: 0, embeddingMs: 0, embedding: status, vectorsInUse: false,
   };
   const progress = (p: IngestProgress) => options.onProgress?.(p);
+  const skip = (location: string, reason: string) => {
+    summary.skipped.push({ location, reason });
+    log(`Skipped ${location}: ${reason}`);
+  };
   try {
-    store.sqlite.db.prepare("UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running' AND id <> ?").run(runId);
+    store.sqlite.markInterruptedRuns(runId);
     // One embedding space per store: a new model replaces the old vectors instead of mixing with them.
     if (embeddings) {
       const space = store.vectorSpace();
@@ -115,29 +149,49 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     let pendingAliases: Array<{ key: string; twinKey: string; sourceId: string; rawHash: string }> = [];
     let processed = 0;
 
-    const flush = async () => {
-      if (pending.length === 0) return;
-      if (embeddings) {
-        const texts = pending.flatMap((p) => p.embedTexts);
-        const t0 = Date.now();
-        const vectors = await embedPassages(embeddings, texts);
-        summary.embeddingMs += Date.now() - t0;
+    const embedBatch = async (batch: PendingArticle[]) => {
+      if (!embeddings || batch.length === 0) return batch;
+      const t0 = Date.now();
+      try {
+        const vectors = await embedPassages(embeddings, batch.flatMap((p) => p.embedTexts));
         let offset = 0;
-        for (const p of pending) {
+        for (const p of batch) {
           p.write.vectors = vectors.slice(offset, offset + p.embedTexts.length);
           p.write.model = embeddings.modelId;
           offset += p.embedTexts.length;
         }
+        return batch;
+      } catch (error) {
+        if (batch.length === 1) {
+          skip(batch[0]!.location, `embedding failed (${errorMessage(error)})`);
+          return [];
+        }
+        // Find the article the model fails on; the rest of the batch is embedded without it.
+        const ok: PendingArticle[] = [];
+        for (const p of batch) ok.push(...(await embedBatch([p])));
+        return ok;
+      } finally {
+        summary.embeddingMs += Date.now() - t0;
       }
+    };
+
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const batch = await embedBatch(pending);
       const now = new Date().toISOString();
-      for (const p of pending) {
-        const result = store.sqlite.writeArticle(p.write, now);
-        for (const id of result.removedPassageIds) ann?.remove(id);
-        for (const { id, vector } of result.added) if (vector && ann) ann.add(id, vector);
-        summary.passagesWritten += result.added.length;
-        if (p.write.vectors) summary.vectorsAdded += result.added.length;
-        if (p.isUpdate) summary.updated++;
-        else summary.added++;
+      for (const p of batch) {
+        try {
+          const result = store.sqlite.writeArticle(p.write, now);
+          for (const id of result.removedPassageIds) ann?.remove(id);
+          for (const { id, vector } of result.added) if (vector && ann) ann.add(id, vector);
+          summary.passagesWritten += result.added.length;
+          if (p.write.vectors) summary.vectorsAdded += result.added.length;
+          if (p.write.summaryOnly) summary.summaryOnly++;
+          if (p.isUpdate) summary.updated++;
+          else summary.added++;
+        } catch (error) {
+          skip(p.location, `could not be stored (${errorMessage(error)})`);
+        }
       }
       for (const alias of pendingAliases) {
         const twin = store.sqlite.documentByKey(alias.twinKey);
@@ -149,70 +203,113 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       pendingAliases = [];
     };
 
+    const prepare = async (candidate: Candidate): Promise<Prepared> => {
+      try {
+        const extraction = await candidate.extract(extractor);
+        const article = validateArticle(extraction.article);
+        return { candidate, extraction: { ...extraction, article }, passages: chunkArticle(article) };
+      } catch (error) {
+        return { candidate, error: errorMessage(error) };
+      }
+    };
+
+    const handle = async (prepared: Prepared) => {
+      const event = prepared.candidate;
+      if ('error' in prepared) return skip(event.location, prepared.error);
+      const { article, summaryOnly } = prepared.extraction;
+      if (article.body.join('').trim().length === 0 && article.comments.length === 0) {
+        return skip(event.location, 'no article text found (empty or only site chrome)');
+      }
+      const existing = store.sqlite.documentByKey(event.key);
+      const contentHash = contentHashOf(article);
+      if (existing && !existing.viaAlias && existing.contentHash === contentHash && existing.extractorVersion === EXTRACTOR_VERSION && existing.summaryOnly === summaryOnly) {
+        store.sqlite.updateRawHash(existing.id, event.rawHash);
+        summary.unchanged++;
+        if (summaryOnly) summary.summaryOnly++;
+        return;
+      }
+      const twin = store.sqlite.documentByContentHash(contentHash);
+      if (twin && twin.key !== event.key) {
+        store.sqlite.addAlias(event.key, twin.id, event.sourceId, event.rawHash);
+        summary.duplicates++;
+        return;
+      }
+      const pendingTwin = pendingByHash.get(contentHash);
+      if (pendingTwin) {
+        pendingAliases.push({ key: event.key, twinKey: pendingTwin, sourceId: event.sourceId, rawHash: event.rawHash });
+        summary.duplicates++;
+        return;
+      }
+      pendingByHash.set(contentHash, event.key);
+      const item = toWrite(event, article, prepared.passages, contentHash, summaryOnly);
+      item.isUpdate = Boolean(existing && !existing.viaAlias);
+      pending.push(item);
+      pendingPassages += prepared.passages.length;
+      if (pendingPassages >= EMBED_BATCH_PASSAGES) await flush();
+    };
+
     for (const spec of options.sources) {
       progress({ phase: 'listing', processed, total: null, current: spec.id });
-      for await (const event of listSource(spec, { timeoutMs: options.fetchTimeoutMs, maxBytes: options.maxArticleBytes })) {
+      // ETag/Last-Modified are kept only when every article of the source went in, so a
+      // "304 Not Modified" never hides an article that failed last time.
+      let fetchedValidators: Validators | null = null;
+      const skippedBefore = summary.skipped.length;
+      const validators: HttpValidatorCache = {
+        get: (url) => store.sqlite.httpValidators(url),
+        set: (_url, v) => void (fetchedValidators = v),
+      };
+      const window: Array<Promise<Prepared>> = [];
+      const events = listSource(spec, {
+        timeoutMs: options.fetchTimeoutMs,
+        maxBytes: options.maxArticleBytes,
+        userAgent: options.userAgent,
+        signal: options.signal,
+        feedDeadlineMs: options.feedDeadlineMs ?? DEFAULT_FEED_DEADLINE_MS,
+        validators,
+        forceRefetch: (sourceId) => store.sqlite.hasSummaryOnly(sourceId),
+      });
+      let sourceFailed = false;
+      for await (const event of events) {
         if (options.signal?.aborted) throw new IngestAbortedError();
         if (event.type === 'source-failed') {
+          sourceFailed = true;
           failedSourceIds.add(event.sourceId);
           summary.failedSources.push({ source: event.sourceId, reason: event.reason });
           log(`Source ${event.sourceId} failed: ${event.reason}`);
           continue;
         }
+        if (event.type === 'not-modified') {
+          const keys = store.sqlite.keysForSource(event.sourceId);
+          for (const key of keys) seen.add(key);
+          summary.unchanged += keys.length;
+          continue;
+        }
         processed++;
         progress({ phase: 'articles', processed, total: null, current: event.location });
         if (event.type === 'skipped') {
-          summary.skipped.push({ location: event.location, reason: event.reason });
+          skip(event.location, event.reason);
           continue;
         }
         if (seen.has(event.key)) continue;
         seen.add(event.key);
         const existing = store.sqlite.documentByKey(event.key);
         const existingRaw = existing?.viaAlias ? existing.aliasRawHash : existing?.rawHash;
-        if (existing && existingRaw === event.rawHash && existing.extractorVersion === EXTRACTOR_VERSION) {
+        // A summary-only article is fetched again each time until its full page arrives.
+        if (existing && existingRaw === event.rawHash && existing.extractorVersion === EXTRACTOR_VERSION && !existing.summaryOnly) {
           summary.unchanged++;
           continue;
         }
-        let article: ExtractedArticle;
-        try {
-          article = await event.extract();
-        } catch (error) {
-          summary.skipped.push({ location: event.location, reason: (error as Error).message });
-          continue;
-        }
-        if (article.body.join('').trim().length === 0 && article.comments.length === 0) {
-          summary.skipped.push({ location: event.location, reason: 'no article text found (empty or only site chrome)' });
-          continue;
-        }
-        const contentHash = contentHashOf(article);
-        if (existing && !existing.viaAlias && existing.contentHash === contentHash && existing.extractorVersion === EXTRACTOR_VERSION) {
-          store.sqlite.db.prepare('UPDATE documents SET raw_hash = ? WHERE id = ?').run(event.rawHash, existing.id);
-          summary.unchanged++;
-          continue;
-        }
-        const twin = store.sqlite.documentByContentHash(contentHash);
-        if (twin && twin.key !== event.key) {
-          store.sqlite.addAlias(event.key, twin.id, event.sourceId, event.rawHash);
-          summary.duplicates++;
-          continue;
-        }
-        const pendingTwin = pendingByHash.get(contentHash);
-        if (pendingTwin) {
-          pendingAliases.push({ key: event.key, twinKey: pendingTwin, sourceId: event.sourceId, rawHash: event.rawHash });
-          summary.duplicates++;
-          continue;
-        }
-        pendingByHash.set(contentHash, event.key);
-        const passages = chunkArticle(article);
-        const item = toWrite(event, article, passages, contentHash);
-        item.isUpdate = Boolean(existing && !existing.viaAlias);
-        pending.push(item);
-        pendingPassages += passages.length;
-        if (pendingPassages >= EMBED_BATCH_PASSAGES) await flush();
+        window.push(prepare(event));
+        if (window.length >= EXTRACTION_WINDOW) await handle(await window.shift()!);
       }
+      while (window.length > 0) {
+        if (options.signal?.aborted) throw new IngestAbortedError();
+        await handle(await window.shift()!);
+      }
+      if (!sourceFailed) summary.sourcesRead++;
+      if (fetchedValidators && summary.skipped.length === skippedBefore) store.sqlite.setHttpValidators(spec.id, fetchedValidators);
     }
     await flush();
-
     // Articles whose source no longer lists them: removed only when asked, never after a failed read.
     for (const spec of options.sources) {
       if (failedSourceIds.has(spec.id)) continue;
@@ -268,6 +365,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     store.sqlite.finishRun(runId, 'failed', new Date().toISOString(), { error: (error as Error).message });
     throw error;
   } finally {
+    await pool?.close();
     releaseLock();
     if (!options.store) store.close();
   }

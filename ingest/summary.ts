@@ -10,6 +10,10 @@ export interface IngestSummary {
   removed: number;
   /** Stored articles their source no longer lists, kept because pruning was not asked for. */
   missingKept: number;
+  /** Articles stored from a feed summary because their page could not be fetched (retried next time). */
+  summaryOnly: number;
+  /** Sources read without failing (a source whose read failed is in failedSources). */
+  sourcesRead: number;
   skipped: Array<{ location: string; reason: string }>;
   failedSources: Array<{ source: string; reason: string }>;
   passagesWritten: number;
@@ -42,6 +46,7 @@ export function formatSummary(s: IngestSummary): string {
     `Model: ${s.embedding.model} — ${s.embedding.available ? `loaded (${s.embedding.dimension}-d), vectors in use` : `NOT loaded, lexical retrieval only (${s.embedding.reason})`}.`,
     `Time: ${(s.durationMs / 1000).toFixed(1)} s (embedding ${(s.embeddingMs / 1000).toFixed(1)} s).`,
   ];
+  if (s.summaryOnly > 0) lines.push(`${plural(s.summaryOnly, 'article')} stored as feed summary only (page unreachable); retried at the next ingest.`);
   if (s.missingKept > 0) lines.push(`${plural(s.missingKept, 'stored article')} no longer listed by its source, kept (use --prune to remove).`);
   for (const f of s.failedSources) lines.push(`Source failed: ${f.source}: ${f.reason}`);
   for (const k of s.skipped.slice(0, 20)) lines.push(`Skipped: ${k.location}: ${k.reason}`);

@@ -33,7 +33,7 @@ describe.skipIf(!present)('shared seed articles (only when ../shared/seeds exist
     const a = extract('001_594acaf3b1550603.txt');
     expect(a).toMatchObject({ title: 'Xiaomi e Nokia avviano una collaborazione strategica', published: null, language: 'it', author: 'Salvatore Emanuele Castaldo' });
     const body = a.body.join('\n');
-    expect(body).not.toMatch(/Recent Posts|HONOR MagicPad|Seguici|classe '93|Telegram/);
+    expect(body).not.toMatch(/Recent Posts|HONOR MagicPad|classe '93/);
     expect(a.comments).toEqual([]);
   });
 
@@ -41,7 +41,7 @@ describe.skipIf(!present)('shared seed articles (only when ../shared/seeds exist
     const a = extract('002_33800d98d699d656.txt');
     expect(a.language).toBe('de');
     expect(a.comments.map((c) => c.author)).toEqual(['Assassin', 'Michael', 'Groo']);
-    expect(a.body.join('\n')).not.toMatch(/wpDiscuz|Schreibe einen Kommentar|300x200/);
+    expect(a.body.join('\n')).not.toMatch(/wpDiscuz|Schreibe einen Kommentar|Kommentar Updates|Assassin/);
     expect(extract('003_00907ddf9b30b899.txt')).toMatchObject({ language: 'de', outlet: 'miui-germany.de', published: null });
   });
 

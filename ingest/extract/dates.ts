@@ -1,70 +1,96 @@
+import * as chrono from 'chrono-node';
+
 /**
- * Publication dates stated by an article, in ISO form. Only what the source states:
- * the ingest time never poses as a publication date.
+ * Publication dates stated by an article, in ISO form. Only what the source states: the
+ * ingest time never poses as a publication date. Prose dates are read by chrono-node (a
+ * maintained natural-language date parser) in the page's locale, so "03/04/2025" is
+ * 4 March on a US page and 3 April on a British, German or Italian one.
  */
-const MONTHS: Record<string, number> = {};
-const MONTH_NAMES: string[][] = [
-  ['january', 'jan', 'januar', 'jänner', 'gennaio', 'gen', 'janvier', 'janv', 'enero', 'ene'],
-  ['february', 'feb', 'februar', 'febbraio', 'février', 'fevrier', 'févr', 'febrero'],
-  ['march', 'mar', 'märz', 'marz', 'maerz', 'marzo', 'mars'],
-  ['april', 'apr', 'aprile', 'avril', 'avr', 'abril', 'abr'],
-  ['may', 'mai', 'maggio', 'mag', 'mayo'],
-  ['june', 'jun', 'juni', 'giugno', 'giu', 'juin', 'junio'],
-  ['july', 'jul', 'juli', 'luglio', 'lug', 'juillet', 'juil', 'julio'],
-  ['august', 'aug', 'agosto', 'ago', 'août', 'aout'],
-  ['september', 'sep', 'sept', 'settembre', 'set', 'septembre', 'septiembre'],
-  ['october', 'oct', 'oktober', 'okt', 'ottobre', 'ott', 'octobre', 'octubre'],
-  ['november', 'nov', 'novembre', 'noviembre'],
-  ['december', 'dec', 'dezember', 'dez', 'dicembre', 'dic', 'décembre', 'decembre', 'diciembre'],
-];
-MONTH_NAMES.forEach((names, i) => names.forEach((name) => (MONTHS[name] = i + 1)));
 
-const MONTH_PATTERN = Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
+type ChronoParser = Pick<typeof chrono.en, 'parse'>;
 
-function iso(year: number, month: number, day: number): string | null {
-  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
+/** English locales that write month before day in numeric dates. */
+const MONTH_FIRST_LOCALES = /^en(-(us|ph|ca))?$/i;
+
+/**
+ * chrono's parser for a locale ("en-US", "de", "it-IT"). English without a region reads
+ * numeric dates month-first (US usage, the most common on English pages without a region);
+ * every other English region and language reads them day-first. Unknown languages use the
+ * day-first English parser, which still reads English month names.
+ */
+function parserFor(locale: string | null | undefined): ChronoParser {
+  const tag = (locale ?? '').trim().replace('_', '-').toLowerCase();
+  const language = tag.slice(0, 2);
+  const byLanguage: Record<string, ChronoParser | undefined> = {
+    de: chrono.de, fr: chrono.fr, it: chrono.it, es: chrono.es, pt: chrono.pt, nl: chrono.nl,
+    ru: chrono.ru, sv: chrono.sv, fi: chrono.fi, uk: chrono.uk, ja: chrono.ja, zh: chrono.zh, vi: chrono.vi, id: chrono.id,
+  };
+  if (language === 'en' || language === '') return MONTH_FIRST_LOCALES.test(tag) ? chrono.en.strict : chrono.en.GB;
+  return byLanguage[language] ?? chrono.en.GB;
 }
 
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\.?\\s+(?:de\\s+)?(${MONTH_PATTERN})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'i');
-const MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
-const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b/;
-const NUMERIC_DMY = /\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b/;
+/** Month names of other languages than the page's still count ("5. Juli 2017" quoted on an English page). */
+const FALLBACK_PARSERS: ChronoParser[] = [chrono.en.GB, chrono.de, chrono.it, chrono.fr, chrono.es, chrono.pt, chrono.nl];
 
-/** Finds the first stated date in a piece of prose ("05 July 2017", "5. Juli 2017", "July 5, 2017", "2017-07-05"). */
-export function parseProseDate(text: string): string | null {
-  let m = text.match(ISO_DATE);
-  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = text.match(DAY_MONTH_YEAR);
-  if (m) return iso(Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1]));
-  m = text.match(MONTH_DAY_YEAR);
-  if (m) return iso(Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2]));
-  m = text.match(NUMERIC_DMY);
-  // European day-first order: the seeds and target outlets are en-GB, de and it.
-  if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
+function parsersFor(locale: string | null | undefined): ChronoParser[] {
+  const primary = parserFor(locale);
+  return [primary, ...FALLBACK_PARSERS.filter((p) => p !== primary)];
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function plausibleYear(year: number): boolean {
+  return year >= 1900 && year <= 2200;
+}
+
+/**
+ * The first complete calendar date (day, month and year all stated) in a piece of prose,
+ * as YYYY-MM-DD. Relative expressions ("yesterday", "2 days ago") are not publication dates.
+ */
+export function parseProseDate(text: string, locale?: string | null): string | null {
+  for (const parser of parsersFor(locale)) {
+    for (const result of parser.parse(text.slice(0, 2000), new Date(Date.UTC(2000, 0, 1)))) {
+      const start = result.start;
+      if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) continue;
+      const year = start.get('year')!;
+      if (!plausibleYear(year)) continue;
+      return `${year}-${pad(start.get('month')!)}-${pad(start.get('day')!)}`;
+    }
+  }
   return null;
 }
 
 /** Normalises a machine-readable date (meta tag, JSON-LD, feed) to ISO; null when unparseable. */
-export function normalizeStatedDate(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const trimmed = value.trim();
-  const prose = parseProseDate(trimmed);
+export function normalizeStatedDate(value: unknown, locale?: string | null): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const trimmed = String(value).trim().slice(0, 200);
+  if (!trimmed) return null;
   // A full ISO timestamp is kept as stated: converting to UTC could move the day.
-  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(trimmed) && !Number.isNaN(new Date(trimmed).getTime())) return trimmed.replace(' ', 'T');
+  const timestamp = trimmed.match(/^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/);
+  if (timestamp && plausibleYear(Number(timestamp[1])) && !Number.isNaN(new Date(trimmed.replace(' ', 'T')).getTime())) return trimmed.replace(' ', 'T');
+  const prose = parseProseDate(trimmed, locale);
   if (prose) return prose;
-  const parsed = new Date(trimmed); // RFC 822 dates in RSS: "Wed, 05 Jul 2017 10:00:00 +0000"
-  return Number.isNaN(parsed.getTime()) ? null : parsed.toISOString();
+  // RFC 822 dates in RSS ("Wed, 05 Jul 2017 10:00:00 +0000") and other forms Date reads.
+  const parsed = new Date(trimmed);
+  if (Number.isNaN(parsed.getTime()) || !plausibleYear(parsed.getUTCFullYear())) return null;
+  return parsed.toISOString().slice(0, 10);
 }
 
-/** Whether a line is nothing but a date (a dateline), so it can be dropped from the body. */
-export function isDateLine(line: string): boolean {
-  const date = parseProseDate(line);
-  if (!date) return false;
-  const rest = line.replace(DAY_MONTH_YEAR, '').replace(MONTH_DAY_YEAR, '').replace(ISO_DATE, '').replace(NUMERIC_DMY, '');
-  return rest.replace(/[\s,.|·\-–—:]|posted|published|updated|pubblicato|aggiornato|veröffentlicht|aktualisiert|publié|publicado|on|am|il|del|vom|le|el/gi, '').length < 4;
+/** Words that may stand around a date in a dateline ("Published on", "Updated:", "| 4:10pm"). */
+const DATELINE_FILLER = /[\s,.|·\-–—:;/()]|\b(posted|published|updated|pubblicato|aggiornato|veröffentlicht|aktualisiert|publié|publicado|actualizado|mis à jour|on|am|um|il|del|vom|le|el|at|de|à|alle|ore|uhr|[ap]\.?m\.?|[A-Z]{2,4}T?|\d{1,2}:\d{2}(:\d{2})?)\b/gi;
+
+/** Whether a line is nothing but a date (a dateline), so it belongs to the metadata, not the body. */
+export function isDateLine(line: string, locale?: string | null): boolean {
+  if (line.length > 120) return false;
+  const isComplete = (r: chrono.ParsedResult) => r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day');
+  const results = parsersFor(locale)
+    .map((parser) => parser.parse(line, new Date(Date.UTC(2000, 0, 1))))
+    .find((found) => found.some(isComplete));
+  if (!results) return false;
+  let rest = line;
+  for (const r of results) rest = rest.replace(r.text, '');
+  // Weekday and month names left over from a partly matched date count as filler too.
+  return rest.replace(DATELINE_FILLER, '').replace(/\d+/g, '').length < 12;
 }

@@ -1,27 +1,23 @@
 import { detectLanguage } from '../../src/core/text/language.js';
-import type { ExtractedArticle, ExtractedComment } from '../../src/core/types.js';
-import {
-  bulletAuthor,
-  bylineAuthor,
-  isAuthorBoxHeading,
-  isChromeLine,
-  isChromeTailHeading,
-  isCommentHeading,
-  isCommenterRole,
-  stripGluedImageCaption,
-  stripQuotedReply,
-} from './chrome.js';
+import type { ExtractedArticle } from '../../src/core/types.js';
+import { cleanParagraph, cleanText, MAX_FIELD_CHARS } from './cleanValue.js';
 import { isDateLine, normalizeStatedDate, parseProseDate } from './dates.js';
+import { findCommentThread, findTeaserLists, type Line } from './textRuns.js';
 
 export interface TextOrigin {
   location: string;
   source: string;
   url: string | null;
-  /** Metadata already known from elsewhere (HTML meta tags, the feed item). */
+  /** Metadata already known from elsewhere (the feed item, front matter of a wrapper). */
   hints?: Partial<Pick<ExtractedArticle, 'title' | 'published' | 'language' | 'outlet' | 'author'>>;
 }
 
-/** Reads "key: value" front matter (YAML-style between --- lines, or a leading header block). */
+/** Lines at the top where a dateline or byline is metadata rather than text. */
+const HEADER_LINES = 4;
+/** A headline is a line of at most this many words; a longer first line is already the text. */
+const MAX_TITLE_WORDS = 25;
+
+/** Reads "key: value" front matter between --- lines. */
 function readFrontMatter(lines: string[]): { fields: Record<string, string>; rest: string[] } {
   const fields: Record<string, string> = {};
   if (lines[0]?.trim() === '---') {
@@ -49,147 +45,111 @@ export function markdownToText(markdown: string): string {
     .replace(/`([^`]+)`/g, '$1');
 }
 
-/** Author bio: a bare name line followed by a paragraph that starts with that name. */
-function isAuthorBio(line: string, next: string | undefined): boolean {
-  const name = line.trim();
-  if (name.length > 60) return false;
-  if (!/^(\p{Lu}[\p{L}'-]+\s){1,3}\p{Lu}[\p{L}'-]+$/u.test(name)) return false;
-  return Boolean(next && next.trim().startsWith(`${name},`));
+/** "By Hannah Clarke · 14 August 2026": a byline. Returns the author's name. */
+export function bylineAuthor(line: string): string | null {
+  const match = line.trim().match(/^(?:[Bb]y|[Vv]on|[Dd]i|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v)\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})\s*(?:[·|,–—-].*)?$/u);
+  return match ? match[1]! : null;
 }
-
-type Mode = 'body' | 'comments' | 'chrome';
-
-/** A commenter's display name: one to three words, no sentence inside. */
-function looksLikeCommenterName(line: string): boolean {
-  return line.length <= 30 && line.split(/\s+/).length <= 3 && !/[!?,;:]/.test(line) && !/\.\s+\S+\s/.test(line);
-}
-
-/** A site's own domain, as mentioned in its chrome ("viel Spass auf miui-germany.de"). */
-const DOMAIN = /\b([a-z0-9][a-z0-9-]*\.(?:com|de|it|net|org|fr|es|eu|info|ch|at|co\.uk|news))\b/i;
 
 /**
- * Extracts an article from plain text (also the output of HTML and Markdown conversion):
- * title, stated date, language, body paragraphs, and reader comments, with site chrome
- * (navigation words, share/newsletter blurbs, related-post lists, author boxes) dropped.
+ * An author box: a bare name line followed by a paragraph that starts with that name
+ * ("Jane Doe" / "Jane Doe, 34, covers ..."). Returns the name.
+ */
+function authorBoxName(line: string, next: string | undefined): string | null {
+  const name = line.trim();
+  if (name.length > 60 || !/^(\p{Lu}[\p{L}'-]+\s){1,3}\p{Lu}[\p{L}'-]+$/u.test(name)) return null;
+  return next && next.trim().startsWith(`${name},`) ? name : null;
+}
+
+/** A site's own domain as it signs off its pages ("... auf example-news.de"). */
+const DOMAIN = /\b([a-z0-9][a-z0-9-]*\.(?:[a-z]{2,6}|co\.uk))\b/i;
+
+/**
+ * Extracts an article from plain text (also Markdown after conversion): title, stated date
+ * and byline from the top lines, the body, and reader comments recognised from the shape of
+ * the text's tail (see textRuns.ts). No rule here depends on the wording of particular sites.
  */
 export function extractFromText(text: string, origin: TextOrigin): ExtractedArticle {
   const { fields, rest } = readFrontMatter(text.replace(/\r\n?/g, '\n').split('\n'));
-  const lines = rest.map((l) => l.replace(/\u00a0/g, ' ').trimEnd());
+  const lines: Line[] = [];
+  let blank = true;
+  for (const raw of rest) {
+    const line = cleanParagraph(raw.replace(/\u00a0/g, ' '));
+    if (!line) {
+      blank = true;
+      continue;
+    }
+    lines.push({ text: line, afterBlank: blank });
+    blank = false;
+  }
+
+  let title = cleanText(fields.title, MAX_FIELD_CHARS.title) ?? origin.hints?.title ?? null;
+  let author = cleanText(fields.author, MAX_FIELD_CHARS.author) ?? origin.hints?.author ?? null;
+  let outlet = cleanText(fields.outlet ?? fields.site, MAX_FIELD_CHARS.outlet) ?? origin.hints?.outlet ?? null;
+  const declaredLanguage = fields.language ?? fields.lang ?? origin.hints?.language ?? null;
+  const language = declaredLanguage ?? detectLanguage(lines.slice(0, 60).map((l) => l.text).join('\n'));
+  const locale = language === 'und' ? null : language;
+  let published = normalizeStatedDate(fields.date ?? fields.published, locale) ?? origin.hints?.published ?? null;
+
+  let i = 0;
+  // A lone short word before the headline is a section label ("News", "Sport").
+  while (!title && i < lines.length - 1 && /^\S{1,12}$/.test(lines[i]!.text)) i++;
+  if (!title && lines[i]) {
+    const words = lines[i]!.text.split(/\s+/);
+    if (words.length <= MAX_TITLE_WORDS) {
+      title = lines[i]!.text;
+      i++;
+    } else {
+      title = `${words.slice(0, 12).join(' ')} …`; // no headline: the opening words stand in
+    }
+  }
+  // Datelines, bylines and counters in the first lines are metadata.
+  const headerEnd = Math.min(lines.length, i + HEADER_LINES);
+  const skipped = new Set<number>();
+  for (let k = i; k < headerEnd; k++) {
+    const line = lines[k]!.text;
+    const byline = bylineAuthor(line);
+    if (byline) {
+      author ??= byline;
+      published ??= parseProseDate(line, locale);
+      skipped.add(k);
+    } else if (isDateLine(line, locale)) {
+      published ??= parseProseDate(line, locale);
+      skipped.add(k);
+    } else if (/^\d{1,5}$/.test(line)) {
+      skipped.add(k); // a comment or share counter under the headline
+    }
+  }
+
+  const firstBody = [...Array(lines.length).keys()].find((k) => k >= i && !skipped.has(k)) ?? lines.length;
+  const thread = findCommentThread(lines, firstBody + 1);
+  const end = thread?.start ?? lines.length;
+  const teasers = findTeaserLists(lines, firstBody + 1);
 
   const body: string[] = [];
-  const comments: ExtractedComment[] = [];
-  let title: string | null = fields.title ?? origin.hints?.title ?? null;
-  let published = normalizeStatedDate(fields.date ?? fields.published) ?? origin.hints?.published ?? null;
-  let author: string | null = fields.author ?? origin.hints?.author ?? null;
-  let mode: Mode = 'body';
-  let current: ExtractedComment | null = null;
-  let pendingRole = false;
-  let bodyLinesSeen = 0;
-  let inAuthorBox = false;
-  let outlet: string | null = fields.outlet ?? fields.site ?? origin.hints?.outlet ?? null;
-  const lastLine = lines.findLastIndex((l) => l.trim() !== '');
-
-  const flushComment = () => {
-    if (current && current.text.trim()) comments.push({ author: current.author, text: stripQuotedReply(current.text.trim()) });
-    current = null;
-  };
-
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!;
-    const line = stripGluedImageCaption(raw.trim());
-    if (!line) {
-      if (mode === 'comments' && current) current.text += '\n';
+  let lastProse = -1;
+  for (let k = i; k < end; k++) {
+    if (skipped.has(k) || teasers.has(k)) continue;
+    const line = lines[k]!.text;
+    if (title && line === title) continue; // the headline repeated (as an image caption)
+    const bioName = authorBoxName(line, lines[k + 1]?.text);
+    if (bioName) {
+      author ??= bioName;
+      k++; // the bio paragraph is about the author, not the news
       continue;
     }
-
-    const author0 = bulletAuthor(raw);
-    if (author0 && mode !== 'chrome') {
-      mode = 'comments';
-      flushComment();
-      current = { author: author0, text: '' };
-      continue;
-    }
-    if (isCommentHeading(line)) {
-      flushComment();
-      mode = 'comments';
-      continue;
-    }
-    if (isChromeTailHeading(line)) {
-      flushComment();
-      mode = 'chrome';
-      inAuthorBox = isAuthorBoxHeading(line);
-      continue;
-    }
-    if (mode === 'chrome' || isChromeLine(line)) {
-      outlet ??= line.match(DOMAIN)?.[1]?.toLowerCase() ?? null;
-      // An author box ends with the author's signature line.
-      if (mode === 'chrome' && inAuthorBox && i === lastLine && line.split(/\s+/).length <= 4) author ??= line;
-      continue;
-    }
-    const nextIndex = lines.findIndex((l, j) => j > i && l.trim() !== '');
-    if (nextIndex > 0 && isAuthorBio(line, lines[nextIndex])) {
-      author ??= line;
-      i = nextIndex; // the bio paragraph itself is metadata, not content
-      continue;
-    }
-
-    if (mode === 'comments') {
-      // A short name line followed by a longer line starts a comment ("Marco B." / "Giulia").
-      const nextLine = nextIndex > 0 ? lines[nextIndex]!.trim() : '';
-      if (!pendingRole && looksLikeCommenterName(line) && nextLine.length > line.length * 2 && !looksLikeCommenterName(nextLine)) {
-        flushComment();
-        current = { author: line, text: '' };
-        continue;
-      }
-      if (isCommenterRole(line)) {
-        flushComment();
-        pendingRole = true;
-        continue;
-      }
-      if (pendingRole) {
-        current = { author: line, text: '' };
-        pendingRole = false;
-        continue;
-      }
-      current ??= { author: null, text: '' };
-      current.text += (current.text && !current.text.endsWith('\n') ? '\n' : '') + line;
-      continue;
-    }
-
-    const byline = bylineAuthor(line);
-    if (byline && bodyLinesSeen < 4) {
-      author ??= byline;
-      published ??= parseProseDate(line);
-      continue;
-    }
-    // Body mode. The first substantial line is the title unless one is known.
-    if (!title) {
-      if (line.split(/\s+/).length === 1 && line.length <= 12 && lines.slice(i + 1).some((l) => l.trim())) continue;
-      const words = line.split(/\s+/);
-      if (words.length <= 25) {
-        title = line.replace(/^#+\s*/, '');
-        continue;
-      }
-      // No headline: the text starts straight away; its opening words stand in as title.
-      title = `${words.slice(0, 12).join(' ')} …`;
-    }
-    if (bodyLinesSeen < 4 && isDateLine(line)) {
-      published ??= parseProseDate(line);
-      continue;
-    }
-    if (bodyLinesSeen < 4 && !published) published = normalizeStatedDate(line.match(/^(?:posted|published|pubblicato|veröffentlicht)\b.*$/i)?.[0] ?? null);
-    if (line === title) continue; // repeated headline (e.g. as an image caption)
     body.push(line);
-    bodyLinesSeen++;
+    if (line.split(/\s+/).length >= 20) lastProse = body.length - 1;
   }
-  flushComment();
+  // A domain named after the last paragraph of prose is the site signing off: its outlet name.
+  for (const line of body.slice(lastProse + 1)) outlet ??= line.match(DOMAIN)?.[1]?.toLowerCase() ?? null;
 
-  const bodyText = body.join('\n');
-  const language = fields.language ?? fields.lang ?? origin.hints?.language ?? detectLanguage(`${title ?? ''}\n${bodyText}`);
+  const comments = thread?.comments ?? [];
+  const finalLanguage = language !== 'und' ? language : detectLanguage(comments.map((c) => c.text).join('\n'));
   return {
     title: title ?? origin.source,
     published,
-    language: language === 'und' ? detectLanguage(comments.map((c) => c.text).join('\n')) : language,
+    language: finalLanguage,
     outlet,
     url: fields.url ?? origin.url,
     source: origin.source,

@@ -3,12 +3,20 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { ExtractedArticle } from '../../src/core/types.js';
 import { decodeText, sniffCharset } from '../extract/decode.js';
-import { extractFromHtml } from '../extract/html.js';
+import type { BytesOrigin } from '../extract/extractBytes.js';
 import { normalizeStatedDate } from '../extract/dates.js';
-import { extractFromText, markdownToText } from '../extract/plainText.js';
-import { fetchResource, type FetchLimits } from './fetchResource.js';
+import { fetchResource, type FetchLimits, type Validators } from './fetchResource.js';
 import { looksLikeFeed, parseFeed, type FeedItem } from './feeds.js';
 import type { SourceSpec } from './sourceSpecs.js';
+
+/** Turns raw bytes into an article; the pipeline runs it in worker threads with a time limit. */
+export type Extractor = (bytes: Uint8Array, origin: BytesOrigin) => Promise<ExtractedArticle>;
+
+export interface Extraction {
+  article: ExtractedArticle;
+  /** Only the feed's summary could be stored: the article page failed. Retried on later ingests. */
+  summaryOnly: boolean;
+}
 
 /** An article found in a source, not yet extracted: extraction runs only when the raw hash changed. */
 export interface Candidate {
@@ -17,7 +25,7 @@ export interface Candidate {
   sourceId: string;
   location: string;
   rawHash: string;
-  extract: () => Promise<ExtractedArticle>;
+  extract: (extractor: Extractor) => Promise<Extraction>;
 }
 
 export interface Skipped {
@@ -33,23 +41,34 @@ export interface SourceFailed {
   reason: string;
 }
 
-export type SourceEvent = Candidate | Skipped | SourceFailed;
+/** The server said the source has not changed since the last ingest (HTTP 304). */
+export interface SourceNotModified {
+  type: 'not-modified';
+  sourceId: string;
+}
+
+export type SourceEvent = Candidate | Skipped | SourceFailed | SourceNotModified;
+
+/** Remembers ETag / Last-Modified per URL between ingests, for conditional requests. */
+export interface HttpValidatorCache {
+  get(url: string): Validators | undefined;
+  set(url: string, validators: Validators): void;
+}
+
+export interface ListOptions extends FetchLimits {
+  /** Overall time for one feed's item pages; items not fetched by then are stored as summaries. */
+  feedDeadlineMs: number;
+  validators?: HttpValidatorCache;
+  /** Fetch this source in full even if unchanged (it has summary-only articles to retry). */
+  forceRefetch?: (sourceId: string) => boolean;
+}
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml']);
+/** A feed item with at least this many words of content carries the article itself, not a teaser. */
 const MIN_FULL_ARTICLE_WORDS = 150;
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-/** Extracts from bytes by kind: HTML, Markdown or plain text (sniffed when the extension says nothing). */
-function extractBytes(bytes: Uint8Array, origin: { location: string; source: string; url: string | null; contentType?: string | null }): ExtractedArticle {
-  const { text } = decodeText(bytes, sniffCharset(origin.contentType ?? null, bytes));
-  const ext = extname(origin.url ? new URL(origin.url).pathname : origin.location).toLowerCase();
-  const isHtml = /html/i.test(origin.contentType ?? '') || ext === '.html' || ext === '.htm' || ext === '.xhtml' || /^\s*(<!doctype html|<html)/i.test(text.slice(0, 500));
-  if (isHtml) return extractFromHtml(text, origin);
-  if (ext === '.md' || ext === '.markdown') return extractFromText(markdownToText(text), origin);
-  return extractFromText(text, origin);
 }
 
 async function* walk(dir: string): AsyncGenerator<string> {
@@ -63,7 +82,7 @@ async function* walk(dir: string): AsyncGenerator<string> {
   }
 }
 
-async function fileEvent(path: string, sourceId: string, maxBytes: number, explicit: boolean): Promise<SourceEvent | null> {
+async function fileEvent(path: string, sourceId: string, maxBytes: number, explicit: boolean): Promise<SourceEvent> {
   if (!explicit && !TEXT_EXTENSIONS.has(extname(path).toLowerCase())) {
     return { type: 'skipped', location: path, reason: `unsupported file type "${extname(path) || 'none'}" (use .txt, .md or .html)` };
   }
@@ -78,7 +97,7 @@ async function fileEvent(path: string, sourceId: string, maxBytes: number, expli
       sourceId,
       location: path,
       rawHash: sha256(bytes),
-      extract: async () => extractBytes(bytes, { location: path, source: basename(path), url: null }),
+      extract: async (extractor) => ({ article: await extractor(bytes, { location: path, source: basename(path), url: null }), summaryOnly: false }),
     };
   } catch (error) {
     return { type: 'skipped', location: path, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
@@ -86,34 +105,43 @@ async function fileEvent(path: string, sourceId: string, maxBytes: number, expli
 }
 
 function feedItemEvent(item: FeedItem, feedUrl: string, sourceId: string, limits: FetchLimits, outlet: string | null): SourceEvent {
-  const link = item.link ? new URL(item.link, feedUrl).toString() : null;
+  let link: string | null = null;
+  try {
+    link = item.link ? new URL(item.link, feedUrl).toString() : null;
+  } catch {
+    link = null;
+  }
   const key = link ?? `${feedUrl}#${item.id ?? item.title ?? ''}`;
   const published = normalizeStatedDate(item.published);
   const summaryWords = item.html.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean).length;
   const hints = { title: item.title ?? undefined, published, outlet: outlet ?? undefined };
-  const fromSummary = () => extractFromHtml(`<html><body><article>${item.html}</article></body></html>`, { location: key, url: link, source: link ?? feedUrl, hints });
+  const summaryPage = new TextEncoder().encode(`<!doctype html><html><body><article>${item.html}</article></body></html>`);
   return {
     type: 'article',
     key,
     sourceId,
     location: key,
     rawHash: sha256(`${item.title}\n${item.published}\n${item.html}`),
-    extract: async () => {
-      if ((item.hasFullContent && summaryWords >= MIN_FULL_ARTICLE_WORDS) || !link) return fromSummary();
+    extract: async (extractor) => {
+      const fromSummary = async (summaryOnly: boolean) => ({
+        article: await extractor(summaryPage, { location: key, url: link, source: link ?? feedUrl, hints, contentType: 'text/html' }),
+        summaryOnly,
+      });
+      if ((item.hasFullContent && summaryWords >= MIN_FULL_ARTICLE_WORDS) || !link) return fromSummary(false);
       // Only a summary: the article itself is at the item's link.
       try {
         const page = await fetchResource(link, limits);
-        const article = extractBytes(page.bytes, { location: link, source: link, url: link, contentType: page.contentType });
-        return { ...article, published: article.published ?? published, title: article.title || item.title || link };
+        const article = await extractor(page.bytes, { location: link, source: link, url: page.finalUrl, contentType: page.contentType, hints });
+        return { article: { ...article, published: article.published ?? published, title: article.title || item.title || link }, summaryOnly: false };
       } catch {
-        return fromSummary();
+        return fromSummary(true);
       }
     },
   };
 }
 
 /** Lists the articles of one source. Never throws: failures become Skipped/SourceFailed events. */
-export async function* listSource(spec: SourceSpec, limits: FetchLimits): AsyncGenerator<SourceEvent> {
+export async function* listSource(spec: SourceSpec, options: ListOptions): AsyncGenerator<SourceEvent> {
   if (spec.kind === 'path') {
     let info;
     try {
@@ -124,25 +152,26 @@ export async function* listSource(spec: SourceSpec, limits: FetchLimits): AsyncG
     }
     if (info.isDirectory()) {
       try {
-        for await (const path of walk(spec.id)) {
-          const event = await fileEvent(path, spec.id, limits.maxBytes, false);
-          if (event) yield event;
-        }
+        for await (const path of walk(spec.id)) yield await fileEvent(path, spec.id, options.maxBytes, false);
       } catch (error) {
         yield { type: 'source-failed', sourceId: spec.id, reason: `folder unreadable (${(error as Error).message})` };
       }
     } else {
-      const event = await fileEvent(spec.id, spec.id, limits.maxBytes, true);
-      if (event) yield event;
+      yield await fileEvent(spec.id, spec.id, options.maxBytes, true);
     }
     return;
   }
 
   let page;
   try {
-    page = await fetchResource(spec.id, limits);
+    const validators = options.forceRefetch?.(spec.id) ? {} : options.validators?.get(spec.id);
+    page = await fetchResource(spec.id, options, validators);
   } catch (error) {
     yield { type: 'source-failed', sourceId: spec.id, reason: (error as Error).message };
+    return;
+  }
+  if (page.notModified) {
+    yield { type: 'not-modified', sourceId: spec.id };
     return;
   }
   let text: string;
@@ -152,6 +181,7 @@ export async function* listSource(spec: SourceSpec, limits: FetchLimits): AsyncG
     yield { type: 'source-failed', sourceId: spec.id, reason: (error as Error).message };
     return;
   }
+  const remember = () => options.validators?.set(spec.id, { etag: page.etag, lastModified: page.lastModified });
   if (looksLikeFeed(text, page.contentType)) {
     let feed;
     try {
@@ -161,16 +191,22 @@ export async function* listSource(spec: SourceSpec, limits: FetchLimits): AsyncG
       return;
     }
     const outlet = feed.title ?? new URL(spec.id).hostname.replace(/^www\./, '');
-    for (const item of feed.items) yield feedItemEvent(item, page.finalUrl, spec.id, limits, outlet);
+    // One deadline for all of the feed's item pages: a host that hangs costs the feed at most this long.
+    const deadline = AbortSignal.timeout(options.feedDeadlineMs);
+    const itemLimits: FetchLimits = { ...options, signal: options.signal ? AbortSignal.any([options.signal, deadline]) : deadline };
+    for (const item of feed.items) yield feedItemEvent(item, page.finalUrl, spec.id, itemLimits, outlet);
+    remember();
     return;
   }
   const url = spec.id;
+  const bytes = page.bytes;
   yield {
     type: 'article',
     key: url,
     sourceId: spec.id,
     location: url,
-    rawHash: sha256(page.bytes),
-    extract: async () => extractBytes(page.bytes, { location: url, source: url, url: page.finalUrl, contentType: page.contentType }),
+    rawHash: sha256(bytes),
+    extract: async (extractor) => ({ article: await extractor(bytes, { location: url, source: url, url: page.finalUrl, contentType: page.contentType }), summaryOnly: false }),
   };
+  remember();
 }

@@ -22,6 +22,8 @@ export interface ArticleMetadata {
 
 export interface ExtractedComment {
   author: string | null;
+  /** ISO date the page states for the comment; null when none. */
+  published: string | null;
   text: string;
 }
 
@@ -46,6 +48,8 @@ export interface DocumentRecord extends ArticleMetadata {
   contentHash: string;
   ingestedAt: string;
   updatedAt: string;
+  /** Stored from a feed summary because the article page could not be fetched. */
+  summaryOnly?: boolean;
 }
 
 export interface StoredPassage {

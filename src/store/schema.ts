@@ -5,7 +5,20 @@
  * passages uses AUTOINCREMENT so an id is never reused: ids double as ANN labels, and a
  * reused id would resurrect a deleted graph node.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/**
+ * Migrations from each older schema version to the next, run in order at open inside one
+ * transaction. Version 2 keeps each article's body and reader comments as stored (for
+ * `npm run export`) and marks articles stored from a feed summary only.
+ */
+export const MIGRATIONS: Record<number, string> = {
+  2: `
+ALTER TABLE documents ADD COLUMN body TEXT;
+ALTER TABLE documents ADD COLUMN comments TEXT;
+ALTER TABLE documents ADD COLUMN summary_only INTEGER NOT NULL DEFAULT 0;
+`,
+};
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import type { DocumentRecord, PassageDraft, Section, StoredPassage, ArticleMetadata } from '../core/types.js';
+import type { ArticleMetadata, DocumentRecord, ExtractedComment, PassageDraft, Section, StoredPassage } from '../core/types.js';
 import { StoreCorruptError } from './errors.js';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { decodeVector, encodeVector } from './vectorCodec.js';
 
 /** One article to write: its identity, metadata and passages (with vectors when embedded). */
@@ -12,6 +12,11 @@ export interface ArticleWrite {
   contentHash: string;
   extractorVersion: number;
   metadata: ArticleMetadata;
+  /** The article text as stored: paragraphs, and reader comments with author and date. */
+  body: string[];
+  comments: ExtractedComment[];
+  /** Stored from a feed summary because the page could not be fetched; retried on later ingests. */
+  summaryOnly: boolean;
   passages: Array<PassageDraft & { terms: string }>;
   /** One vector per passage, or null when written lexical-only. */
   vectors: Float32Array[] | null;
@@ -26,6 +31,12 @@ export interface WriteResult {
 export interface DateFilter {
   since?: string;
   until?: string;
+}
+
+export interface StoredArticle extends DocumentRecord {
+  body: string;
+  comments: ExtractedComment[];
+  passages: number;
 }
 
 export interface StoreStats {
@@ -52,6 +63,7 @@ interface DocumentRow {
   author: string | null;
   ingested_at: string;
   updated_at: string;
+  summary_only?: number;
 }
 
 function toDocument(row: DocumentRow): DocumentRecord & { extractorVersion: number } {
@@ -72,6 +84,7 @@ function toDocument(row: DocumentRow): DocumentRecord & { extractorVersion: numb
     author: row.author,
     ingestedAt: row.ingested_at,
     updatedAt: row.updated_at,
+    summaryOnly: row.summary_only === 1,
   };
 }
 
@@ -95,11 +108,26 @@ export class SqliteStore {
       if (!options.readonly) this.db.exec(SCHEMA_SQL);
       const check = this.db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new Error(`integrity check said: ${String(check)}`);
-      const version = this.getMeta('schema_version');
-      if (version === undefined && !options.readonly) this.setMeta('schema_version', String(SCHEMA_VERSION));
+      if (!options.readonly) this.migrate();
     } catch (error) {
       throw new StoreCorruptError(path, error);
     }
+  }
+
+  /**
+   * Brings an older store up to SCHEMA_VERSION. A store without a version is a version-1
+   * store (the first release did not record it). A store newer than this code is refused
+   * rather than half understood.
+   */
+  private migrate(): void {
+    const stored = Number(this.getMeta('schema_version') ?? '1');
+    if (stored > SCHEMA_VERSION) {
+      throw new Error(`this store has schema version ${stored}, newer than this program understands (${SCHEMA_VERSION}); update the bot`);
+    }
+    this.transaction(() => {
+      for (let version = stored + 1; version <= SCHEMA_VERSION; version++) this.db.exec(MIGRATIONS[version] ?? '');
+      this.setMeta('schema_version', String(SCHEMA_VERSION));
+    });
   }
 
   close(): void {
@@ -162,6 +190,7 @@ export class SqliteStore {
         | undefined;
       let removedPassageIds: number[] = [];
       const m = article.metadata;
+      const stored = { body: article.body.join('\n\n'), comments: JSON.stringify(article.comments), summaryOnly: article.summaryOnly ? 1 : 0 };
       let documentId: number;
       if (existing) {
         removedPassageIds = (this.db.prepare('SELECT id FROM passages WHERE document_id = ?').all(existing.id) as { id: number }[]).map((r) => r.id);
@@ -169,10 +198,10 @@ export class SqliteStore {
         this.db
           .prepare(
             `UPDATE documents SET source_id=?, raw_hash=?, content_hash=?, extractor_version=?, title=?, outlet=?, published=?,
-             language=?, url=?, source=?, location=?, author=?, updated_at=? WHERE id=?`,
+             language=?, url=?, source=?, location=?, author=?, updated_at=?, body=?, comments=?, summary_only=? WHERE id=?`,
           )
           .run(article.sourceId, article.rawHash, article.contentHash, article.extractorVersion, m.title, m.outlet, m.published,
-            m.language, m.url, m.source, m.location, m.author, now, existing.id);
+            m.language, m.url, m.source, m.location, m.author, now, stored.body, stored.comments, stored.summaryOnly, existing.id);
         documentId = existing.id;
       } else {
         // A key that used to be an alias becomes a document of its own.
@@ -180,10 +209,10 @@ export class SqliteStore {
         const info = this.db
           .prepare(
             `INSERT INTO documents(doc_key, source_id, raw_hash, content_hash, extractor_version, title, outlet, published, language,
-             url, source, location, author, ingested_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+             url, source, location, author, ingested_at, updated_at, body, comments, summary_only) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
           )
           .run(article.key, article.sourceId, article.rawHash, article.contentHash, article.extractorVersion, m.title, m.outlet,
-            m.published, m.language, m.url, m.source, m.location, m.author, now, now);
+            m.published, m.language, m.url, m.source, m.location, m.author, now, now, stored.body, stored.comments, stored.summaryOnly);
         documentId = Number(info.lastInsertRowid);
       }
       const insertPassage = this.db.prepare('INSERT INTO passages(document_id, position, section, text, terms) VALUES (?,?,?,?,?)');
@@ -382,6 +411,56 @@ export class SqliteStore {
 
   passageCount(): number {
     return (this.statement('SELECT count(*) AS n FROM passages').get() as { n: number }).n;
+  }
+
+  /**
+   * Every stored article with its text, oldest first, read lazily (a large store is not held
+   * in memory). Articles written before schema version 2 have no stored body: it is
+   * rebuilt from their body passages.
+   */
+  *exportArticles(): Generator<StoredArticle> {
+    const passages = this.db.prepare("SELECT text FROM passages WHERE document_id = ? AND section = 'body' ORDER BY position");
+    const counts = this.db.prepare('SELECT count(*) AS n FROM passages WHERE document_id = ?');
+    for (const row of this.db.prepare('SELECT * FROM documents ORDER BY id').iterate() as Iterable<DocumentRow & { body: string | null; comments: string | null }>) {
+      const body = row.body ?? (passages.all(row.id) as { text: string }[]).map((p) => p.text).join('\n\n');
+      let comments: ExtractedComment[] = [];
+      try {
+        comments = row.comments ? (JSON.parse(row.comments) as ExtractedComment[]) : [];
+      } catch {
+        comments = [];
+      }
+      yield { ...toDocument(row), body, comments, passages: (counts.get(row.id) as { n: number }).n };
+    }
+  }
+
+  /** Marks runs left "running" by a process that died as interrupted. */
+  markInterruptedRuns(currentRunId: number): void {
+    this.db.prepare("UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running' AND id <> ?").run(currentRunId);
+  }
+
+  /** Same content re-fetched with new bytes (a page's ads changed): only the raw hash moves. */
+  updateRawHash(documentId: number, rawHash: string): void {
+    this.db.prepare('UPDATE documents SET raw_hash = ? WHERE id = ?').run(rawHash, documentId);
+  }
+
+  /** Whether a source has articles stored from feed summaries only (to be fetched again). */
+  hasSummaryOnly(sourceId: string): boolean {
+    return Boolean(this.db.prepare('SELECT 1 FROM documents WHERE source_id = ? AND summary_only = 1 LIMIT 1').get(sourceId));
+  }
+
+  /** ETag / Last-Modified of a source URL from its last complete ingest. */
+  httpValidators(url: string): { etag?: string | null; lastModified?: string | null } | undefined {
+    const value = this.getMeta(`http:${url}`);
+    if (!value) return undefined;
+    try {
+      return JSON.parse(value) as { etag?: string | null; lastModified?: string | null };
+    } catch {
+      return undefined;
+    }
+  }
+
+  setHttpValidators(url: string, validators: { etag?: string | null; lastModified?: string | null }): void {
+    if (validators.etag || validators.lastModified) this.setMeta(`http:${url}`, JSON.stringify(validators));
   }
 
   stats(): StoreStats {

@@ -5,7 +5,7 @@ import type { ExtractedArticle } from '../../src/core/types.js';
 function article(body: string[], comments: string[] = []): ExtractedArticle {
   return {
     title: 'T', published: null, language: 'de', outlet: null, url: null, source: 's', location: 's', author: null,
-    body, comments: comments.map((text) => ({ author: null, text })),
+    body, comments: comments.map((text) => ({ author: null, published: null, text })),
   };
 }
 

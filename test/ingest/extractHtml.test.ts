@@ -11,7 +11,7 @@ const PAGE = `<!doctype html><html lang="en"><head>
 <article><h1>Dam opens after ten years</h1>
 <p>The new dam on the river opened on Monday after ten years of construction and will supply water to 300,000 people in the valley.</p>
 <p>Engineers said the reservoir would be full by the end of the summer if rainfall stays normal, and the dam can also generate 45 megawatts of electricity.</p>
-<div class="share-bar">Share on Facebook</div>
+<div class="share-bar"><a href="https://facebook.example/share">Share on Facebook</a> <a href="https://x.example/share">Post</a></div>
 <p>The regional government paid 80 percent of the cost, which reached 1.4 billion euros, while the rest came from European funds for infrastructure.</p>
 </article>
 <div id="comments"><ol class="commentlist">
@@ -40,8 +40,8 @@ describe('HTML extraction', () => {
     expect(body).toContain('1.4 billion euros');
     expect(body).not.toMatch(/Share on Facebook|football|Home|rights reserved|Took them/);
     expect(a.comments).toEqual([
-      { author: 'Bob', text: 'Took them long enough.' },
-      { author: 'Eve', text: 'Better late than never.' },
+      { author: 'Bob', published: null, text: 'Took them long enough.' },
+      { author: 'Eve', published: null, text: 'Better late than never.' },
     ]);
   });
 

@@ -43,6 +43,11 @@ Assassin
 
 Zu teuer für so eine kurze Strecke.
 
+Gast
+Jana
+
+Ich fahre lieber Fahrrad.
+
 wpDiscuz`;
 
 const ITALIAN_WITH_CHROME = `News
@@ -61,7 +66,21 @@ Recent Posts
 
 Recensione di un tablet: produttività estrema
 
-1 giorno ago`;
+Il mercato dei tablet ha vissuto anni di stasi, con dispositivi spesso relegati al ruolo…
+
+1 giorno ago
+
+Batterie al silicio-carbonio: cosa cambia
+
+La tecnologia delle batterie sta facendo passi da gigante: i produttori hanno spinto…
+
+2 giorni ago
+
+Aggiornamenti di sicurezza: quanti anni?
+
+Con l'evoluzione costante della tecnologia e la crescente preoccupazione per…
+
+2 giorni ago`;
 
 describe('plain-text extraction', () => {
   it('separates a bulleted reader thread from the article and reads a prose date', () => {
@@ -81,21 +100,93 @@ describe('plain-text extraction', () => {
     expect(a.language).toBe('de');
     expect(a.published).toBeNull();
     expect(a.body.join(' ')).toContain('200 Millionen Euro');
-    expect(a.body.join(' ')).not.toMatch(/Teilen|^4$/);
+    expect(a.body).not.toContain('4');
+    expect(a.body.join(' ')).not.toMatch(/Kommentar|wpDiscuz|Michael/);
     expect(a.comments).toEqual([
-      { author: 'Michael', text: 'Na endlich, das hat lange gedauert.' },
-      { author: 'Assassin', text: 'Zu teuer für so eine kurze Strecke.' },
+      { author: 'Michael', published: null, text: 'Na endlich, das hat lange gedauert.' },
+      { author: 'Assassin', published: null, text: 'Zu teuer für so eine kurze Strecke.' },
+      { author: 'Jana', published: null, text: 'Ich fahre lieber Fahrrad.' },
     ]);
   });
 
-  it('drops category labels, social blurbs, author bios and recent-post lists', () => {
+  it('drops category labels, author bios and teaser lists', () => {
     const a = extractFromText(ITALIAN_WITH_CHROME, origin);
     expect(a.title).toBe('Roma e Milano firmano un accordo sui trasporti');
     expect(a.language).toBe('it');
     expect(a.author).toBe('Mario Rossi');
-    expect(a.body).toEqual(['Roma e Milano hanno firmato un accordo per coordinare gli orari dei treni regionali.']);
+    expect(a.body).toEqual([
+      'Roma e Milano hanno firmato un accordo per coordinare gli orari dei treni regionali.',
+      "Discuti con noi dell'articolo nei gruppi Telegram e Facebook dedicati!",
+    ]);
     expect(a.comments).toEqual([]);
     expect(a.published).toBeNull(); // "1 giorno ago" in the chrome is not a publication date
+  });
+
+  it('never turns ordinary prose into comments or chrome', () => {
+    const text = `Council backs cookie law
+
+The council voted to require cookie banners that can be refused with one click. Cookie consent has been debated for years.
+
+Discussion
+
+Members argued about the costs for small shops, which would need new software.
+
+* * *
+
+The new rules include:
+
+- a one-click refusal button
+- no pre-ticked boxes
+- yearly audits
+
+Read more
+
+The law takes effect in March, the council said in a statement on Tuesday.`;
+    const a = extractFromText(text, origin);
+    expect(a.comments).toEqual([]);
+    const body = a.body.join('\n');
+    expect(body).toContain('Cookie consent has been debated');
+    expect(body).toContain('costs for small shops');
+    expect(body).toContain('- no pre-ticked boxes');
+    expect(body).toContain('takes effect in March');
+  });
+
+  it('needs several agreeing cues: a single bulleted name is not a thread', () => {
+    const a = extractFromText('Harbour reopens\n\nThe harbour reopened on Monday after repairs to the quay wall.\n\n  • Ana\n\nGood news for the fishermen.', origin);
+    expect(a.comments).toEqual([]);
+    expect(a.body.join(' ')).toContain('Good news for the fishermen.');
+  });
+
+  it('keeps comment dates and reads numeric dates in the text language', () => {
+    const thread = `Neue Brücke eröffnet
+
+03.04.2025
+
+Die neue Brücke über den Fluss ist seit heute für den Verkehr freigegeben.
+
+Karl
+05.04.2025
+
+Endlich fertig.
+
+Mia
+06.04.2025
+
+Viel zu teuer.
+
+Ben
+07.04.2025
+
+Schöne Brücke!`;
+    const a = extractFromText(thread, origin);
+    expect(a.published).toBe('2025-04-03');
+    expect(a.comments).toEqual([
+      { author: 'Karl', published: '2025-04-05', text: 'Endlich fertig.' },
+      { author: 'Mia', published: '2025-04-06', text: 'Viel zu teuer.' },
+      { author: 'Ben', published: '2025-04-07', text: 'Schöne Brücke!' },
+    ]);
+    const us = extractFromText('---\nlanguage: en-US\n---\nBridge opens\n\n03/04/2025\n\nThe bridge opened today for traffic across the river.', origin);
+    expect(us.published).toBe('2025-03-04');
   });
 
   it('takes metadata from front matter and never invents a date', () => {

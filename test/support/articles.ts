@@ -11,6 +11,14 @@ Freight rates for gasoil from Rotterdam to Karlsruhe have roughly tripled since 
   • RiverRat77
 
 Deepen the channel at Kaub and stop talking about it.
+
+  • Skipper_Jo
+
+My barge has been waiting in Bingen for three days now.
+
+  • Lena K
+
+Rail would take some of this freight if the tracks were free.
 `,
   'bahn.txt': `Bahnstreik: GDL kündigt 48-Stunden-Ausstand an
 

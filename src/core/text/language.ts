@@ -1,37 +1,57 @@
+import { eld } from 'eld';
 import { STOPWORDS } from './stopwords.js';
 import { foldText, wordTokens } from './normalize.js';
 
-/** Languages the bot tokenizes and stems specially. Others fall back to "und" handling. */
+/** Languages the bot stems and answers in specially. Others are detected, stored and searched unstemmed. */
 export const SUPPORTED_LANGUAGES = ['en', 'de', 'it', 'fr', 'es'] as const;
-export type LanguageCode = (typeof SUPPORTED_LANGUAGES)[number] | 'und';
+/** An ISO 639-1 code, or "und" when the text does not say clearly enough. */
+export type LanguageCode = string;
 
-const STOPWORD_SETS = Object.fromEntries(
-  Object.entries(STOPWORDS).map(([lang, words]) => [lang, new Set(words)]),
-) as Record<string, Set<string>>;
+// eld (Efficient Language Detector, Apache-2.0): n-gram detector for 60 languages that is
+// accurate on sentence-length text, questions included, and needs no model download. The
+// "small" database loads in about 0.2 s; medium/large added nothing on our checks.
+await (eld as typeof eld & { load(size: string): Promise<boolean> }).load('small');
+
+/** Characters sampled: a few paragraphs decide a language; whole articles only cost time. */
+const SAMPLE_CHARS = 3000;
+
+const STOPWORD_SETS = Object.entries(STOPWORDS).map(([lang, words]) => [lang, new Set(words)] as const);
 
 /**
- * Detects the language of a text as an ISO 639-1 code by counting function words.
- * Function words are the most reliable signal in short news text and questions, and this
- * needs no model download. Returns "und" when there is too little evidence.
+ * Function-word evidence among the five stemmed languages, for text too short for the
+ * n-gram detector to be sure of ("Who won?"). Needs two hits and a clear winner.
+ */
+function stopwordVote(text: string): string {
+  const tokens = wordTokens(foldText(text));
+  let best = 'und';
+  let bestScore = 0;
+  let second = 0;
+  for (const [lang, words] of STOPWORD_SETS) {
+    const score = tokens.filter((t) => words.has(t)).length;
+    if (score > bestScore) {
+      second = bestScore;
+      bestScore = score;
+      best = lang;
+    } else if (score > second) second = score;
+  }
+  return bestScore >= 2 && bestScore > second ? best : 'und';
+}
+
+/**
+ * The language of an article or a question as an ISO 639-1 code. One detector serves both,
+ * so a question and the articles it is about are compared in the same terms. Returns "und"
+ * when unsure rather than guessing.
  */
 export function detectLanguage(text: string): LanguageCode {
-  const tokens = wordTokens(foldText(text)).slice(0, 4000);
-  const scores = new Map<string, number>();
-  for (const token of tokens) {
-    for (const [lang, words] of Object.entries(STOPWORD_SETS)) {
-      if (words.has(token)) scores.set(lang, (scores.get(lang) ?? 0) + 1);
-    }
-  }
-  let best: string | undefined;
-  let bestScore = 0;
-  for (const [lang, score] of scores) {
-    if (score > bestScore) {
-      best = lang;
-      bestScore = score;
-    }
-  }
-  // German nouns are capitalised mid-sentence; umlauts/ß are strong German evidence.
-  if (/[äöüß]/i.test(text) && best !== 'de' && (scores.get('de') ?? 0) >= bestScore * 0.6) best = 'de';
-  if (!best || bestScore < 1) return 'und';
-  return best as LanguageCode;
+  const sample = text.slice(0, SAMPLE_CHARS).trim();
+  if (!/\p{L}/u.test(sample)) return 'und';
+  const result = eld.detect(sample);
+  if (result.language && result.isReliable()) return result.language;
+  const vote = stopwordVote(sample);
+  if (vote !== 'und') return vote;
+  return 'und';
+}
+
+export function isSupportedLanguage(code: string): code is (typeof SUPPORTED_LANGUAGES)[number] {
+  return (SUPPORTED_LANGUAGES as readonly string[]).includes(code);
 }

@@ -1,0 +1,116 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ExtractedArticle } from '../../src/core/types.js';
+import type { BytesOrigin } from './extractBytes.js';
+
+export class ExtractionTimeoutError extends Error {
+  override name = 'ExtractionTimeoutError';
+}
+
+interface Task {
+  id: number;
+  bytes: Uint8Array;
+  origin: BytesOrigin;
+  resolve: (article: ExtractedArticle) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Task | null;
+  timer: NodeJS.Timeout | null;
+}
+
+/**
+ * Extraction in worker threads, so a page that takes long to parse neither blocks the bot's
+ * event loop nor stalls the run: each article gets `timeoutMs`, after which its worker is
+ * terminated (the only way to stop synchronous parsing) and replaced, and the article is
+ * reported as skipped. Uses up to `size` threads (default: the cores, at most 4).
+ */
+export class ExtractionPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: { timeoutMs: number; size?: number }) {
+    const size = options.size ?? Math.min(4, Math.max(1, availableParallelism()));
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    // Under tsx (development, tests) the worker is TypeScript and needs tsx's loader too.
+    const typescript = import.meta.url.endsWith('.ts');
+    const file = new URL(`./extractionWorker.${typescript ? 'ts' : 'js'}`, import.meta.url);
+    const worker = typescript
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`, { eval: true })
+      : new Worker(file);
+    worker.unref();
+    const slot: Slot = { worker, task: null, timer: null };
+    worker.on('message', (message: { id: number; article?: ExtractedArticle; error?: string }) => {
+      const task = slot.task;
+      if (!task || task.id !== message.id) return;
+      this.finish(slot);
+      if (message.article) task.resolve(message.article);
+      else task.reject(new Error(message.error ?? 'extraction failed'));
+      this.dispatch();
+    });
+    worker.on('error', (error) => this.replace(slot, error));
+    worker.on('exit', (code) => {
+      if (slot.task) this.replace(slot, new Error(`extraction worker stopped (exit code ${code})`));
+    });
+    return slot;
+  }
+
+  private finish(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.task = null;
+  }
+
+  /** A crashed or timed-out worker is replaced; its article fails with the reason, the others go on. */
+  private replace(slot: Slot, error: Error): void {
+    const task = slot.task;
+    this.finish(slot);
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    const index = this.slots.indexOf(slot);
+    if (index >= 0 && !this.closed) this.slots[index] = this.spawn();
+    task?.reject(error);
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.task || this.queue.length === 0) continue;
+      const task = this.queue.shift()!;
+      slot.task = task;
+      slot.timer = setTimeout(
+        () => this.replace(slot, new ExtractionTimeoutError(`extraction took longer than ${Math.round(this.options.timeoutMs / 1000)} s (EXTRACTION_TIMEOUT_MS); skipped`)),
+        this.options.timeoutMs,
+      );
+      slot.worker.postMessage({ id: task.id, bytes: task.bytes, origin: task.origin });
+    }
+  }
+
+  extract(bytes: Uint8Array, origin: BytesOrigin): Promise<ExtractedArticle> {
+    if (this.closed) return Promise.reject(new Error('extraction pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, bytes, origin, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.queue.splice(0)) task.reject(new Error('ingestion stopped'));
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        slot.task?.reject(new Error('ingestion stopped'));
+        this.finish(slot);
+        slot.worker.removeAllListeners();
+        await slot.worker.terminate();
+      }),
+    );
+  }
+}

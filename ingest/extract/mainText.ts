@@ -1,0 +1,76 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { isDateLine } from './dates.js';
+import { flattenDeepNesting } from './flattenDeepNesting.js';
+import { splitIntoBlocks, type TextBlock } from './textBlocks.js';
+
+type Doc = ReturnType<typeof parseHTML>['document'];
+type El = Doc['documentElement'];
+
+/**
+ * Elements that never hold article text. Removed by tag or by a standard attribute only:
+ * class-name fragments ("sidebar", "widget", "share") also name WordPress/Drupal body
+ * classes and article containers, so matching them deletes articles.
+ */
+const NEVER_CONTENT = 'script, style, noscript, template, iframe, svg, canvas, button, select, input, textarea, nav, [role="navigation"]';
+const HIDDEN = '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"]';
+
+/**
+ * A block whose text is almost all link text is a list of links (menus, tag clouds,
+ * "more stories"), not prose. 0.8 measured best on the article-extraction benchmark
+ * (F1 0.5: 0.955, 0.8: 0.962, none: 0.958); lower values start dropping paragraphs that
+ * quote several linked sources.
+ */
+const MAX_LINK_TEXT_SHARE = 0.8;
+/** Dateline blocks ("November 18, 2019 | 4:10pm") are metadata; a longer block is prose that mentions a date. */
+const MAX_DATELINE_WORDS = 12;
+/** A schema.org articleBody element shorter than this is a teaser, not the article. */
+const MIN_ARTICLE_BODY_CHARS = 400;
+
+function squash(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * When the page marks exactly one element as the schema.org article body (microdata
+ * `itemprop="articleBody"`), the publisher has said where the article is: Readability then
+ * only has to clean that element instead of guessing among the page's containers.
+ */
+function narrowToMarkedArticleBody(document: Doc): void {
+  const marked = [...document.querySelectorAll('[itemprop="articleBody"]')].filter((el) => squash(el.textContent).length >= MIN_ARTICLE_BODY_CHARS);
+  const body = document.querySelector('body');
+  if (marked.length !== 1 || !body) return;
+  const article = marked[0]!;
+  body.replaceChildren(article);
+}
+
+function isProse(block: TextBlock): boolean {
+  const words = block.text.split(' ').length;
+  if (words <= MAX_DATELINE_WORDS && isDateLine(block.text)) return false;
+  return block.linkChars / block.text.length <= MAX_LINK_TEXT_SHARE;
+}
+
+/**
+ * The main article text of a page, as paragraphs: Mozilla Readability picks and cleans the
+ * article container; captions, link lists and datelines inside it are then dropped by
+ * structure (tags, link density), never by the wording or class names of particular sites.
+ * Mutates `document`.
+ */
+export function extractMainText(document: Doc): string[] {
+  flattenDeepNesting(document.documentElement as El);
+  for (const el of [...document.querySelectorAll(`${NEVER_CONTENT}, ${HIDDEN}`)]) el.remove();
+  // Captions describe pictures; benchmark ground truths (and readers) do not count them as article text.
+  for (const el of [...document.querySelectorAll('figcaption')]) el.remove();
+  narrowToMarkedArticleBody(document);
+  let content: string | null = null;
+  try {
+    content = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse()?.content ?? null;
+  } catch {
+    content = null; // Malformed markup: the caller falls back to the page's block text.
+  }
+  if (!content) return [];
+  const cleaned = parseHTML(`<!doctype html><html><body>${content}</body></html>`).document;
+  return splitIntoBlocks(cleaned.body as unknown as El)
+    .filter(isProse)
+    .map((block) => block.text);
+}

@@ -1,0 +1,165 @@
+import type { ExtractedComment } from '../../src/core/types.js';
+import { parseProseDate } from './dates.js';
+
+/**
+ * Finds repeated structures at the end of plain text (pages saved as text, pasted articles):
+ * reader-comment threads and lists of teasers for other articles. Neither is recognised from
+ * one line or one heading, only from a run of units that share a shape and agree on cues:
+ *
+ * - a comment thread: at least MIN_RUN_UNITS units of "short name line(s), then text", running
+ *   to the end of the text, whose headers also carry a second cue (a bullet before the name,
+ *   a date, or a label that recurs across headers such as a member role);
+ * - a teaser list: at least MIN_RUN_UNITS units of "title, excerpt cut off with an ellipsis".
+ *
+ * An article with subheadings has name-like lines followed by text too, but no bullets,
+ * dates or recurring labels in them, and its paragraphs are not cut off with ellipses.
+ */
+const MIN_RUN_UNITS = 3;
+/** Longest line taken for a commenter's name or a role label. */
+const MAX_NAME_WORDS = 4;
+const MAX_NAME_CHARS = 40;
+const BULLET = /^[•·▪●◦‣*–-]\s+/;
+const ELLIPSIS_END = /(…|\.\.\.)\s*$/;
+
+export interface Line {
+  text: string;
+  /** A blank line came before it. */
+  afterBlank: boolean;
+}
+
+function isNameLine(text: string): boolean {
+  const name = text.replace(BULLET, '');
+  // A separator ("* * *", "---") has no letters or digits: it is no one's name.
+  if (!/[\p{L}\p{N}]/u.test(name) || name.length > MAX_NAME_CHARS || name.split(/\s+/).length > MAX_NAME_WORDS) return false;
+  // A sentence ends in punctuation; a name may end in an initial ("Marco B.").
+  return !/[!?,;:"”»]$/.test(name) && !/[^\s.]{2,}\.$/.test(name);
+}
+
+function isShortDateLine(text: string): boolean {
+  return text.split(/\s+/).length <= 8 && parseProseDate(text) !== null;
+}
+
+interface CommentUnit {
+  header: string[];
+  text: string[];
+}
+
+/** Parses comment units from `start` to the end; null when the lines do not form such units. */
+function commentUnitsFrom(lines: Line[], start: number): CommentUnit[] | null {
+  const units: CommentUnit[] = [];
+  let i = start;
+  while (i < lines.length) {
+    const header: string[] = [];
+    while (i < lines.length && header.length < 3 && (isNameLine(lines[i]!.text) || isShortDateLine(lines[i]!.text))) {
+      header.push(lines[i]!.text);
+      i++;
+    }
+    const text: string[] = [];
+    while (i < lines.length && !(lines[i]!.afterBlank && isNameLine(lines[i]!.text) && text.length > 0)) {
+      text.push(lines[i]!.text);
+      i++;
+    }
+    // Consecutive bulleted lines are a list, never a commenter's header.
+    if (header.filter((h) => BULLET.test(h)).length > 1) return null;
+    // A trailing name-only unit is the thread widget's footer, not a comment.
+    if (text.length === 0) {
+      if (i >= lines.length && units.length > 0) break;
+      return null;
+    }
+    if (header.length === 0) return null;
+    units.push({ header, text });
+  }
+  return units;
+}
+
+/**
+ * How strongly the units look like a comment thread, 0 when they do not: the share of units
+ * whose header carries a second cue (bullet, date, or a label recurring across headers) must
+ * be a majority; consistent header shapes break ties between candidate starts.
+ */
+function threadScore(units: CommentUnit[]): number {
+  const labelCounts = new Map<string, number>();
+  for (const u of units) for (const h of new Set(u.header.slice(0, -1))) labelCounts.set(h, (labelCounts.get(h) ?? 0) + 1);
+  const cued = units.filter(
+    (u) => BULLET.test(u.header[0]!) || u.header.some(isShortDateLine) || u.header.slice(0, -1).some((h) => (labelCounts.get(h) ?? 0) >= 2),
+  ).length;
+  if (cued * 2 <= units.length) return 0;
+  const shapes = new Map<number, number>();
+  for (const u of units) shapes.set(u.header.length, (shapes.get(u.header.length) ?? 0) + 1);
+  const consistency = Math.max(...shapes.values()) / units.length;
+  return cued / units.length + consistency;
+}
+
+/** Removes a quoted parent comment from a reply ("Bailey, 05 Jul 2017There is ... moreAre they?" -> "Are they?"). */
+export function stripQuotedReply(text: string): string {
+  const quoteHead = /^[^,\n]{1,40},\s+\d{1,2}\s+\p{L}{3,9}\s+\d{4}/u;
+  if (!quoteHead.test(text)) return text;
+  const more = text.search(/(\.\.\.|…)\s?\p{Ll}+(?=\p{Lu})/u);
+  if (more >= 0) return text.slice(more).replace(/^(\.\.\.|…)\s?\p{Ll}+/u, '').trim();
+  return text.replace(quoteHead, '').trim();
+}
+
+function toComment(unit: CommentUnit): ExtractedComment {
+  const names = unit.header.filter((h) => !isShortDateLine(h));
+  const dateLine = unit.header.find(isShortDateLine);
+  return {
+    // The last name-like header line is the name; earlier ones are labels (roles, badges).
+    author: names.length ? names[names.length - 1]!.replace(BULLET, '') : null,
+    published: dateLine ? parseProseDate(dateLine) : null,
+    text: stripQuotedReply(unit.text.join('\n')),
+  };
+}
+
+export interface CommentThread {
+  /** Index of the first line of the thread, section headings before it included. */
+  start: number;
+  comments: ExtractedComment[];
+}
+
+/**
+ * The reader-comment thread at the end of the text, if there is one. `bodyEnd` is the index
+ * of the first line that may belong to a thread (after the article's first paragraph).
+ */
+export function findCommentThread(lines: Line[], bodyStart: number): CommentThread | null {
+  let best: { start: number; units: CommentUnit[]; score: number } | null = null;
+  for (let start = bodyStart; start < lines.length; start++) {
+    if (!lines[start]!.afterBlank || !isNameLine(lines[start]!.text)) continue;
+    const units = commentUnitsFrom(lines, start);
+    if (!units || units.length < MIN_RUN_UNITS) continue;
+    const score = threadScore(units);
+    if (score > (best?.score ?? 0)) best = { start, units, score };
+  }
+  if (!best) return null;
+  // Short heading lines right before the thread ("12 comments", "Leave a reply") belong to it.
+  let first = best.start;
+  while (first - 1 > bodyStart && first > best.start - 3 && isNameLine(lines[first - 1]!.text)) first--;
+  return { start: first, comments: best.units.map(toComment) };
+}
+
+/**
+ * Line indexes belonging to lists of teasers (title, excerpt ending in an ellipsis, maybe a
+ * date or "2 days ago" line), with the list's heading line. Only runs of MIN_RUN_UNITS or more.
+ */
+export function findTeaserLists(lines: Line[], from: number): Set<number> {
+  const drop = new Set<number>();
+  let i = from;
+  while (i < lines.length) {
+    const unitStarts: number[] = [];
+    let j = i;
+    while (j + 1 < lines.length && ELLIPSIS_END.test(lines[j + 1]!.text) && !ELLIPSIS_END.test(lines[j]!.text)) {
+      unitStarts.push(j);
+      j += 2;
+      // An optional short date or time line closes each teaser.
+      if (j < lines.length && lines[j]!.text.split(/\s+/).length <= 4 && !ELLIPSIS_END.test(lines[j + 1]?.text ?? '')) j++;
+    }
+    if (unitStarts.length >= MIN_RUN_UNITS) {
+      const heading = i - 1;
+      if (heading >= from && isNameLine(lines[heading]!.text)) drop.add(heading);
+      for (let k = i; k < j; k++) drop.add(k);
+      i = j;
+    } else {
+      i++;
+    }
+  }
+  return drop;
+}

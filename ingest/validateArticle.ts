@@ -1,0 +1,58 @@
+import type { ExtractedArticle, ExtractedComment } from '../src/core/types.js';
+import { cleanParagraph, cleanText, cleanUrl, MAX_FIELD_CHARS } from './extract/cleanValue.js';
+
+/** An article's text beyond this is cut: a "page" of megabytes is a dump, not news (about 300,000 words). */
+const MAX_BODY_CHARS = 2_000_000;
+const MAX_COMMENTS = 2_000;
+const MAX_COMMENT_CHARS = 20_000;
+
+function nullableText(value: unknown, max: number): string | null {
+  return cleanText(value, max);
+}
+
+function paragraphs(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  let budget = MAX_BODY_CHARS;
+  const out: string[] = [];
+  for (const item of value) {
+    if (typeof item !== 'string' || budget <= 0) continue;
+    const text = cleanParagraph(item).slice(0, budget);
+    if (!text) continue;
+    budget -= text.length;
+    out.push(text);
+  }
+  return out;
+}
+
+function comments(value: unknown): ExtractedComment[] {
+  if (!Array.isArray(value)) return [];
+  const out: ExtractedComment[] = [];
+  for (const c of value.slice(0, MAX_COMMENTS)) {
+    if (!c || typeof c !== 'object') continue;
+    const text = typeof c.text === 'string' ? cleanParagraph(c.text).slice(0, MAX_COMMENT_CHARS) : '';
+    if (!text) continue;
+    out.push({ author: nullableText(c.author, MAX_FIELD_CHARS.author), published: nullableText(c.published, 40), text });
+  }
+  return out;
+}
+
+/**
+ * The last gate before the store: whatever extraction produced (from pages we do not
+ * control, through a worker thread), every field leaves here with the type and size the
+ * store expects. A list where a name should be becomes text; control characters go.
+ */
+export function validateArticle(article: ExtractedArticle): ExtractedArticle {
+  const language = nullableText(article.language, MAX_FIELD_CHARS.language);
+  return {
+    title: nullableText(article.title, MAX_FIELD_CHARS.title) ?? nullableText(article.source, MAX_FIELD_CHARS.title) ?? 'Untitled',
+    published: nullableText(article.published, 40),
+    language: language && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(language) ? language : 'und',
+    outlet: nullableText(article.outlet, MAX_FIELD_CHARS.outlet),
+    url: cleanUrl(article.url),
+    source: nullableText(article.source, MAX_FIELD_CHARS.url) ?? 'unknown source',
+    location: nullableText(article.location, MAX_FIELD_CHARS.url * 2) ?? 'unknown location',
+    author: Array.isArray(article.author) ? nullableText(article.author.join(', '), MAX_FIELD_CHARS.author) : nullableText(article.author, MAX_FIELD_CHARS.author),
+    body: paragraphs(article.body),
+    comments: comments(article.comments),
+  };
+}
