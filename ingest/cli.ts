@@ -7,7 +7,8 @@ import { formatSummary } from './summary.js';
 const USAGE = `Usage: npm run ingest -- [sources...] [--prune] [--rebuild] [--json]
   sources    files, folders, web-page URLs or feed URLs (default: NEWS_SOURCES / NEWS_SOURCES_FILE)
   --prune    remove stored articles that their source no longer lists
-  --rebuild  move the current store aside and rebuild it from the sources (use after damage)
+  --rebuild  build a new store from the sources beside the current one and swap when it holds
+             articles (use after damage); the current store is kept in a previous-* folder
   --json     print the summary as JSON`;
 
 async function main(): Promise<void> {
@@ -51,6 +52,10 @@ async function main(): Promise<void> {
   if (started) bar.stop();
   if (values.json) console.log(JSON.stringify(summary, null, 2));
   else console.log(formatSummary(summary));
+  if (summary.sourcesRead === 0 && summary.failedSources.length > 0) {
+    console.error(`ingest failed: every source failed (${summary.failedSources.length}); nothing was read. See the reasons above.`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: Error) => {

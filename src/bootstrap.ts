@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config.js';
 import { KnowledgeBase, type Answerer } from './core/knowledgeBase.js';
 import { loadEmbeddings, type LoadedEmbeddings } from './embeddings/loadEmbeddings.js';
+import { acquireIngestLock } from './store/ingestLock.js';
 import { NewsStore, storePaths } from './store/newsStore.js';
 import { ingest } from '../ingest/pipeline.js';
 import { resolveSourceSpecs } from '../ingest/sources/sourceSpecs.js';
@@ -62,25 +63,55 @@ export interface IngestRequest {
 /** The one ingestion entry point behind the CLI, /reingest and the schedule. */
 export async function ingestFromConfig(config: Config, request: IngestRequest = {}): Promise<IngestSummary> {
   const log = request.log ?? (() => undefined);
-  if (request.rebuild) {
-    const backup = moveStoreAside(config.dataDir);
-    if (backup) log(`Moved the previous store to ${backup}; rebuilding from sources.`);
-  }
   const sources = resolveSourceSpecs({ cliSources: request.cliSources, configured: config.sources, sourcesFile: config.sourcesFile, defaults: DEFAULT_SOURCES });
   const embeddings = request.embeddings ?? (await loadEmbeddingsFromConfig(config));
   if (!embeddings.embeddings) {
     log(`Warning: embedding model ${embeddings.status.model} could not be loaded (${embeddings.status.reason}). Building a lexical-only index; the next ingest with the model available adds the vectors.`);
   }
-  return ingest({
-    dataDir: config.dataDir,
-    sources,
-    embeddings,
-    prune: request.prune,
-    fetchTimeoutMs: config.fetchTimeoutMs,
-    maxArticleBytes: config.maxArticleBytes,
-    onProgress: request.onProgress,
-    log,
-    store: request.store,
-    signal: request.signal,
-  });
+  const run = (dataDir: string, store?: NewsStore) =>
+    ingest({
+      dataDir,
+      sources,
+      embeddings,
+      prune: request.prune,
+      fetchTimeoutMs: config.fetchTimeoutMs,
+      maxArticleBytes: config.maxArticleBytes,
+      extractionTimeoutMs: config.extractionTimeoutMs,
+      feedDeadlineMs: config.feedDeadlineMs,
+      userAgent: config.userAgent,
+      onProgress: request.onProgress,
+      log,
+      store,
+      signal: request.signal,
+    });
+  if (!request.rebuild) return run(config.dataDir, request.store);
+  return rebuild(config.dataDir, run, log);
+}
+
+/**
+ * --rebuild: builds a new store beside the current one and swaps only when it holds
+ * articles; the current store is kept (moved aside) and is never replaced by an empty one.
+ */
+async function rebuild(dataDir: string, run: (dataDir: string) => Promise<IngestSummary>, log: (m: string) => void): Promise<IngestSummary> {
+  mkdirSync(dataDir, { recursive: true });
+  const releaseLock = acquireIngestLock(storePaths(dataDir).lock);
+  const staging = join(dataDir, `rebuild-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  try {
+    const summary = await run(staging);
+    if (summary.totalArticles === 0) {
+      throw new Error(`--rebuild read no article (${summary.failedSources.length} of the sources failed); the current store was left untouched`);
+    }
+    const backup = moveStoreAside(dataDir);
+    const from = storePaths(staging);
+    const to = storePaths(dataDir);
+    for (const key of ['db', 'ann', 'manifest'] as const) {
+      if (existsSync(from[key])) renameSync(from[key], to[key]);
+      if (key === 'ann' && existsSync(`${from.ann}.json`)) renameSync(`${from.ann}.json`, `${to.ann}.json`);
+    }
+    if (backup) log(`Rebuilt the store; the previous one is kept in ${backup}.`);
+    return summary;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+    releaseLock();
+  }
 }

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statfsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
@@ -24,6 +24,9 @@ const schema = z.object({
   EMBEDDING_DISABLED: booleanFlag.default(false),
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(5_000_000),
+  EXTRACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  FEED_DEADLINE_MS: z.coerce.number().int().positive().default(120_000),
+  FETCH_USER_AGENT: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Discord
   DISCORD_TOKEN: optionalText,
@@ -53,6 +56,9 @@ export interface Config {
   embeddingDisabled: boolean;
   fetchTimeoutMs: number;
   maxArticleBytes: number;
+  extractionTimeoutMs: number;
+  feedDeadlineMs: number;
+  userAgent: string | undefined;
   logLevel: RawConfig['LOG_LEVEL'];
   discord: {
     token: string | undefined;
@@ -96,13 +102,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
   }
   const c = parsed.data;
   return {
-    dataDir: resolve(c.DATA_DIR),
+    dataDir: checkDataDir(resolve(c.DATA_DIR)),
     sources: splitList(c.NEWS_SOURCES),
     sourcesFile: c.NEWS_SOURCES_FILE,
     embeddingModel: c.EMBEDDING_MODEL,
     embeddingDisabled: c.EMBEDDING_DISABLED,
     fetchTimeoutMs: c.FETCH_TIMEOUT_MS,
     maxArticleBytes: c.MAX_ARTICLE_BYTES,
+    extractionTimeoutMs: c.EXTRACTION_TIMEOUT_MS,
+    feedDeadlineMs: c.FEED_DEADLINE_MS,
+    userAgent: c.FETCH_USER_AGENT,
     logLevel: c.LOG_LEVEL,
     discord: {
       token: c.DISCORD_TOKEN,
@@ -123,6 +132,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
       ollamaBaseUrl: c.OLLAMA_BASE_URL,
     },
   };
+}
+
+/** File systems that are views of the kernel, never storage (proc, sysfs, devpts, debugfs, cgroup). */
+const VIRTUAL_FILE_SYSTEMS = new Set([0x9fa0, 0x62656572, 0x1cd1, 0x64626720, 0x27e0eb, 0x63677270]);
+
+/**
+ * DATA_DIR must be a folder, or creatable as one, on a real file system. Checked once here so
+ * the operator gets one line naming the variable instead of EEXIST from mkdir (a file in the
+ * way) or a mkdir that never returns (a path under /proc).
+ */
+function checkDataDir(dataDir: string): string {
+  let existing = dataDir;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  const where = 'Set DATA_DIR in your environment or in .env to a folder the bot may write.';
+  if (!statSync(existing).isDirectory()) {
+    throw new ConfigError(`DATA_DIR is invalid: ${existing === dataDir ? dataDir : existing} is a file, not a folder. ${where}`);
+  }
+  if (VIRTUAL_FILE_SYSTEMS.has(Number(statfsSync(existing).type))) {
+    throw new ConfigError(`DATA_DIR is invalid: ${dataDir} is on a kernel file system (like /proc or /sys), not storage. ${where}`);
+  }
+  return dataDir;
 }
 
 /** process.env overlaid on .env (real environment wins), read once. */

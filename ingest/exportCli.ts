@@ -1,0 +1,28 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { NewsStore } from '../src/store/newsStore.js';
+import { toExportRecord } from './exportRecord.js';
+
+const USAGE = `Usage: npm run export [> knowledge-base.jsonl]
+  Prints every stored article as JSON Lines, one article a line:
+  {"source", "url", "title", "outlet", "author", "published", "language", "body", "comments", "passages"}`;
+
+/** `npm run export`: what the bot knows, for audits and for moving a knowledge base. */
+function main(): void {
+  const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } });
+  if (values.help) return void console.log(USAGE);
+  const config = loadConfig();
+  const store = NewsStore.open(config.dataDir);
+  try {
+    for (const article of store.sqlite.exportArticles()) process.stdout.write(`${JSON.stringify(toExportRecord(article))}\n`);
+  } finally {
+    store.close();
+  }
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(`export failed: ${(error as Error).message}`);
+  process.exit(1);
+}
