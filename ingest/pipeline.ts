@@ -5,7 +5,7 @@ import { acquireIngestLock } from '../src/store/ingestLock.js';
 import { NewsStore } from '../src/store/newsStore.js';
 import type { ArticleWrite } from '../src/store/sqliteStore.js';
 import { chunkArticle } from './chunk.js';
-import { ExtractionPool } from './extract/extractionPool.js';
+import { ExtractionPool, withExtractionTimeout } from './extract/extractionPool.js';
 import { listSource, sha256, type Candidate, type Extraction, type Extractor, type HttpValidatorCache } from './sources/candidates.js';
 import type { Validators } from './sources/fetchResource.js';
 import type { SourceSpec } from './sources/sourceSpecs.js';
@@ -57,6 +57,8 @@ interface PendingArticle {
 /** Articles extracted (fetched) at once: feed item pages are fetched concurrently, within each host's limit. */
 const EXTRACTION_WINDOW = 8;
 const DEFAULT_EXTRACTION_TIMEOUT_MS = 20_000;
+/** Fewer words than this is a label or a button left over, not an article (the shortest news brief is a sentence). */
+const MIN_ARTICLE_WORDS = 5;
 const DEFAULT_FEED_DEADLINE_MS = 120_000;
 
 function errorMessage(error: unknown): string {
@@ -112,8 +114,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const releaseLock = acquireIngestLock(store.paths.lock);
   const runId = store.sqlite.beginRun(new Date(started).toISOString());
   const { embeddings, status } = options.embeddings;
-  const pool = options.extractor ? null : new ExtractionPool({ timeoutMs: options.extractionTimeoutMs ?? DEFAULT_EXTRACTION_TIMEOUT_MS });
-  const extractor: Extractor = options.extractor ?? ((bytes, origin) => pool!.extract(bytes, origin));
+  const extractionTimeoutMs = options.extractionTimeoutMs ?? DEFAULT_EXTRACTION_TIMEOUT_MS;
+  // The pool terminates a worker that runs over the limit; a supplied extractor gets the same limit here.
+  const pool = options.extractor ? null : new ExtractionPool({ timeoutMs: extractionTimeoutMs });
+  const supplied = options.extractor;
+  const extractor: Extractor = supplied ? (bytes, origin) => withExtractionTimeout(supplied(bytes, origin), extractionTimeoutMs) : (bytes, origin) => pool!.extract(bytes, origin);
   const summary: IngestSummary = {
     added: 0, updated: 0, unchanged: 0, duplicates: 0, removed: 0, missingKept: 0, summaryOnly: 0,
     skipped: [], failedSources: [], sourcesRead: 0, passagesWritten: 0, vectorsAdded: 0,
@@ -217,8 +222,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       const event = prepared.candidate;
       if ('error' in prepared) return skip(event.location, prepared.error);
       const { article, summaryOnly } = prepared.extraction;
-      if (article.body.join('').trim().length === 0 && article.comments.length === 0) {
-        return skip(event.location, 'no article text found (empty or only site chrome)');
+      const bodyWords = article.body.join(' ').split(/\s+/).filter(Boolean).length;
+      // A feed summary is kept however short: it is labelled and replaced once the page arrives.
+      if (bodyWords < (summaryOnly ? 1 : MIN_ARTICLE_WORDS) && article.comments.length === 0) {
+        return skip(event.location, `no article text found (${bodyWords} words; empty or only site chrome)`);
       }
       const existing = store.sqlite.documentByKey(event.key);
       const contentHash = contentHashOf(article);

@@ -73,6 +73,7 @@ export function normalizeStatedDate(value: unknown, locale?: string | null): str
   const prose = parseProseDate(trimmed, locale);
   if (prose) return prose;
   // RFC 822 dates in RSS ("Wed, 05 Jul 2017 10:00:00 +0000") and other forms Date reads.
+  if (!/\b\d{4}\b/.test(trimmed)) return null; // Date() would invent a year for "2 March"
   const parsed = new Date(trimmed);
   if (Number.isNaN(parsed.getTime()) || !plausibleYear(parsed.getUTCFullYear())) return null;
   return parsed.toISOString().slice(0, 10);

@@ -7,6 +7,19 @@ export class ExtractionTimeoutError extends Error {
   override name = 'ExtractionTimeoutError';
 }
 
+export function extractionTimeoutMessage(timeoutMs: number): string {
+  return `extraction took longer than ${timeoutMs} ms (EXTRACTION_TIMEOUT_MS); skipped`;
+}
+
+/** Rejects with ExtractionTimeoutError when `work` takes longer than `timeoutMs`. */
+export function withExtractionTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ExtractionTimeoutError(extractionTimeoutMessage(timeoutMs))), timeoutMs);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 interface Task {
   id: number;
   bytes: Uint8Array;
@@ -17,6 +30,7 @@ interface Task {
 
 interface Slot {
   worker: Worker;
+  ready: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | null;
 }
@@ -46,8 +60,12 @@ export class ExtractionPool {
       ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`, { eval: true })
       : new Worker(file);
     worker.unref();
-    const slot: Slot = { worker, task: null, timer: null };
-    worker.on('message', (message: { id: number; article?: ExtractedArticle; error?: string }) => {
+    const slot: Slot = { worker, ready: false, task: null, timer: null };
+    worker.on('message', (message: { ready?: boolean; id: number; article?: ExtractedArticle; error?: string }) => {
+      if (message.ready) {
+        slot.ready = true;
+        return this.dispatch();
+      }
       const task = slot.task;
       if (!task || task.id !== message.id) return;
       this.finish(slot);
@@ -82,11 +100,11 @@ export class ExtractionPool {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.task || this.queue.length === 0) continue;
+      if (!slot.ready || slot.task || this.queue.length === 0) continue;
       const task = this.queue.shift()!;
       slot.task = task;
       slot.timer = setTimeout(
-        () => this.replace(slot, new ExtractionTimeoutError(`extraction took longer than ${Math.round(this.options.timeoutMs / 1000)} s (EXTRACTION_TIMEOUT_MS); skipped`)),
+        () => this.replace(slot, new ExtractionTimeoutError(extractionTimeoutMessage(this.options.timeoutMs))),
         this.options.timeoutMs,
       );
       slot.worker.postMessage({ id: task.id, bytes: task.bytes, origin: task.origin });

@@ -19,12 +19,13 @@ export interface HtmlOrigin {
   hints?: Partial<Pick<ExtractedArticle, 'title' | 'published' | 'outlet' | 'author'>>;
 }
 
-/** The first non-empty attribute value (content, datetime or href) among the selectors. */
+/** The first non-empty value (content, datetime or href attribute, else the text) among the selectors. */
 function meta(document: Doc, ...selectors: string[]): string | null {
   for (const selector of selectors) {
     for (const el of document.querySelectorAll(selector)) {
-      const value = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.getAttribute('href') ?? el.textContent;
-      if (value && value.trim()) return value.trim();
+      for (const value of [el.getAttribute('content'), el.getAttribute('datetime'), el.getAttribute('href'), el.textContent]) {
+        if (value && value.trim()) return value.trim();
+      }
     }
   }
   return null;

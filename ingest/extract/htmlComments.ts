@@ -29,7 +29,7 @@ const COMMENT_ITEMS = [
 const THREAD_CHROME = [
   'form', '#respond', '.comment-respond', '.comment-form', '.comment-reply-link', '.reply', '.comment-reply',
   '.comments-title', '.comment-notes', '.logged-in-as', '.must-log-in', '.wpd-thread-head', '.wpd-form-wrap',
-  '.comment-navigation', '.wpd-comment-footer', '.comment-meta', '.comment-metadata', 'button', 'input', 'textarea', 'select',
+  '.comment-navigation', '.wpd-comment-footer', '.wpd-reply-button', '.wpd-comment-header', '.comment-meta', '.comment-metadata', 'button', 'input', 'textarea', 'select',
 ].join(', ');
 
 const AUTHOR = '[itemprop="author"] [itemprop="name"], [itemprop="author"], .comment-author .fn, .comment-author, cite.fn, .fn, .wpd-comment-author, .username, .author-name';
@@ -47,7 +47,8 @@ function own(item: El, selector: string): El[] {
 
 function readComment(item: El, locale: string | null): ExtractedComment | null {
   const authorEl = own(item, AUTHOR)[0];
-  const dateEl = own(item, DATE)[0];
+  // A machine-readable datetime beats the displayed text ("2 days ago").
+  const dateEl = own(item, 'time[datetime]')[0] ?? own(item, DATE)[0];
   const published = normalizeStatedDate(dateEl?.getAttribute('datetime') ?? dateEl?.getAttribute('content') ?? text(dateEl), locale);
   // Work on a copy: nested replies, metadata and reply links are read separately or dropped.
   const copy = item.cloneNode(true) as El;

@@ -92,8 +92,8 @@ export function extractFromText(text: string, origin: TextOrigin): ExtractedArti
   let published = normalizeStatedDate(fields.date ?? fields.published, locale) ?? origin.hints?.published ?? null;
 
   let i = 0;
-  // A lone short word before the headline is a section label ("News", "Sport").
-  while (!title && i < lines.length - 1 && /^\S{1,12}$/.test(lines[i]!.text)) i++;
+  // A lone short word before a headline and text is a section label ("News", "Sport").
+  while (!title && i < lines.length - 2 && /^\S{1,12}$/.test(lines[i]!.text)) i++;
   if (!title && lines[i]) {
     const words = lines[i]!.text.split(/\s+/);
     if (words.length <= MAX_TITLE_WORDS) {

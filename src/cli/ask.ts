@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { openKnowledgeBase } from '../bootstrap.js';
 import { formatAnswer } from '../core/answer/format.js';
 import { createAnswererFromConfig } from '../llm/createAnswerer.js';
+import { parseDateOption } from './dateOption.js';
 import { storePaths } from '../store/newsStore.js';
 
 const USAGE = `Usage: npm run ask -- [--json] [--k 8] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--recent] "question"`;
@@ -24,6 +25,11 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  const since = await parseDateOption('--since', values.since);
+  const until = await parseDateOption('--until', values.until);
+  if (since && until && since > until) throw new Error(`--since ${since} is after --until ${until}`);
+  const k = values.k === undefined ? undefined : Number(values.k);
+  if (k !== undefined && (!Number.isInteger(k) || k < 1 || k > 50)) throw new Error(`--k "${values.k}" must be a whole number from 1 to 50`);
   const config = loadConfig();
   if (!existsSync(storePaths(config.dataDir).db)) {
     throw new Error(`No news has been ingested into ${config.dataDir} yet. Run "npm run ingest" first.`);
@@ -32,9 +38,9 @@ async function main(): Promise<void> {
   const kb = await openKnowledgeBase(config, { log, answerer: createAnswererFromConfig(config, { log }) });
   try {
     const answer = await kb.ask(positionals.join(' '), {
-      k: values.k ? Number(values.k) : undefined,
-      since: values.since,
-      until: values.until,
+      k,
+      since,
+      until,
       recencyHalfLifeDays: values.recent ? 30 : undefined,
     });
     if (values.json) {
