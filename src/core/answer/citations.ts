@@ -20,6 +20,7 @@ export class CitationRegistry {
         language: d.language,
         section: passage.section,
         quote,
+        ...(d.summaryOnly ? { summaryOnly: true as const } : {}),
       };
       this.byKey.set(key, citation);
     } else if (!citation.quote.includes(quote)) {

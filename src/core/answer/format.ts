@@ -7,11 +7,17 @@ function displayDate(published: string | undefined, unknown: string): string {
 
 /** "Outlet, 2017-07-05, en, reader comment": what a reader needs to judge a source. */
 export function sourceDetails(
-  source: { outlet?: string | null; published?: string | null; language: string; section: Citation['section'] },
+  source: { outlet?: string | null; published?: string | null; language: string; section: Citation['section']; summaryOnly?: boolean },
   language: string,
 ): string {
   const phrases = phrasesFor(language);
-  return [source.outlet, displayDate(source.published ?? undefined, phrases.dateUnknown), source.language, source.section === 'comment' ? phrases.readerCommentLabel : null]
+  return [
+    source.outlet,
+    displayDate(source.published ?? undefined, phrases.dateUnknown),
+    source.language,
+    source.section === 'comment' ? phrases.readerCommentLabel : null,
+    source.summaryOnly ? phrases.summaryOnlyLabel : null,
+  ]
     .filter(Boolean)
     .join(', ');
 }

@@ -4,6 +4,8 @@ export interface Phrases {
   readerComment: (quote: string) => string;
   dateUnknown: string;
   readerCommentLabel: string;
+  /** Marks a source of which only the feed's summary is stored. */
+  summaryOnlyLabel: string;
   sourcesHeading: string;
   /** A headline quoted with its stated publication date. */
   datedHeadline: (title: string, date: string) => string;
@@ -15,6 +17,7 @@ const PHRASES: Record<string, Phrases> = {
     readerComment: (q) => `A reader commented: “${q}”`,
     dateUnknown: 'date unknown',
     readerCommentLabel: 'reader comment',
+    summaryOnlyLabel: 'summary only',
     sourcesHeading: 'Sources',
     datedHeadline: (t, d) => `“${t}” (published ${d})`,
   },
@@ -23,6 +26,7 @@ const PHRASES: Record<string, Phrases> = {
     readerComment: (q) => `Ein Leser kommentierte: „${q}“`,
     dateUnknown: 'Datum unbekannt',
     readerCommentLabel: 'Leserkommentar',
+    summaryOnlyLabel: 'nur Zusammenfassung',
     sourcesHeading: 'Quellen',
     datedHeadline: (t, d) => `„${t}“ (veröffentlicht am ${d})`,
   },
@@ -31,8 +35,27 @@ const PHRASES: Record<string, Phrases> = {
     readerComment: (q) => `Un lettore ha commentato: «${q}»`,
     dateUnknown: 'data sconosciuta',
     readerCommentLabel: 'commento di un lettore',
+    summaryOnlyLabel: 'solo sommario',
     sourcesHeading: 'Fonti',
     datedHeadline: (t, d) => `«${t}» (pubblicato il ${d})`,
+  },
+  fr: {
+    noAnswer: 'Les actualités collectées ne traitent pas cette question. Reformulez-la, ou demandez à un admin d’ajouter des sources qui en parlent.',
+    readerComment: (q) => `Un lecteur a commenté : « ${q} »`,
+    dateUnknown: 'date inconnue',
+    readerCommentLabel: 'commentaire de lecteur',
+    summaryOnlyLabel: 'résumé seulement',
+    sourcesHeading: 'Sources',
+    datedHeadline: (t, d) => `« ${t} » (publié le ${d})`,
+  },
+  es: {
+    noAnswer: 'Las noticias recopiladas no tratan esta pregunta. Reformúlala o pide a un admin que añada fuentes que informen sobre ello.',
+    readerComment: (q) => `Un lector comentó: «${q}»`,
+    dateUnknown: 'fecha desconocida',
+    readerCommentLabel: 'comentario de un lector',
+    summaryOnlyLabel: 'solo resumen',
+    sourcesHeading: 'Fuentes',
+    datedHeadline: (t, d) => `«${t}» (publicado el ${d})`,
   },
 };
 

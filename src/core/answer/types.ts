@@ -13,6 +13,8 @@ export interface Citation {
   section: Section;
   /** The cited text (sentences joined). */
   quote: string;
+  /** Only the feed's summary of the article is stored (its page could not be fetched yet). */
+  summaryOnly?: true;
   /** LLM mode: whether the checker found the claim in this passage. */
   verified?: boolean;
 }
