@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,9 +6,15 @@ import { ingestFromConfig, loadEmbeddingsFromConfig, openKnowledgeBase } from '.
 import { loadConfig } from '../src/config.js';
 import { createAnswererFromConfig } from '../src/llm/createAnswerer.js';
 import { computeReport, type EvalReport, type QuestionOutcome } from './metrics.js';
-import { parseQuestions } from './questions.js';
+import { parseQuestions, type EvalQuestion } from './questions.js';
+import { readSquad } from './squad.js';
+import { detectLanguage } from '../src/core/text/language.js';
 
-const USAGE = 'Usage: npm run eval -- --docs DIR --questions FILE.jsonl [--k 10] [--json] [--verbose]';
+const USAGE = `Usage: npm run eval -- --docs DIR --questions FILE.jsonl [--k 10] [--json] [--verbose]
+       npm run eval -- --squad FILE.json[.gz] [--drop-gold SHARE] [--limit N] [--k 10] [--json]
+  --squad      a SQuAD-format file: one document per paragraph; each question expects its paragraph
+  --drop-gold  leave this share (0-1) of paragraphs out, so their questions become unanswerable
+  --limit      ask at most N questions (an even sample), for a quick run`;
 
 const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
 const num = (v: number | null, digits = 3) => (v === null ? 'n/a' : v.toFixed(digits));
@@ -33,41 +39,83 @@ function formatReport(r: EvalReport, meta: Record<string, unknown>): string {
   return lines.join('\n');
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { docs: { type: 'string' }, questions: { type: 'string' }, k: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) return void console.log(USAGE);
-  if (!values.docs || !values.questions) throw new Error(`--docs and --questions are required. ${USAGE}`);
-  const k = values.k ? Number(values.k) : 10;
-  if (!Number.isInteger(k) || k < 1) throw new Error('--k must be a positive whole number');
+interface Corpus {
+  docsDir: string;
+  questions: EvalQuestion[];
+  badLines: Array<{ line: number; message: string }>;
+  meta: Record<string, unknown>;
+}
 
+function readQuestionsFile(path: string): { questions: EvalQuestion[]; errors: Corpus['badLines'] } {
   let text: string;
   try {
-    text = readFileSync(values.questions, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read ${values.questions} (${(error as NodeJS.ErrnoException).code})`);
+    throw new Error(`cannot read ${path} (${(error as NodeJS.ErrnoException).code})`);
   }
   const { questions, errors } = parseQuestions(text);
-  for (const e of errors) console.error(`${values.questions}:${e.line}: ${e.message}`);
-  if (questions.length === 0) throw new Error(`no valid questions in ${values.questions}`);
+  for (const e of errors) console.error(`${path}:${e.line}: ${e.message}`);
+  return { questions, errors };
+}
+
+/** A SQuAD file becomes a folder of one text file per paragraph, ingested like any other. */
+function squadCorpus(path: string, dropGold: number, workDir: string): Corpus {
+  const set = readSquad(path, dropGold);
+  const docsDir = join(workDir, 'squad-docs');
+  mkdirSync(docsDir);
+  for (const doc of set.documents) writeFileSync(join(docsDir, doc.name), doc.text);
+  return { docsDir, questions: set.questions, badLines: [], meta: { paragraphs: set.documents.length, droppedParagraphs: set.dropped } };
+}
+
+/** Every ⌈n/limit⌉-th question: a sample spread over the whole set. */
+function sample<T>(items: T[], limit: number | undefined): T[] {
+  if (!limit || items.length <= limit) return items;
+  const step = items.length / limit;
+  return Array.from({ length: limit }, (_, i) => items[Math.floor(i * step)]!);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      docs: { type: 'string' }, questions: { type: 'string' }, squad: { type: 'string' }, 'drop-gold': { type: 'string' }, limit: { type: 'string' },
+      k: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return void console.log(USAGE);
+  if (!values.squad && (!values.docs || !values.questions)) throw new Error(`--docs and --questions (or --squad) are required. ${USAGE}`);
+  const k = values.k ? Number(values.k) : 10;
+  if (!Number.isInteger(k) || k < 1) throw new Error('--k must be a positive whole number');
+  const dropGold = values['drop-gold'] === undefined ? 0 : Number(values['drop-gold']);
+  if (!(dropGold >= 0 && dropGold <= 1)) throw new Error('--drop-gold must be a share between 0 and 1, e.g. 0.2');
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new Error('--limit must be a positive whole number');
 
   // A fresh data directory: the eval never touches the operator's store.
-  const dataDir = mkdtempSync(join(tmpdir(), 'newsdesk-eval-'));
+  const workDir = mkdtempSync(join(tmpdir(), 'newsdesk-eval-'));
   try {
-    const config = { ...loadConfig(), dataDir };
+    let corpus: Corpus;
+    if (values.squad) {
+      corpus = squadCorpus(values.squad, dropGold, workDir);
+    } else {
+      const { questions, errors } = readQuestionsFile(values.questions!);
+      corpus = { docsDir: values.docs!, questions, badLines: errors, meta: {} };
+    }
+    const questions = sample(corpus.questions, limit);
+    if (questions.length === 0) throw new Error('no valid questions to ask');
+    const config = { ...loadConfig(), dataDir: join(workDir, 'data') };
     const embeddings = await loadEmbeddingsFromConfig(config);
     const log = (m: string) => process.stderr.write(`${m}\n`);
-    const summary = await ingestFromConfig(config, { cliSources: [values.docs], embeddings, log });
+    const summary = await ingestFromConfig(config, { cliSources: [corpus.docsDir], embeddings, log });
     const answerer = createAnswererFromConfig(config, { log });
     const kb = await openKnowledgeBase(config, { embeddings, answerer, log });
-    const outcomes: QuestionOutcome[] = [];
+    const outcomes: Array<QuestionOutcome & { language: string }> = [];
     for (const q of questions) {
       const started = performance.now();
       const answer = await kb.ask(q.question, { k });
       const latencyMs = performance.now() - started;
       outcomes.push({
         ...q,
+        language: q.language ?? detectLanguage(q.question),
         retrieved: answer.passages.map((p) => [p.source, ...(p.url ? [p.url] : [])]),
         answerText: answer.answer,
         noAnswer: answer.noAnswer,
@@ -78,17 +126,24 @@ async function main(): Promise<void> {
     }
     kb.store.close();
     const report = computeReport(outcomes, { verbose: values.verbose });
+    const languages = [...new Set(outcomes.map((o) => o.language))].sort();
+    const perLanguage = Object.fromEntries(languages.map((lang) => [lang, computeReport(outcomes.filter((o) => o.language === lang))]));
     const meta = {
+      ...corpus.meta,
       articles: summary.totalArticles,
       passages: summary.totalPassages,
       model: embeddings.status.available ? embeddings.status.model : `${embeddings.status.model} (not loaded: lexical only)`,
       answers: config.llm.provider === 'none' ? 'extractive' : `llm:${config.llm.provider}`,
       k,
     };
-    if (values.json) console.log(JSON.stringify({ ...report, ...meta, badLines: errors }));
-    else console.log(formatReport(report, meta));
+    if (values.json) console.log(JSON.stringify({ ...report, ...meta, perLanguage, badLines: corpus.badLines }));
+    else {
+      console.log(formatReport(report, meta));
+      if (languages.length > 1) for (const lang of languages) console.log(`\n${formatReport(perLanguage[lang]!, { language: lang })}`);
+      else console.log(`(all questions detected as ${languages[0]})`);
+    }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   }
 }
 

@@ -7,6 +7,8 @@ export interface EvalQuestion {
   expectedSources: string[];
   answers: string[];
   unanswerable: boolean;
+  /** Language to report the question under; detected from the question when not given. */
+  language?: string;
 }
 
 const lineSchema = z
@@ -16,6 +18,7 @@ const lineSchema = z
     expected_sources: z.array(z.string()).optional(),
     answers: z.array(z.string()).optional(),
     unanswerable: z.boolean().optional(),
+    language: z.string().regex(/^[a-z]{2,3}$/, 'language must be an ISO 639-1 code such as "de"').optional(),
   })
   .strict();
 
@@ -55,6 +58,7 @@ export function parseQuestions(text: string): ParsedQuestions {
       expectedSources: q.expected_sources ?? [],
       answers: q.answers ?? [],
       unanswerable: q.unanswerable ?? false,
+      ...(q.language ? { language: q.language } : {}),
     });
   });
   return { questions, errors };

@@ -1,4 +1,5 @@
 import type { ExtractedComment } from '../../src/core/types.js';
+import { mentionsReaderComments } from '../../src/core/text/terms.js';
 import { parseProseDate } from './dates.js';
 
 /**
@@ -11,10 +12,16 @@ import { parseProseDate } from './dates.js';
  *   a date, or a label that recurs across headers such as a member role);
  * - a teaser list: at least MIN_RUN_UNITS units of "title, excerpt cut off with an ellipsis".
  *
+ * A short heading that speaks of comments ("Comments", "Kommentare", "Commenti") right before
+ * the run is a second cue as well, so then two units are enough. A heading alone, or one
+ * name before a paragraph, never makes a thread.
+ *
  * An article with subheadings has name-like lines followed by text too, but no bullets,
  * dates or recurring labels in them, and its paragraphs are not cut off with ellipses.
  */
 const MIN_RUN_UNITS = 3;
+/** Units enough when a comment heading stands right before them. */
+const MIN_HEADED_RUN_UNITS = 2;
 /** Longest line taken for a commenter's name or a role label. */
 const MAX_NAME_WORDS = 4;
 const MAX_NAME_CHARS = 40;
@@ -77,13 +84,13 @@ function commentUnitsFrom(lines: Line[], start: number): CommentUnit[] | null {
  * whose header carries a second cue (bullet, date, or a label recurring across headers) must
  * be a majority; consistent header shapes break ties between candidate starts.
  */
-function threadScore(units: CommentUnit[]): number {
+function threadScore(units: CommentUnit[], headed: boolean): number {
   const labelCounts = new Map<string, number>();
   for (const u of units) for (const h of new Set(u.header.slice(0, -1))) labelCounts.set(h, (labelCounts.get(h) ?? 0) + 1);
   const cued = units.filter(
     (u) => BULLET.test(u.header[0]!) || u.header.some(isShortDateLine) || u.header.slice(0, -1).some((h) => (labelCounts.get(h) ?? 0) >= 2),
   ).length;
-  if (cued * 2 <= units.length) return 0;
+  if (cued * 2 <= units.length && !headed) return 0;
   const shapes = new Map<number, number>();
   for (const u of units) shapes.set(u.header.length, (shapes.get(u.header.length) ?? 0) + 1);
   const consistency = Math.max(...shapes.values()) / units.length;
@@ -125,8 +132,9 @@ export function findCommentThread(lines: Line[], bodyStart: number): CommentThre
   for (let start = bodyStart; start < lines.length; start++) {
     if (!lines[start]!.afterBlank || !isNameLine(lines[start]!.text)) continue;
     const units = commentUnitsFrom(lines, start);
-    if (!units || units.length < MIN_RUN_UNITS) continue;
-    const score = threadScore(units);
+    const headed = lines.slice(Math.max(bodyStart, start - 3), start).some((l) => isNameLine(l.text) && mentionsReaderComments(l.text));
+    if (!units || units.length < (headed ? MIN_HEADED_RUN_UNITS : MIN_RUN_UNITS)) continue;
+    const score = threadScore(units, headed);
     if (score > (best?.score ?? 0)) best = { start, units, score };
   }
   if (!best) return null;

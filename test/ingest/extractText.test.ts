@@ -151,6 +151,13 @@ The law takes effect in March, the council said in a statement on Tuesday.`;
     expect(body).toContain('takes effect in March');
   });
 
+  it('takes a comment heading and two name-headed replies as a thread, but not a heading with one', () => {
+    const two = extractFromText('Tram fares rise\n\nThe city raised tram fares to 3 euros on Monday.\n\nCommenti\n\nPaolo R.\nDieci euro non fermeranno nessuno.\n\nElena\nFinalmente una misura concreta.', origin);
+    expect(two.comments.map((c) => c.author)).toEqual(['Paolo R.', 'Elena']);
+    const one = extractFromText('Tram fares rise\n\nThe city raised tram fares to 3 euros on Monday.\n\nComments\n\nPaolo\nToo expensive for a short ride.', origin);
+    expect(one.comments).toEqual([]);
+  });
+
   it('needs several agreeing cues: a single bulleted name is not a thread', () => {
     const a = extractFromText('Harbour reopens\n\nThe harbour reopened on Monday after repairs to the quay wall.\n\n  • Ana\n\nGood news for the fishermen.', origin);
     expect(a.comments).toEqual([]);

@@ -60,7 +60,7 @@ describe('feeds', () => {
     store.close();
 
     hostUp = true;
-    const second = await ingest(options);
+    const second = await ingest({ ...options, feedDeadlineMs: 30_000 });
     expect(second.updated).toBe(30);
     expect(second.summaryOnly).toBe(0);
     store = NewsStore.open(data);

@@ -83,3 +83,23 @@ describe('SqliteStore', () => {
     expect(() => new SqliteStore(path)).toThrow(/npm run ingest -- --rebuild/);
   });
 });
+
+describe('schema versions', () => {
+  it('migrates a version-1 store in place and refuses one newer than the code', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const { SCHEMA_SQL } = await import('../../src/store/schema.js');
+    const path = join(tempDir(), 'old.db');
+    const old = new Database(path);
+    old.exec(SCHEMA_SQL); // the version-1 tables: no body, comments or summary_only columns
+    old.prepare("INSERT INTO documents(doc_key, source_id, raw_hash, content_hash, extractor_version, title, language, source, location, ingested_at, updated_at) VALUES ('k','s','r','c',4,'Old','en','a.txt','/a.txt','t','t')").run();
+    old.prepare("INSERT INTO passages(document_id, position, section, text, terms) VALUES (1, 0, 'body', 'Old text kept.', 'old text kept')").run();
+    old.close();
+    const store = new SqliteStore(path);
+    expect(store.getMeta('schema_version')).toBe('2');
+    const [article] = [...store.exportArticles()];
+    expect(article).toMatchObject({ title: 'Old', body: 'Old text kept.', comments: [], passages: 1 });
+    store.setMeta('schema_version', '99');
+    store.close();
+    expect(() => new SqliteStore(path)).toThrow(/schema version 99, newer than this program/);
+  });
+});

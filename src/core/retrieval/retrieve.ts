@@ -2,9 +2,10 @@ import type { NewsEmbeddings } from '../../embeddings/newsEmbeddings.js';
 import { embedQuery } from '../../embeddings/loadEmbeddings.js';
 import type { NewsStore } from '../../store/newsStore.js';
 import { detectLanguage } from '../text/language.js';
-import { queryTerms, type QueryTerm } from '../text/terms.js';
+import { indexTerms, queryTerms, type QueryTerm } from '../text/terms.js';
+import { splitSentences } from '../text/sentences.js';
 import { splitCompounds } from './decompound.js';
-import type { RetrievedPassage } from '../types.js';
+import type { RetrievedPassage, StoredPassage } from '../types.js';
 import { diversify } from './diversity.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { ftsExpression, ftsPatterns, termCoverage } from './termMatching.js';
@@ -61,6 +62,18 @@ function termStatistics(store: NewsStore, terms: QueryTerm[]): Array<{ weight: n
     const df = store.sqlite.passageFrequency(ftsPatterns([...term.stems, ...term.translations]));
     return { weight: Math.log(1 + n / (1 + df)), common: n >= 5000 && df / n > COMMON_TERM_SHARE };
   });
+}
+
+/** Candidates re-ranked by their best sentence, and how much that sentence counts. */
+const FOCUS_CANDIDATES = 30;
+const FOCUS_WEIGHT = 2;
+
+/** The best IDF-weighted coverage of the question by a single sentence of the passage. */
+function sentenceFocus(terms: QueryTerm[], weights: number[], passage: StoredPassage): number {
+  const language = passage.document.language;
+  let best = 0;
+  for (const sentence of splitSentences(passage.text, language)) best = Math.max(best, termCoverage(terms, weights, indexTerms(sentence, language), passage.section));
+  return best;
 }
 
 function ageInDays(published: string | null, now: Date): number | null {
@@ -130,6 +143,14 @@ export async function retrieve(question: string, context: RetrievalContext, opti
     });
   // Fusion decides the order; relevance breaks ties and demotes passages matching only stopword-like terms.
   scored.sort((a, b) => b.score * (0.5 + b.relevance) - a.score * (0.5 + a.relevance) || b.relevance - a.relevance);
+  // The answer to a question usually sits in one sentence that holds most of its terms: among
+  // the leading candidates, a passage with such a sentence moves up (squad-it-dev, lexical:
+  // recall@1 0.728 -> 0.743; the weight barely matters between 1 and 100).
+  const leading = scored.slice(0, FOCUS_CANDIDATES);
+  const focus = new Map(leading.map((p) => [p.id, sentenceFocus(terms, weights, p)]));
+  const focused = (p: ScoredPassage) => p.score * (0.5 + p.relevance) * (1 + FOCUS_WEIGHT * (focus.get(p.id) ?? 0));
+  leading.sort((a, b) => focused(b) - focused(a));
+  scored = [...leading, ...scored.slice(leading.length)];
   scored = diversify(scored, k);
   return { terms, weights, passages: scored, mode: queryVector ? 'hybrid' : 'lexical', queryVector };
 }

@@ -37,6 +37,11 @@ export interface QueryTerm {
 const READER_WORDS = ['reader', 'readers', 'commenter', 'commenters', 'comment', 'comments', 'commented', 'leser', 'kommentar', 'kommentare', 'kommentator', 'lettore', 'lettori', 'commento', 'commenti', 'lecteur', 'lecteurs', 'commentaire', 'lector', 'lectores', 'comentario'];
 const READER_STEMS = new Set(READER_WORDS.flatMap((w) => stemsInAllLanguages(w)));
 
+/** Whether a text speaks of readers' comments ("Comments", "12 Kommentare", "Commenti dei lettori"). */
+export function mentionsReaderComments(text: string): boolean {
+  return wordTokens(foldText(text)).some((token) => stemsInAllLanguages(token).some((s) => READER_STEMS.has(s)));
+}
+
 /** Minimum stem length for prefix matching: shorter prefixes match too much. */
 export const MIN_PREFIX_LENGTH = 5;
 
