@@ -2,18 +2,40 @@ import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { answerForDiscord, checkQuestion, NO_MENTIONS } from '../src/discord/answering.js';
 import type { Command } from '../src/discord/command.js';
 import { createDraftEditor } from '../src/discord/draftEditor.js';
+import { LOCALIZED } from '../src/discord/localizations.js';
+import { startAnswerThread } from '../src/discord/answerThread.js';
 
-/** /ask question:<text> [private:<bool>] — answer with numbered citations. */
+/** /ask question:<text> [private:<bool>] [thread:<bool>] — answer with numbered citations. */
 export default {
   data: new SlashCommandBuilder()
     .setName('ask')
+    .setNameLocalizations(LOCALIZED.ask.name)
     .setDescription('Ask a question about the news; the answer cites its sources.')
-    .addStringOption((o) => o.setName('question').setDescription('Your question, in any language').setRequired(true).setMaxLength(2000))
-    .addBooleanOption((o) => o.setName('private').setDescription('Show the answer only to you')),
+    .setDescriptionLocalizations(LOCALIZED.ask.description)
+    .addStringOption((o) =>
+      o
+        .setName('question')
+        .setNameLocalizations(LOCALIZED.askQuestion.name)
+        .setDescription('Your question, in any language')
+        .setDescriptionLocalizations(LOCALIZED.askQuestion.description)
+        .setRequired(true)
+        .setMaxLength(2000),
+    )
+    .addBooleanOption((o) =>
+      o.setName('private').setNameLocalizations(LOCALIZED.askPrivate.name).setDescription('Show the answer only to you').setDescriptionLocalizations(LOCALIZED.askPrivate.description),
+    )
+    .addBooleanOption((o) =>
+      o
+        .setName('thread')
+        .setNameLocalizations(LOCALIZED.askThread.name)
+        .setDescription('Start a thread from the answer; messages in it are follow-up questions')
+        .setDescriptionLocalizations(LOCALIZED.askThread.description),
+    ),
 
   async execute(interaction, context) {
     const question = checkQuestion(context, interaction.user.id, interaction.options.getString('question', true));
     const ephemeral = interaction.options.getBoolean('private') ?? false;
+    const wantsThread = interaction.options.getBoolean('thread') ?? false;
     // Acknowledge at once: Discord voids an interaction not answered within 3 seconds.
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     const draft = createDraftEditor((text) => interaction.editReply({ content: text, allowedMentions: NO_MENTIONS }));
@@ -25,6 +47,11 @@ export default {
       const sent = await interaction.followUp({ content: piece, allowedMentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
       ids.push(sent.id);
     }
-    context.conversations.rememberAnswer(ids, { question, answeredAt: Date.now() });
+    const exchange = { question, answeredAt: Date.now() };
+    context.conversations.rememberAnswer(ids, exchange);
+    if (!wantsThread) return;
+    const outcome = await startAnswerThread(first, question, { ephemeral, inGuild: interaction.inGuild() });
+    if (outcome.threadId) context.conversations.rememberThread(outcome.threadId, exchange);
+    else await interaction.followUp({ content: outcome.notice, allowedMentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
   },
 } satisfies Command;

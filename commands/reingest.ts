@@ -2,6 +2,7 @@ import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommand
 import { formatSummary } from '../ingest/summary.js';
 import { NO_MENTIONS } from '../src/discord/answering.js';
 import type { Command } from '../src/discord/command.js';
+import { LOCALIZED } from '../src/discord/localizations.js';
 import { canReingest } from '../src/discord/permissions.js';
 import { splitMessage } from '../src/discord/splitMessage.js';
 import { formatDuration } from '../src/discord/statusReport.js';
@@ -13,7 +14,9 @@ const PROGRESS_EDIT_INTERVAL_MS = 3000;
 export default {
   data: new SlashCommandBuilder()
     .setName('reingest')
+    .setNameLocalizations(LOCALIZED.reingest.name)
     .setDescription('Re-ingest the configured news sources (admins only).')
+    .setDescriptionLocalizations(LOCALIZED.reingest.description)
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM),
 

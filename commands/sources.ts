@@ -4,6 +4,7 @@ import { phrasesFor } from '../src/core/answer/phrases.js';
 import { questionLanguage } from '../src/core/knowledgeBase.js';
 import { checkQuestion, NO_MENTIONS } from '../src/discord/answering.js';
 import type { Command } from '../src/discord/command.js';
+import { LOCALIZED } from '../src/discord/localizations.js';
 import { splitMessage } from '../src/discord/splitMessage.js';
 
 const EXCERPT_CHARS = 280;
@@ -12,8 +13,18 @@ const EXCERPT_CHARS = 280;
 export default {
   data: new SlashCommandBuilder()
     .setName('sources')
+    .setNameLocalizations(LOCALIZED.sources.name)
     .setDescription('Show the news passages that match a query, with their sources, to read for yourself.')
-    .addStringOption((o) => o.setName('query').setDescription('What to look for').setRequired(true).setMaxLength(2000)),
+    .setDescriptionLocalizations(LOCALIZED.sources.description)
+    .addStringOption((o) =>
+      o
+        .setName('query')
+        .setNameLocalizations(LOCALIZED.sourcesQuery.name)
+        .setDescription('What to look for')
+        .setDescriptionLocalizations(LOCALIZED.sourcesQuery.description)
+        .setRequired(true)
+        .setMaxLength(2000),
+    ),
 
   async execute(interaction, context) {
     const query = checkQuestion(context, interaction.user.id, interaction.options.getString('query', true));

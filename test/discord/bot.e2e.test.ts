@@ -198,6 +198,31 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
     expect(threadReply2.body.content).toMatch(/Fünftel der Fernzüge/);
   });
 
+  it('/ask thread:true starts a public thread named from the question; messages there are follow-ups', async () => {
+    const question = 'How much have freight rates for gasoil risen on the Rhine since the start of August, and what do traders expect for the autumn months?';
+    const { token } = fake.slashCommand('ask', [{ name: 'question', type: 3, value: question }, { name: 'thread', type: 5, value: true }], { userId: '500000000000000021' });
+    expect(await finalEdit(token, /Sources:/)).toContain('tripled');
+    const created = await fake.waitFor(() => fake.find('POST', /^\/channels\/\d+\/messages\/\d+\/threads$/)[0], 15_000, 'thread creation');
+    expect(created.body.name.length).toBeLessThanOrEqual(100);
+    expect(question.startsWith(created.body.name.replace(/…$/, ''))).toBe(true);
+    const threadId = created.responseId!;
+    const followUp = fake.message('and how low is the water at Kaub?', { channelId: threadId, userId: '500000000000000021' });
+    const reply = await fake.waitFor(() => channelPosts(threadId).find((c) => c.body.message_reference?.message_id === followUp.id), 15_000, 'reply in the thread');
+    expect(reply.body.content).toMatch(/38 centimetres/);
+  });
+
+  it('/ask thread:true answers inline and says so where the bot may not create threads', async () => {
+    fake.denyThreads = true;
+    try {
+      const { token } = fake.slashCommand('ask', [{ name: 'question', type: 3, value: 'How much have freight rates for gasoil risen?' }, { name: 'thread', type: 5, value: true }], { userId: '500000000000000022' });
+      expect(await finalEdit(token, /Sources:/)).toContain('tripled');
+      const notice = await fake.waitFor(() => followUps(token).find((c) => /Create Public Threads/.test(c.body.content)), 15_000, 'permission notice');
+      expect(notice.body.content).toMatch(/answer stays here/);
+    } finally {
+      fake.denyThreads = false;
+    }
+  });
+
   it('rate-limits a user and says when to retry', async () => {
     const user = '500000000000000012';
     const tokens = Array.from({ length: 6 }, () => fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'What does the GDL union demand?' }], { userId: user }));
@@ -292,7 +317,15 @@ describe('starting and registering', () => {
       const [put] = discord.find('PUT', new RegExp(`^/applications/${APP_ID}/commands$`));
       const byName = Object.fromEntries((put!.body as Array<{ name: string }>).map((c) => [c.name, c])) as Record<string, any>;
       expect(Object.keys(byName).sort()).toEqual(['ask', 'reingest', 'sources', 'status']);
-      expect(byName.ask.options.map((o: any) => [o.name, o.type, o.required ?? false])).toEqual([['question', 3, true], ['private', 5, false]]);
+      expect(byName.ask.options.map((o: any) => [o.name, o.type, o.required ?? false])).toEqual([['question', 3, true], ['private', 5, false], ['thread', 5, false]]);
+      // Localised names and descriptions for de, it, fr and es; the English names stay the defaults.
+      for (const command of Object.values(byName)) {
+        expect(Object.keys(command.name_localizations).sort()).toEqual(['de', 'es-419', 'es-ES', 'fr', 'it']);
+        expect(Object.keys(command.description_localizations).sort()).toEqual(['de', 'es-419', 'es-ES', 'fr', 'it']);
+        for (const name of Object.values(command.name_localizations) as string[]) expect(name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+      }
+      expect(byName.ask.name_localizations).toMatchObject({ de: 'fragen', it: 'chiedi', fr: 'demander', 'es-ES': 'preguntar' });
+      expect(byName.ask.options[2].name_localizations).toMatchObject({ de: 'thread', fr: 'fil', 'es-ES': 'hilo' });
       expect(byName.sources.options[0]).toMatchObject({ name: 'query', type: 3, required: true });
       expect(byName.reingest.default_member_permissions).toBe(String(MANAGE_GUILD));
       const guild = await runScript('src/discord/deployCommands.ts', [], { ...base, DISCORD_GUILD_ID: '200000000000000001' });

@@ -40,6 +40,8 @@ export class FakeDiscord {
   private readyResolvers: Array<() => void> = [];
   identified = false;
   identifyPayload: any = null;
+  /** Answer thread creation with 403 Missing Permissions, like a channel where the bot lacks Create Public Threads. */
+  denyThreads = false;
   port = 0;
 
   get apiUrl(): string {
@@ -256,6 +258,18 @@ export class FakeDiscord {
         type: 0,
         flags: body?.flags ?? 0,
       });
+      // Starting a thread from a message: answered like Discord, and announced on the gateway.
+      const startThread = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/);
+      if (startThread && req.method === 'POST') {
+        if (this.denyThreads) return json(403, { message: 'Missing Permissions', code: 50013 });
+        const thread = {
+          id: (call.responseId = nextId()), type: 11, guild_id: GUILD_ID, parent_id: startThread[1], owner_id: BOT_ID, name: body?.name ?? '',
+          thread_metadata: { archived: false, auto_archive_duration: body?.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false },
+          message_count: 0, member_count: 1, rate_limit_per_user: 0, flags: 0,
+        };
+        this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+        return json(201, thread);
+      }
       const webhook = path.match(/^\/webhooks\/\d+\/[^/]+(\/messages\/(@original|\d+))?$/);
       if (webhook) return json(200, messageLike(CHANNEL_ID));
       const channelMessage = path.match(/^\/channels\/(\d+)\/messages$/);

@@ -8,9 +8,10 @@ export const SUPPORTED_LANGUAGES = ['en', 'de', 'it', 'fr', 'es'] as const;
 export type LanguageCode = string;
 
 // eld (Efficient Language Detector, Apache-2.0): n-gram detector for 60 languages that is
-// accurate on sentence-length text, questions included, and needs no model download. The
-// "small" database loads in about 0.2 s; medium/large added nothing on our checks.
-await (eld as typeof eld & { load(size: string): Promise<boolean> }).load('small');
+// accurate on sentence-length text, questions included, and needs no model download.
+// Measured on the 6,831 squad-it-dev questions: "extrasmall" 99.8% Italian (0.11 s, 80 MB to
+// load), "small" 99.7% (0.2 s, 141 MB); tinyld 96.0%, franc-min misses short questions.
+await (eld as typeof eld & { load(size: string): Promise<boolean> }).load('extrasmall');
 
 /** Characters sampled: a few paragraphs decide a language; whole articles only cost time. */
 const SAMPLE_CHARS = 3000;
