@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     const embeddings = await loadEmbeddingsFromConfig(config);
     const log = (m: string) => process.stderr.write(`${m}\n`);
     const summary = await ingestFromConfig(config, { cliSources: [corpus.docsDir], embeddings, log });
-    const answerer = createAnswererFromConfig(config, { log });
+    const answerer = await createAnswererFromConfig(config, { log });
     const kb = await openKnowledgeBase(config, { embeddings, answerer, log });
     const outcomes: Array<QuestionOutcome & { language: string }> = [];
     for (const q of questions) {

@@ -5,7 +5,6 @@ import { KnowledgeBase, type Answerer } from './core/knowledgeBase.js';
 import { loadEmbeddings, type LoadedEmbeddings } from './embeddings/loadEmbeddings.js';
 import { acquireIngestLock } from './store/ingestLock.js';
 import { NewsStore, storePaths } from './store/newsStore.js';
-import { ingest } from '../ingest/pipeline.js';
 import { resolveSourceSpecs } from '../ingest/sources/sourceSpecs.js';
 import type { IngestProgress, IngestSummary } from '../ingest/summary.js';
 
@@ -68,6 +67,8 @@ export async function ingestFromConfig(config: Config, request: IngestRequest = 
   if (!embeddings.embeddings) {
     log(`Warning: embedding model ${embeddings.status.model} could not be loaded (${embeddings.status.reason}). Building a lexical-only index; the next ingest with the model available adds the vectors.`);
   }
+  // Ingestion (extraction, date parsing, feeds) is loaded only when an ingest runs, not for a question.
+  const { ingest } = await import('../ingest/pipeline.js');
   const run = (dataDir: string, store?: NewsStore) =>
     ingest({
       dataDir,

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     throw new Error(`No news has been ingested into ${config.dataDir} yet. Run "npm run ingest" first.`);
   }
   const log = (m: string) => process.stderr.write(`${m}\n`);
-  const kb = await openKnowledgeBase(config, { log, answerer: createAnswererFromConfig(config, { log }) });
+  const kb = await openKnowledgeBase(config, { log, answerer: await createAnswererFromConfig(config, { log }) });
   try {
     const answer = await kb.ask(positionals.join(' '), {
       k,

@@ -32,7 +32,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export async function startBot(config: Config, logger: Logger, options: { answerer?: Answerer; embeddings?: LoadedEmbeddings } = {}): Promise<RunningBot> {
   if (!config.discord.token) throw new Error('DISCORD_TOKEN is not set');
   // Built first: a misconfigured LLM is reported at start-up, naming the variable.
-  const answerer = options.answerer ?? createAnswererFromConfig(config, { log: (m) => logger.warn(m) });
+  const answerer = options.answerer ?? (await createAnswererFromConfig(config, { log: (m) => logger.warn(m) }));
   const embeddings = options.embeddings ?? (await loadEmbeddingsFromConfig(config));
   if (!embeddings.embeddings) logger.warn({ model: embeddings.status.model, reason: embeddings.status.reason }, 'embedding model not loaded: lexical retrieval only');
   const store = NewsStore.open(config.dataDir, { log: (m) => logger.warn(m) });

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { HashingEmbeddings } from './hashingEmbeddings.js';
 import type { NewsEmbeddings } from './newsEmbeddings.js';
-import { TransformersEmbeddings } from './transformersEmbeddings.js';
 
 /** What happened when the embedding model was asked for; recorded in the manifest. */
 export interface EmbeddingStatus {
@@ -30,6 +29,8 @@ export async function loadEmbeddings(options: { model: string; dataDir: string; 
     const fake = new HashingEmbeddings(Number(hashing[1]));
     return { embeddings: fake, status: { model: fake.modelId, available: true, dimension: fake.dimension, reason: null } };
   }
+  // The model runtime (onnxruntime, ~70 MB) is loaded only on the path that uses it.
+  const { TransformersEmbeddings } = await import('./transformersEmbeddings.js');
   const embeddings = new TransformersEmbeddings({ model: options.model, cacheDir: join(options.dataDir, 'models') });
   try {
     await embeddings.load();
@@ -42,7 +43,9 @@ export async function loadEmbeddings(options: { model: string; dataDir: string; 
 
 /** Embeds passages with any NewsEmbeddings, as Float32Array for compact storage. */
 export async function embedPassages(embeddings: NewsEmbeddings, texts: string[]): Promise<Float32Array[]> {
-  if (embeddings instanceof TransformersEmbeddings) return embeddings.embedPassages(texts);
+  // The transformers adapter embeds passages with its "passage: " prefix; others use langchain's interface.
+  const withPassages = embeddings as NewsEmbeddings & { embedPassages?: (texts: string[]) => Promise<Float32Array[]> };
+  if (typeof withPassages.embedPassages === 'function') return withPassages.embedPassages(texts);
   return (await embeddings.embedDocuments(texts)).map((v) => Float32Array.from(v));
 }
 

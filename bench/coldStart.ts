@@ -1,0 +1,51 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { percentile } from '../eval/metrics.js';
+import { projectRoot } from './projectPaths.js';
+
+export interface ColdStartResult {
+  command: string;
+  runs: number;
+  wallP50Ms: number | null;
+  wallMaxMs: number | null;
+  maxRssMbP50: number | null;
+  answered: boolean;
+  note?: string;
+}
+
+/** Prints the process's peak resident memory (kB) on exit, for the parent to read. */
+const PEAK_RSS_PROBE = `data:text/javascript,${encodeURIComponent("process.on('exit', () => process.stderr.write('\\\\npeak-rss-kb ' + process.resourceUsage().maxRSS + '\\\\n'));")}`;
+
+/**
+ * `npm run ask` from a cold process, as a user runs it: the compiled CLI over the sample
+ * corpus in lexical mode (no model), each run a fresh `node` process. Wall time from spawn to
+ * exit; peak RSS reported by the process itself.
+ */
+export function benchColdStart(runs = 7): ColdStartResult {
+  const root = projectRoot();
+  const ask = join(root, 'dist/src/cli/ask.js');
+  const ingest = join(root, 'dist/ingest/cli.js');
+  const command = 'node dist/src/cli/ask.js "Why is cargo shipping on the Rhine slowing down?"';
+  if (!existsSync(ask)) return { command, runs: 0, wallP50Ms: null, wallMaxMs: null, maxRssMbP50: null, answered: false, note: 'not built: run npm run build' };
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-cold-'));
+  const env = { ...process.env, DATA_DIR: dataDir, EMBEDDING_DISABLED: 'true', NEWS_SOURCES: '', NEWS_SOURCES_FILE: '', LLM_PROVIDER: 'none' };
+  try {
+    execFileSync(process.execPath, [ingest, join(root, 'eval/docs')], { env, cwd: root, stdio: 'ignore' });
+    const walls: number[] = [];
+    const rss: number[] = [];
+    let answered = true;
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      const run = spawnSync(process.execPath, ['--import', PEAK_RSS_PROBE, ask, 'Why is cargo shipping on the Rhine slowing down?'], { env, cwd: root, encoding: 'utf8' });
+      walls.push(performance.now() - started);
+      const peak = run.stderr.match(/peak-rss-kb (\d+)/);
+      if (peak) rss.push(Number(peak[1]) / 1024);
+      answered &&= run.status === 0 && /Sources:/.test(run.stdout);
+    }
+    return { command, runs, wallP50Ms: percentile(walls, 50), wallMaxMs: Math.max(...walls), maxRssMbP50: percentile(rss, 50), answered };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

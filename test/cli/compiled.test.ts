@@ -1,0 +1,32 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ARTICLES } from '../support/articles.js';
+import { ROOT } from '../support/runScript.js';
+import { tempDir } from '../support/tempDir.js';
+
+/** Logs every bare module specifier the process imports, so the test can see what a path loads. */
+const IMPORT_LOGGER = `data:text/javascript,${encodeURIComponent(
+  `import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent("export async function resolve(s, c, n) { if (!/^(\\\\.|node:|file:|data:)/.test(s)) process.stderr.write('imported ' + s + '\\\\n'); return n(s, c); }"));`,
+)}`;
+
+describe('compiled CLI (what npm scripts run after npm ci builds dist/)', () => {
+  it('ingests through the worker pool and answers from JavaScript, loading no model runtime, LLM library or discord.js for a lexical answer', () => {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'pipe' });
+    const root = tempDir('compiled-');
+    const docs = join(root, 'docs');
+    mkdirSync(docs);
+    for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(docs, name), text);
+    const env = { ...process.env, DATA_DIR: join(root, 'data'), EMBEDDING_DISABLED: 'true', NEWS_SOURCES: '', NEWS_SOURCES_FILE: '', LLM_PROVIDER: 'none', LOG_LEVEL: 'silent' };
+    const ingest = spawnSync(process.execPath, [join(ROOT, 'dist/ingest/cli.js'), docs], { env, cwd: ROOT, encoding: 'utf8' });
+    expect(ingest.status).toBe(0);
+    expect(ingest.stdout).toMatch(/3 added/);
+    const ask = spawnSync(process.execPath, ['--import', IMPORT_LOGGER, join(ROOT, 'dist/src/cli/ask.js'), '--json', 'How much have freight rates for gasoil risen?'], { env, cwd: ROOT, encoding: 'utf8' });
+    expect(ask.status).toBe(0);
+    expect(JSON.parse(ask.stdout).answer).toMatch(/tripled/);
+    const imported = ask.stderr.split('\n').filter((l) => l.startsWith('imported ')).map((l) => l.slice('imported '.length));
+    expect(imported).toContain('better-sqlite3');
+    for (const heavy of ['@xenova/transformers', '@langchain/openai', '@langchain/ollama', 'discord.js', 'linkedom', 'chrono-node']) expect(imported).not.toContain(heavy);
+  }, 120_000);
+});
