@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) return void console.log(USAGE);
-  if (!values.squad && (!values.docs || !values.questions)) throw new Error(`--docs and --questions (or --squad) are required. ${USAGE}`);
+  if (!values.squad && (!values.docs || !values.questions)) throw new Error(`--docs and --questions are required (or --squad FILE). ${USAGE}`);
   const k = values.k ? Number(values.k) : 10;
   if (!Number.isInteger(k) || k < 1) throw new Error('--k must be a positive whole number');
   const dropGold = values['drop-gold'] === undefined ? 0 : Number(values['drop-gold']);

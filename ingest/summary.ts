@@ -1,3 +1,4 @@
+import { LEXICAL_ONLY_LIMITATION } from '../src/core/limitations.js';
 import type { EmbeddingStatus } from '../src/embeddings/loadEmbeddings.js';
 
 /** What one ingestion run did; printed by the CLI, posted by /reingest, stored in the manifest. */
@@ -46,6 +47,7 @@ export function formatSummary(s: IngestSummary): string {
     `Model: ${s.embedding.model} — ${s.embedding.available ? `loaded (${s.embedding.dimension}-d), vectors in use` : `NOT loaded, lexical retrieval only (${s.embedding.reason})`}.`,
     `Time: ${(s.durationMs / 1000).toFixed(1)} s (embedding ${(s.embeddingMs / 1000).toFixed(1)} s).`,
   ];
+  if (!s.vectorsInUse) lines.push(LEXICAL_ONLY_LIMITATION);
   if (s.summaryOnly > 0) lines.push(`${plural(s.summaryOnly, 'article')} stored as feed summary only (page unreachable); retried at the next ingest.`);
   if (s.missingKept > 0) lines.push(`${plural(s.missingKept, 'stored article')} no longer listed by its source, kept (use --prune to remove).`);
   for (const f of s.failedSources) lines.push(`Source failed: ${f.source}: ${f.reason}`);

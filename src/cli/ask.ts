@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openKnowledgeBase } from '../bootstrap.js';
 import { formatAnswer } from '../core/answer/format.js';
+import { LEXICAL_ONLY_LIMITATION } from '../core/limitations.js';
 import { createAnswererFromConfig } from '../llm/createAnswerer.js';
 import { parseDateOption } from './dateOption.js';
 import { storePaths } from '../store/newsStore.js';
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
     });
     if (values.json) {
       const { answer: text, citations, passages, ...rest } = answer;
-      console.log(JSON.stringify({ answer: text, citations, passages, ...rest }));
+      const limitations = answer.retrieval === 'lexical' ? [LEXICAL_ONLY_LIMITATION] : [];
+      console.log(JSON.stringify({ answer: text, citations, passages, ...rest, limitations }));
     } else {
       console.log(formatAnswer(answer));
     }

@@ -2,10 +2,14 @@ import type { NewsEmbeddings } from '../embeddings/newsEmbeddings.js';
 import type { EmbeddingStatus } from '../embeddings/loadEmbeddings.js';
 import type { NewsStore } from '../store/newsStore.js';
 import { composeExtractiveAnswer } from './answer/extractive.js';
+import { SentenceSimilarity } from './answer/sentenceSimilarity.js';
 import type { Answer } from './answer/types.js';
 import { validateQuestion } from './questions.js';
 import { retrieve, type RetrievalOptions, type RetrievalResult } from './retrieval/retrieve.js';
 import { detectLanguage } from './text/language.js';
+
+/** Passages whose sentences are compared with the question vector (the ones quotes come from). */
+const SENTENCE_SCORED_PASSAGES = 6;
 
 /** Something that can turn retrieved passages into an answer (extractive default, or an LLM). */
 export interface Answerer {
@@ -48,6 +52,8 @@ export function questionLanguage(question: string): string {
 export class KnowledgeBase {
   readonly answerer: Answerer;
 
+  private sentences: SentenceSimilarity | null = null;
+
   constructor(private readonly options: KnowledgeBaseOptions) {
     this.answerer = options.answerer ?? extractiveAnswerer;
   }
@@ -80,8 +86,15 @@ export class KnowledgeBase {
     return this.retrieveValid(validateQuestion(question, this.options.maxQuestionLength), options);
   }
 
-  private retrieveValid(question: string, options: RetrievalOptions): Promise<RetrievalResult> {
-    return retrieve(question, { store: this.options.store, embeddings: this.compatibleEmbeddings() }, options);
+  private async retrieveValid(question: string, options: RetrievalOptions): Promise<RetrievalResult> {
+    const embeddings = this.compatibleEmbeddings();
+    const result = await retrieve(question, { store: this.options.store, embeddings }, options);
+    if (embeddings && result.queryVector) {
+      this.sentences ??= new SentenceSimilarity(embeddings);
+      const leading = result.passages.slice(0, SENTENCE_SCORED_PASSAGES).map((p) => ({ id: p.id, text: p.text, language: p.document.language }));
+      result.sentenceSimilarity = await this.sentences.score(leading, result.queryVector);
+    }
+    return result;
   }
 
   /** The standalone form of a follow-up, for retrieval: rewritten by the LLM when there is one. */

@@ -1,3 +1,4 @@
+import { LEXICAL_ONLY_LIMITATION } from '../core/limitations.js';
 import type { BotContext } from './command.js';
 
 export function formatBytes(bytes: number): string {
@@ -50,6 +51,7 @@ export function statusReport(context: BotContext, now = Date.now()): string {
       ? `Embedding model: ${context.kb.embeddingStatus.model} — vectors not in use (${problem}); lexical retrieval`
       : `Embedding model: ${space!.model} (${space!.dim}-d) — vectors in use, hybrid retrieval`,
   );
+  if (problem) lines.push(LEXICAL_ONLY_LIMITATION);
   lines.push(`Index size on disk: ${formatBytes(store.storeBytesOnDisk())}`);
   lines.push(`Uptime: ${formatDuration(now - context.startedAt)}`);
   return lines.join('\n');

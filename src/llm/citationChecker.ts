@@ -1,3 +1,4 @@
+import { detectLanguage } from '../core/text/language.js';
 import { termCredit } from '../core/retrieval/termMatching.js';
 import { foldText, wordTokens } from '../core/text/normalize.js';
 import { splitSentences } from '../core/text/sentences.js';
@@ -40,12 +41,15 @@ function namesIn(sentence: string): string[] {
 
 /**
  * Whether a passage supports a sentence: enough of the sentence's content terms occur in
- * the passage (across languages: stems and the cross-lingual lexicon), and every number and
- * every name in the sentence occurs there too. Numbers and names are where invented claims
- * show first.
+ * the passage (stems in every stemmed language), and every number and every name in the
+ * sentence occurs there too. Numbers and names are where invented claims show first.
+ * A sentence in another language than its passage cannot share its words: there every
+ * number and name must match and at least one of them must be there to match.
  */
 export function supports(sentence: string, passage: PromptPassage): { ok: boolean; reason: string } {
   const language = passage.passage.document.language;
+  const sentenceLanguage = detectLanguage(sentence);
+  const crossLanguage = sentenceLanguage !== 'und' && language !== 'und' && sentenceLanguage !== language;
   const passageText = `${passage.passage.document.title} ${passage.text}`;
   const passageTerms = indexTerms(passageText, language);
   const terms = queryTerms(sentence);
@@ -58,6 +62,11 @@ export function supports(sentence: string, passage: PromptPassage): { ok: boolea
   for (const name of namesIn(sentence)) {
     const [nameTerm] = queryTerms(name);
     if (nameTerm && termCredit(nameTerm, passageTerms) === 0) return { ok: false, reason: `"${name}" not in passage` };
+  }
+  if (crossLanguage) {
+    const anchors = numbersIn(sentence).length + namesIn(sentence).length;
+    if (anchors === 0 && share < SUPPORT_THRESHOLD) return { ok: false, reason: 'in another language than the passage, with no number or name to check' };
+    return { ok: true, reason: '' };
   }
   if (share < SUPPORT_THRESHOLD) return { ok: false, reason: `only ${Math.round(share * 100)}% of its terms are in the passage` };
   return { ok: true, reason: '' };

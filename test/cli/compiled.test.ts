@@ -22,9 +22,13 @@ describe('compiled CLI (what npm scripts run after npm ci builds dist/)', () => 
     const ingest = spawnSync(process.execPath, [join(ROOT, 'dist/ingest/cli.js'), docs], { env, cwd: ROOT, encoding: 'utf8' });
     expect(ingest.status).toBe(0);
     expect(ingest.stdout).toMatch(/3 added/);
+    expect(ingest.stdout).toContain("questions in a language other than the articles' may go unanswered");
     const ask = spawnSync(process.execPath, ['--import', IMPORT_LOGGER, join(ROOT, 'dist/src/cli/ask.js'), '--json', 'How much have freight rates for gasoil risen?'], { env, cwd: ROOT, encoding: 'utf8' });
     expect(ask.status).toBe(0);
-    expect(JSON.parse(ask.stdout).answer).toMatch(/tripled/);
+    const json = JSON.parse(ask.stdout);
+    expect(json.answer).toMatch(/tripled/);
+    expect(json.retrieval).toBe('lexical');
+    expect(json.limitations).toEqual([expect.stringMatching(/lexical retrieval only.*language other than the articles/)]);
     const imported = ask.stderr.split('\n').filter((l) => l.startsWith('imported ')).map((l) => l.slice('imported '.length));
     expect(imported).toContain('better-sqlite3');
     for (const heavy of ['@xenova/transformers', '@langchain/openai', '@langchain/ollama', 'discord.js', 'linkedom', 'chrono-node']) expect(imported).not.toContain(heavy);

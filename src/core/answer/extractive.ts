@@ -20,7 +20,17 @@ export const ANSWER_THRESHOLDS = {
   quotablePassage: 0.4,
   /** Sentences below this fraction of the best sentence's score are left out. */
   relativeToBest: 0.6,
+  /**
+   * With vectors: a passage this similar to the question (cosine) is answerable even when it
+   * shares no words with it (another language). multilingual-e5 puts unrelated text at about
+   * 0.70-0.78 and relevant text above 0.8; not yet calibrated on the real model, which cannot
+   * be downloaded where this was written: measure with `npm run eval` where it can.
+   */
+  vectorPassage: 0.82,
 };
+/** Sentence similarity mapped to a coverage-like credit: 0 at SIMILARITY_FLOOR, 1 at SIMILARITY_FLOOR + SIMILARITY_SPAN. */
+const SIMILARITY_FLOOR = 0.75;
+const SIMILARITY_SPAN = 0.15;
 const COMMENT_PENALTY = 0.75;
 /**
  * Question terms already in the headline say what the article is about, not what the asker
@@ -46,6 +56,24 @@ interface Candidate {
 }
 
 /**
+ * " (German)" after a quote in another language than the question, named in the question's
+ * language (Intl.DisplayNames: " (tedesco)" for an Italian question); nothing otherwise.
+ */
+function crossLanguageLabel(questionLanguage: string): (quoteLanguage: string) => string {
+  let names: Intl.DisplayNames | null = null;
+  try {
+    names = new Intl.DisplayNames([questionLanguage, 'en'], { type: 'language' });
+  } catch {
+    names = null;
+  }
+  return (quoteLanguage) => {
+    if (!names || quoteLanguage === 'und' || questionLanguage === 'und' || quoteLanguage === questionLanguage) return '';
+    const name = names.of(quoteLanguage);
+    return name && name !== quoteLanguage ? ` (${name})` : '';
+  };
+}
+
+/**
  * The default, offline answer: the 1-4 most relevant sentences of the retrieved passages,
  * each with its [n] marker, reader comments presented as such; or an honest no-answer.
  */
@@ -54,29 +82,36 @@ export function composeExtractiveAnswer(question: string, retrieval: RetrievalRe
   const base = { passages: toAnswerPassages(retrieval.passages), mode: 'extractive' as const, retrieval: retrieval.mode, language: questionLanguage };
   const noAnswer = (): Answer => ({ ...base, answer: phrases.noAnswer, citations: [], noAnswer: true });
 
+  // Answerable by shared words, or (with vectors) by meaning: a German article can answer an English question.
+  const byMeaning = (p: ScoredPassage) => (p.similarity ?? 0) >= ANSWER_THRESHOLDS.vectorPassage;
   const best = Math.max(0, ...retrieval.passages.map((p) => p.relevance));
-  if (retrieval.terms.length === 0 || best < ANSWER_THRESHOLDS.passage) return noAnswer();
+  if (best < ANSWER_THRESHOLDS.passage && !retrieval.passages.some(byMeaning)) return noAnswer();
+  const label = crossLanguageLabel(questionLanguage);
 
   const candidates: Candidate[] = [];
   const wanted = answerTypeOf(question);
   const aboutReaders = retrieval.terms.some((t) => t.aboutReaders);
   retrieval.passages.forEach((passage, rank) => {
-    if (passage.relevance < ANSWER_THRESHOLDS.quotablePassage && passage.relevance < best) return;
+    if (passage.relevance < ANSWER_THRESHOLDS.quotablePassage && passage.relevance < best && !byMeaning(passage)) return;
     const language = passage.document.language;
+    const similarities = retrieval.sentenceSimilarity?.get(passage.id);
     const titleTerms = passage.section === 'body' ? indexTerms(passage.document.title, language) : [];
     const weights = retrieval.terms.map((term, i) => retrieval.weights[i]! * (termCredit(term, titleTerms) > 0 ? TOPIC_TERM_WEIGHT : 1));
-    for (const sentence of splitSentences(passage.text, language)) {
+    splitSentences(passage.text, language).forEach((sentence, index) => {
       const n = countWords(sentence);
-      if (n < 4 || n > 90) continue;
-      const own = coverage(retrieval.terms, weights, sentence, language, passage.section);
+      if (n < 4 || n > 90) return;
+      const lexical = coverage(retrieval.terms, weights, sentence, language, passage.section);
+      const similarity = similarities?.[index];
+      const semantic = similarity === undefined ? 0 : Math.min(1, Math.max(0, (similarity - SIMILARITY_FLOOR) / SIMILARITY_SPAN));
+      const own = Math.max(lexical, semantic);
       const hasType = sentenceHasAnswerType(sentence, wanted);
-      if (own === 0 && !hasType) continue; // a quote must itself say something about the question
+      if (own === 0 && !hasType) return; // a quote must itself say something about the question
       let score = (1 - PASSAGE_SHARE) * own + PASSAGE_SHARE * passage.relevance + (hasType ? ANSWER_TYPE_BONUS : 0) + 0.02 / (rank + 1);
       // Reader comments rank below reporting, unless the question asks what readers think.
       if (passage.section === 'comment') score *= aboutReaders ? 1.3 : COMMENT_PENALTY;
       else if (aboutReaders) score *= 0.8;
       candidates.push({ passage, sentence, score, words: new Set(wordTokens(foldText(sentence))) });
-    }
+    });
   });
   // A headline can be the answer: with its stated date for "when" questions ("Nokia and Xiaomi
   // sign a collaboration agreement", published 2017-07-05), or when it holds the number or
@@ -114,7 +149,7 @@ export function composeExtractiveAnswer(question: string, retrieval: RetrievalRe
   const parts = chosen.map((c) => {
     const n = registry.cite(c.passage, c.sentence);
     const text = c.display ?? (c.passage.section === 'comment' ? phrases.readerComment(c.sentence) : c.sentence);
-    return `${text} [${n}]`;
+    return `${text}${label(c.passage.document.language)} [${n}]`;
   });
   return { ...base, answer: parts.join(' '), citations: registry.list(), noAnswer: false };
 }

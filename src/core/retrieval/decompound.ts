@@ -20,7 +20,7 @@ export function splitCompounds(terms: QueryTerm[], hasTerm: (term: string) => bo
       const heads = stemsInAllLanguages(head).filter(hasTerm);
       const tails = stemsInAllLanguages(tail).filter(hasTerm);
       if (heads.length > 0 && tails.length > 0) {
-        return { ...term, translations: [...new Set([...term.translations, ...heads, ...tails])] };
+        return { ...term, variants: [...new Set([...term.variants, ...heads, ...tails])] };
       }
     }
     return term;

@@ -1,7 +1,6 @@
 import type { NewsEmbeddings } from '../../embeddings/newsEmbeddings.js';
 import { embedQuery } from '../../embeddings/loadEmbeddings.js';
 import type { NewsStore } from '../../store/newsStore.js';
-import { detectLanguage } from '../text/language.js';
 import { indexTerms, queryTerms, type QueryTerm } from '../text/terms.js';
 import { splitSentences } from '../text/sentences.js';
 import { splitCompounds } from './decompound.js';
@@ -41,6 +40,11 @@ export interface RetrievalResult {
   mode: 'hybrid' | 'lexical';
   /** The question's vector, when vectors were used (the answerer reuses it). */
   queryVector: Float32Array | null;
+  /**
+   * With vectors: per passage id, each sentence's similarity to the question (splitSentences
+   * order), for the leading passages. Lets a sentence in another language be chosen.
+   */
+  sentenceSimilarity?: Map<number, number[]>;
 }
 
 export interface RetrievalContext {
@@ -59,7 +63,7 @@ const COMMON_TERM_SHARE = 0.05;
 function termStatistics(store: NewsStore, terms: QueryTerm[]): Array<{ weight: number; common: boolean }> {
   const n = Math.max(1, store.sqlite.passageCount());
   return terms.map((term) => {
-    const df = store.sqlite.passageFrequency(ftsPatterns([...term.stems, ...term.translations]));
+    const df = store.sqlite.passageFrequency(ftsPatterns([...term.stems, ...term.variants]));
     return { weight: Math.log(1 + n / (1 + df)), common: n >= 5000 && df / n > COMMON_TERM_SHARE };
   });
 }
@@ -90,7 +94,7 @@ function ageInDays(published: string | null, now: Date): number | null {
 export async function retrieve(question: string, context: RetrievalContext, options: RetrievalOptions = {}): Promise<RetrievalResult> {
   const k = options.k ?? 8;
   const candidates = options.candidates ?? 50;
-  const terms = splitCompounds(queryTerms(question, detectLanguage(question)), (t) => context.store.sqlite.hasTerm(t));
+  const terms = splitCompounds(queryTerms(question), (t) => context.store.sqlite.hasTerm(t));
   const emphasized = new Set(options.emphasis ? queryTerms(options.emphasis).map((t) => t.surface) : []);
   const statistics = termStatistics(context.store, terms);
   const weights = statistics.map((s, i) => (emphasized.has(terms[i]!.surface) ? 2 * s.weight : s.weight));

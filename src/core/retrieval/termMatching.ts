@@ -1,8 +1,8 @@
 import type { Section } from '../types.js';
 import { formMatches, indexTerms, type QueryTerm } from '../text/terms.js';
 
-/** Weight of a match through the cross-lingual lexicon relative to a direct stem match. */
-const TRANSLATION_CREDIT = 0.8;
+/** Weight of a match through a variant (a part of a compound) relative to a direct stem match. */
+const VARIANT_CREDIT = 0.8;
 
 /**
  * The FTS5 query patterns for a set of forms: prefix patterns for long stems (and for the
@@ -27,16 +27,16 @@ export function ftsPatterns(forms: Iterable<string>): Array<{ term: string; pref
 
 /** FTS5 expression matching any form of any query term. */
 export function ftsExpression(terms: QueryTerm[]): string | null {
-  const patterns = ftsPatterns(terms.flatMap((t) => [...t.stems, ...t.translations]));
+  const patterns = ftsPatterns(terms.flatMap((t) => [...t.stems, ...t.variants]));
   if (patterns.length === 0) return null;
   return patterns.map((p) => (p.prefix ? `"${p.term}"*` : `"${p.term}"`)).join(' OR ');
 }
 
 
-/** How well a text matches one query term: 1 direct, 0.8 via translation, 0 not at all. */
+/** How well a text matches one query term: 1 direct, 0.8 via a compound part, 0 not at all. */
 export function termCredit(term: QueryTerm, textTerms: readonly string[]): number {
   for (const t of textTerms) if (term.stems.some((f) => formMatches(f, t))) return 1;
-  for (const t of textTerms) if (term.translations.some((f) => formMatches(f, t))) return TRANSLATION_CREDIT;
+  for (const t of textTerms) if (term.variants.some((f) => formMatches(f, t))) return VARIANT_CREDIT;
   return 0;
 }
 

@@ -1,4 +1,3 @@
-import { LEXICON, LEXICON_LANGUAGES } from './crossLingualLexicon.js';
 import type { LanguageCode } from './language.js';
 import { foldText, wordTokens } from './normalize.js';
 import { stem, stemsInAllLanguages } from './stemming.js';
@@ -28,8 +27,8 @@ export interface QueryTerm {
   surface: string;
   /** Stems in every supported language (the question's language is only a guess). */
   stems: string[];
-  /** Stems of the same concept in other languages, from the cross-lingual lexicon. */
-  translations: string[];
+  /** Other index forms standing for the term, matched with less credit: the parts of a compound ("Solarpark" -> solar, park). */
+  variants: string[];
   /** The term asks about readers' comments ("readers", "Leser", "lettori"): comment passages match it. */
   aboutReaders: boolean;
 }
@@ -45,41 +44,13 @@ export function mentionsReaderComments(text: string): boolean {
 /** Minimum stem length for prefix matching: shorter prefixes match too much. */
 export const MIN_PREFIX_LENGTH = 5;
 
-let lexiconIndex: Map<string, string[]> | undefined;
-
 /**
- * Maps "language:stem" of every lexicon word to the stems of its whole concept row. Keyed
- * by language so that a stem that happens to exist in another language (English "demand",
- * Spanish "demanda" = lawsuit) does not drag in the wrong concept.
+ * Analyses a question into content terms, each with its stems in every stemmed language (the
+ * question's language is only a guess, and names look alike across languages). Translations
+ * are not guessed from a word list: questions in another language than the articles' are
+ * answered through the multilingual embedding model.
  */
-function lexiconByStem(): Map<string, string[]> {
-  if (lexiconIndex) return lexiconIndex;
-  lexiconIndex = new Map();
-  for (const concept of LEXICON) {
-    const keys: string[] = [];
-    const conceptStems = new Set<string>();
-    for (const lang of LEXICON_LANGUAGES) {
-      for (const phrase of concept.words[lang]) {
-        for (const token of wordTokens(foldText(phrase))) {
-          if (isStopword(token)) continue;
-          conceptStems.add(stem(token, lang));
-          keys.push(`${lang}:${stem(token, lang)}`);
-        }
-      }
-    }
-    const all = [...conceptStems];
-    for (const key of keys) lexiconIndex.set(key, [...new Set([...(lexiconIndex.get(key) ?? []), ...all])]);
-  }
-  return lexiconIndex;
-}
-
-/**
- * Analyses a question into content terms with their multilingual variants. When the
- * question's language is known, only that language's lexicon entries are used (English
- * "fine" is a penalty, Italian "fine" an end).
- */
-export function queryTerms(question: string, language?: string): QueryTerm[] {
-  const lexiconLanguages = language && (LEXICON_LANGUAGES as readonly string[]).includes(language) ? [language] : LEXICON_LANGUAGES;
+export function queryTerms(question: string): QueryTerm[] {
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   let previous = '';
@@ -92,10 +63,7 @@ export function queryTerms(question: string, language?: string): QueryTerm[] {
     if ((!isAcronym(original) && isStopword(token)) || token.length < 2 || seen.has(token)) continue;
     seen.add(token);
     const stems = stemsInAllLanguages(token);
-    const translations = new Set<string>();
-    for (const lang of lexiconLanguages) for (const t of lexiconByStem().get(`${lang}:${stem(token, lang)}`) ?? []) translations.add(t);
-    for (const s of stems) translations.delete(s);
-    terms.push({ surface: token, stems, translations: [...translations], aboutReaders: stems.some((s) => READER_STEMS.has(s)) });
+    terms.push({ surface: token, stems, variants: [], aboutReaders: stems.some((s) => READER_STEMS.has(s)) });
   }
   return terms;
 }
