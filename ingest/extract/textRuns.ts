@@ -97,7 +97,11 @@ function threadScore(units: CommentUnit[], headed: boolean): number {
   return cued / units.length + consistency;
 }
 
-/** Removes a quoted parent comment from a reply ("Bailey, 05 Jul 2017There is ... moreAre they?" -> "Are they?"). */
+/**
+ * Removes the parent comment a reply quotes at its start: comment systems print the parent's
+ * name and date, then its text cut off with an ellipsis and an expand link, glued to the reply
+ * ("Ann, 3 Mar 2021Prices will fall... moreWhy would they?" -> "Why would they?").
+ */
 export function stripQuotedReply(text: string): string {
   const quoteHead = /^[^,\n]{1,40},\s+\d{1,2}\s+\p{L}{3,9}\s+\d{4}/u;
   if (!quoteHead.test(text)) return text;
