@@ -20,6 +20,8 @@ import { parseProseDate } from './dates.js';
  * dates or recurring labels in them, and its paragraphs are not cut off with ellipses.
  */
 const MIN_RUN_UNITS = 3;
+/** Candidate starts examined at most: each costs a pass over the rest of the text, so a text of thousands of short lines stays linear-ish. */
+const MAX_THREAD_STARTS = 60;
 /** Units enough when a comment heading stands right before them. */
 const MIN_HEADED_RUN_UNITS = 2;
 /** Longest line taken for a commenter's name or a role label. */
@@ -42,8 +44,19 @@ function isNameLine(text: string): boolean {
   return !/[!?,;:"”»]$/.test(name) && !/[^\s.]{2,}\.$/.test(name);
 }
 
+const dateLineCache = new Map<string, boolean>();
+
+/** A short line holding a complete date (which always has digits: the year at least). Memoised: a thread's lines are asked about many times. */
 function isShortDateLine(text: string): boolean {
-  return text.split(/\s+/).length <= 8 && parseProseDate(text) !== null;
+  // A complete date has a year (19xx/20xx) or a numeric day.month.year: only then is the date parser asked.
+  if (!/\b(19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/.test(text) || text.split(/\s+/).length > 8) return false;
+  let known = dateLineCache.get(text);
+  if (known === undefined) {
+    known = parseProseDate(text) !== null;
+    if (dateLineCache.size > 100_000) dateLineCache.clear();
+    dateLineCache.set(text, known);
+  }
+  return known;
 }
 
 interface CommentUnit {
@@ -133,8 +146,10 @@ export interface CommentThread {
  */
 export function findCommentThread(lines: Line[], bodyStart: number): CommentThread | null {
   let best: { start: number; units: CommentUnit[]; score: number } | null = null;
-  for (let start = bodyStart; start < lines.length; start++) {
+  let tried = 0;
+  for (let start = bodyStart; start < lines.length && tried < MAX_THREAD_STARTS; start++) {
     if (!lines[start]!.afterBlank || !isNameLine(lines[start]!.text)) continue;
+    tried++;
     const units = commentUnitsFrom(lines, start);
     const headed = lines.slice(Math.max(bodyStart, start - 3), start).some((l) => isNameLine(l.text) && mentionsReaderComments(l.text));
     if (!units || units.length < (headed ? MIN_HEADED_RUN_UNITS : MIN_RUN_UNITS)) continue;

@@ -165,14 +165,14 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
   });
 
   it('answers a direct message in that DM', async () => {
-    const { id } = fake.message('What wage increase does the GDL union demand?', { dm: true, userId: '500000000000000008' });
+    const { id } = fake.message('Welche Lohnerhöhung fordert die GDL?', { dm: true, userId: '500000000000000008' });
     const [post] = await fake.waitFor(() => (channelPosts(DM_CHANNEL_ID).some((c) => c.body.message_reference?.message_id === id) ? channelPosts(DM_CHANNEL_ID).filter((c) => c.body.message_reference?.message_id === id) : undefined));
     expect(post!.body.content).toMatch(/Lohnerhöhung von 8,5 Prozent.*\[1\]/);
   });
 
   it('answers a mention in a channel as a reply (mention removed) and ignores other chatter', async () => {
     fake.message('just chatting about ferries, not asking the bot', { userId: '500000000000000009' });
-    const { id } = fake.message('how many stations will the Turin metro line 2 have?', { mentionBot: true, userId: '500000000000000009' });
+    const { id } = fake.message('quante stazioni avrà la linea 2 della metropolitana di Torino?', { mentionBot: true, userId: '500000000000000009' });
     const [post] = await fake.waitFor(() => {
       const found = channelPosts(CHANNEL_ID).filter((c) => c.body.message_reference?.message_id === id);
       return found.length ? found : undefined;
@@ -190,10 +190,10 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
     expect(reply.body.content).toMatch(/resumed on Monday/);
     expect(reply.body.content).toContain('Ferry service resumes');
 
-    const inThread = fake.message('What does the GDL union demand?', { channelId: BOT_THREAD_ID, userId: '500000000000000011' });
+    const inThread = fake.message('Was fordert die GDL?', { channelId: BOT_THREAD_ID, userId: '500000000000000011' });
     const threadReply = await fake.waitFor(() => channelPosts(BOT_THREAD_ID).find((c) => c.body.message_reference?.message_id === inThread.id));
     expect(threadReply.body.content).toContain('8,5 Prozent');
-    const threadFollowUp = fake.message('and how many trains will still run?', { channelId: BOT_THREAD_ID, userId: '500000000000000011' });
+    const threadFollowUp = fake.message('und wie viele Fernzüge sollen noch fahren?', { channelId: BOT_THREAD_ID, userId: '500000000000000011' });
     const threadReply2 = await fake.waitFor(() => channelPosts(BOT_THREAD_ID).find((c) => c.body.message_reference?.message_id === threadFollowUp.id));
     expect(threadReply2.body.content).toMatch(/Fünftel der Fernzüge/);
   });
@@ -225,13 +225,13 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
 
   it('rate-limits a user and says when to retry', async () => {
     const user = '500000000000000012';
-    const tokens = Array.from({ length: 6 }, () => fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'What does the GDL union demand?' }], { userId: user }));
+    const tokens = Array.from({ length: 6 }, () => fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'Was fordert die GDL?' }], { userId: user }));
     const last = tokens.at(-1)!;
     const [callback] = await fake.waitFor(() => (callbacks(last.id).length ? callbacks(last.id) : undefined));
     expect(callback!.body.type).toBe(4);
     expect(callback!.body.data.flags & 64).toBe(64);
     expect(callback!.body.data.content).toMatch(/try again in \d+ seconds?/);
-    for (const t of tokens.slice(0, 5)) await finalEdit(t.token, /Sources:/);
+    for (const t of tokens.slice(0, 5)) await finalEdit(t.token, /Quellen:/); // a German question gets German labels
   });
 
   it('refuses an overlong question with a clear message', async () => {
@@ -266,9 +266,9 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
 
   it('answers 50 concurrent questions', async () => {
     const asked = Array.from({ length: 50 }, (_, i) =>
-      fake.slashCommand('ask', [{ name: 'question', type: STRING, value: ['What does the GDL union demand?', 'How much have freight rates for gasoil risen?'][i % 2]! }], { userId: `7000000000000${String(i).padStart(5, '0')}` }),
+      fake.slashCommand('ask', [{ name: 'question', type: STRING, value: ['Was fordert die GDL?', 'How much have freight rates for gasoil risen?'][i % 2]! }], { userId: `7000000000000${String(i).padStart(5, '0')}` }),
     );
-    await fake.waitFor(() => asked.every((a) => (lastEdit(a.token) ?? '').includes('Sources:')), 60_000, '50 answers');
+    await fake.waitFor(() => asked.every((a) => /Sources:|Quellen:/.test(lastEdit(a.token) ?? '')), 60_000, '50 answers');
     for (const a of asked) {
       const [callback] = callbacks(a.id);
       expect(callback!.at - a.at).toBeLessThan(3000);
@@ -279,8 +279,8 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
     fake.dispatch('INTERACTION_CREATE', { id: '1', type: 2, data: null, token: 'x', application_id: APP_ID });
     fake.dispatch('MESSAGE_CREATE', { id: '2', channel_id: CHANNEL_ID, content: null });
     fake.dispatch('MESSAGE_CREATE', { id: '3' });
-    const { token } = fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'What does the GDL union demand?' }], { userId: '500000000000000016' });
-    expect(await finalEdit(token, /Sources:/)).toContain('8,5 Prozent');
+    const { token } = fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'Was fordert die GDL?' }], { userId: '500000000000000016' });
+    expect(await finalEdit(token, /Quellen:/)).toContain('8,5 Prozent');
   });
 
   it('picks up an ingest run from the command line in another process without a restart', async () => {
