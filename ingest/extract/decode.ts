@@ -1,3 +1,4 @@
+import chardet from 'chardet';
 /**
  * Turns raw bytes into text, refusing binary data and tolerating legacy encodings.
  * News archives are full of Windows-1252 and Latin-1 files; failing on them would lose
@@ -42,7 +43,34 @@ export function decodeText(bytes: Uint8Array, declaredCharset?: string | null): 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    const guessed = guessLegacyEncoding(bytes);
+    if (guessed) return { text: new TextDecoder(guessed).decode(bytes), encoding: guessed.toLowerCase() };
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/**
+ * Below this many bytes, or without a clear winner (this confidence, and this many times the
+ * runner-up's), a statistical guess is no better than Windows-1252.
+ */
+const MIN_GUESS_BYTES = 200;
+const MIN_GUESS_CONFIDENCE = 25;
+const MIN_GUESS_MARGIN = 3;
+
+/**
+ * An undeclared legacy encoding (KOI8-R, windows-1251, Shift_JIS, GB18030, ISO-8859-2, ...)
+ * guessed by chardet (maintained port of Mozilla's universal charset detector) from byte
+ * statistics. Western single-byte guesses are left to the Windows-1252 decoder, a superset.
+ */
+function guessLegacyEncoding(bytes: Uint8Array): string | null {
+  if (bytes.length < MIN_GUESS_BYTES) return null;
+  const [best, runnerUp] = chardet.analyse(bytes.subarray(0, 65_536));
+  if (!best || best.confidence < MIN_GUESS_CONFIDENCE || best.confidence < MIN_GUESS_MARGIN * (runnerUp?.confidence ?? 0) || /^(ISO-8859-1|windows-1252|ASCII|UTF-8)$/i.test(best.name)) return null;
+  try {
+    new TextDecoder(best.name);
+    return best.name;
+  } catch {
+    return null; // a label the runtime cannot decode
   }
 }
 
