@@ -86,10 +86,11 @@ export function extractFromText(text: string, origin: TextOrigin): ExtractedArti
   let title = cleanText(fields.title, MAX_FIELD_CHARS.title) ?? origin.hints?.title ?? null;
   let author = cleanText(fields.author, MAX_FIELD_CHARS.author) ?? origin.hints?.author ?? null;
   let outlet = cleanText(fields.outlet ?? fields.site, MAX_FIELD_CHARS.outlet) ?? origin.hints?.outlet ?? null;
-  const declaredLanguage = fields.language ?? fields.lang ?? origin.hints?.language ?? null;
-  const language = declaredLanguage ?? detectLanguage(lines.slice(0, 60).map((l) => l.text).join('\n'));
-  const locale = language === 'und' ? null : language;
-  let published = normalizeStatedDate(fields.date ?? fields.published, locale) ?? origin.hints?.published ?? null;
+  // A declared tag ("en-US") keeps its region for reading dates; the article's language is its primary subtag.
+  const declaredLanguage = cleanText(fields.language ?? fields.lang ?? origin.hints?.language, MAX_FIELD_CHARS.language);
+  const language = declaredLanguage ? declaredLanguage.split(/[-_]/)[0]!.toLowerCase() : detectLanguage(lines.slice(0, 60).map((l) => l.text).join('\n'));
+  const dateLocale = declaredLanguage ?? language;
+  let published = normalizeStatedDate(fields.date ?? fields.published, dateLocale) ?? origin.hints?.published ?? null;
 
   let i = 0;
   // A lone short word before a headline and text is a section label ("News", "Sport").
@@ -111,10 +112,10 @@ export function extractFromText(text: string, origin: TextOrigin): ExtractedArti
     const byline = bylineAuthor(line);
     if (byline) {
       author ??= byline;
-      published ??= parseProseDate(line, locale);
+      published ??= parseProseDate(line, dateLocale);
       skipped.add(k);
-    } else if (isDateLine(line, locale)) {
-      published ??= parseProseDate(line, locale);
+    } else if (isDateLine(line, dateLocale)) {
+      published ??= parseProseDate(line, dateLocale);
       skipped.add(k);
     } else if (/^\d{1,5}$/.test(line)) {
       skipped.add(k); // a comment or share counter under the headline

@@ -30,7 +30,7 @@ export interface Validators {
   lastModified?: string | null;
 }
 
-export const DEFAULT_USER_AGENT = 'newsdesk-bot/0.2 (news question bot; +https://github.com/newsdesk-bot)';
+export const DEFAULT_USER_AGENT = 'newsdesk-bot/0.2 (self-hosted news question bot)';
 /** Requests in flight to one host at a time: polite to small sites, and one slow host cannot take every slot. */
 export const PER_HOST_CONCURRENCY = 2;
 

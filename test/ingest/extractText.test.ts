@@ -194,6 +194,7 @@ Schöne Brücke!`;
     ]);
     const us = extractFromText('---\nlanguage: en-US\n---\nBridge opens\n\n03/04/2025\n\nThe bridge opened today for traffic across the river.', origin);
     expect(us.published).toBe('2025-03-04');
+    expect(us.language).toBe('en'); // the region reads the date; the article's language is the primary subtag
   });
 
   it('takes metadata from front matter and never invents a date', () => {
