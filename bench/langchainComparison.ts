@@ -37,7 +37,7 @@ export async function compareWithLangchain(vectors: Float32Array[], queries: Flo
     const graph = reopened.vectorIndex()!;
     const loadSeconds = (performance.now() - t) / 1000;
     t = performance.now();
-    for (const q of queries) reopened.sqlite.passagesByIds(graph.search(q, 10).map((h) => h.id));
+    for (const q of queries) reopened.passagesByIds(graph.search(q, 10).map((h) => h.id));
     rows.push({ system: 'newsdesk (SQLite + hnswlib-node)', buildSeconds, queryMs: (performance.now() - t) / queries.length, saveSeconds, loadSeconds });
     reopened.close();
 

@@ -16,5 +16,5 @@ const embeddings = new SyntheticQueryEmbeddings(space.model, space.dim, query);
 const kb = new KnowledgeBase({ store, embeddings, embeddingStatus: { model: space.model, available: true, dimension: space.dim, reason: null } });
 for (let i = 0; i < 20; i++) await kb.ask(`What about question number ${i} kalo renmi?`);
 const memory = process.memoryUsage();
-console.log(JSON.stringify({ passages: store.sqlite.passageCount(), rssMb: memory.rss / 2 ** 20, heapUsedMb: memory.heapUsed / 2 ** 20, graphOnDiskMb: store.annBytesOnDisk() / 2 ** 20 }));
+console.log(JSON.stringify({ passages: store.passageCount(), rssMb: memory.rss / 2 ** 20, heapUsedMb: memory.heapUsed / 2 ** 20, graphOnDiskMb: store.annBytesOnDisk() / 2 ** 20 }));
 store.close();

@@ -14,7 +14,7 @@ function main(): void {
   const config = loadConfig();
   const store = NewsStore.open(config.dataDir);
   try {
-    for (const article of store.sqlite.exportArticles()) process.stdout.write(`${JSON.stringify(toExportRecord(article))}\n`);
+    for (const article of store.exportArticles()) process.stdout.write(`${JSON.stringify(toExportRecord(article))}\n`);
   } finally {
     store.close();
   }

@@ -1,9 +1,8 @@
 import { indexTerms } from '../src/core/text/terms.js';
 import type { ExtractedArticle, PassageDraft } from '../src/core/types.js';
 import { embedPassages, type LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
-import { acquireIngestLock } from '../src/store/ingestLock.js';
 import { NewsStore } from '../src/store/newsStore.js';
-import type { ArticleWrite } from '../src/store/sqliteStore.js';
+import type { ArticleWrite, KnowledgeStore } from '../src/store/knowledgeStore.js';
 import { chunkArticle } from './chunk.js';
 import { ExtractionPool, withExtractionTimeout } from './extract/extractionPool.js';
 import { listSource, sha256, type Candidate, type Extraction, type Extractor, type HttpValidatorCache } from './sources/candidates.js';
@@ -34,8 +33,8 @@ export interface IngestOptions {
   extractor?: Extractor;
   onProgress?: (progress: IngestProgress) => void;
   log?: (message: string) => void;
-  /** Opened store to reuse (the bot's); otherwise the pipeline opens and closes its own. */
-  store?: NewsStore;
+  /** Opened store to reuse (the bot's); otherwise the pipeline opens and closes its own SQLite store in dataDir. */
+  store?: KnowledgeStore;
   /** Stops the run between articles (shutdown); what was written so far stays consistent. */
   signal?: AbortSignal;
 }
@@ -110,9 +109,9 @@ type Prepared = { candidate: Candidate; error: string } | { candidate: Candidate
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
   const log = options.log ?? (() => undefined);
-  const store = options.store ?? NewsStore.open(options.dataDir, { log });
-  const releaseLock = acquireIngestLock(store.paths.lock);
-  const runId = store.sqlite.beginRun(new Date(started).toISOString());
+  const store: KnowledgeStore = options.store ?? NewsStore.open(options.dataDir, { log });
+  const releaseLock = store.lockForIngest();
+  const runId = store.beginRun(new Date(started).toISOString());
   const { embeddings, status } = options.embeddings;
   const extractionTimeoutMs = options.extractionTimeoutMs ?? DEFAULT_EXTRACTION_TIMEOUT_MS;
   // The pool terminates a worker that runs over the limit; a supplied extractor gets the same limit here.
@@ -130,20 +129,14 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     log(`Skipped ${location}: ${reason}`);
   };
   try {
-    store.sqlite.markInterruptedRuns(runId);
+    store.markInterruptedRuns(runId);
     // One embedding space per store: a new model replaces the old vectors instead of mixing with them.
     if (embeddings) {
-      const space = store.vectorSpace();
-      if (!space || space.model !== embeddings.modelId || space.dim !== embeddings.dimension) {
-        if (space) log(`Embedding model changed from ${space.model} to ${embeddings.modelId}: re-embedding all passages.`);
-        store.sqlite.transaction(() => {
-          store.sqlite.deleteVectorsNotFrom(embeddings.modelId);
-          store.setVectorSpace({ model: embeddings.modelId, dim: embeddings.dimension });
-        });
-        store.resetVectorIndex();
+      const previous = store.vectorSpace();
+      if (store.useVectorSpace({ model: embeddings.modelId, dim: embeddings.dimension }) && previous) {
+        log(`Embedding model changed from ${previous.model} to ${embeddings.modelId}: re-embedding all passages.`);
       }
     }
-    const ann = embeddings ? store.vectorIndex({ forWriting: true }) : null;
 
     const seen = new Set<string>();
     const failedSourceIds = new Set<string>();
@@ -183,12 +176,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const flush = async () => {
       if (pending.length === 0) return;
       const batch = await embedBatch(pending);
-      const now = new Date().toISOString();
       for (const p of batch) {
         try {
-          const result = store.sqlite.writeArticle(p.write, now);
-          for (const id of result.removedPassageIds) ann?.remove(id);
-          for (const { id, vector } of result.added) if (vector && ann) ann.add(id, vector);
+          const result = store.writeArticle(p.write);
           summary.passagesWritten += result.added.length;
           if (p.write.vectors) summary.vectorsAdded += result.added.length;
           if (p.write.summaryOnly) summary.summaryOnly++;
@@ -199,8 +189,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         }
       }
       for (const alias of pendingAliases) {
-        const twin = store.sqlite.documentByKey(alias.twinKey);
-        if (twin) store.sqlite.addAlias(alias.key, twin.id, alias.sourceId, alias.rawHash);
+        const twin = store.documentByKey(alias.twinKey);
+        if (twin) store.addAlias(alias.key, twin.id, alias.sourceId, alias.rawHash);
       }
       pending = [];
       pendingPassages = 0;
@@ -227,17 +217,17 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       if (bodyWords < (summaryOnly ? 1 : MIN_ARTICLE_WORDS) && article.comments.length === 0) {
         return skip(event.location, `no article text found (${bodyWords} words; empty or only site chrome)`);
       }
-      const existing = store.sqlite.documentByKey(event.key);
+      const existing = store.documentByKey(event.key);
       const contentHash = contentHashOf(article);
       if (existing && !existing.viaAlias && existing.contentHash === contentHash && existing.extractorVersion === EXTRACTOR_VERSION && existing.summaryOnly === summaryOnly) {
-        store.sqlite.updateRawHash(existing.id, event.rawHash);
+        store.updateRawHash(existing.id, event.rawHash);
         summary.unchanged++;
         if (summaryOnly) summary.summaryOnly++;
         return;
       }
-      const twin = store.sqlite.documentByContentHash(contentHash);
+      const twin = store.documentByContentHash(contentHash);
       if (twin && twin.key !== event.key) {
-        store.sqlite.addAlias(event.key, twin.id, event.sourceId, event.rawHash);
+        store.addAlias(event.key, twin.id, event.sourceId, event.rawHash);
         summary.duplicates++;
         return;
       }
@@ -262,7 +252,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       let fetchedValidators: Validators | null = null;
       const skippedBefore = summary.skipped.length;
       const validators: HttpValidatorCache = {
-        get: (url) => store.sqlite.httpValidators(url),
+        get: (url) => store.httpValidators(url),
         set: (_url, v) => void (fetchedValidators = v),
       };
       const window: Array<Promise<Prepared>> = [];
@@ -273,7 +263,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         signal: options.signal,
         feedDeadlineMs: options.feedDeadlineMs ?? DEFAULT_FEED_DEADLINE_MS,
         validators,
-        forceRefetch: (sourceId) => store.sqlite.hasSummaryOnly(sourceId),
+        forceRefetch: (sourceId) => store.hasSummaryOnly(sourceId),
       });
       let sourceFailed = false;
       for await (const event of events) {
@@ -286,7 +276,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
           continue;
         }
         if (event.type === 'not-modified') {
-          const keys = store.sqlite.keysForSource(event.sourceId);
+          const keys = store.keysForSource(event.sourceId);
           for (const key of keys) seen.add(key);
           summary.unchanged += keys.length;
           continue;
@@ -299,7 +289,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         }
         if (seen.has(event.key)) continue;
         seen.add(event.key);
-        const existing = store.sqlite.documentByKey(event.key);
+        const existing = store.documentByKey(event.key);
         const existingRaw = existing?.viaAlias ? existing.aliasRawHash : existing?.rawHash;
         // A summary-only article is fetched again each time until its full page arrives.
         if (existing && existingRaw === event.rawHash && existing.extractorVersion === EXTRACTOR_VERSION && !existing.summaryOnly) {
@@ -314,16 +304,16 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         await handle(await window.shift()!);
       }
       if (!sourceFailed) summary.sourcesRead++;
-      if (fetchedValidators && summary.skipped.length === skippedBefore) store.sqlite.setHttpValidators(spec.id, fetchedValidators);
+      if (fetchedValidators && summary.skipped.length === skippedBefore) store.setHttpValidators(spec.id, fetchedValidators);
     }
     await flush();
     // Articles whose source no longer lists them: removed only when asked, never after a failed read.
     for (const spec of options.sources) {
       if (failedSourceIds.has(spec.id)) continue;
-      const gone = store.sqlite.keysForSource(spec.id).filter((key) => !seen.has(key));
+      const gone = store.keysForSource(spec.id).filter((key) => !seen.has(key));
       if (gone.length === 0) continue;
       if (options.prune || spec.prune) {
-        for (const id of store.sqlite.removeKeys(gone)) ann?.remove(id);
+        store.removeKeys(gone);
         summary.removed += gone.length;
       } else {
         summary.missingKept += gone.length;
@@ -331,24 +321,23 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     }
 
     // Vectors missing from earlier runs (model was unavailable then) are added now.
-    if (embeddings && ann) {
+    if (embeddings) {
       for (;;) {
-        const missing = store.sqlite.passagesMissingVectors(embeddings.modelId, EMBED_BATCH_PASSAGES);
+        const missing = store.passagesMissingVectors(embeddings.modelId, EMBED_BATCH_PASSAGES);
         if (missing.length === 0) break;
         progress({ phase: 'vectors', processed, total: null, current: `${missing.length} passages` });
         const t0 = Date.now();
         const vectors = await embedPassages(embeddings, missing.map((m) => m.text));
         summary.embeddingMs += Date.now() - t0;
         const pairs = missing.map((m, i) => ({ id: m.id, vector: vectors[i]! }));
-        store.sqlite.storeVectors(embeddings.modelId, pairs);
-        for (const { id, vector } of pairs) ann.add(id, vector);
+        store.storeVectors(embeddings.modelId, pairs);
         summary.vectorsAdded += pairs.length;
       }
       progress({ phase: 'saving', processed, total: processed, current: null });
-      store.saveVectorIndex();
     }
+    store.flushVectorIndex();
 
-    const stats = store.sqlite.stats();
+    const stats = store.stats();
     summary.totalArticles = stats.documents;
     summary.totalPassages = stats.passages;
     const space = store.vectorSpace();
@@ -363,13 +352,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       sources: options.sources.map((s) => s.id),
       lastIngest: { ...summary, skipped: summary.skipped.length },
     });
-    store.sqlite.finishRun(runId, 'ok', new Date().toISOString(), summary);
+    store.finishRun(runId, 'ok', new Date().toISOString(), summary);
     progress({ phase: 'done', processed, total: processed, current: null });
     return summary;
   } catch (error) {
     // Graph updates made in memory for articles already committed are saved, so the file stays current.
-    if (error instanceof IngestAbortedError && embeddings) store.saveVectorIndex();
-    store.sqlite.finishRun(runId, 'failed', new Date().toISOString(), { error: (error as Error).message });
+    store.flushVectorIndex();
+    store.finishRun(runId, 'failed', new Date().toISOString(), { error: (error as Error).message });
     throw error;
   } finally {
     await pool?.close();

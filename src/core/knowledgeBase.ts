@@ -1,6 +1,6 @@
 import type { NewsEmbeddings } from '../embeddings/newsEmbeddings.js';
 import type { EmbeddingStatus } from '../embeddings/loadEmbeddings.js';
-import type { NewsStore } from '../store/newsStore.js';
+import type { KnowledgeStore } from '../store/knowledgeStore.js';
 import { composeExtractiveAnswer } from './answer/extractive.js';
 import { SentenceSimilarity } from './answer/sentenceSimilarity.js';
 import type { Answer } from './answer/types.js';
@@ -30,7 +30,7 @@ export const extractiveAnswerer: Answerer = {
 };
 
 export interface KnowledgeBaseOptions {
-  store: NewsStore;
+  store: KnowledgeStore;
   embeddings: NewsEmbeddings | null;
   embeddingStatus: EmbeddingStatus;
   answerer?: Answerer;
@@ -58,7 +58,7 @@ export class KnowledgeBase {
     this.answerer = options.answerer ?? extractiveAnswerer;
   }
 
-  get store(): NewsStore {
+  get store(): KnowledgeStore {
     return this.options.store;
   }
 

@@ -43,7 +43,7 @@ export async function startBot(config: Config, logger: Logger, options: { answer
     answerer,
     maxQuestionLength: config.discord.maxQuestionLength,
   });
-  if (store.sqlite.stats().documents === 0) logger.warn('the news index is empty: run "npm run ingest" or /reingest');
+  if (store.stats().documents === 0) logger.warn('the news index is empty: run "npm run ingest" or /reingest');
 
   const reingest = new ReingestCoordinator(({ onProgress, signal }) =>
     ingestFromConfig(config, { onProgress, signal, embeddings, log: (m) => logger.info(m) }),

@@ -24,8 +24,8 @@ export function formatDuration(ms: number): string {
 /** The numbers /status shows: what is indexed, how fresh, with which model, how big. */
 export function statusReport(context: BotContext, now = Date.now()): string {
   const store = context.kb.store;
-  const stats = store.sqlite.stats();
-  const lastRun = store.sqlite.lastRun();
+  const stats = store.stats();
+  const lastRun = store.lastRun();
   const running = context.reingest.current();
   const problem = context.kb.vectorProblem();
   const space = store.vectorSpace();

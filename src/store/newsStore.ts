@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnnIndex } from './annIndex.js';
-import { lockHolder } from './ingestLock.js';
+import { acquireIngestLock, lockHolder } from './ingestLock.js';
+import type { ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, StoreStats, StoredArticle, VectorSpace, WriteResult } from './knowledgeStore.js';
 import { SqliteStore } from './sqliteStore.js';
+import type { DocumentRecord, StoredPassage } from '../core/types.js';
 
 export const STORE_FILE = 'news.db';
 export const ANN_FILE = 'vectors.hnsw';
@@ -10,10 +12,7 @@ export const LOCK_FILE = 'ingest.lock';
 export const MANIFEST_FILE = 'manifest.json';
 
 /** The embedding space of the stored vectors, as recorded by the last ingest that embedded. */
-export interface VectorSpace {
-  model: string;
-  dim: number;
-}
+export type { VectorSpace } from './knowledgeStore.js';
 
 export function storePaths(dataDir: string) {
   return {
@@ -26,13 +25,15 @@ export function storePaths(dataDir: string) {
 }
 
 /**
- * The knowledge base on disk: SQLite (truth) plus the derived hnswlib graph. This is the
- * small interface the rest of the system uses, so a shared PostgreSQL backend can take
- * SQLite's place later.
+ * The embedded knowledge base (the `DATA_DIR` default): SQLite as the truth plus an hnswlib
+ * graph derived from its stored vectors. Implements KnowledgeStore, the interface the rest
+ * of the system uses; `sqlite` is exposed for the backend's own tests and benchmarks only.
  */
-export class NewsStore {
+export class NewsStore implements KnowledgeStore {
   readonly paths: ReturnType<typeof storePaths>;
   private ann: AnnIndex | null = null;
+  /** The graph being updated by writes in this process (set on the first write that has vectors). */
+  private writing: AnnIndex | null = null;
   private annFileStamp = '';
   private lastAnnCheck = 0;
 
@@ -55,6 +56,152 @@ export class NewsStore {
   setVectorSpace(space: VectorSpace): void {
     this.sqlite.setMeta('vector_model', space.model);
     this.sqlite.setMeta('vector_dim', String(space.dim));
+  }
+
+  useVectorSpace(space: VectorSpace): boolean {
+    const current = this.vectorSpace();
+    if (current && current.model === space.model && current.dim === space.dim) return false;
+    this.sqlite.transaction(() => {
+      this.sqlite.deleteVectorsNotFrom(space.model);
+      this.setVectorSpace(space);
+    });
+    this.resetVectorIndex();
+    return true;
+  }
+
+  /** The graph that writes of this process update, loaded (or rebuilt) once per store handle. */
+  private graphForWrites(): AnnIndex | null {
+    if (!this.vectorSpace()) return null;
+    this.writing ??= this.vectorIndex({ forWriting: true });
+    return this.writing;
+  }
+
+  // The graph is taken before each write: loaded (or rebuilt from stored vectors) afterwards,
+  // it would already hold the new vectors and get them twice.
+  writeArticle(article: ArticleWrite): WriteResult {
+    const graph = this.graphForWrites();
+    const result = this.sqlite.writeArticle(article, new Date().toISOString());
+    if (graph) {
+      for (const id of result.removedPassageIds) graph.remove(id);
+      for (const { id, vector } of result.added) if (vector) graph.add(id, vector);
+    }
+    return result;
+  }
+
+  removeKeys(keys: string[]): number {
+    const graph = this.graphForWrites();
+    const removed = this.sqlite.removeKeys(keys);
+    for (const id of removed) graph?.remove(id);
+    return removed.length;
+  }
+
+  storeVectors(model: string, vectors: Array<{ id: number; vector: Float32Array }>): void {
+    const graph = this.graphForWrites();
+    this.sqlite.storeVectors(model, vectors);
+    for (const { id, vector } of vectors) graph?.add(id, vector);
+  }
+
+  /**
+   * Saves the graph this process updated and lets go of it: the next run of writes loads the
+   * graph afresh, so one saved meanwhile by another process (a CLI ingest) is not overwritten.
+   */
+  flushVectorIndex(): void {
+    if (!this.writing) return;
+    this.saveVectorIndex();
+    this.writing = null;
+  }
+
+  vectorSearch(vector: Float32Array, k: number): Array<{ id: number; similarity: number }> {
+    const graph = this.vectorIndex();
+    return graph && graph.size > 0 ? graph.search(vector, k) : [];
+  }
+
+  hasSearchableVectors(): boolean {
+    return (this.vectorIndex()?.size ?? 0) > 0;
+  }
+
+  documentByKey(key: string): FoundDocument | undefined {
+    return this.sqlite.documentByKey(key);
+  }
+
+  documentByContentHash(contentHash: string): DocumentRecord | undefined {
+    return this.sqlite.documentByContentHash(contentHash);
+  }
+
+  addAlias(aliasKey: string, documentId: number, sourceId: string, rawHash: string): void {
+    this.sqlite.addAlias(aliasKey, documentId, sourceId, rawHash);
+  }
+
+  updateRawHash(documentId: number, rawHash: string): void {
+    this.sqlite.updateRawHash(documentId, rawHash);
+  }
+
+  keysForSource(sourceId: string): string[] {
+    return this.sqlite.keysForSource(sourceId);
+  }
+
+  hasSummaryOnly(sourceId: string): boolean {
+    return this.sqlite.hasSummaryOnly(sourceId);
+  }
+
+  exportArticles(): Iterable<StoredArticle> {
+    return this.sqlite.exportArticles();
+  }
+
+  lexicalSearch(forms: string[], limit: number, dates: DateFilter = {}): Array<{ id: number }> {
+    return this.sqlite.lexicalSearch(forms, limit, dates);
+  }
+
+  passagesByIds(ids: number[]): StoredPassage[] {
+    return this.sqlite.passagesByIds(ids);
+  }
+
+  passageCount(): number {
+    return this.sqlite.passageCount();
+  }
+
+  passageFrequency(forms: string[]): number {
+    return this.sqlite.passageFrequency(forms);
+  }
+
+  hasTerm(term: string): boolean {
+    return this.sqlite.hasTerm(term);
+  }
+
+  passagesMissingVectors(model: string, limit: number): Array<{ id: number; text: string }> {
+    return this.sqlite.passagesMissingVectors(model, limit);
+  }
+
+  lockForIngest(): () => void {
+    return acquireIngestLock(this.paths.lock);
+  }
+
+  beginRun(startedAt: string): number {
+    return this.sqlite.beginRun(startedAt);
+  }
+
+  finishRun(id: number, status: 'ok' | 'failed', finishedAt: string, summary: unknown): void {
+    this.sqlite.finishRun(id, status, finishedAt, summary);
+  }
+
+  markInterruptedRuns(currentRunId: number): void {
+    this.sqlite.markInterruptedRuns(currentRunId);
+  }
+
+  lastRun(): IngestRun | undefined {
+    return this.sqlite.lastRun();
+  }
+
+  httpValidators(url: string): HttpValidators | undefined {
+    return this.sqlite.httpValidators(url);
+  }
+
+  setHttpValidators(url: string, validators: HttpValidators): void {
+    this.sqlite.setHttpValidators(url, validators);
+  }
+
+  stats(): StoreStats {
+    return this.sqlite.stats();
   }
 
   private annStamp(): string {
@@ -106,6 +253,7 @@ export class NewsStore {
   /** Drops the in-memory graph so the next search rebuilds it (used after a model change). */
   resetVectorIndex(): void {
     this.ann = null;
+    this.writing = null;
   }
 
   annBytesOnDisk(): number {

@@ -1,50 +1,12 @@
 import Database from 'better-sqlite3';
-import type { ArticleMetadata, DocumentRecord, ExtractedComment, PassageDraft, Section, StoredPassage } from '../core/types.js';
+import type { DocumentRecord, ExtractedComment, Section, StoredPassage } from '../core/types.js';
+import type { ArticleWrite, DateFilter, FoundDocument, IngestRun, StoreStats, StoredArticle, WriteResult } from './knowledgeStore.js';
 import { StoreCorruptError } from './errors.js';
+import { ftsExpression, ftsPatterns } from './ftsQuery.js';
 import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { decodeVector, encodeVector } from './vectorCodec.js';
 
-/** One article to write: its identity, metadata and passages (with vectors when embedded). */
-export interface ArticleWrite {
-  key: string;
-  sourceId: string;
-  rawHash: string;
-  contentHash: string;
-  extractorVersion: number;
-  metadata: ArticleMetadata;
-  /** The article text as stored: paragraphs, and reader comments with author and date. */
-  body: string[];
-  comments: ExtractedComment[];
-  /** Stored from a feed summary because the page could not be fetched; retried on later ingests. */
-  summaryOnly: boolean;
-  passages: Array<PassageDraft & { terms: string }>;
-  /** One vector per passage, or null when written lexical-only. */
-  vectors: Float32Array[] | null;
-  model: string | null;
-}
-
-export interface WriteResult {
-  added: Array<{ id: number; vector: Float32Array | null }>;
-  removedPassageIds: number[];
-}
-
-export interface DateFilter {
-  since?: string;
-  until?: string;
-}
-
-export interface StoredArticle extends DocumentRecord {
-  body: string;
-  comments: ExtractedComment[];
-  passages: number;
-}
-
-export interface StoreStats {
-  documents: number;
-  passages: number;
-  vectors: number;
-  sources: number;
-}
+export type { ArticleWrite, DateFilter, StoreStats, StoredArticle, WriteResult } from './knowledgeStore.js';
 
 interface DocumentRow {
   id: number;
@@ -157,7 +119,7 @@ export class SqliteStore {
     return this.db.transaction(work)();
   }
 
-  documentByKey(key: string): (DocumentRecord & { extractorVersion: number; viaAlias: boolean; aliasRawHash?: string }) | undefined {
+  documentByKey(key: string): FoundDocument | undefined {
     const row = this.db.prepare('SELECT * FROM documents WHERE doc_key = ?').get(key) as DocumentRow | undefined;
     if (row) return { ...toDocument(row), viaAlias: false };
     const alias = this.db
@@ -315,7 +277,10 @@ export class SqliteStore {
   }
 
   /** BM25 search over stemmed terms; returns passage ids best first with FTS5's bm25 (lower is better). */
-  lexicalSearch(matchExpression: string, limit: number, dates: DateFilter = {}): Array<{ id: number; bm25: number }> {
+  /** BM25 search for passages holding any of the word forms (stems; long ones also as prefixes). */
+  lexicalSearch(forms: Iterable<string>, limit: number, dates: DateFilter = {}): Array<{ id: number; bm25: number }> {
+    const matchExpression = ftsExpression(forms);
+    if (!matchExpression) return [];
     const clauses: string[] = [];
     const params: unknown[] = [matchExpression];
     if (dates.since) {
@@ -340,7 +305,8 @@ export class SqliteStore {
    * FTS vocabulary instead of running the query: a passage holding two matching forms is
    * counted twice, which is harmless for a weight and much faster.
    */
-  passageFrequency(patterns: Array<{ term: string; prefix: boolean }>): number {
+  passageFrequency(forms: Iterable<string>): number {
+    const patterns = ftsPatterns(forms);
     let total = 0;
     const cache = this.vocabularyCache();
     for (const p of patterns) {
@@ -481,7 +447,7 @@ export class SqliteStore {
     this.db.prepare('UPDATE ingest_runs SET status=?, finished_at=?, summary=? WHERE id=?').run(status, finishedAt, JSON.stringify(summary), id);
   }
 
-  lastRun(): { startedAt: string; finishedAt: string | null; status: string; summary: unknown } | undefined {
+  lastRun(): IngestRun | undefined {
     const row = this.db.prepare('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT 1').get() as
       | { started_at: string; finished_at: string | null; status: string; summary: string | null }
       | undefined;

@@ -34,8 +34,8 @@ describe('SqliteStore', () => {
     expect(second.added[0]!.id).toBeGreaterThan(first.added[1]!.id); // ids never reused
     expect(store.generation()).toBeGreaterThan(g);
     expect(store.stats()).toMatchObject({ documents: 1, passages: 1, vectors: 1 });
-    expect(store.lexicalSearch('"three"', 10).map((h) => h.id)).toEqual([second.added[0]!.id]);
-    expect(store.lexicalSearch('"one"', 10)).toEqual([]);
+    expect(store.lexicalSearch(['three'], 10).map((h) => h.id)).toEqual([second.added[0]!.id]);
+    expect(store.lexicalSearch(['one'], 10)).toEqual([]);
     store.close();
   });
 
@@ -70,9 +70,9 @@ describe('SqliteStore', () => {
     const store = new SqliteStore(join(tempDir(), 'news.db'));
     store.writeArticle(article('old', ['election news'], { metadata: { ...article('x', []).metadata, published: '2020-01-01' } }), 'now');
     store.writeArticle(article('new', ['election result'], { metadata: { ...article('x', []).metadata, published: '2026-03-01' } }), 'now');
-    expect(store.lexicalSearch('"election"', 10)).toHaveLength(2);
-    expect(store.lexicalSearch('"election"', 10, { since: '2025-01-01' })).toHaveLength(1);
-    expect(store.lexicalSearch('"election"', 10, { until: '2021-01-01' })).toHaveLength(1);
+    expect(store.lexicalSearch(['election'], 10)).toHaveLength(2);
+    expect(store.lexicalSearch(['election'], 10, { since: '2025-01-01' })).toHaveLength(1);
+    expect(store.lexicalSearch(['election'], 10, { until: '2021-01-01' })).toHaveLength(1);
     store.close();
   });
 

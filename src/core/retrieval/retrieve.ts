@@ -1,13 +1,13 @@
 import type { NewsEmbeddings } from '../../embeddings/newsEmbeddings.js';
 import { embedQuery } from '../../embeddings/loadEmbeddings.js';
-import type { NewsStore } from '../../store/newsStore.js';
+import type { KnowledgeStore } from '../../store/knowledgeStore.js';
 import { indexTerms, queryTerms, type QueryTerm } from '../text/terms.js';
 import { splitSentences } from '../text/sentences.js';
 import { splitCompounds } from './decompound.js';
 import type { RetrievedPassage, StoredPassage } from '../types.js';
 import { diversify } from './diversity.js';
 import { reciprocalRankFusion } from './fusion.js';
-import { ftsExpression, ftsPatterns, termCoverage } from './termMatching.js';
+import { termCoverage } from './termMatching.js';
 
 export interface RetrievalOptions {
   /** Passages to return. */
@@ -48,7 +48,7 @@ export interface RetrievalResult {
 }
 
 export interface RetrievalContext {
-  store: NewsStore;
+  store: KnowledgeStore;
   /** Only set when it is the model that built the stored vectors. */
   embeddings: NewsEmbeddings | null;
 }
@@ -60,10 +60,10 @@ export interface RetrievalContext {
 const COMMON_TERM_SHARE = 0.05;
 
 /** IDF per query term (terms that occur nowhere get the highest weight) and whether it is too common to search by. */
-function termStatistics(store: NewsStore, terms: QueryTerm[]): Array<{ weight: number; common: boolean }> {
-  const n = Math.max(1, store.sqlite.passageCount());
+function termStatistics(store: KnowledgeStore, terms: QueryTerm[]): Array<{ weight: number; common: boolean }> {
+  const n = Math.max(1, store.passageCount());
   return terms.map((term) => {
-    const df = store.sqlite.passageFrequency(ftsPatterns([...term.stems, ...term.variants]));
+    const df = store.passageFrequency([...term.stems, ...term.variants]);
     return { weight: Math.log(1 + n / (1 + df)), common: n >= 5000 && df / n > COMMON_TERM_SHARE };
   });
 }
@@ -94,7 +94,7 @@ function ageInDays(published: string | null, now: Date): number | null {
 export async function retrieve(question: string, context: RetrievalContext, options: RetrievalOptions = {}): Promise<RetrievalResult> {
   const k = options.k ?? 8;
   const candidates = options.candidates ?? 50;
-  const terms = splitCompounds(queryTerms(question), (t) => context.store.sqlite.hasTerm(t));
+  const terms = splitCompounds(queryTerms(question), (t) => context.store.hasTerm(t));
   const emphasized = new Set(options.emphasis ? queryTerms(options.emphasis).map((t) => t.surface) : []);
   const statistics = termStatistics(context.store, terms);
   const weights = statistics.map((s, i) => (emphasized.has(terms[i]!.surface) ? 2 * s.weight : s.weight));
@@ -103,16 +103,14 @@ export async function retrieve(question: string, context: RetrievalContext, opti
   const searchTerms = searchable.length > 0 ? searchable : terms.filter((_, i) => weights[i] === Math.max(...weights));
   const dates = { since: options.since, until: options.until };
 
-  const expression = ftsExpression(searchTerms);
-  const lexical = expression ? context.store.sqlite.lexicalSearch(expression, candidates, dates) : [];
+  const lexical = context.store.lexicalSearch(searchTerms.flatMap((t) => [...t.stems, ...t.variants]), candidates, dates);
 
   let vectorIds: number[] = [];
   const similarity = new Map<number, number>();
   let queryVector: Float32Array | null = null;
-  const ann = context.embeddings ? context.store.vectorIndex() : null;
-  if (context.embeddings && ann && ann.size > 0) {
+  if (context.embeddings && context.store.hasSearchableVectors()) {
     queryVector = await embedQuery(context.embeddings, question);
-    for (const hit of ann.search(queryVector, candidates)) {
+    for (const hit of context.store.vectorSearch(queryVector, candidates)) {
       vectorIds.push(hit.id);
       similarity.set(hit.id, hit.similarity);
     }
@@ -126,7 +124,7 @@ export async function retrieve(question: string, context: RetrievalContext, opti
   const vectorRank = new Map(vectorIds.map((id, i) => [id, i + 1]));
   const now = options.now ?? new Date();
 
-  const hydrated = context.store.sqlite.passagesByIds([...fused.keys()]);
+  const hydrated = context.store.passagesByIds([...fused.keys()]);
   let scored: ScoredPassage[] = hydrated
     .filter((p) => (!dates.since || (p.document.published ?? '') >= dates.since) && (!dates.until || (p.document.published ?? '9999').slice(0, 10) <= dates.until))
     .map((p) => {

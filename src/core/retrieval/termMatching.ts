@@ -4,35 +4,6 @@ import { formMatches, indexTerms, type QueryTerm } from '../text/terms.js';
 /** Weight of a match through a variant (a part of a compound) relative to a direct stem match. */
 const VARIANT_CREDIT = 0.8;
 
-/**
- * The FTS5 query patterns for a set of forms: prefix patterns for long stems (and for the
- * stem minus a leftover inflection, "beginnt" -> "begin*" finds "beginn"), exact ones for
- * short stems; a pattern already covered by a shorter prefix is dropped, which keeps the
- * query small and fast.
- */
-export function ftsPatterns(forms: Iterable<string>): Array<{ term: string; prefix: boolean }> {
-  const prefixes = new Set<string>();
-  const exact = new Set<string>();
-  for (const f of forms) {
-    if (f.length >= 5) prefixes.add(f);
-    else exact.add(f);
-    if (f.length >= 7 && !/\d/.test(f)) prefixes.add(f.slice(0, -2));
-  }
-  const sorted = [...prefixes].sort((a, b) => a.length - b.length);
-  const kept: string[] = [];
-  for (const p of sorted) if (!kept.some((k) => p.startsWith(k))) kept.push(p);
-  const exactKept = [...exact].filter((e) => !kept.some((k) => e.startsWith(k)));
-  return [...kept.map((term) => ({ term, prefix: true })), ...exactKept.map((term) => ({ term, prefix: false }))];
-}
-
-/** FTS5 expression matching any form of any query term. */
-export function ftsExpression(terms: QueryTerm[]): string | null {
-  const patterns = ftsPatterns(terms.flatMap((t) => [...t.stems, ...t.variants]));
-  if (patterns.length === 0) return null;
-  return patterns.map((p) => (p.prefix ? `"${p.term}"*` : `"${p.term}"`)).join(' OR ');
-}
-
-
 /** How well a text matches one query term: 1 direct, 0.8 via a compound part, 0 not at all. */
 export function termCredit(term: QueryTerm, textTerms: readonly string[]): number {
   for (const t of textTerms) if (term.stems.some((f) => formMatches(f, t))) return 1;

@@ -1,0 +1,126 @@
+import type { DocumentRecord, ExtractedComment, PassageDraft, StoredPassage, ArticleMetadata } from '../core/types.js';
+
+/** The embedding space the stored vectors belong to. */
+export interface VectorSpace {
+  model: string;
+  dim: number;
+}
+
+/** One article to write: its identity, metadata, text and passages (with vectors when embedded). */
+export interface ArticleWrite {
+  key: string;
+  sourceId: string;
+  rawHash: string;
+  contentHash: string;
+  extractorVersion: number;
+  metadata: ArticleMetadata;
+  /** The article text as stored: paragraphs, and reader comments with author and date. */
+  body: string[];
+  comments: ExtractedComment[];
+  /** Stored from a feed summary because the page could not be fetched; retried on later ingests. */
+  summaryOnly: boolean;
+  passages: Array<PassageDraft & { terms: string }>;
+  /** One vector per passage, or null when written lexical-only. */
+  vectors: Float32Array[] | null;
+  model: string | null;
+}
+
+export interface WriteResult {
+  /** Passages written, with the vector each got (null when lexical-only). */
+  added: Array<{ id: number; vector: Float32Array | null }>;
+  removedPassageIds: number[];
+}
+
+export interface DateFilter {
+  since?: string;
+  until?: string;
+}
+
+export interface StoreStats {
+  documents: number;
+  passages: number;
+  vectors: number;
+  sources: number;
+}
+
+/** A stored article as found by key: through its own key or through an alias (a second URL). */
+export type FoundDocument = DocumentRecord & { extractorVersion: number; viaAlias: boolean; aliasRawHash?: string };
+
+export interface StoredArticle extends DocumentRecord {
+  body: string;
+  comments: ExtractedComment[];
+  passages: number;
+}
+
+export interface IngestRun {
+  startedAt: string;
+  finishedAt: string | null;
+  status: string;
+  summary: unknown;
+}
+
+export interface HttpValidators {
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+/**
+ * What the rest of the system needs from a knowledge base, whatever holds it. Core,
+ * ingestion and Discord code use only this; query syntax (SQL, FTS) stays inside the backend.
+ * Word forms are the index terms the text module produces (folded, stemmed).
+ */
+export interface KnowledgeStore {
+  // Articles
+  /** Replaces (or creates) one article with all its passages and vectors, atomically; the vector index follows. */
+  writeArticle(article: ArticleWrite): WriteResult;
+  documentByKey(key: string): FoundDocument | undefined;
+  documentByContentHash(contentHash: string): DocumentRecord | undefined;
+  /** Records that another key (e.g. a second URL) leads to an already stored article. */
+  addAlias(aliasKey: string, documentId: number, sourceId: string, rawHash: string): void;
+  /** Same content fetched with other bytes: only the raw hash moves. */
+  updateRawHash(documentId: number, rawHash: string): void;
+  /** Removes articles or aliases by key; returns how many passages went. */
+  removeKeys(keys: string[]): number;
+  keysForSource(sourceId: string): string[];
+  hasSummaryOnly(sourceId: string): boolean;
+  exportArticles(): Iterable<StoredArticle>;
+
+  // Search
+  /** BM25 over passages holding any of the forms, best first. */
+  lexicalSearch(forms: string[], limit: number, dates?: DateFilter): Array<{ id: number }>;
+  /** Nearest passages to a vector of the store's vector space; empty without vectors. */
+  vectorSearch(vector: Float32Array, k: number): Array<{ id: number; similarity: number }>;
+  /** Whether any vector can be searched (so a question need not be embedded for nothing). */
+  hasSearchableVectors(): boolean;
+  passagesByIds(ids: number[]): StoredPassage[];
+
+  // Vocabulary statistics
+  passageCount(): number;
+  /** About how many passages hold any of the forms (for IDF weights). */
+  passageFrequency(forms: string[]): number;
+  /** Whether the index holds a term (to split compounds against real words). */
+  hasTerm(term: string): boolean;
+
+  // Vectors
+  vectorSpace(): VectorSpace | null;
+  /** Makes `space` the store's vector space; vectors of another model are dropped. Returns whether it changed. */
+  useVectorSpace(space: VectorSpace): boolean;
+  passagesMissingVectors(model: string, limit: number): Array<{ id: number; text: string }>;
+  storeVectors(model: string, vectors: Array<{ id: number; vector: Float32Array }>): void;
+  /** Persists derived vector structures after a batch of writes (no-op where there are none). */
+  flushVectorIndex(): void;
+
+  // Runs and meta
+  /** Takes the store's one-ingest-at-a-time lock (throws IngestLockedError when held); returns its release. */
+  lockForIngest(): () => void;
+  beginRun(startedAt: string): number;
+  finishRun(id: number, status: 'ok' | 'failed', finishedAt: string, summary: unknown): void;
+  markInterruptedRuns(currentRunId: number): void;
+  lastRun(): IngestRun | undefined;
+  httpValidators(url: string): HttpValidators | undefined;
+  setHttpValidators(url: string, validators: HttpValidators): void;
+  stats(): StoreStats;
+  storeBytesOnDisk(): number;
+  writeManifest(manifest: unknown): void;
+  close(): void;
+}
