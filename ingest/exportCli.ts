@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
-import { NewsStore } from '../src/store/newsStore.js';
+import { openStore } from '../src/bootstrap.js';
 import { toExportRecord } from './exportRecord.js';
 
 const USAGE = `Usage: npm run export [> knowledge-base.jsonl]
@@ -12,7 +12,7 @@ function main(): void {
   const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) return void console.log(USAGE);
   const config = loadConfig();
-  const store = NewsStore.open(config.dataDir);
+  const store = openStore(config);
   try {
     for (const article of store.exportArticles()) process.stdout.write(`${JSON.stringify(toExportRecord(article))}\n`);
   } finally {

@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { KnowledgeBase, type Answerer } from './core/knowledgeBase.js';
 import { loadEmbeddings, type LoadedEmbeddings } from './embeddings/loadEmbeddings.js';
 import { acquireIngestLock } from './store/ingestLock.js';
+import type { KnowledgeStore } from './store/knowledgeStore.js';
 import { NewsStore, storePaths } from './store/newsStore.js';
 import { resolveSourceSpecs } from '../ingest/sources/sourceSpecs.js';
 import type { IngestProgress, IngestSummary } from '../ingest/summary.js';
@@ -15,13 +16,22 @@ export function loadEmbeddingsFromConfig(config: Config): Promise<LoadedEmbeddin
   return loadEmbeddings({ model: config.embeddingModel, dataDir: config.dataDir, disabled: config.embeddingDisabled });
 }
 
-/** Opens the store and the embedding model and checks that they agree. */
+/** The one place that chooses the store backend: today the embedded SQLite store in DATA_DIR. */
+export function openStore(config: Config, options: { log?: (m: string) => void } = {}): KnowledgeStore {
+  return NewsStore.open(config.dataDir, { log: options.log });
+}
+
+/**
+ * Opens the store and the embedding model and checks that they agree: the one constructor of
+ * the knowledge base for the CLI, the bot, eval and export. Without `embeddings`, the model is
+ * loaded only when the store holds vectors to compare with.
+ */
 export async function openKnowledgeBase(
   config: Config,
   options: { log?: (m: string) => void; embeddings?: LoadedEmbeddings; answerer?: Answerer } = {},
 ): Promise<KnowledgeBase> {
   const log = options.log ?? (() => undefined);
-  const store = NewsStore.open(config.dataDir, { log });
+  const store = openStore(config, { log });
   const loaded = options.embeddings ?? (store.vectorSpace() ? await loadEmbeddingsFromConfig(config) : undefined);
   const status = loaded?.status ?? { model: config.embeddingModel, available: false, dimension: null, reason: 'the index has no vectors' };
   const kb = new KnowledgeBase({
@@ -55,7 +65,8 @@ export interface IngestRequest {
   onProgress?: (p: IngestProgress) => void;
   log?: (m: string) => void;
   embeddings?: LoadedEmbeddings;
-  store?: NewsStore;
+  /** The open store to write into (the bot's own), instead of opening a second handle. */
+  store?: KnowledgeStore;
   signal?: AbortSignal;
 }
 
@@ -69,7 +80,7 @@ export async function ingestFromConfig(config: Config, request: IngestRequest = 
   }
   // Ingestion (extraction, date parsing, feeds) is loaded only when an ingest runs, not for a question.
   const { ingest } = await import('../ingest/pipeline.js');
-  const run = (dataDir: string, store?: NewsStore) =>
+  const run = (dataDir: string, store?: KnowledgeStore) =>
     ingest({
       dataDir,
       sources,

@@ -1,11 +1,10 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
-import { ingestFromConfig, loadEmbeddingsFromConfig } from '../bootstrap.js';
+import { ingestFromConfig, loadEmbeddingsFromConfig, openKnowledgeBase } from '../bootstrap.js';
 import type { Config } from '../config.js';
-import { KnowledgeBase, type Answerer } from '../core/knowledgeBase.js';
+import type { Answerer } from '../core/knowledgeBase.js';
 import type { LoadedEmbeddings } from '../embeddings/loadEmbeddings.js';
 import type { Logger } from '../logger.js';
 import { createAnswererFromConfig } from '../llm/createAnswerer.js';
-import { NewsStore } from '../store/newsStore.js';
 import { NO_MENTIONS } from './answering.js';
 import type { BotContext } from './command.js';
 import { loadCommands } from './commandLoader.js';
@@ -35,18 +34,13 @@ export async function startBot(config: Config, logger: Logger, options: { answer
   const answerer = options.answerer ?? (await createAnswererFromConfig(config, { log: (m) => logger.warn(m) }));
   const embeddings = options.embeddings ?? (await loadEmbeddingsFromConfig(config));
   if (!embeddings.embeddings) logger.warn({ model: embeddings.status.model, reason: embeddings.status.reason }, 'embedding model not loaded: lexical retrieval only');
-  const store = NewsStore.open(config.dataDir, { log: (m) => logger.warn(m) });
-  const kb = new KnowledgeBase({
-    store,
-    embeddings: embeddings.embeddings,
-    embeddingStatus: embeddings.status,
-    answerer,
-    maxQuestionLength: config.discord.maxQuestionLength,
-  });
-  if (store.stats().documents === 0) logger.warn('the news index is empty: run "npm run ingest" or /reingest');
+  // The model is always loaded (not only when the store has vectors): later re-ingests add them.
+  const kb = await openKnowledgeBase(config, { embeddings, answerer, log: (m: string) => logger.warn(m) });
+  if (kb.store.stats().documents === 0) logger.warn('the news index is empty: run "npm run ingest" or /reingest');
 
+  // Re-ingests write through the bot's own store handle: searches see each article as it lands.
   const reingest = new ReingestCoordinator(({ onProgress, signal }) =>
-    ingestFromConfig(config, { onProgress, signal, embeddings, log: (m) => logger.info(m) }),
+    ingestFromConfig(config, { onProgress, signal, embeddings, store: kb.store, log: (m) => logger.info(m) }),
   );
   const context: BotContext = {
     config,
@@ -106,7 +100,7 @@ export async function startBot(config: Config, logger: Logger, options: { answer
       const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
       await Promise.race([Promise.allSettled([...inFlight, reingest.stop()]), grace]);
       await client.destroy();
-      store.close();
+      kb.store.close();
       logger.info('stopped');
     },
   };
