@@ -87,7 +87,7 @@ function ageInDays(published: string | null, now: Date): number | null {
 }
 
 /**
- * Hybrid retrieval: BM25 over language-aware stems (with cross-lingual forms) and vector
+ * Hybrid retrieval: BM25 over language-aware stems (and compound parts) and vector
  * kNN, fused by reciprocal rank, optionally boosted by recency and filtered by date, then
  * diversified. Works lexical-only when no compatible embedding model is loaded.
  */
