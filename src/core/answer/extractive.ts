@@ -1,3 +1,4 @@
+import { detectLanguage } from '../text/language.js';
 import type { RetrievalResult, ScoredPassage } from '../retrieval/retrieve.js';
 import { jaccard } from '../retrieval/diversity.js';
 import { coverage, termCredit } from '../retrieval/termMatching.js';
@@ -73,6 +74,12 @@ function crossLanguageLabel(questionLanguage: string): (quoteLanguage: string) =
   };
 }
 
+/** The language of a quote: its own when clear (an English quotation inside a German article), else its article's. */
+function quoteLanguage(sentence: string, articleLanguage: string): string {
+  const own = detectLanguage(sentence);
+  return own === 'und' ? articleLanguage : own;
+}
+
 /**
  * The default, offline answer: the 1-4 most relevant sentences of the retrieved passages,
  * each with its [n] marker, reader comments presented as such; or an honest no-answer.
@@ -120,7 +127,8 @@ export function composeExtractiveAnswer(question: string, retrieval: RetrievalRe
     const seen = new Set<number>();
     for (const passage of retrieval.passages) {
       const { title, published, language } = passage.document;
-      if (passage.section !== 'body' || seen.has(passage.documentId) || passage.relevance < ANSWER_THRESHOLDS.passage) continue;
+      // The headline is the article's whichever of its passages was retrieved (a comment passage carries it too).
+      if (seen.has(passage.documentId) || passage.relevance < ANSWER_THRESHOLDS.passage) continue;
       seen.add(passage.documentId);
       const dated = wanted === 'time' && published !== null;
       if (!dated && !sentenceHasAnswerType(title, wanted)) continue;
@@ -128,17 +136,23 @@ export function composeExtractiveAnswer(question: string, retrieval: RetrievalRe
       if (own < 0.5) continue;
       const score = (1 - PASSAGE_SHARE) * own + PASSAGE_SHARE * passage.relevance + ANSWER_TYPE_BONUS;
       const display = published ? phrases.datedHeadline(title, published.slice(0, 10)) : `“${title}”`;
-      candidates.push({ passage, sentence: title, display, score, words: new Set(wordTokens(foldText(title))) });
+      const article = passage.section === 'body' ? passage : { ...passage, section: 'body' as const };
+      candidates.push({ passage: article, sentence: title, display, score, words: new Set(wordTokens(foldText(title))) });
     }
   }
   if (candidates.length === 0) return noAnswer();
   candidates.sort((a, b) => b.score - a.score);
   const top = candidates[0]!.score;
+  // Reporting leads: a reader comment comes first only when no article sentence answers at
+  // all (or the question asks what readers think).
+  const firstReporting = candidates.findIndex((c) => c.passage.section === 'body');
+  if (!aboutReaders && firstReporting > 0) candidates.unshift(...candidates.splice(firstReporting, 1));
 
   const chosen: Candidate[] = [];
   let comments = 0;
-  for (const c of candidates) {
-    if (chosen.length >= MAX_SENTENCES || c.score < top * ANSWER_THRESHOLDS.relativeToBest) break;
+  for (const [i, c] of candidates.entries()) {
+    if (chosen.length >= MAX_SENTENCES) break;
+    if (i > 0 && c.score < top * ANSWER_THRESHOLDS.relativeToBest) continue;
     if (chosen.some((x) => jaccard(x.words, c.words) > 0.5)) continue;
     if (c.passage.section === 'comment' && comments >= (aboutReaders ? MAX_SENTENCES : MAX_COMMENT_SENTENCES)) continue;
     if (c.passage.section === 'comment') comments++;
@@ -149,7 +163,7 @@ export function composeExtractiveAnswer(question: string, retrieval: RetrievalRe
   const parts = chosen.map((c) => {
     const n = registry.cite(c.passage, c.sentence);
     const text = c.display ?? (c.passage.section === 'comment' ? phrases.readerComment(c.sentence) : c.sentence);
-    return `${text}${label(c.passage.document.language)} [${n}]`;
+    return `${text}${label(quoteLanguage(c.sentence, c.passage.document.language))} [${n}]`;
   });
   return { ...base, answer: parts.join(' '), citations: registry.list(), noAnswer: false };
 }
