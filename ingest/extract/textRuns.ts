@@ -141,7 +141,7 @@ export interface CommentThread {
 }
 
 /**
- * The reader-comment thread at the end of the text, if there is one. `bodyEnd` is the index
+ * The reader-comment thread at the end of the text, if there is one. `bodyStart` is the index
  * of the first line that may belong to a thread (after the article's first paragraph).
  */
 export function findCommentThread(lines: Line[], bodyStart: number): CommentThread | null {

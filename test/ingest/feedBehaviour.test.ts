@@ -4,7 +4,7 @@ import { ingest } from '../../ingest/pipeline.js';
 import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
 import { NewsStore } from '../../src/store/newsStore.js';
 import { unavailable } from '../support/countingEmbeddings.js';
-import { send, startHttpServer } from '../support/httpServer.js';
+import { startHttpServer } from '../support/httpServer.js';
 import { tempDir } from '../support/tempDir.js';
 
 let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
