@@ -96,8 +96,11 @@ function toWrite(candidate: Candidate, article: ExtractedArticle, passages: Pass
   };
 }
 
+/** What the store held under the candidate's key when it was listed (only this run writes meanwhile: the ingest lock). */
+type Existing = ReturnType<KnowledgeStore['documentByKey']>;
+
 /** What happened to one candidate once extracted: skipped with a reason, or ready to handle. */
-type Prepared = { candidate: Candidate; error: string } | { candidate: Candidate; extraction: Extraction; passages: PassageDraft[] };
+type Prepared = { candidate: Candidate; existing: Existing } & ({ error: string } | { extraction: Extraction; passages: PassageDraft[] });
 
 /**
  * Ingests sources into the store incrementally: unchanged articles are skipped by hash,
@@ -198,18 +201,18 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       pendingAliases = [];
     };
 
-    const prepare = async (candidate: Candidate): Promise<Prepared> => {
+    const prepare = async (candidate: Candidate, existing: Existing): Promise<Prepared> => {
       try {
         const extraction = await candidate.extract(extractor);
         const article = validateArticle(extraction.article);
-        return { candidate, extraction: { ...extraction, article }, passages: chunkArticle(article) };
+        return { candidate, existing, extraction: { ...extraction, article }, passages: chunkArticle(article) };
       } catch (error) {
-        return { candidate, error: errorMessage(error) };
+        return { candidate, existing, error: errorMessage(error) };
       }
     };
 
     const handle = async (prepared: Prepared) => {
-      const event = prepared.candidate;
+      const { candidate: event, existing } = prepared;
       if ('error' in prepared) return skip(event.location, prepared.error);
       const { article, summaryOnly } = prepared.extraction;
       const bodyWords = article.body.join(' ').split(/\s+/).filter(Boolean).length;
@@ -217,7 +220,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       if (bodyWords < (summaryOnly ? 1 : MIN_ARTICLE_WORDS) && article.comments.length === 0) {
         return skip(event.location, `no article text found (${bodyWords} words; empty or only site chrome)`);
       }
-      const existing = store.documentByKey(event.key);
       const contentHash = contentHashOf(article);
       if (existing && !existing.viaAlias && existing.contentHash === contentHash && existing.extractorVersion === EXTRACTOR_VERSION && existing.summaryOnly === summaryOnly) {
         store.updateRawHash(existing.id, event.rawHash);
@@ -296,7 +298,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
           summary.unchanged++;
           continue;
         }
-        window.push(prepare(event));
+        window.push(prepare(event, existing));
         if (window.length >= EXTRACTION_WINDOW) await handle(await window.shift()!);
       }
       while (window.length > 0) {

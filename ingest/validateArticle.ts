@@ -6,10 +6,6 @@ const MAX_BODY_CHARS = 2_000_000;
 const MAX_COMMENTS = 2_000;
 const MAX_COMMENT_CHARS = 20_000;
 
-function nullableText(value: unknown, max: number): string | null {
-  return cleanText(value, max);
-}
-
 function paragraphs(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   let budget = MAX_BODY_CHARS;
@@ -31,7 +27,7 @@ function comments(value: unknown): ExtractedComment[] {
     if (!c || typeof c !== 'object') continue;
     const text = typeof c.text === 'string' ? cleanParagraph(c.text).slice(0, MAX_COMMENT_CHARS) : '';
     if (!text) continue;
-    out.push({ author: nullableText(c.author, MAX_FIELD_CHARS.author), published: nullableText(c.published, 40), text });
+    out.push({ author: cleanText(c.author, MAX_FIELD_CHARS.author), published: cleanText(c.published, 40), text });
   }
   return out;
 }
@@ -42,16 +38,16 @@ function comments(value: unknown): ExtractedComment[] {
  * store expects. A list where a name should be becomes text; control characters go.
  */
 export function validateArticle(article: ExtractedArticle): ExtractedArticle {
-  const language = nullableText(article.language, MAX_FIELD_CHARS.language);
+  const language = cleanText(article.language, MAX_FIELD_CHARS.language);
   return {
-    title: nullableText(article.title, MAX_FIELD_CHARS.title) ?? nullableText(article.source, MAX_FIELD_CHARS.title) ?? 'Untitled',
-    published: nullableText(article.published, 40),
+    title: cleanText(article.title, MAX_FIELD_CHARS.title) ?? cleanText(article.source, MAX_FIELD_CHARS.title) ?? 'Untitled',
+    published: cleanText(article.published, 40),
     language: language && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(language) ? language : 'und',
-    outlet: nullableText(article.outlet, MAX_FIELD_CHARS.outlet),
+    outlet: cleanText(article.outlet, MAX_FIELD_CHARS.outlet),
     url: cleanUrl(article.url),
-    source: nullableText(article.source, MAX_FIELD_CHARS.url) ?? 'unknown source',
-    location: nullableText(article.location, MAX_FIELD_CHARS.url * 2) ?? 'unknown location',
-    author: Array.isArray(article.author) ? nullableText(article.author.join(', '), MAX_FIELD_CHARS.author) : nullableText(article.author, MAX_FIELD_CHARS.author),
+    source: cleanText(article.source, MAX_FIELD_CHARS.url) ?? 'unknown source',
+    location: cleanText(article.location, MAX_FIELD_CHARS.url * 2) ?? 'unknown location',
+    author: Array.isArray(article.author) ? cleanText(article.author.join(', '), MAX_FIELD_CHARS.author) : cleanText(article.author, MAX_FIELD_CHARS.author),
     body: paragraphs(article.body),
     comments: comments(article.comments),
   };

@@ -18,15 +18,16 @@ const MONTH_FIRST_LOCALES = /^en(-(us|ph|ca))?$/i;
  * every other English region and language reads them day-first. Unknown languages use the
  * day-first English parser, which still reads English month names.
  */
+const PARSER_BY_LANGUAGE: Record<string, ChronoParser | undefined> = {
+  de: chrono.de, fr: chrono.fr, it: chrono.it, es: chrono.es, pt: chrono.pt, nl: chrono.nl,
+  ru: chrono.ru, sv: chrono.sv, fi: chrono.fi, uk: chrono.uk, ja: chrono.ja, zh: chrono.zh, vi: chrono.vi, id: chrono.id,
+};
+
 function parserFor(locale: string | null | undefined): ChronoParser {
   const tag = (locale ?? '').trim().replace('_', '-').toLowerCase();
   const language = tag.slice(0, 2);
-  const byLanguage: Record<string, ChronoParser | undefined> = {
-    de: chrono.de, fr: chrono.fr, it: chrono.it, es: chrono.es, pt: chrono.pt, nl: chrono.nl,
-    ru: chrono.ru, sv: chrono.sv, fi: chrono.fi, uk: chrono.uk, ja: chrono.ja, zh: chrono.zh, vi: chrono.vi, id: chrono.id,
-  };
   if (language === 'en' || language === '') return MONTH_FIRST_LOCALES.test(tag) ? chrono.en.strict : chrono.en.GB;
-  return byLanguage[language] ?? chrono.en.GB;
+  return PARSER_BY_LANGUAGE[language] ?? chrono.en.GB;
 }
 
 /** Month names of other languages than the page's still count ("5. Juli 2017" quoted on an English page). */
@@ -35,6 +36,14 @@ const FALLBACK_PARSERS: ChronoParser[] = [chrono.en.GB, chrono.de, chrono.it, ch
 function parsersFor(locale: string | null | undefined): ChronoParser[] {
   const primary = parserFor(locale);
   return [primary, ...FALLBACK_PARSERS.filter((p) => p !== primary)];
+}
+
+/** Reference for chrono's relative expressions; only complete dates are kept, so it never shows. */
+const REFERENCE_DATE = new Date(Date.UTC(2000, 0, 1));
+
+/** A date with day, month and year all stated ("July 2017" or "Monday" are not publication dates). */
+function isComplete(result: chrono.ParsedResult): boolean {
+  return result.start.isCertain('year') && result.start.isCertain('month') && result.start.isCertain('day');
 }
 
 function pad(n: number): string {
@@ -51,9 +60,9 @@ function plausibleYear(year: number): boolean {
  */
 export function parseProseDate(text: string, locale?: string | null): string | null {
   for (const parser of parsersFor(locale)) {
-    for (const result of parser.parse(text.slice(0, 2000), new Date(Date.UTC(2000, 0, 1)))) {
+    for (const result of parser.parse(text.slice(0, 2000), REFERENCE_DATE)) {
+      if (!isComplete(result)) continue;
       const start = result.start;
-      if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) continue;
       const year = start.get('year')!;
       if (!plausibleYear(year)) continue;
       return `${year}-${pad(start.get('month')!)}-${pad(start.get('day')!)}`;
@@ -85,13 +94,14 @@ const DATELINE_FILLER = /[\s,.|·\-–—:;/()]|\b(posted|published|updated|pubb
 /** Whether a line is nothing but a date (a dateline), so it belongs to the metadata, not the body. */
 export function isDateLine(line: string, locale?: string | null): boolean {
   if (line.length > 120) return false;
-  const isComplete = (r: chrono.ParsedResult) => r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day');
-  const results = parsersFor(locale)
-    .map((parser) => parser.parse(line, new Date(Date.UTC(2000, 0, 1))))
-    .find((found) => found.some(isComplete));
-  if (!results) return false;
-  let rest = line;
-  for (const r of results) rest = rest.replace(r.text, '');
-  // Weekday and month names left over from a partly matched date count as filler too.
-  return rest.replace(DATELINE_FILLER, '').replace(/\d+/g, '').length < 12;
+  // The first parser (page locale first) that finds a complete date decides; the others are not run.
+  for (const parser of parsersFor(locale)) {
+    const results = parser.parse(line, REFERENCE_DATE);
+    if (!results.some(isComplete)) continue;
+    let rest = line;
+    for (const r of results) rest = rest.replace(r.text, '');
+    // Weekday and month names left over from a partly matched date count as filler too.
+    return rest.replace(DATELINE_FILLER, '').replace(/\d+/g, '').length < 12;
+  }
+  return false;
 }
