@@ -40,7 +40,7 @@ export async function benchAskLatency(store: NewsStore, texts: string[], queryEm
     inferenceTimes.push(performance.now() - t);
   }
   return {
-    passages: store.passageCount(),
+    passages: await store.passageCount(),
     questions: count,
     p50Ms: percentile(latencies, 50)!,
     p95Ms: percentile(latencies, 95)!,

@@ -10,11 +10,11 @@ import { SyntheticQueryEmbeddings } from './queryEmbeddings.js';
 
 const dataDir = process.argv[2]!;
 const store = NewsStore.open(dataDir);
-const space = store.vectorSpace()!;
+const space = (await store.vectorSpace())!;
 const { query } = clusteredVectors(1, space.dim);
 const embeddings = new SyntheticQueryEmbeddings(space.model, space.dim, query);
 const kb = new KnowledgeBase({ store, embeddings, embeddingStatus: { model: space.model, available: true, dimension: space.dim, reason: null } });
 for (let i = 0; i < 20; i++) await kb.ask(`What about question number ${i} kalo renmi?`);
 const memory = process.memoryUsage();
-console.log(JSON.stringify({ passages: store.passageCount(), rssMb: memory.rss / 2 ** 20, heapUsedMb: memory.heapUsed / 2 ** 20, graphOnDiskMb: store.annBytesOnDisk() / 2 ** 20 }));
-store.close();
+console.log(JSON.stringify({ passages: await store.passageCount(), rssMb: memory.rss / 2 ** 20, heapUsedMb: memory.heapUsed / 2 ** 20, graphOnDiskMb: store.annBytesOnDisk() / 2 ** 20 }));
+await store.close();

@@ -13,6 +13,6 @@ export default {
     .setDescriptionLocalizations(LOCALIZED.status.description),
 
   async execute(interaction, context) {
-    await interaction.reply({ content: statusReport(context), allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content: await statusReport(context), allowedMentions: NO_MENTIONS });
   },
 } satisfies Command;

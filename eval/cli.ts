@@ -124,7 +124,7 @@ async function main(): Promise<void> {
         latencyMs,
       });
     }
-    kb.store.close();
+    await kb.store.close();
     const report = computeReport(outcomes, { verbose: values.verbose });
     const languages = [...new Set(outcomes.map((o) => o.language))].sort();
     const perLanguage = Object.fromEntries(languages.map((lang) => [lang, computeReport(outcomes.filter((o) => o.language === lang))]));

@@ -8,21 +8,19 @@ const USAGE = `Usage: npm run export [> knowledge-base.jsonl]
   {"source", "url", "title", "outlet", "author", "published", "language", "body", "comments", "passages"}`;
 
 /** `npm run export`: what the bot knows, for audits and for moving a knowledge base. */
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) return void console.log(USAGE);
   const config = loadConfig();
   const store = openStore(config);
   try {
-    for (const article of store.exportArticles()) process.stdout.write(`${JSON.stringify(toExportRecord(article))}\n`);
+    for await (const article of store.exportArticles()) process.stdout.write(`${JSON.stringify(toExportRecord(article))}\n`);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(`export failed: ${(error as Error).message}`);
   process.exit(1);
-}
+});

@@ -97,7 +97,7 @@ function toWrite(candidate: Candidate, article: ExtractedArticle, passages: Pass
 }
 
 /** What the store held under the candidate's key when it was listed (only this run writes meanwhile: the ingest lock). */
-type Existing = ReturnType<KnowledgeStore['documentByKey']>;
+type Existing = Awaited<ReturnType<KnowledgeStore['documentByKey']>>;
 
 /** What happened to one candidate once extracted: skipped with a reason, or ready to handle. */
 type Prepared = { candidate: Candidate; existing: Existing } & ({ error: string } | { extraction: Extraction; passages: PassageDraft[] });
@@ -113,8 +113,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
   const log = options.log ?? (() => undefined);
   const store: KnowledgeStore = options.store ?? NewsStore.open(options.dataDir, { log });
-  const releaseLock = store.lockForIngest();
-  const runId = store.beginRun(new Date(started).toISOString());
+  const releaseLock = await store.lockForIngest();
+  const runId = await store.beginRun(new Date(started).toISOString());
   const { embeddings, status } = options.embeddings;
   const extractionTimeoutMs = options.extractionTimeoutMs ?? DEFAULT_EXTRACTION_TIMEOUT_MS;
   // The pool terminates a worker that runs over the limit; a supplied extractor gets the same limit here.
@@ -132,11 +132,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     log(`Skipped ${location}: ${reason}`);
   };
   try {
-    store.markInterruptedRuns(runId);
+    await store.markInterruptedRuns(runId);
     // One embedding space per store: a new model replaces the old vectors instead of mixing with them.
     if (embeddings) {
-      const previous = store.vectorSpace();
-      if (store.useVectorSpace({ model: embeddings.modelId, dim: embeddings.dimension }) && previous) {
+      const previous = await store.vectorSpace();
+      if ((await store.useVectorSpace({ model: embeddings.modelId, dim: embeddings.dimension })) && previous) {
         log(`Embedding model changed from ${previous.model} to ${embeddings.modelId}: re-embedding all passages.`);
       }
     }
@@ -181,7 +181,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       const batch = await embedBatch(pending);
       for (const p of batch) {
         try {
-          const result = store.writeArticle(p.write);
+          const result = await store.writeArticle(p.write);
           summary.passagesWritten += result.added.length;
           if (p.write.vectors) summary.vectorsAdded += result.added.length;
           if (p.write.summaryOnly) summary.summaryOnly++;
@@ -192,8 +192,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         }
       }
       for (const alias of pendingAliases) {
-        const twin = store.documentByKey(alias.twinKey);
-        if (twin) store.addAlias(alias.key, twin.id, alias.sourceId, alias.rawHash);
+        const twin = await store.documentByKey(alias.twinKey);
+        if (twin) await store.addAlias(alias.key, twin.id, alias.sourceId, alias.rawHash);
       }
       pending = [];
       pendingPassages = 0;
@@ -222,14 +222,14 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       }
       const contentHash = contentHashOf(article);
       if (existing && !existing.viaAlias && existing.contentHash === contentHash && existing.extractorVersion === EXTRACTOR_VERSION && existing.summaryOnly === summaryOnly) {
-        store.updateRawHash(existing.id, event.rawHash);
+        await store.updateRawHash(existing.id, event.rawHash);
         summary.unchanged++;
         if (summaryOnly) summary.summaryOnly++;
         return;
       }
-      const twin = store.documentByContentHash(contentHash);
+      const twin = await store.documentByContentHash(contentHash);
       if (twin && twin.key !== event.key) {
-        store.addAlias(event.key, twin.id, event.sourceId, event.rawHash);
+        await store.addAlias(event.key, twin.id, event.sourceId, event.rawHash);
         summary.duplicates++;
         return;
       }
@@ -253,8 +253,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       // "304 Not Modified" never hides an article that failed last time.
       let fetchedValidators: Validators | null = null;
       const skippedBefore = summary.skipped.length;
+      // Read before listing: the source reader asks synchronously.
+      const storedValidators = await store.httpValidators(spec.id);
+      const refetch = await store.hasSummaryOnly(spec.id);
       const validators: HttpValidatorCache = {
-        get: (url) => store.httpValidators(url),
+        get: (url) => (url === spec.id ? storedValidators : undefined),
         set: (_url, v) => void (fetchedValidators = v),
       };
       const window: Array<Promise<Prepared>> = [];
@@ -265,7 +268,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         signal: options.signal,
         feedDeadlineMs: options.feedDeadlineMs ?? DEFAULT_FEED_DEADLINE_MS,
         validators,
-        forceRefetch: (sourceId) => store.hasSummaryOnly(sourceId),
+        forceRefetch: (sourceId) => sourceId === spec.id && refetch,
       });
       let sourceFailed = false;
       for await (const event of events) {
@@ -278,7 +281,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
           continue;
         }
         if (event.type === 'not-modified') {
-          const keys = store.keysForSource(event.sourceId);
+          const keys = await store.keysForSource(event.sourceId);
           for (const key of keys) seen.add(key);
           summary.unchanged += keys.length;
           continue;
@@ -291,7 +294,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         }
         if (seen.has(event.key)) continue;
         seen.add(event.key);
-        const existing = store.documentByKey(event.key);
+        const existing = await store.documentByKey(event.key);
         const existingRaw = existing?.viaAlias ? existing.aliasRawHash : existing?.rawHash;
         // A summary-only article is fetched again each time until its full page arrives.
         if (existing && existingRaw === event.rawHash && existing.extractorVersion === EXTRACTOR_VERSION && !existing.summaryOnly) {
@@ -306,16 +309,16 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         await handle(await window.shift()!);
       }
       if (!sourceFailed) summary.sourcesRead++;
-      if (fetchedValidators && summary.skipped.length === skippedBefore) store.setHttpValidators(spec.id, fetchedValidators);
+      if (fetchedValidators && summary.skipped.length === skippedBefore) await store.setHttpValidators(spec.id, fetchedValidators);
     }
     await flush();
     // Articles whose source no longer lists them: removed only when asked, never after a failed read.
     for (const spec of options.sources) {
       if (failedSourceIds.has(spec.id)) continue;
-      const gone = store.keysForSource(spec.id).filter((key) => !seen.has(key));
+      const gone = (await store.keysForSource(spec.id)).filter((key) => !seen.has(key));
       if (gone.length === 0) continue;
       if (options.prune || spec.prune) {
-        store.removeKeys(gone);
+        await store.removeKeys(gone);
         summary.removed += gone.length;
       } else {
         summary.missingKept += gone.length;
@@ -325,27 +328,27 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     // Vectors missing from earlier runs (model was unavailable then) are added now.
     if (embeddings) {
       for (;;) {
-        const missing = store.passagesMissingVectors(embeddings.modelId, EMBED_BATCH_PASSAGES);
+        const missing = await store.passagesMissingVectors(embeddings.modelId, EMBED_BATCH_PASSAGES);
         if (missing.length === 0) break;
         progress({ phase: 'vectors', processed, total: null, current: `${missing.length} passages` });
         const t0 = Date.now();
         const vectors = await embedPassages(embeddings, missing.map((m) => m.text));
         summary.embeddingMs += Date.now() - t0;
         const pairs = missing.map((m, i) => ({ id: m.id, vector: vectors[i]! }));
-        store.storeVectors(embeddings.modelId, pairs);
+        await store.storeVectors(embeddings.modelId, pairs);
         summary.vectorsAdded += pairs.length;
       }
       progress({ phase: 'saving', processed, total: processed, current: null });
     }
-    store.flushVectorIndex();
+    await store.flushVectorIndex();
 
-    const stats = store.stats();
+    const stats = await store.stats();
     summary.totalArticles = stats.documents;
     summary.totalPassages = stats.passages;
-    const space = store.vectorSpace();
+    const space = await store.vectorSpace();
     summary.vectorsInUse = Boolean(embeddings && space && stats.vectors >= stats.passages && stats.passages > 0);
     summary.durationMs = Date.now() - started;
-    store.writeManifest({
+    await store.writeManifest({
       updatedAt: new Date().toISOString(),
       embedding: { ...status, vectorSpace: space, vectors: stats.vectors, passagesWithoutVectors: stats.passages - stats.vectors },
       retrieval: summary.vectorsInUse ? 'hybrid (BM25 + vectors)' : 'lexical (BM25) only',
@@ -354,17 +357,17 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       sources: options.sources.map((s) => s.id),
       lastIngest: { ...summary, skipped: summary.skipped.length },
     });
-    store.finishRun(runId, 'ok', new Date().toISOString(), summary);
+    await store.finishRun(runId, 'ok', new Date().toISOString(), summary);
     progress({ phase: 'done', processed, total: processed, current: null });
     return summary;
   } catch (error) {
     // Graph updates made in memory for articles already committed are saved, so the file stays current.
-    store.flushVectorIndex();
-    store.finishRun(runId, 'failed', new Date().toISOString(), { error: (error as Error).message });
+    await store.flushVectorIndex();
+    await store.finishRun(runId, 'failed', new Date().toISOString(), { error: (error as Error).message });
     throw error;
   } finally {
     await pool?.close();
-    releaseLock();
-    if (!options.store) store.close();
+    await releaseLock();
+    if (!options.store) await store.close();
   }
 }

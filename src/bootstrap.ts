@@ -32,7 +32,7 @@ export async function openKnowledgeBase(
 ): Promise<KnowledgeBase> {
   const log = options.log ?? (() => undefined);
   const store = openStore(config, { log });
-  const loaded = options.embeddings ?? (store.vectorSpace() ? await loadEmbeddingsFromConfig(config) : undefined);
+  const loaded = options.embeddings ?? ((await store.vectorSpace()) ? await loadEmbeddingsFromConfig(config) : undefined);
   const status = loaded?.status ?? { model: config.embeddingModel, available: false, dimension: null, reason: 'the index has no vectors' };
   const kb = new KnowledgeBase({
     store,
@@ -42,7 +42,7 @@ export async function openKnowledgeBase(
     maxQuestionLength: config.discord.maxQuestionLength,
     log,
   });
-  const problem = kb.vectorProblem();
+  const problem = await kb.vectorProblem();
   if (problem) log(`Using lexical retrieval only: ${problem}.`);
   return kb;
 }

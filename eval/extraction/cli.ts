@@ -33,8 +33,8 @@ async function main(): Promise<void> {
     });
     const store = NewsStore.open(dataDir);
     const bodies = new Map<string, string>();
-    for (const article of store.exportArticles()) bodies.set(article.location, article.body);
-    store.close();
+    for await (const article of store.exportArticles()) bodies.set(article.location, article.body);
+    await store.close();
     const scored = pages.map((page) => ({ id: page.id, url: page.url, score: scorePage(page.expected, bodies.get(page.file) ?? '') }));
     const total = aggregate(scored.map((s) => s.score));
     const lost = pages.filter((p) => !bodies.has(p.file)).map((p) => p.id);

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
       console.log(formatAnswer(answer));
     }
   } finally {
-    kb.store.close();
+    await kb.store.close();
   }
 }
 

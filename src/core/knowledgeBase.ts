@@ -67,8 +67,8 @@ export class KnowledgeBase {
   }
 
   /** Why vectors are not used for questions right now, or null when they are. */
-  vectorProblem(): string | null {
-    const space = this.options.store.vectorSpace();
+  async vectorProblem(): Promise<string | null> {
+    const space = await this.options.store.vectorSpace();
     const embeddings = this.options.embeddings;
     if (!space) return 'the index has no vectors (built lexical-only)';
     if (!embeddings) return `the embedding model could not be loaded (${this.options.embeddingStatus.reason ?? 'unknown reason'})`;
@@ -78,8 +78,8 @@ export class KnowledgeBase {
     return null;
   }
 
-  private compatibleEmbeddings(): NewsEmbeddings | null {
-    return this.vectorProblem() === null ? this.options.embeddings : null;
+  private async compatibleEmbeddings(): Promise<NewsEmbeddings | null> {
+    return (await this.vectorProblem()) === null ? this.options.embeddings : null;
   }
 
   async retrieve(question: string, options: RetrievalOptions = {}): Promise<RetrievalResult> {
@@ -87,7 +87,7 @@ export class KnowledgeBase {
   }
 
   private async retrieveValid(question: string, options: RetrievalOptions): Promise<RetrievalResult> {
-    const embeddings = this.compatibleEmbeddings();
+    const embeddings = await this.compatibleEmbeddings();
     const result = await retrieve(question, { store: this.options.store, embeddings }, options);
     if (embeddings && result.queryVector) {
       this.sentences ??= new SentenceSimilarity(embeddings);

@@ -36,7 +36,7 @@ export async function startBot(config: Config, logger: Logger, options: { answer
   if (!embeddings.embeddings) logger.warn({ model: embeddings.status.model, reason: embeddings.status.reason }, 'embedding model not loaded: lexical retrieval only');
   // The model is always loaded (not only when the store has vectors): later re-ingests add them.
   const kb = await openKnowledgeBase(config, { embeddings, answerer, log: (m: string) => logger.warn(m) });
-  if (kb.store.stats().documents === 0) logger.warn('the news index is empty: run "npm run ingest" or /reingest');
+  if ((await kb.store.stats()).documents === 0) logger.warn('the news index is empty: run "npm run ingest" or /reingest');
 
   // Re-ingests write through the bot's own store handle: searches see each article as it lands.
   const reingest = new ReingestCoordinator(({ onProgress, signal }) =>
@@ -100,7 +100,7 @@ export async function startBot(config: Config, logger: Logger, options: { answer
       const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
       await Promise.race([Promise.allSettled([...inFlight, reingest.stop()]), grace]);
       await client.destroy();
-      kb.store.close();
+      await kb.store.close();
       logger.info('stopped');
     },
   };

@@ -22,13 +22,11 @@ export function formatDuration(ms: number): string {
 }
 
 /** The numbers /status shows: what is indexed, how fresh, with which model, how big. */
-export function statusReport(context: BotContext, now = Date.now()): string {
+export async function statusReport(context: BotContext, now = Date.now()): Promise<string> {
   const store = context.kb.store;
-  const stats = store.stats();
-  const lastRun = store.lastRun();
+  const [stats, lastRun, space, bytes] = await Promise.all([store.stats(), store.lastRun(), store.vectorSpace(), store.storeBytesOnDisk()]);
   const running = context.reingest.current();
-  const problem = context.kb.vectorProblem();
-  const space = store.vectorSpace();
+  const problem = await context.kb.vectorProblem();
   const lines = [
     '**News knowledge base**',
     `Articles: ${stats.documents} · Passages: ${stats.passages} · Sources: ${stats.sources}`,
@@ -52,7 +50,7 @@ export function statusReport(context: BotContext, now = Date.now()): string {
       : `Embedding model: ${space!.model} (${space!.dim}-d) — vectors in use, hybrid retrieval`,
   );
   if (problem) lines.push(LEXICAL_ONLY_LIMITATION);
-  lines.push(`Index size on disk: ${formatBytes(store.storeBytesOnDisk())}`);
+  lines.push(`Index size on disk: ${formatBytes(bytes)}`);
   lines.push(`Uptime: ${formatDuration(now - context.startedAt)}`);
   return lines.join('\n');
 }

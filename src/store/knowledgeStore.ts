@@ -72,55 +72,55 @@ export interface HttpValidators {
 export interface KnowledgeStore {
   // Articles
   /** Replaces (or creates) one article with all its passages and vectors, atomically; the vector index follows. */
-  writeArticle(article: ArticleWrite): WriteResult;
-  documentByKey(key: string): FoundDocument | undefined;
-  documentByContentHash(contentHash: string): DocumentRecord | undefined;
+  writeArticle(article: ArticleWrite): Promise<WriteResult>;
+  documentByKey(key: string): Promise<FoundDocument | undefined>;
+  documentByContentHash(contentHash: string): Promise<DocumentRecord | undefined>;
   /** Records that another key (e.g. a second URL) leads to an already stored article. */
-  addAlias(aliasKey: string, documentId: number, sourceId: string, rawHash: string): void;
+  addAlias(aliasKey: string, documentId: number, sourceId: string, rawHash: string): Promise<void>;
   /** Same content fetched with other bytes: only the raw hash moves. */
-  updateRawHash(documentId: number, rawHash: string): void;
+  updateRawHash(documentId: number, rawHash: string): Promise<void>;
   /** Removes articles or aliases by key; returns how many passages went. */
-  removeKeys(keys: string[]): number;
-  keysForSource(sourceId: string): string[];
-  hasSummaryOnly(sourceId: string): boolean;
-  exportArticles(): Iterable<StoredArticle>;
+  removeKeys(keys: string[]): Promise<number>;
+  keysForSource(sourceId: string): Promise<string[]>;
+  hasSummaryOnly(sourceId: string): Promise<boolean>;
+  exportArticles(): AsyncIterable<StoredArticle>;
 
   // Search
   /** BM25 over passages holding any of the forms, best first. */
-  lexicalSearch(forms: string[], limit: number, dates?: DateFilter): Array<{ id: number }>;
+  lexicalSearch(forms: string[], limit: number, dates?: DateFilter): Promise<Array<{ id: number }>>;
   /** Nearest passages to a vector of the store's vector space; empty without vectors. */
-  vectorSearch(vector: Float32Array, k: number): Array<{ id: number; similarity: number }>;
+  vectorSearch(vector: Float32Array, k: number): Promise<Array<{ id: number; similarity: number }>>;
   /** Whether any vector can be searched (so a question need not be embedded for nothing). */
-  hasSearchableVectors(): boolean;
-  passagesByIds(ids: number[]): StoredPassage[];
+  hasSearchableVectors(): Promise<boolean>;
+  passagesByIds(ids: number[]): Promise<StoredPassage[]>;
 
   // Vocabulary statistics
-  passageCount(): number;
-  /** About how many passages hold any of the forms (for IDF weights). */
-  passageFrequency(forms: string[]): number;
-  /** Whether the index holds a term (to split compounds against real words). */
-  hasTerm(term: string): boolean;
+  passageCount(): Promise<number>;
+  /** For each group of forms, about how many passages hold any of them (for IDF weights). */
+  passageFrequencies(formGroups: string[][]): Promise<number[]>;
+  /** The terms the index holds, of those asked (to split compounds against real words). */
+  knownTerms(terms: string[]): Promise<Set<string>>;
 
   // Vectors
-  vectorSpace(): VectorSpace | null;
+  vectorSpace(): Promise<VectorSpace | null>;
   /** Makes `space` the store's vector space; vectors of another model are dropped. Returns whether it changed. */
-  useVectorSpace(space: VectorSpace): boolean;
-  passagesMissingVectors(model: string, limit: number): Array<{ id: number; text: string }>;
-  storeVectors(model: string, vectors: Array<{ id: number; vector: Float32Array }>): void;
+  useVectorSpace(space: VectorSpace): Promise<boolean>;
+  passagesMissingVectors(model: string, limit: number): Promise<Array<{ id: number; text: string }>>;
+  storeVectors(model: string, vectors: Array<{ id: number; vector: Float32Array }>): Promise<void>;
   /** Persists derived vector structures after a batch of writes (no-op where there are none). */
-  flushVectorIndex(): void;
+  flushVectorIndex(): Promise<void>;
 
   // Runs and meta
   /** Takes the store's one-ingest-at-a-time lock (throws IngestLockedError when held); returns its release. */
-  lockForIngest(): () => void;
-  beginRun(startedAt: string): number;
-  finishRun(id: number, status: 'ok' | 'failed', finishedAt: string, summary: unknown): void;
-  markInterruptedRuns(currentRunId: number): void;
-  lastRun(): IngestRun | undefined;
-  httpValidators(url: string): HttpValidators | undefined;
-  setHttpValidators(url: string, validators: HttpValidators): void;
-  stats(): StoreStats;
-  storeBytesOnDisk(): number;
-  writeManifest(manifest: unknown): void;
-  close(): void;
+  lockForIngest(): Promise<() => Promise<void>>;
+  beginRun(startedAt: string): Promise<number>;
+  finishRun(id: number, status: 'ok' | 'failed', finishedAt: string, summary: unknown): Promise<void>;
+  markInterruptedRuns(currentRunId: number): Promise<void>;
+  lastRun(): Promise<IngestRun | undefined>;
+  httpValidators(url: string): Promise<HttpValidators | undefined>;
+  setHttpValidators(url: string, validators: HttpValidators): Promise<void>;
+  stats(): Promise<StoreStats>;
+  storeBytesOnDisk(): Promise<number>;
+  writeManifest(manifest: unknown): Promise<void>;
+  close(): Promise<void>;
 }

@@ -47,7 +47,11 @@ export class NewsStore implements KnowledgeStore {
     return new NewsStore(dataDir, sqlite, options.log ?? (() => undefined));
   }
 
-  vectorSpace(): VectorSpace | null {
+  async vectorSpace(): Promise<VectorSpace | null> {
+    return this.currentVectorSpace();
+  }
+
+  private currentVectorSpace(): VectorSpace | null {
     const model = this.sqlite.getMeta('vector_model');
     const dim = Number(this.sqlite.getMeta('vector_dim') ?? '0');
     return model && dim > 0 ? { model, dim } : null;
@@ -58,8 +62,8 @@ export class NewsStore implements KnowledgeStore {
     this.sqlite.setMeta('vector_dim', String(space.dim));
   }
 
-  useVectorSpace(space: VectorSpace): boolean {
-    const current = this.vectorSpace();
+  async useVectorSpace(space: VectorSpace): Promise<boolean> {
+    const current = this.currentVectorSpace();
     if (current && current.model === space.model && current.dim === space.dim) return false;
     this.sqlite.transaction(() => {
       this.sqlite.deleteVectorsNotFrom(space.model);
@@ -71,14 +75,14 @@ export class NewsStore implements KnowledgeStore {
 
   /** The graph that writes of this process update, loaded (or rebuilt) once per store handle. */
   private graphForWrites(): AnnIndex | null {
-    if (!this.vectorSpace()) return null;
+    if (!this.currentVectorSpace()) return null;
     this.writing ??= this.vectorIndex({ forWriting: true });
     return this.writing;
   }
 
   // The graph is taken before each write: loaded (or rebuilt from stored vectors) afterwards,
   // it would already hold the new vectors and get them twice.
-  writeArticle(article: ArticleWrite): WriteResult {
+  async writeArticle(article: ArticleWrite): Promise<WriteResult> {
     const graph = this.graphForWrites();
     const result = this.sqlite.writeArticle(article, new Date().toISOString());
     if (graph) {
@@ -88,14 +92,14 @@ export class NewsStore implements KnowledgeStore {
     return result;
   }
 
-  removeKeys(keys: string[]): number {
+  async removeKeys(keys: string[]): Promise<number> {
     const graph = this.graphForWrites();
     const removed = this.sqlite.removeKeys(keys);
     for (const id of removed) graph?.remove(id);
     return removed.length;
   }
 
-  storeVectors(model: string, vectors: Array<{ id: number; vector: Float32Array }>): void {
+  async storeVectors(model: string, vectors: Array<{ id: number; vector: Float32Array }>): Promise<void> {
     const graph = this.graphForWrites();
     this.sqlite.storeVectors(model, vectors);
     for (const { id, vector } of vectors) graph?.add(id, vector);
@@ -105,102 +109,103 @@ export class NewsStore implements KnowledgeStore {
    * Saves the graph this process updated and lets go of it: the next run of writes loads the
    * graph afresh, so one saved meanwhile by another process (a CLI ingest) is not overwritten.
    */
-  flushVectorIndex(): void {
+  async flushVectorIndex(): Promise<void> {
     if (!this.writing) return;
     this.saveVectorIndex();
     this.writing = null;
   }
 
-  vectorSearch(vector: Float32Array, k: number): Array<{ id: number; similarity: number }> {
+  async vectorSearch(vector: Float32Array, k: number): Promise<Array<{ id: number; similarity: number }>> {
     const graph = this.vectorIndex();
     return graph && graph.size > 0 ? graph.search(vector, k) : [];
   }
 
-  hasSearchableVectors(): boolean {
+  async hasSearchableVectors(): Promise<boolean> {
     return (this.vectorIndex()?.size ?? 0) > 0;
   }
 
-  documentByKey(key: string): FoundDocument | undefined {
+  async documentByKey(key: string): Promise<FoundDocument | undefined> {
     return this.sqlite.documentByKey(key);
   }
 
-  documentByContentHash(contentHash: string): DocumentRecord | undefined {
+  async documentByContentHash(contentHash: string): Promise<DocumentRecord | undefined> {
     return this.sqlite.documentByContentHash(contentHash);
   }
 
-  addAlias(aliasKey: string, documentId: number, sourceId: string, rawHash: string): void {
+  async addAlias(aliasKey: string, documentId: number, sourceId: string, rawHash: string): Promise<void> {
     this.sqlite.addAlias(aliasKey, documentId, sourceId, rawHash);
   }
 
-  updateRawHash(documentId: number, rawHash: string): void {
+  async updateRawHash(documentId: number, rawHash: string): Promise<void> {
     this.sqlite.updateRawHash(documentId, rawHash);
   }
 
-  keysForSource(sourceId: string): string[] {
+  async keysForSource(sourceId: string): Promise<string[]> {
     return this.sqlite.keysForSource(sourceId);
   }
 
-  hasSummaryOnly(sourceId: string): boolean {
+  async hasSummaryOnly(sourceId: string): Promise<boolean> {
     return this.sqlite.hasSummaryOnly(sourceId);
   }
 
-  exportArticles(): Iterable<StoredArticle> {
-    return this.sqlite.exportArticles();
+  async *exportArticles(): AsyncIterable<StoredArticle> {
+    yield* this.sqlite.exportArticles();
   }
 
-  lexicalSearch(forms: string[], limit: number, dates: DateFilter = {}): Array<{ id: number }> {
+  async lexicalSearch(forms: string[], limit: number, dates: DateFilter = {}): Promise<Array<{ id: number }>> {
     return this.sqlite.lexicalSearch(forms, limit, dates);
   }
 
-  passagesByIds(ids: number[]): StoredPassage[] {
+  async passagesByIds(ids: number[]): Promise<StoredPassage[]> {
     return this.sqlite.passagesByIds(ids);
   }
 
-  passageCount(): number {
+  async passageCount(): Promise<number> {
     return this.sqlite.passageCount();
   }
 
-  passageFrequency(forms: string[]): number {
-    return this.sqlite.passageFrequency(forms);
+  async passageFrequencies(formGroups: string[][]): Promise<number[]> {
+    return formGroups.map((forms) => this.sqlite.passageFrequency(forms));
   }
 
-  hasTerm(term: string): boolean {
-    return this.sqlite.hasTerm(term);
+  async knownTerms(terms: string[]): Promise<Set<string>> {
+    return new Set(terms.filter((term) => this.sqlite.hasTerm(term)));
   }
 
-  passagesMissingVectors(model: string, limit: number): Array<{ id: number; text: string }> {
+  async passagesMissingVectors(model: string, limit: number): Promise<Array<{ id: number; text: string }>> {
     return this.sqlite.passagesMissingVectors(model, limit);
   }
 
-  lockForIngest(): () => void {
-    return acquireIngestLock(this.paths.lock);
+  async lockForIngest(): Promise<() => Promise<void>> {
+    const release = acquireIngestLock(this.paths.lock);
+    return async () => release();
   }
 
-  beginRun(startedAt: string): number {
+  async beginRun(startedAt: string): Promise<number> {
     return this.sqlite.beginRun(startedAt);
   }
 
-  finishRun(id: number, status: 'ok' | 'failed', finishedAt: string, summary: unknown): void {
+  async finishRun(id: number, status: 'ok' | 'failed', finishedAt: string, summary: unknown): Promise<void> {
     this.sqlite.finishRun(id, status, finishedAt, summary);
   }
 
-  markInterruptedRuns(currentRunId: number): void {
+  async markInterruptedRuns(currentRunId: number): Promise<void> {
     this.sqlite.markInterruptedRuns(currentRunId);
   }
 
-  lastRun(): IngestRun | undefined {
+  async lastRun(): Promise<IngestRun | undefined> {
     return this.sqlite.lastRun();
   }
 
-  httpValidators(url: string): HttpValidators | undefined {
+  async httpValidators(url: string): Promise<HttpValidators | undefined> {
     return this.sqlite.httpValidators(url);
   }
 
-  setHttpValidators(url: string, validators: HttpValidators): void {
+  async setHttpValidators(url: string, validators: HttpValidators): Promise<void> {
     this.sqlite.setHttpValidators(url, validators);
   }
 
-  stats(): StoreStats {
+  async stats(): Promise<StoreStats> {
     return this.sqlite.stats();
   }
 
@@ -219,7 +224,7 @@ export class NewsStore implements KnowledgeStore {
    * is rebuilt from stored vectors unless an ingest is running, which will save a new one.
    */
   vectorIndex(options: { forWriting?: boolean } = {}): AnnIndex | null {
-    const space = this.vectorSpace();
+    const space = this.currentVectorSpace();
     if (!space) return null;
     const now = Date.now();
     if (!options.forWriting && this.ann && now - this.lastAnnCheck < 1000) return this.ann;
@@ -264,7 +269,7 @@ export class NewsStore implements KnowledgeStore {
     }
   }
 
-  storeBytesOnDisk(): number {
+  async storeBytesOnDisk(): Promise<number> {
     let total = 0;
     for (const suffix of ['', '-wal', '-shm']) {
       const path = this.paths.db + suffix;
@@ -273,7 +278,7 @@ export class NewsStore implements KnowledgeStore {
     return total + this.annBytesOnDisk();
   }
 
-  writeManifest(manifest: unknown): void {
+  async writeManifest(manifest: unknown): Promise<void> {
     const tmp = `${this.paths.manifest}.tmp-${process.pid}`;
     writeFileSync(tmp, `${JSON.stringify(manifest, null, 2)}\n`);
     renameSync(tmp, this.paths.manifest);
@@ -285,7 +290,7 @@ export class NewsStore implements KnowledgeStore {
     return raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.sqlite.close();
   }
 }

@@ -60,7 +60,7 @@ describe('saying so when no model is in use', () => {
   it('/status names the limit of lexical retrieval, and says nothing of it when vectors are in use', async () => {
     const { statusReport } = await import('../../src/discord/statusReport.js');
     const context = (kb: KnowledgeBase) => ({ kb, reingest: { current: () => null }, startedAt: Date.now() }) as unknown as Parameters<typeof statusReport>[0];
-    expect(statusReport(context(lexicalOnly.kb))).toContain("questions in a language other than the articles' may go unanswered");
-    expect(statusReport(context(withVectors.kb))).not.toContain('may go unanswered');
+    expect(await statusReport(context(lexicalOnly.kb))).toContain("questions in a language other than the articles' may go unanswered");
+    expect(await statusReport(context(withVectors.kb))).not.toContain('may go unanswered');
   });
 });

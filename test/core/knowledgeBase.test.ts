@@ -94,7 +94,7 @@ describe('retrieval and extractive answers', () => {
   it('refuses to compare vectors from a different embedding model and falls back to lexical', async () => {
     const other = new HashingEmbeddings(128);
     const mismatched = new KnowledgeBase({ store, embeddings: other, embeddingStatus: loaded(other).status });
-    expect(mismatched.vectorProblem()).toMatch(/built with hashing-384 .* configured model is hashing-128/);
+    expect(await mismatched.vectorProblem()).toMatch(/built with hashing-384 .* configured model is hashing-128/);
     const answer = await mismatched.ask('How much have freight rates for gasoil risen?');
     expect(answer.retrieval).toBe('lexical');
     expect(answer.answer).toContain('tripled');

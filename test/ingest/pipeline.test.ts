@@ -115,7 +115,7 @@ describe('ingest pipeline', () => {
     const online = await ingest(options(join(root, 'data'), join(root, 'docs'), { embeddings: loaded(embeddings) }));
     expect(online).toMatchObject({ unchanged: 3, vectorsAdded: offline.totalPassages, vectorsInUse: true });
     store = NewsStore.open(join(root, 'data'));
-    expect(store.vectorSpace()).toEqual({ model: 'hashing-384', dim: 384 });
+    expect(await store.vectorSpace()).toEqual({ model: 'hashing-384', dim: 384 });
     expect(store.vectorIndex()!.size).toBe(offline.totalPassages);
     store.close();
   });
@@ -128,7 +128,7 @@ describe('ingest pipeline', () => {
     const summary = await ingest(options(join(root, 'data'), join(root, 'docs'), { embeddings: loaded(other) }));
     expect(other.embedded).toBe(summary.totalPassages);
     const store = NewsStore.open(join(root, 'data'));
-    expect(store.vectorSpace()).toEqual({ model: 'hashing-256', dim: 256 });
+    expect(await store.vectorSpace()).toEqual({ model: 'hashing-256', dim: 256 });
     const models = store.sqlite.db.prepare('SELECT DISTINCT model FROM passage_vectors').all();
     expect(models).toEqual([{ model: 'hashing-256' }]);
     store.close();

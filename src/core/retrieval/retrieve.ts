@@ -60,12 +60,10 @@ export interface RetrievalContext {
 const COMMON_TERM_SHARE = 0.05;
 
 /** IDF per query term (terms that occur nowhere get the highest weight) and whether it is too common to search by. */
-function termStatistics(store: KnowledgeStore, terms: QueryTerm[]): Array<{ weight: number; common: boolean }> {
-  const n = Math.max(1, store.passageCount());
-  return terms.map((term) => {
-    const df = store.passageFrequency([...term.stems, ...term.variants]);
-    return { weight: Math.log(1 + n / (1 + df)), common: n >= 5000 && df / n > COMMON_TERM_SHARE };
-  });
+async function termStatistics(store: KnowledgeStore, terms: QueryTerm[]): Promise<Array<{ weight: number; common: boolean }>> {
+  const [count, frequencies] = await Promise.all([store.passageCount(), store.passageFrequencies(terms.map((term) => [...term.stems, ...term.variants]))]);
+  const n = Math.max(1, count);
+  return frequencies.map((df) => ({ weight: Math.log(1 + n / (1 + df)), common: n >= 5000 && df / n > COMMON_TERM_SHARE }));
 }
 
 /** Candidates re-ranked by their best sentence, and how much that sentence counts. */
@@ -94,23 +92,23 @@ function ageInDays(published: string | null, now: Date): number | null {
 export async function retrieve(question: string, context: RetrievalContext, options: RetrievalOptions = {}): Promise<RetrievalResult> {
   const k = options.k ?? 8;
   const candidates = options.candidates ?? 50;
-  const terms = splitCompounds(queryTerms(question), (t) => context.store.hasTerm(t));
+  const terms = await splitCompounds(queryTerms(question), (candidates) => context.store.knownTerms(candidates));
   const emphasized = new Set(options.emphasis ? queryTerms(options.emphasis).map((t) => t.surface) : []);
-  const statistics = termStatistics(context.store, terms);
+  const statistics = await termStatistics(context.store, terms);
   const weights = statistics.map((s, i) => (emphasized.has(terms[i]!.surface) ? 2 * s.weight : s.weight));
   // Searching by a word half the corpus contains costs much and ranks little; keep at least the rarest term.
   const searchable = terms.filter((_, i) => !statistics[i]!.common);
   const searchTerms = searchable.length > 0 ? searchable : terms.filter((_, i) => weights[i] === Math.max(...weights));
   const dates = { since: options.since, until: options.until };
 
-  const lexical = context.store.lexicalSearch(searchTerms.flatMap((t) => [...t.stems, ...t.variants]), candidates, dates);
+  const lexical = await context.store.lexicalSearch(searchTerms.flatMap((t) => [...t.stems, ...t.variants]), candidates, dates);
 
   let vectorIds: number[] = [];
   const similarity = new Map<number, number>();
   let queryVector: Float32Array | null = null;
-  if (context.embeddings && context.store.hasSearchableVectors()) {
+  if (context.embeddings && (await context.store.hasSearchableVectors())) {
     queryVector = await embedQuery(context.embeddings, question);
-    for (const hit of context.store.vectorSearch(queryVector, candidates)) {
+    for (const hit of await context.store.vectorSearch(queryVector, candidates)) {
       vectorIds.push(hit.id);
       similarity.set(hit.id, hit.similarity);
     }
@@ -124,7 +122,7 @@ export async function retrieve(question: string, context: RetrievalContext, opti
   const vectorRank = new Map(vectorIds.map((id, i) => [id, i + 1]));
   const now = options.now ?? new Date();
 
-  const hydrated = context.store.passagesByIds([...fused.keys()]);
+  const hydrated = await context.store.passagesByIds([...fused.keys()]);
   let scored: ScoredPassage[] = hydrated
     .filter((p) => (!dates.since || (p.document.published ?? '') >= dates.since) && (!dates.until || (p.document.published ?? '9999').slice(0, 10) <= dates.until))
     .map((p) => {
