@@ -102,13 +102,52 @@ async function main(): Promise<void> {
     }
     const questions = sample(corpus.questions, limit);
     if (questions.length === 0) throw new Error('no valid questions to ask');
-    const config = { ...loadConfig(), dataDir: join(workDir, 'data') };
-    const embeddings = await loadEmbeddingsFromConfig(config);
-    const log = (m: string) => process.stderr.write(`${m}\n`);
-    const summary = await ingestFromConfig(config, { cliSources: [corpus.docsDir], embeddings, log });
-    const answerer = await createAnswererFromConfig(config, { log });
-    const kb = await openKnowledgeBase(config, { embeddings, answerer, log });
-    const outcomes: Array<QuestionOutcome & { language: string }> = [];
+    const base = loadConfig();
+    // SQLite always; with DATABASE_URL also PostgreSQL (in a throwaway schema), side by side.
+    const sqliteRun = await runBackend({ ...base, databaseUrl: undefined, dataDir: join(workDir, 'data') }, corpus.docsDir, questions, k);
+    const { config, embeddings, summary, outcomes } = sqliteRun;
+    const postgresRun = base.databaseUrl ? await runBackend({ ...base, dataDir: join(workDir, 'pg'), databaseSchema: `eval_${process.pid}_${Date.now()}` }, corpus.docsDir, questions, k) : null;
+    const report = computeReport(outcomes, { verbose: values.verbose });
+    const languages = [...new Set(outcomes.map((o) => o.language))].sort();
+    const perLanguage = Object.fromEntries(languages.map((lang) => [lang, computeReport(outcomes.filter((o) => o.language === lang))]));
+    const meta = {
+      ...corpus.meta,
+      articles: summary.totalArticles,
+      passages: summary.totalPassages,
+      model: embeddings.status.available ? embeddings.status.model : `${embeddings.status.model} (not loaded: lexical only)`,
+      answers: config.llm.provider === 'none' ? 'extractive' : `llm:${config.llm.provider}`,
+      k,
+    };
+    const backends = postgresRun ? sideBySide(report, computeReport(postgresRun.outcomes)) : undefined;
+    if (values.json) console.log(JSON.stringify({ ...report, ...meta, perLanguage, badLines: corpus.badLines, ...(backends ? { backends } : {}) }));
+    else {
+      if (backends) console.log(formatSideBySide(backends));
+      console.log(formatReport(report, meta));
+      if (languages.length > 1) for (const lang of languages) console.log(`\n${formatReport(perLanguage[lang]!, { language: lang })}`);
+      else console.log(`(all questions detected as ${languages[0]})`);
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+
+interface BackendRun {
+  config: ReturnType<typeof loadConfig>;
+  embeddings: Awaited<ReturnType<typeof loadEmbeddingsFromConfig>>;
+  summary: Awaited<ReturnType<typeof ingestFromConfig>>;
+  outcomes: Array<QuestionOutcome & { language: string }>;
+}
+
+/** Ingests the corpus into one backend and asks every question there. A PostgreSQL schema made for the run is dropped after it. */
+async function runBackend(config: ReturnType<typeof loadConfig>, docsDir: string, questions: EvalQuestion[], k: number): Promise<BackendRun> {
+  const embeddings = await loadEmbeddingsFromConfig(config);
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+  const summary = await ingestFromConfig(config, { cliSources: [docsDir], embeddings, log });
+  const answerer = await createAnswererFromConfig(config, { log });
+  const kb = await openKnowledgeBase(config, { embeddings, answerer, log });
+  const outcomes: BackendRun['outcomes'] = [];
+  try {
     for (const q of questions) {
       const started = performance.now();
       const answer = await kb.ask(q.question, { k });
@@ -124,27 +163,36 @@ async function main(): Promise<void> {
         latencyMs,
       });
     }
-    await kb.store.close();
-    const report = computeReport(outcomes, { verbose: values.verbose });
-    const languages = [...new Set(outcomes.map((o) => o.language))].sort();
-    const perLanguage = Object.fromEntries(languages.map((lang) => [lang, computeReport(outcomes.filter((o) => o.language === lang))]));
-    const meta = {
-      ...corpus.meta,
-      articles: summary.totalArticles,
-      passages: summary.totalPassages,
-      model: embeddings.status.available ? embeddings.status.model : `${embeddings.status.model} (not loaded: lexical only)`,
-      answers: config.llm.provider === 'none' ? 'extractive' : `llm:${config.llm.provider}`,
-      k,
-    };
-    if (values.json) console.log(JSON.stringify({ ...report, ...meta, perLanguage, badLines: corpus.badLines }));
-    else {
-      console.log(formatReport(report, meta));
-      if (languages.length > 1) for (const lang of languages) console.log(`\n${formatReport(perLanguage[lang]!, { language: lang })}`);
-      else console.log(`(all questions detected as ${languages[0]})`);
-    }
   } finally {
-    rmSync(workDir, { recursive: true, force: true });
+    await kb.store.close();
+    if (config.databaseUrl && config.databaseSchema) await dropSchema(config.databaseUrl, config.databaseSchema);
   }
+  return { config, embeddings, summary, outcomes };
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const { PgDatabase } = await import('../src/store/postgres/pgDatabase.js');
+  const db = new PgDatabase(url);
+  try {
+    await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await db.close();
+  }
+}
+
+/** The figures that tell whether PostgreSQL retrieves and answers like SQLite. */
+function sideBySide(sqlite: EvalReport, postgres: EvalReport) {
+  const pick = (r: EvalReport) => ({ recallAt1: r.recallAt1, recallAt5: r.recallAt5, mrrAt10: r.mrrAt10, answerHit: r.answerHitRate, p50Ms: r.latencyMs.p50, p95Ms: r.latencyMs.p95 });
+  return { sqlite: pick(sqlite), postgres: pick(postgres) };
+}
+
+function formatSideBySide(b: ReturnType<typeof sideBySide>): string {
+  const rows = Object.keys(b.sqlite).map((key) => {
+    const s = b.sqlite[key as keyof typeof b.sqlite];
+    const p = b.postgres[key as keyof typeof b.postgres];
+    return `${key.padEnd(10)} ${String(s === null ? '-' : Number(s).toFixed(3)).padStart(8)} ${String(p === null ? '-' : Number(p).toFixed(3)).padStart(10)}`;
+  });
+  return ['backend        sqlite postgresql', ...rows, ''].join('\n');
 }
 
 main().catch((error: Error) => {

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) return void console.log(USAGE);
   const config = loadConfig();
-  const store = openStore(config);
+  const store = await openStore(config);
   try {
     for await (const article of store.exportArticles()) process.stdout.write(`${JSON.stringify(toExportRecord(article))}\n`);
   } finally {

@@ -64,11 +64,11 @@ function errorMessage(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)) || 'unknown error';
 }
 
-function contentHashOf(article: ExtractedArticle): string {
+export function contentHashOf(article: ExtractedArticle): string {
   return sha256(JSON.stringify([article.title, article.published, article.body, article.comments.map((c) => c.text)]));
 }
 
-function toWrite(candidate: Candidate, article: ExtractedArticle, passages: PassageDraft[], contentHash: string, summaryOnly: boolean): PendingArticle {
+export function toWrite(candidate: Pick<Candidate, 'key' | 'sourceId' | 'rawHash' | 'location'>, article: ExtractedArticle, passages: PassageDraft[], contentHash: string, summaryOnly: boolean): PendingArticle {
   const { body, comments, ...metadata } = article;
   return {
     isUpdate: false,

@@ -16,9 +16,22 @@ export function loadEmbeddingsFromConfig(config: Config): Promise<LoadedEmbeddin
   return loadEmbeddings({ model: config.embeddingModel, dataDir: config.dataDir, disabled: config.embeddingDisabled });
 }
 
-/** The one place that chooses the store backend: today the embedded SQLite store in DATA_DIR. */
-export function openStore(config: Config, options: { log?: (m: string) => void } = {}): KnowledgeStore {
+/**
+ * The one place that chooses the store backend: PostgreSQL when DATABASE_URL is set (shared
+ * by bot shards and ingest workers), otherwise the embedded SQLite store in DATA_DIR.
+ */
+export async function openStore(config: Config, options: { log?: (m: string) => void } = {}): Promise<KnowledgeStore> {
+  if (config.databaseUrl) {
+    // Loaded only here: a SQLite deployment never loads the PostgreSQL client.
+    const { PgStore } = await import('./store/postgres/pgStore.js');
+    return PgStore.open(config.databaseUrl, { schema: config.databaseSchema });
+  }
   return NewsStore.open(config.dataDir, { log: options.log });
+}
+
+/** Whether anything has been ingested where the configuration points (a question needs it). */
+export async function storeExists(config: Config): Promise<boolean> {
+  return Boolean(config.databaseUrl) || existsSync(storePaths(config.dataDir).db);
 }
 
 /**
@@ -31,7 +44,7 @@ export async function openKnowledgeBase(
   options: { log?: (m: string) => void; embeddings?: LoadedEmbeddings; answerer?: Answerer } = {},
 ): Promise<KnowledgeBase> {
   const log = options.log ?? (() => undefined);
-  const store = openStore(config, { log });
+  const store = await openStore(config, { log });
   const loaded = options.embeddings ?? ((await store.vectorSpace()) ? await loadEmbeddingsFromConfig(config) : undefined);
   const status = loaded?.status ?? { model: config.embeddingModel, available: false, dimension: null, reason: 'the index has no vectors' };
   const kb = new KnowledgeBase({
@@ -96,7 +109,16 @@ export async function ingestFromConfig(config: Config, request: IngestRequest = 
       store,
       signal: request.signal,
     });
-  if (!request.rebuild) return run(config.dataDir, request.store);
+  if (!request.rebuild && (request.store || !config.databaseUrl)) return run(config.dataDir, request.store);
+  if (!request.rebuild) {
+    const store = await openStore(config, { log });
+    try {
+      return await run(config.dataDir, store);
+    } finally {
+      await store.close();
+    }
+  }
+  if (config.databaseUrl) throw new Error('--rebuild works on the embedded SQLite store only; with DATABASE_URL, use --prune to drop articles the sources no longer list');
   return rebuild(config.dataDir, run, log);
 }
 

@@ -18,6 +18,7 @@ const optionalText = z
 
 const schema = z.object({
   DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// (or leave it empty for the embedded SQLite store)'),
   NEWS_SOURCES: optionalText,
   NEWS_SOURCES_FILE: optionalText,
   EMBEDDING_MODEL: z.string().default('Xenova/multilingual-e5-small'),
@@ -50,6 +51,10 @@ export type RawConfig = z.infer<typeof schema>;
 
 export interface Config {
   dataDir: string;
+  /** PostgreSQL knowledge base shared by several processes; undefined = SQLite in dataDir. */
+  databaseUrl: string | undefined;
+  /** PostgreSQL schema to use instead of the default (eval and bench use a throwaway one). */
+  databaseSchema?: string;
   sources: string[];
   sourcesFile: string | undefined;
   embeddingModel: string;
@@ -103,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
   const c = parsed.data;
   return {
     dataDir: checkDataDir(resolve(c.DATA_DIR)),
+    databaseUrl: c.DATABASE_URL,
     sources: splitList(c.NEWS_SOURCES),
     sourcesFile: c.NEWS_SOURCES_FILE,
     embeddingModel: c.EMBEDDING_MODEL,

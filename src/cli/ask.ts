@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { openKnowledgeBase } from '../bootstrap.js';
+import { openKnowledgeBase, storeExists } from '../bootstrap.js';
 import { formatAnswer } from '../core/answer/format.js';
 import { LEXICAL_ONLY_LIMITATION } from '../core/limitations.js';
 import { createAnswererFromConfig } from '../llm/createAnswerer.js';
 import { parseDateOption } from './dateOption.js';
-import { storePaths } from '../store/newsStore.js';
 
 const USAGE = `Usage: npm run ask -- [--json] [--k 8] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--recent] "question"`;
 
@@ -32,7 +30,7 @@ async function main(): Promise<void> {
   const k = values.k === undefined ? undefined : Number(values.k);
   if (k !== undefined && (!Number.isInteger(k) || k < 1 || k > 50)) throw new Error(`--k "${values.k}" must be a whole number from 1 to 50`);
   const config = loadConfig();
-  if (!existsSync(storePaths(config.dataDir).db)) {
+  if (!(await storeExists(config))) {
     throw new Error(`No news has been ingested into ${config.dataDir} yet. Run "npm run ingest" first.`);
   }
   const log = (m: string) => process.stderr.write(`${m}\n`);

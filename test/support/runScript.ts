@@ -13,7 +13,7 @@ export interface ScriptResult {
 export function startScript(script: string, args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, script), ...args], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'silent', NEWS_SOURCES: '', NEWS_SOURCES_FILE: '', ...env },
+    env: { ...process.env, LOG_LEVEL: 'silent', NEWS_SOURCES: '', NEWS_SOURCES_FILE: '', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

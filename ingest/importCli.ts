@@ -1,0 +1,40 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadEmbeddingsFromConfig, openStore } from '../src/bootstrap.js';
+import { loadConfig } from '../src/config.js';
+import { importRecords } from './importRecords.js';
+
+const USAGE = `Usage: npm run import -- FILE.jsonl
+  Reads what "npm run export" wrote into the configured store (DATABASE_URL, else DATA_DIR),
+  so a knowledge base moves between SQLite and PostgreSQL without fetching its sources again.
+  Passages are chunked and embedded again (lexical-only when the model cannot be loaded).`;
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+  if (values.help) return void console.log(USAGE);
+  if (positionals.length !== 1) throw new Error(`give one export file. ${USAGE}`);
+  const file = resolve(positionals[0]!);
+  if (!existsSync(file)) throw new Error(`${file} does not exist`);
+  const config = loadConfig();
+  const embeddings = await loadEmbeddingsFromConfig(config);
+  if (!embeddings.embeddings) console.error(`Embedding model not loaded (${embeddings.status.reason}): importing lexical-only; the next ingest adds vectors.`);
+  const store = await openStore(config);
+  const release = await store.lockForIngest();
+  try {
+    const lines = () => createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    const summary = await importRecords(store, lines, { embeddings, sourceId: `import:${file}` });
+    for (const s of summary.skipped.slice(0, 20)) console.error(`line ${s.line} skipped: ${s.reason}`);
+    console.log(`Imported ${summary.imported} articles (${summary.unchanged} unchanged, ${summary.skipped.length} lines skipped, ${summary.vectors} vectors).`);
+    if (summary.imported + summary.unchanged === 0 && summary.skipped.length > 0) process.exitCode = 1;
+  } finally {
+    await release();
+    await store.close();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`import failed: ${error.message}`);
+  process.exit(1);
+});

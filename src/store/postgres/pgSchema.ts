@@ -1,0 +1,80 @@
+/**
+ * The PostgreSQL schema, as numbered migrations run in order at start-up (each in one
+ * transaction, under an advisory lock so two processes starting together do not race).
+ *
+ * Lexical search indexes each passage's stored index terms: those are already folded and
+ * stemmed by the passage's own language (Snowball for en/de/it/fr/es, the same algorithms as
+ * PostgreSQL's language configurations) and questions are stemmed the same way, so the
+ * `simple` configuration is used on them and both backends match exactly the same words.
+ * `vocabulary` mirrors SQLite's fts5vocab (passages per term) for IDF weights and compound
+ * splitting. `passage_changes` is the change sequence every process's derived vector graph
+ * follows (with NOTIFY newsbot_changes after each commit).
+ */
+export const PG_MIGRATIONS: string[] = [
+  `
+CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE documents (
+  id bigserial PRIMARY KEY,
+  doc_key text NOT NULL UNIQUE,
+  source_id text NOT NULL,
+  raw_hash text NOT NULL,
+  content_hash text NOT NULL,
+  extractor_version integer NOT NULL,
+  title text NOT NULL,
+  outlet text,
+  published text,
+  language text NOT NULL,
+  url text,
+  source text NOT NULL,
+  location text NOT NULL,
+  author text,
+  ingested_at text NOT NULL,
+  updated_at text NOT NULL,
+  body text,
+  comments text,
+  summary_only boolean NOT NULL DEFAULT false
+);
+CREATE INDEX documents_content_hash ON documents(content_hash);
+CREATE INDEX documents_source_id ON documents(source_id);
+CREATE INDEX documents_published ON documents(published);
+CREATE TABLE document_aliases (
+  alias_key text PRIMARY KEY,
+  document_id bigint NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  source_id text NOT NULL,
+  raw_hash text NOT NULL
+);
+CREATE INDEX document_aliases_source ON document_aliases(source_id);
+CREATE TABLE passages (
+  id bigserial PRIMARY KEY,
+  document_id bigint NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position integer NOT NULL,
+  section text NOT NULL CHECK (section IN ('body', 'comment')),
+  text text NOT NULL,
+  terms text NOT NULL,
+  term_count integer NOT NULL,
+  tsv tsvector NOT NULL
+);
+CREATE INDEX passages_document ON passages(document_id);
+CREATE INDEX passages_tsv ON passages USING gin(tsv);
+CREATE TABLE passage_vectors (
+  passage_id bigint PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE,
+  model text NOT NULL,
+  vector bytea NOT NULL
+);
+CREATE TABLE vocabulary (term text COLLATE "C" PRIMARY KEY, passages integer NOT NULL);
+CREATE TABLE passage_changes (
+  seq bigserial PRIMARY KEY,
+  passage_id bigint NOT NULL,
+  op char(1) NOT NULL CHECK (op IN ('a', 'r', 'x'))
+);
+CREATE TABLE ingest_runs (
+  id bigserial PRIMARY KEY,
+  started_at text NOT NULL,
+  finished_at text,
+  status text NOT NULL,
+  summary text
+);
+CREATE TABLE question_log (user_id text NOT NULL, at timestamptz NOT NULL DEFAULT now());
+CREATE INDEX question_log_user ON question_log(user_id, at);
+`,
+];

@@ -1,0 +1,617 @@
+import type pg from 'pg';
+import type { DocumentRecord, ExtractedComment, Section, StoredPassage } from '../../core/types.js';
+import { IngestLockedError } from '../errors.js';
+import { ftsPatterns } from '../ftsQuery.js';
+import type {
+  ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, StoreStats, StoredArticle, VectorSpace, WriteResult,
+} from '../knowledgeStore.js';
+import { encodeVector } from '../vectorCodec.js';
+import { PgDatabase, type Row, type SqlRunner } from './pgDatabase.js';
+import { PG_MIGRATIONS } from './pgSchema.js';
+import { PgVectorGraph } from './pgVectorGraph.js';
+
+/** Advisory lock keys: one ingest at a time across every process; migrations one at a time. */
+const INGEST_LOCK = 0x6e657773; // "news"
+const MIGRATION_LOCK = 0x6d696772; // "migr"
+export const CHANGES_CHANNEL = 'newsbot_changes';
+
+/** BM25 parameters, as SQLite FTS5 uses them, so both backends rank alike. */
+const K1 = 1.2;
+const B = 0.75;
+
+/** How long cached vocabulary figures may be trusted without asking for the change sequence. */
+const FRESHNESS_MS = 500;
+
+interface DocumentRow extends Row {
+  id: string;
+  doc_key: string;
+  source_id: string;
+  raw_hash: string;
+  content_hash: string;
+  extractor_version: number;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  language: string;
+  url: string | null;
+  source: string;
+  location: string;
+  author: string | null;
+  ingested_at: string;
+  updated_at: string;
+  summary_only: boolean;
+  body: string | null;
+  comments: string | null;
+}
+
+function toDocument(row: DocumentRow): DocumentRecord & { extractorVersion: number } {
+  return {
+    id: Number(row.id),
+    key: row.doc_key,
+    sourceId: row.source_id,
+    rawHash: row.raw_hash,
+    contentHash: row.content_hash,
+    extractorVersion: row.extractor_version,
+    title: row.title,
+    outlet: row.outlet,
+    published: row.published,
+    language: row.language,
+    url: row.url,
+    source: row.source,
+    location: row.location,
+    author: row.author,
+    ingestedAt: row.ingested_at,
+    updatedAt: row.updated_at,
+    summaryOnly: row.summary_only,
+  };
+}
+
+/**
+ * A tsvector literal of the stored index terms with their positions, built here rather than
+ * by PostgreSQL's parser so the words indexed are exactly the ones SQLite indexes.
+ */
+export function termsVector(terms: string): { literal: string; count: number; distinct: string[] } {
+  const words = terms.split(' ').filter(Boolean);
+  const positions = new Map<string, number[]>();
+  words.forEach((word, i) => {
+    const list = positions.get(word) ?? [];
+    // tsvector keeps at most 256 positions per word, each at most 16383.
+    if (list.length < 256) list.push(Math.min(i + 1, 16383));
+    positions.set(word, list);
+  });
+  const literal = [...positions].map(([word, list]) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${list.join(',')}`).join(' ');
+  return { literal, count: words.length, distinct: [...positions.keys()] };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The PostgreSQL backend (`DATABASE_URL`): every process (bot shards, ingest worker) shares
+ * one knowledge base. Each article is written in one transaction; each process searches its
+ * own hnswlib graph derived from the stored vectors and kept in step through the change
+ * sequence (woken by LISTEN/NOTIFY); one ingest at a time through an advisory lock.
+ */
+export class PgStore implements KnowledgeStore {
+  private readonly graph: PgVectorGraph;
+  private listener: pg.PoolClient | null = null;
+  private listening: Promise<void> | null = null;
+  private knownSeq = 0;
+  private seqCheckedAt = 0;
+  private cache = { seq: -1, stats: new Map<string, number>() };
+
+  private constructor(readonly db: PgDatabase) {
+    this.graph = new PgVectorGraph(db);
+  }
+
+  /** Connects and brings the schema up to date (refusing a schema newer than this program). */
+  static async open(url: string, options: { schema?: string } = {}): Promise<PgStore> {
+    const db = new PgDatabase(url, options.schema ?? null);
+    try {
+      await migrate(db, options.schema ?? null);
+    } catch (error) {
+      await db.close();
+      throw new Error(`PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`);
+    }
+    return new PgStore(db);
+  }
+
+  // ----- change sequence and caches
+
+  /** The newest change sequence number, asked at most every FRESHNESS_MS unless notified. */
+  private async latestSeq(): Promise<number> {
+    if (Date.now() - this.seqCheckedAt > FRESHNESS_MS) {
+      const [row] = await this.db.query<{ seq: string }>('SELECT coalesce(max(seq), 0) AS seq FROM passage_changes');
+      this.knownSeq = Number(row!.seq);
+      this.seqCheckedAt = Date.now();
+    }
+    return this.knownSeq;
+  }
+
+  private async cached(key: string, compute: () => Promise<number>): Promise<number> {
+    const seq = await this.latestSeq();
+    if (this.cache.seq !== seq || this.cache.stats.size > 100_000) this.cache = { seq, stats: new Map() };
+    let value = this.cache.stats.get(key);
+    if (value === undefined) this.cache.stats.set(key, (value = await compute()));
+    return value;
+  }
+
+  /** LISTEN for changes committed by other processes, so searches see them without delay. */
+  private listen(): Promise<void> {
+    this.listening ??= (async () => {
+      try {
+        const client = await this.db.session();
+        client.on('notification', (message) => {
+          const seq = Number(message.payload);
+          if (Number.isFinite(seq) && seq > this.knownSeq) this.knownSeq = seq;
+          this.seqCheckedAt = Date.now();
+        });
+        client.on('error', () => {
+          // Lost connection: fall back to asking for the sequence number (FRESHNESS_MS).
+          this.listener = null;
+          this.seqCheckedAt = 0;
+        });
+        await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+        this.listener = client;
+      } catch {
+        this.listener = null;
+      }
+    })();
+    return this.listening;
+  }
+
+  // ----- writes
+
+  async writeArticle(article: ArticleWrite): Promise<WriteResult> {
+    const now = new Date().toISOString();
+    return this.db.transaction(async (tx) => {
+      const m = article.metadata;
+      const [existing] = await tx.query<{ id: string }>('SELECT id FROM documents WHERE doc_key = $1 FOR UPDATE', [article.key]);
+      let removedPassageIds: number[] = [];
+      let documentId: number;
+      const values = [article.sourceId, article.rawHash, article.contentHash, article.extractorVersion, m.title, m.outlet, m.published,
+        m.language, m.url, m.source, m.location, m.author, now, article.body.join('\n\n'), JSON.stringify(article.comments), article.summaryOnly];
+      if (existing) {
+        documentId = Number(existing.id);
+        removedPassageIds = await this.deletePassages(tx, 'document_id = $1', [documentId]);
+        await tx.query(
+          `UPDATE documents SET source_id=$1, raw_hash=$2, content_hash=$3, extractor_version=$4, title=$5, outlet=$6, published=$7,
+           language=$8, url=$9, source=$10, location=$11, author=$12, updated_at=$13, body=$14, comments=$15, summary_only=$16 WHERE id=$17`,
+          [...values, documentId],
+        );
+      } else {
+        // A key that used to be an alias becomes a document of its own.
+        await tx.query('DELETE FROM document_aliases WHERE alias_key = $1', [article.key]);
+        const [row] = await tx.query<{ id: string }>(
+          `INSERT INTO documents(source_id, raw_hash, content_hash, extractor_version, title, outlet, published, language, url, source,
+           location, author, updated_at, body, comments, summary_only, ingested_at, doc_key)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$13,$17) RETURNING id`,
+          [...values, article.key],
+        );
+        documentId = Number(row!.id);
+      }
+      const added: WriteResult['added'] = [];
+      const vocabulary = new Map<string, number>();
+      if (article.passages.length > 0) {
+        const vectors = article.passages.map((p) => termsVector(p.terms));
+        for (const v of vectors) for (const term of v.distinct) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
+        const rows = await tx.query<{ id: string }>(
+          `INSERT INTO passages(document_id, position, section, text, terms, term_count, tsv)
+           SELECT $1, t.position, t.section, t.text, t.terms, t.term_count, t.tsv
+           FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::tsvector[]) WITH ORDINALITY AS t(position, section, text, terms, term_count, tsv, n)
+           ORDER BY t.n RETURNING id`,
+          [documentId, article.passages.map((p) => p.position), article.passages.map((p) => p.section), article.passages.map((p) => p.text),
+            article.passages.map((p) => p.terms), vectors.map((v) => v.count), vectors.map((v) => v.literal)],
+        );
+        const ids = rows.map((r) => Number(r.id));
+        const withVectors = article.vectors && article.model ? ids.map((id, i) => ({ id, vector: article.vectors![i] ?? null })) : [];
+        const stored = withVectors.filter((v): v is { id: number; vector: Float32Array } => v.vector !== null);
+        if (stored.length > 0) await insertVectors(tx, article.model!, stored);
+        ids.forEach((id, i) => added.push({ id, vector: article.vectors?.[i] ?? null }));
+        await tx.query('INSERT INTO passage_changes(passage_id, op) SELECT id, \'a\' FROM unnest($1::bigint[]) AS id', [ids]);
+        await tx.query(
+          `INSERT INTO vocabulary(term, passages) SELECT * FROM unnest($1::text[], $2::int[])
+           ON CONFLICT (term) DO UPDATE SET passages = vocabulary.passages + excluded.passages`,
+          [[...vocabulary.keys()], [...vocabulary.values()]],
+        );
+      }
+      await notifyChanges(tx);
+      return { added, removedPassageIds };
+    });
+  }
+
+  /** Deletes passages (their vectors go by cascade), records the removals and updates the vocabulary. */
+  private async deletePassages(tx: SqlRunner, where: string, params: unknown[]): Promise<number[]> {
+    const gone = await tx.query<{ id: string; terms: string }>(`DELETE FROM passages WHERE ${where} RETURNING id, terms`, params);
+    if (gone.length === 0) return [];
+    const counts = new Map<string, number>();
+    for (const row of gone) for (const term of termsVector(row.terms).distinct) counts.set(term, (counts.get(term) ?? 0) + 1);
+    await tx.query(
+      'UPDATE vocabulary v SET passages = v.passages - d.n FROM unnest($1::text[], $2::int[]) AS d(term, n) WHERE v.term = d.term',
+      [[...counts.keys()], [...counts.values()]],
+    );
+    await tx.query('DELETE FROM vocabulary WHERE passages <= 0');
+    const ids = gone.map((r) => Number(r.id));
+    await tx.query('INSERT INTO passage_changes(passage_id, op) SELECT id, \'r\' FROM unnest($1::bigint[]) AS id', [ids]);
+    return ids;
+  }
+
+  async addAlias(aliasKey: string, documentId: number, sourceId: string, rawHash: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO document_aliases(alias_key, document_id, source_id, raw_hash) VALUES ($1,$2,$3,$4)
+       ON CONFLICT (alias_key) DO UPDATE SET document_id = excluded.document_id, source_id = excluded.source_id, raw_hash = excluded.raw_hash`,
+      [aliasKey, documentId, sourceId, rawHash],
+    );
+  }
+
+  async updateRawHash(documentId: number, rawHash: string): Promise<void> {
+    await this.db.query('UPDATE documents SET raw_hash = $1 WHERE id = $2', [rawHash, documentId]);
+  }
+
+  async removeKeys(keys: string[]): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      let removed = 0;
+      for (const key of keys) {
+        const aliases = await tx.query('DELETE FROM document_aliases WHERE alias_key = $1 RETURNING alias_key', [key]);
+        if (aliases.length > 0) continue;
+        const [doc] = await tx.query<{ id: string }>('SELECT id FROM documents WHERE doc_key = $1 FOR UPDATE', [key]);
+        if (!doc) continue;
+        // An article still reachable through an alias moves to that alias instead of vanishing.
+        const [heir] = await tx.query<{ alias_key: string; source_id: string; raw_hash: string }>(
+          'DELETE FROM document_aliases WHERE alias_key = (SELECT alias_key FROM document_aliases WHERE document_id = $1 LIMIT 1) RETURNING alias_key, source_id, raw_hash',
+          [doc.id],
+        );
+        if (heir) {
+          await tx.query('UPDATE documents SET doc_key = $1, source_id = $2, raw_hash = $3 WHERE id = $4', [heir.alias_key, heir.source_id, heir.raw_hash, doc.id]);
+          continue;
+        }
+        removed += (await this.deletePassages(tx, 'document_id = $1', [doc.id])).length;
+        await tx.query('DELETE FROM documents WHERE id = $1', [doc.id]);
+      }
+      await notifyChanges(tx);
+      return removed;
+    });
+  }
+
+  async storeVectors(model: string, vectors: Array<{ id: number; vector: Float32Array }>): Promise<void> {
+    if (vectors.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      await insertVectors(tx, model, vectors);
+      await tx.query('INSERT INTO passage_changes(passage_id, op) SELECT id, \'a\' FROM unnest($1::bigint[]) AS id', [vectors.map((v) => v.id)]);
+      await notifyChanges(tx);
+    });
+  }
+
+  async flushVectorIndex(): Promise<void> {
+    // Nothing to save: every process derives its graph from the stored vectors.
+  }
+
+  // ----- finding documents
+
+  async documentByKey(key: string): Promise<FoundDocument | undefined> {
+    const [row] = await this.db.query<DocumentRow>('SELECT * FROM documents WHERE doc_key = $1', [key]);
+    if (row) return { ...toDocument(row), viaAlias: false };
+    const [alias] = await this.db.query<DocumentRow & { alias_raw_hash: string }>(
+      'SELECT d.*, a.raw_hash AS alias_raw_hash FROM document_aliases a JOIN documents d ON d.id = a.document_id WHERE a.alias_key = $1',
+      [key],
+    );
+    return alias ? { ...toDocument(alias), viaAlias: true, aliasRawHash: alias.alias_raw_hash } : undefined;
+  }
+
+  async documentByContentHash(contentHash: string): Promise<DocumentRecord | undefined> {
+    const [row] = await this.db.query<DocumentRow>('SELECT * FROM documents WHERE content_hash = $1 ORDER BY id LIMIT 1', [contentHash]);
+    return row ? toDocument(row) : undefined;
+  }
+
+  async keysForSource(sourceId: string): Promise<string[]> {
+    const rows = await this.db.query<{ key: string }>(
+      'SELECT doc_key AS key FROM documents WHERE source_id = $1 UNION ALL SELECT alias_key FROM document_aliases WHERE source_id = $1',
+      [sourceId],
+    );
+    return rows.map((r) => r.key);
+  }
+
+  async hasSummaryOnly(sourceId: string): Promise<boolean> {
+    return (await this.db.query('SELECT 1 FROM documents WHERE source_id = $1 AND summary_only LIMIT 1', [sourceId])).length > 0;
+  }
+
+  async *exportArticles(): AsyncIterable<StoredArticle> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.db.query<DocumentRow & { passages: string }>(
+        'SELECT d.*, (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passages FROM documents d WHERE d.id > $1 ORDER BY d.id LIMIT 200',
+        [after],
+      );
+      for (const row of rows) {
+        let comments: ExtractedComment[] = [];
+        try {
+          comments = row.comments ? (JSON.parse(row.comments) as ExtractedComment[]) : [];
+        } catch {
+          comments = [];
+        }
+        yield { ...toDocument(row), body: row.body ?? '', comments, passages: Number(row.passages) };
+      }
+      if (rows.length < 200) return;
+      after = Number(rows[rows.length - 1]!.id);
+    }
+  }
+
+  // ----- search
+
+  /** BM25 as FTS5 computes it (k1 1.2, b 0.75, the same IDF), over the same word forms. */
+  async lexicalSearch(forms: string[], limit: number, dates: DateFilter = {}): Promise<Array<{ id: number }>> {
+    const patterns = ftsPatterns(forms);
+    if (patterns.length === 0) return [];
+    const [total, averageLength] = await Promise.all([this.passageCount(), this.cached('avgdl', async () => {
+      const [row] = await this.db.query<{ avg: string | null }>('SELECT avg(term_count) AS avg FROM passages');
+      return Number(row!.avg ?? 1) || 1;
+    })]);
+    const frequencies = await Promise.all(patterns.map((p) => this.patternFrequency(p.term, p.prefix)));
+    const idf = frequencies.map((n) => Math.max(1e-6, Math.log((total - n + 0.5) / (n + 0.5))));
+    const query = patterns.map((p) => `'${p.term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${p.prefix ? ':*' : ''}`).join(' | ');
+    const params: unknown[] = [query, patterns.map((p) => p.term), patterns.map((p) => p.prefix), idf, averageLength, limit];
+    const clauses: string[] = [];
+    if (dates.since) clauses.push(`d.published >= $${params.push(dates.since)}`);
+    if (dates.until) clauses.push(`substr(d.published, 1, 10) <= $${params.push(dates.until)}`);
+    const join = clauses.length > 0 ? 'JOIN documents d ON d.id = c.document_id' : '';
+    const rows = await this.db.query<{ id: string }>(
+      `WITH pat AS (SELECT * FROM unnest($2::text[], $3::bool[], $4::float8[]) AS t(term, prefix, idf))
+       SELECT c.id, sum(pat.idf * tf.n * ${K1 + 1} / (tf.n + ${K1} * (${1 - B} + ${B} * c.term_count / $5::float8))) AS score
+       FROM passages c ${join}
+       CROSS JOIN pat
+       CROSS JOIN LATERAL (
+         SELECT coalesce(sum(cardinality(u.positions)), 0) AS n FROM unnest(c.tsv) u
+         WHERE CASE WHEN pat.prefix THEN starts_with(u.lexeme, pat.term) ELSE u.lexeme = pat.term END
+       ) tf
+       WHERE c.tsv @@ $1::tsquery AND tf.n > 0 ${clauses.length > 0 ? `AND ${clauses.join(' AND ')}` : ''}
+       GROUP BY c.id ORDER BY score DESC, c.id LIMIT $6`,
+      params,
+    );
+    return rows.map((r) => ({ id: Number(r.id) }));
+  }
+
+  /** Passages holding a term (or any term with the prefix), from the vocabulary like fts5vocab. */
+  private patternFrequency(term: string, prefix: boolean): Promise<number> {
+    return this.cached(`${prefix ? '*' : '='}${term}`, async () => {
+      const [row] = prefix
+        ? await this.db.query<{ n: string | null }>("SELECT sum(passages) AS n FROM vocabulary WHERE term LIKE $1 ESCAPE '\\'", [`${escapeLike(term)}%`])
+        : await this.db.query<{ n: string | null }>('SELECT passages AS n FROM vocabulary WHERE term = $1', [term]);
+      return Number(row?.n ?? 0);
+    });
+  }
+
+  async passageFrequencies(formGroups: string[][]): Promise<number[]> {
+    const total = await this.passageCount();
+    return Promise.all(
+      formGroups.map(async (forms) => {
+        const counts = await Promise.all(ftsPatterns(forms).map((p) => this.patternFrequency(p.term, p.prefix)));
+        return Math.min(total, counts.reduce((a, b) => a + b, 0));
+      }),
+    );
+  }
+
+  async knownTerms(terms: string[]): Promise<Set<string>> {
+    if (terms.length === 0) return new Set();
+    const rows = await this.db.query<{ term: string }>('SELECT term FROM vocabulary WHERE term = ANY($1::text[])', [terms]);
+    return new Set(rows.map((r) => r.term));
+  }
+
+  async passageCount(): Promise<number> {
+    return this.cached('passages', async () => Number((await this.db.query<{ n: string }>('SELECT count(*) AS n FROM passages'))[0]!.n));
+  }
+
+  async vectorSearch(vector: Float32Array, k: number): Promise<Array<{ id: number; similarity: number }>> {
+    const space = await this.vectorSpace();
+    if (!space) return [];
+    await this.syncGraph(space);
+    return this.graph.search(vector, k);
+  }
+
+  async hasSearchableVectors(): Promise<boolean> {
+    const space = await this.vectorSpace();
+    if (!space) return false;
+    await this.syncGraph(space);
+    return this.graph.size > 0;
+  }
+
+  private async syncGraph(space: VectorSpace): Promise<void> {
+    await this.listen();
+    if (this.graph.seq === 0 || (await this.latestSeq()) > this.graph.seq || this.graph.size === 0) await this.graph.sync(space);
+  }
+
+  async passagesByIds(ids: number[]): Promise<StoredPassage[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.query<DocumentRow & { p_id: string; document_id: string; position: number; section: Section; text: string; terms: string }>(
+      `SELECT p.id AS p_id, p.document_id, p.position, p.section, p.text, p.terms, d.* FROM passages p JOIN documents d ON d.id = p.document_id
+       WHERE p.id = ANY($1::bigint[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((row) => [Number(row.p_id), row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      if (!row) return [];
+      return [{ id, documentId: Number(row.document_id), position: row.position, section: row.section, text: row.text, terms: row.terms, document: toDocument(row) }];
+    });
+  }
+
+  // ----- vectors
+
+  async vectorSpace(): Promise<VectorSpace | null> {
+    const rows = await this.db.query<{ key: string; value: string }>("SELECT key, value FROM meta WHERE key IN ('vector_model', 'vector_dim')");
+    const meta = new Map(rows.map((r) => [r.key, r.value]));
+    const model = meta.get('vector_model');
+    const dim = Number(meta.get('vector_dim') ?? '0');
+    return model && dim > 0 ? { model, dim } : null;
+  }
+
+  async useVectorSpace(space: VectorSpace): Promise<boolean> {
+    const current = await this.vectorSpace();
+    if (current && current.model === space.model && current.dim === space.dim) return false;
+    await this.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM passage_vectors WHERE model <> $1', [space.model]);
+      await setMeta(tx, 'vector_model', space.model);
+      await setMeta(tx, 'vector_dim', String(space.dim));
+      await tx.query("INSERT INTO passage_changes(passage_id, op) VALUES (0, 'x')");
+      await notifyChanges(tx);
+    });
+    return true;
+  }
+
+  async passagesMissingVectors(model: string, limit: number): Promise<Array<{ id: number; text: string }>> {
+    const rows = await this.db.query<{ id: string; text: string }>(
+      `SELECT p.id, p.text FROM passages p LEFT JOIN passage_vectors v ON v.passage_id = p.id AND v.model = $1
+       WHERE v.passage_id IS NULL ORDER BY p.id LIMIT $2`,
+      [model, limit],
+    );
+    return rows.map((r) => ({ id: Number(r.id), text: r.text }));
+  }
+
+  // ----- runs and meta
+
+  /** A session-level advisory lock: held by this connection, freed by PostgreSQL if the process dies. */
+  async lockForIngest(): Promise<() => Promise<void>> {
+    const session = await this.db.session();
+    try {
+      const [row] = (await session.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [INGEST_LOCK])).rows;
+      if (!row!.locked) {
+        const holder = (
+          await session.query<{ name: string; since: string }>(
+            `SELECT a.application_name AS name, a.backend_start::text AS since FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+             WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted LIMIT 1`,
+            [INGEST_LOCK],
+          )
+        ).rows[0];
+        throw new IngestLockedError(holder ? `${holder.name}, connected ${holder.since}` : 'another process');
+      }
+    } catch (error) {
+      session.release();
+      throw error;
+    }
+    let released = false;
+    return async () => {
+      if (released) return;
+      released = true;
+      try {
+        await session.query('SELECT pg_advisory_unlock($1)', [INGEST_LOCK]);
+        session.release();
+      } catch (error) {
+        session.release(error as Error); // a broken session is closed, which frees the lock
+      }
+    };
+  }
+
+  async beginRun(startedAt: string): Promise<number> {
+    const [row] = await this.db.query<{ id: string }>("INSERT INTO ingest_runs(started_at, status) VALUES ($1, 'running') RETURNING id", [startedAt]);
+    return Number(row!.id);
+  }
+
+  async finishRun(id: number, status: 'ok' | 'failed', finishedAt: string, summary: unknown): Promise<void> {
+    await this.db.query('UPDATE ingest_runs SET status = $1, finished_at = $2, summary = $3 WHERE id = $4', [status, finishedAt, JSON.stringify(summary), id]);
+  }
+
+  async markInterruptedRuns(currentRunId: number): Promise<void> {
+    await this.db.query("UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running' AND id <> $1", [currentRunId]);
+  }
+
+  async lastRun(): Promise<IngestRun | undefined> {
+    const [row] = await this.db.query<{ started_at: string; finished_at: string | null; status: string; summary: string | null }>(
+      'SELECT * FROM ingest_runs ORDER BY id DESC LIMIT 1',
+    );
+    if (!row) return undefined;
+    return { startedAt: row.started_at, finishedAt: row.finished_at, status: row.status, summary: row.summary ? JSON.parse(row.summary) : null };
+  }
+
+  async httpValidators(url: string): Promise<HttpValidators | undefined> {
+    const [row] = await this.db.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', [`http:${url}`]);
+    if (!row) return undefined;
+    try {
+      return JSON.parse(row.value) as HttpValidators;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async setHttpValidators(url: string, validators: HttpValidators): Promise<void> {
+    if (validators.etag || validators.lastModified) await setMeta(this.db, `http:${url}`, JSON.stringify(validators));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const [row] = await this.db.query<{ documents: string; passages: string; vectors: string; sources: string }>(
+      `SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM passages) AS passages,
+              (SELECT count(*) FROM passage_vectors) AS vectors, (SELECT count(DISTINCT source_id) FROM documents) AS sources`,
+    );
+    return { documents: Number(row!.documents), passages: Number(row!.passages), vectors: Number(row!.vectors), sources: Number(row!.sources) };
+  }
+
+  async storeBytesOnDisk(): Promise<number> {
+    const [row] = await this.db.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n');
+    return Number(row!.n);
+  }
+
+  async writeManifest(manifest: unknown): Promise<void> {
+    await setMeta(this.db, 'manifest', JSON.stringify(manifest));
+  }
+
+  async close(): Promise<void> {
+    this.listener?.release(true);
+    this.listener = null;
+    await this.db.close();
+  }
+}
+
+async function insertVectors(tx: SqlRunner, model: string, vectors: Array<{ id: number; vector: Float32Array }>): Promise<void> {
+  await tx.query(
+    `INSERT INTO passage_vectors(passage_id, model, vector) SELECT * FROM unnest($1::bigint[], $2::text[], $3::bytea[])
+     ON CONFLICT (passage_id) DO UPDATE SET model = excluded.model, vector = excluded.vector`,
+    [vectors.map((v) => v.id), vectors.map(() => model), vectors.map((v) => encodeVector(v.vector))],
+  );
+}
+
+/** Tells listening processes the newest change number; delivered when the transaction commits. */
+async function notifyChanges(tx: SqlRunner): Promise<void> {
+  await tx.query(`SELECT pg_notify('${CHANGES_CHANNEL}', (SELECT coalesce(max(seq), 0)::text FROM passage_changes))`);
+}
+
+async function setMeta(runner: SqlRunner, key: string, value: string): Promise<void> {
+  await runner.query('INSERT INTO meta(key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+}
+
+/** Runs the migrations this database lacks, one process at a time; refuses a newer schema. */
+async function migrate(db: PgDatabase, schema: string | null): Promise<void> {
+  const session = await db.session();
+  try {
+    await session.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    if (schema) await session.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await session.query('CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
+    const current = Number((await session.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version')).rows[0]?.v ?? 0);
+    if (current > PG_MIGRATIONS.length) {
+      throw new Error(`the database has schema version ${current}, newer than this program understands (${PG_MIGRATIONS.length}); update the bot`);
+    }
+    for (let version = current + 1; version <= PG_MIGRATIONS.length; version++) {
+      await session.query('BEGIN');
+      try {
+        await session.query(PG_MIGRATIONS[version - 1]!);
+        await session.query('INSERT INTO schema_version(version) VALUES ($1)', [version]);
+        await session.query('COMMIT');
+      } catch (error) {
+        await session.query('ROLLBACK');
+        throw error;
+      }
+    }
+  } finally {
+    await session.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    session.release();
+  }
+}
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+}

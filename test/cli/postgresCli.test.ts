@@ -1,0 +1,86 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PgDatabase } from '../../src/store/postgres/pgDatabase.js';
+import { PgStore } from '../../src/store/postgres/pgStore.js';
+import { ARTICLES } from '../support/articles.js';
+import { testDatabaseUrl } from '../support/postgres.js';
+import { runScript } from '../support/runScript.js';
+import { tempDir } from '../support/tempDir.js';
+
+const serverUrl = testDatabaseUrl();
+
+/** A new, empty database on the test server, as an operator would create for the bot. */
+async function createDatabase(name: string): Promise<string> {
+  const admin = new PgDatabase(serverUrl!);
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.close();
+  }
+  const url = new URL(serverUrl!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const exportLines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe.skipIf(!serverUrl)('CLI with DATABASE_URL (PostgreSQL)', () => {
+  const databases: string[] = [];
+  afterAll(async () => {
+    const admin = new PgDatabase(serverUrl!);
+    for (const name of databases) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    await admin.close();
+  });
+
+  it('ingests and answers on PostgreSQL, refuses a concurrent ingest, and moves a knowledge base from SQLite by export and import', async () => {
+    const root = tempDir('cli-pg-');
+    const docs = join(root, 'docs');
+    mkdirSync(docs);
+    for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(docs, name), text);
+    const name = `cli_${process.pid}`;
+    databases.push(name, `${name}_moved`);
+    const pg = { DATABASE_URL: await createDatabase(name), EMBEDDING_MODEL: 'hashing-384', DATA_DIR: join(root, 'unused') };
+
+    const ingested = await runScript('ingest/cli.ts', [docs], pg);
+    expect(ingested.code, ingested.stderr).toBe(0);
+    const sqlite = { DATA_DIR: join(root, 'data'), EMBEDDING_MODEL: 'hashing-384' };
+    expect((await runScript('ingest/cli.ts', [docs], sqlite)).code).toBe(0);
+
+    // The same question gets the same answer from both backends.
+    const question = 'How low is the water level at the Kaub gauge?';
+    const [fromPg, fromSqlite] = await Promise.all([runScript('src/cli/ask.ts', ['--json', question], pg), runScript('src/cli/ask.ts', ['--json', question], sqlite)]);
+    expect(fromPg.code, fromPg.stderr).toBe(0);
+    const pgAnswer = JSON.parse(fromPg.stdout) as { answer: string; noAnswer: boolean };
+    expect(pgAnswer.noAnswer).toBe(false);
+    expect(pgAnswer.answer).toBe((JSON.parse(fromSqlite.stdout) as { answer: string }).answer);
+
+    // Another process (here: this test) holds the ingest lock: a second ingest is refused, not run.
+    const holder = await PgStore.open(pg.DATABASE_URL);
+    const release = await holder.lockForIngest();
+    const refused = await runScript('ingest/cli.ts', [docs], pg);
+    await release();
+    await holder.close();
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('Another ingestion is already running');
+
+    // SQLite -> export -> import into a fresh PostgreSQL database: the same articles, no source read.
+    const exported = await runScript('ingest/exportCli.ts', [], sqlite);
+    const file = join(root, 'kb.jsonl');
+    writeFileSync(file, `${exported.stdout}{"broken": true}\nnot json\n`);
+    const moved = { ...pg, DATABASE_URL: await createDatabase(`${name}_moved`) };
+    const imported = await runScript('ingest/importCli.ts', [file], moved);
+    expect(imported.code, imported.stderr).toBe(0);
+    const sqliteLines = exportLines(exported.stdout);
+    expect(imported.stdout).toContain(`Imported ${sqliteLines.length} articles`);
+    expect(imported.stderr).toMatch(/line \d+ skipped: "source" is missing/);
+    const reExported = exportLines((await runScript('ingest/exportCli.ts', [], moved)).stdout);
+    const bySource = (lines: Array<Record<string, unknown>>) => new Map(lines.map((l) => [l.source, l]));
+    expect(bySource(reExported)).toEqual(bySource(sqliteLines));
+    const movedAnswer = await runScript('src/cli/ask.ts', ['--json', question], moved);
+    expect((JSON.parse(movedAnswer.stdout) as { answer: string }).answer).toBe(pgAnswer.answer);
+    // Importing the same file again changes nothing.
+    expect((await runScript('ingest/importCli.ts', [file], moved)).stdout).toContain(`Imported 0 articles (${sqliteLines.length} unchanged`);
+  }, 120_000);
+});

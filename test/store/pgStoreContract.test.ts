@@ -1,0 +1,64 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { PgStore } from '../../src/store/postgres/pgStore.js';
+import { knowledgeStoreContract } from './knowledgeStoreContract.js';
+import { testDatabaseUrl, uniqueSchema } from '../support/postgres.js';
+
+const url = testDatabaseUrl();
+const opened: PgStore[] = [];
+
+if (url) {
+  // Every test gets an empty schema of its own in the throwaway database .ci/run starts.
+  knowledgeStoreContract('PostgreSQL (DATABASE_URL)', async () => PgStore.open(url, { schema: uniqueSchema() }));
+
+  describe('PostgreSQL backend across processes', () => {
+    afterAll(async () => {
+      for (const store of opened) await store.close().catch(() => undefined);
+    });
+
+    it('shows a write by one handle in the other handle\'s lexical and vector searches, and holds the ingest lock across handles', async () => {
+      const schema = uniqueSchema();
+      const writer = await PgStore.open(url, { schema });
+      const reader = await PgStore.open(url, { schema });
+      opened.push(writer, reader);
+      await writer.useVectorSpace({ model: 'm', dim: 3 });
+      expect(await reader.hasSearchableVectors()).toBe(false);
+      const base = { sourceId: '/s', extractorVersion: 1, body: ['x'], comments: [], summaryOnly: false, model: 'm' };
+      const meta = { title: 'T', published: '2026-01-01', language: 'en', outlet: null, url: null, source: 'a', location: 'a', author: null };
+      const first = await writer.writeArticle({ ...base, key: 'a', rawHash: 'r1', contentHash: 'c1', metadata: meta,
+        passages: [{ position: 0, section: 'body', text: 'harbour reopened', terms: 'harbour reopen' }], vectors: [Float32Array.from([1, 0, 0])] });
+      expect((await reader.lexicalSearch(['harbour'], 5)).map((h) => h.id)).toEqual([first.added[0]!.id]);
+      expect((await reader.vectorSearch(Float32Array.from([1, 0.1, 0]), 1))[0]!.id).toBe(first.added[0]!.id);
+      // An update replaces the passage: the reader's graph follows the change sequence.
+      const second = await writer.writeArticle({ ...base, key: 'a', rawHash: 'r2', contentHash: 'c2', metadata: meta,
+        passages: [{ position: 0, section: 'body', text: 'harbour closed', terms: 'harbour close' }], vectors: [Float32Array.from([0, 1, 0])] });
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const hits = await reader.vectorSearch(Float32Array.from([0, 1, 0]), 5);
+      expect(hits.map((h) => h.id)).toEqual([second.added[0]!.id]);
+      expect(await reader.knownTerms(['reopen', 'close'])).toEqual(new Set(['close']));
+
+      const release = await writer.lockForIngest();
+      await expect(reader.lockForIngest()).rejects.toThrow(/Another ingestion is already running \(newsbot pid/);
+      await release();
+      await (await reader.lockForIngest())();
+    });
+
+    it('ranks like BM25: a passage where the rarer word appears ranks above one with only the common word', async () => {
+      const store = await PgStore.open(url, { schema: uniqueSchema() });
+      opened.push(store);
+      const meta = { title: 'T', published: null, language: 'en', outlet: null, url: null, source: 'a', location: 'a', author: null };
+      const write = (key: string, terms: string) =>
+        store.writeArticle({ key, sourceId: '/s', rawHash: key, contentHash: key, extractorVersion: 1, metadata: { ...meta, source: key, location: key }, body: [terms],
+          comments: [], summaryOnly: false, passages: [{ position: 0, section: 'body', text: terms, terms }], vectors: null, model: null });
+      for (let i = 0; i < 6; i++) await write(`common-${i}`, `river level ${i} report`);
+      const rare = await write('rare', 'river barge kaub report');
+      const hits = await store.lexicalSearch(['river', 'kaub'], 10);
+      expect(hits[0]!.id).toBe(rare.added[0]!.id);
+      expect(hits).toHaveLength(7);
+    });
+  });
+} else {
+  describe('PostgreSQL backend', () => {
+    it.skip('needs TEST_DATABASE_URL (bash .ci/run starts a throwaway server and sets it)', () => undefined);
+  });
+  console.warn('PostgreSQL tests skipped: TEST_DATABASE_URL is not set (bash .ci/run sets it).');
+}
