@@ -5,50 +5,10 @@ import { StoreCorruptError } from './errors.js';
 import { ftsExpression, ftsPatterns } from './ftsQuery.js';
 import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { decodeVector, encodeVector } from './vectorCodec.js';
+import { toDocument, type DocumentRow } from './documentRow.js';
 
 export type { ArticleWrite, DateFilter, StoreStats, StoredArticle, WriteResult } from './knowledgeStore.js';
 
-interface DocumentRow {
-  id: number;
-  doc_key: string;
-  source_id: string;
-  raw_hash: string;
-  content_hash: string;
-  extractor_version: number;
-  title: string;
-  outlet: string | null;
-  published: string | null;
-  language: string;
-  url: string | null;
-  source: string;
-  location: string;
-  author: string | null;
-  ingested_at: string;
-  updated_at: string;
-  summary_only?: number;
-}
-
-function toDocument(row: DocumentRow): DocumentRecord & { extractorVersion: number } {
-  return {
-    id: row.id,
-    key: row.doc_key,
-    sourceId: row.source_id,
-    rawHash: row.raw_hash,
-    contentHash: row.content_hash,
-    extractorVersion: row.extractor_version,
-    title: row.title,
-    outlet: row.outlet,
-    published: row.published,
-    language: row.language,
-    url: row.url,
-    source: row.source,
-    location: row.location,
-    author: row.author,
-    ingestedAt: row.ingested_at,
-    updatedAt: row.updated_at,
-    summaryOnly: row.summary_only === 1,
-  };
-}
 
 /**
  * The SQLite source of truth (better-sqlite3, WAL). Every write that changes passages or

@@ -6,6 +6,7 @@ import type {
   ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, StoreStats, StoredArticle, VectorSpace, WriteResult,
 } from '../knowledgeStore.js';
 import { encodeVector } from '../vectorCodec.js';
+import { toDocument, type DocumentRow as StoredDocumentRow } from '../documentRow.js';
 import { PgDatabase, type Row, type SqlRunner } from './pgDatabase.js';
 import { PG_MIGRATIONS } from './pgSchema.js';
 import { PgVectorGraph } from './pgVectorGraph.js';
@@ -22,49 +23,9 @@ const B = 0.75;
 /** How long cached vocabulary figures may be trusted without asking for the change sequence. */
 const FRESHNESS_MS = 500;
 
-interface DocumentRow extends Row {
-  id: string;
-  doc_key: string;
-  source_id: string;
-  raw_hash: string;
-  content_hash: string;
-  extractor_version: number;
-  title: string;
-  outlet: string | null;
-  published: string | null;
-  language: string;
-  url: string | null;
-  source: string;
-  location: string;
-  author: string | null;
-  ingested_at: string;
-  updated_at: string;
-  summary_only: boolean;
-  body: string | null;
-  comments: string | null;
-}
 
-function toDocument(row: DocumentRow): DocumentRecord & { extractorVersion: number } {
-  return {
-    id: Number(row.id),
-    key: row.doc_key,
-    sourceId: row.source_id,
-    rawHash: row.raw_hash,
-    contentHash: row.content_hash,
-    extractorVersion: row.extractor_version,
-    title: row.title,
-    outlet: row.outlet,
-    published: row.published,
-    language: row.language,
-    url: row.url,
-    source: row.source,
-    location: row.location,
-    author: row.author,
-    ingestedAt: row.ingested_at,
-    updatedAt: row.updated_at,
-    summaryOnly: row.summary_only,
-  };
-}
+/** Rows come back as plain records; PostgreSQL adds the stored text columns. */
+type DocumentRow = StoredDocumentRow & Row & { body: string | null; comments: string | null };
 
 /**
  * A tsvector literal of the stored index terms with their positions, built here rather than

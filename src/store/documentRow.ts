@@ -1,0 +1,44 @@
+import type { DocumentRecord } from '../core/types.js';
+
+/** A `documents` row as both SQL backends store it (SQLite gives numbers, PostgreSQL bigint strings and booleans). */
+export interface DocumentRow {
+  id: number | string;
+  doc_key: string;
+  source_id: string;
+  raw_hash: string;
+  content_hash: string;
+  extractor_version: number;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  language: string;
+  url: string | null;
+  source: string;
+  location: string;
+  author: string | null;
+  ingested_at: string;
+  updated_at: string;
+  summary_only?: number | boolean;
+}
+
+export function toDocument(row: DocumentRow): DocumentRecord & { extractorVersion: number } {
+  return {
+    id: Number(row.id),
+    key: row.doc_key,
+    sourceId: row.source_id,
+    rawHash: row.raw_hash,
+    contentHash: row.content_hash,
+    extractorVersion: row.extractor_version,
+    title: row.title,
+    outlet: row.outlet,
+    published: row.published,
+    language: row.language,
+    url: row.url,
+    source: row.source,
+    location: row.location,
+    author: row.author,
+    ingestedAt: row.ingested_at,
+    updatedAt: row.updated_at,
+    summaryOnly: row.summary_only === 1 || row.summary_only === true,
+  };
+}
