@@ -33,7 +33,7 @@ export default {
     ),
 
   async execute(interaction, context) {
-    const question = checkQuestion(context, interaction.user.id, interaction.options.getString('question', true));
+    const question = await checkQuestion(context, interaction.user.id, interaction.options.getString('question', true));
     const ephemeral = interaction.options.getBoolean('private') ?? false;
     const wantsThread = interaction.options.getBoolean('thread') ?? false;
     // Acknowledge at once: Discord voids an interaction not answered within 3 seconds.

@@ -27,7 +27,7 @@ export default {
     ),
 
   async execute(interaction, context) {
-    const query = checkQuestion(context, interaction.user.id, interaction.options.getString('query', true));
+    const query = await checkQuestion(context, interaction.user.id, interaction.options.getString('query', true));
     await interaction.deferReply();
     const result = await context.kb.retrieve(query, { k: 5 });
     const language = questionLanguage(query);

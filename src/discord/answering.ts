@@ -14,8 +14,8 @@ export const NO_MENTIONS: MessageMentionOptions = { parse: [], users: [], roles:
  * Checks a question before any work: rate limit first (so a flood costs nothing), then
  * emptiness and length. Throws UserFacingError with the message to show.
  */
-export function checkQuestion(context: BotContext, userId: string, rawQuestion: string): string {
-  const wait = context.rateLimiter.take(userId);
+export async function checkQuestion(context: BotContext, userId: string, rawQuestion: string): Promise<string> {
+  const wait = await context.rateLimiter.take(userId);
   if (wait !== null) {
     throw new UserFacingError(
       'rate_limited',

@@ -11,7 +11,8 @@ import { loadCommands } from './commandLoader.js';
 import { ConversationMemory } from './conversations.js';
 import { handleInteraction } from './interactionHandler.js';
 import { handleMessage } from './messageHandler.js';
-import { RateLimiter } from './rateLimiter.js';
+import { RateLimiter, type QuestionRateLimit } from './rateLimiter.js';
+import type { KnowledgeStore } from '../store/knowledgeStore.js';
 import { ReingestCoordinator } from './reingestJob.js';
 
 export interface RunningBot {
@@ -28,6 +29,16 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * Builds the Discord client and wires commands, messages, scheduled re-ingestion and
  * shutdown. Dependencies come in as arguments; nothing here is global.
  */
+/** The per-user question limit: shared through PostgreSQL when the bot runs on it, else in memory. */
+async function questionRateLimit(config: Config, store: KnowledgeStore): Promise<QuestionRateLimit> {
+  if (config.databaseUrl) {
+    const { PgStore } = await import('../store/postgres/pgStore.js');
+    const { PgRateLimiter } = await import('../store/postgres/pgRateLimiter.js');
+    if (store instanceof PgStore) return new PgRateLimiter(store.db, config.discord.rateLimitPerMinute);
+  }
+  return new RateLimiter(config.discord.rateLimitPerMinute);
+}
+
 export async function startBot(config: Config, logger: Logger, options: { answerer?: Answerer; embeddings?: LoadedEmbeddings } = {}): Promise<RunningBot> {
   if (!config.discord.token) throw new Error('DISCORD_TOKEN is not set');
   // Built first: a misconfigured LLM is reported at start-up, naming the variable.
@@ -46,7 +57,7 @@ export async function startBot(config: Config, logger: Logger, options: { answer
     config,
     kb,
     logger,
-    rateLimiter: new RateLimiter(config.discord.rateLimitPerMinute),
+    rateLimiter: await questionRateLimit(config, kb.store),
     reingest,
     conversations: new ConversationMemory(),
     startedAt: Date.now(),

@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { KnowledgeBase } from '../core/knowledgeBase.js';
 import type { Logger } from '../logger.js';
 import type { ConversationMemory } from './conversations.js';
-import type { RateLimiter } from './rateLimiter.js';
+import type { QuestionRateLimit } from './rateLimiter.js';
 import type { ReingestCoordinator } from './reingestJob.js';
 
 /** Everything a command needs, passed in (no globals), so tests can build it directly. */
@@ -11,7 +11,7 @@ export interface BotContext {
   config: Config;
   kb: KnowledgeBase;
   logger: Logger;
-  rateLimiter: RateLimiter;
+  rateLimiter: QuestionRateLimit;
   reingest: ReingestCoordinator;
   conversations: ConversationMemory;
   startedAt: number;

@@ -44,7 +44,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
       await send('Ask me a question about the news, for example: “What did the city council decide about school tickets?”', true);
       return;
     }
-    const question = checkQuestion(context, message.author.id, addressed.question);
+    const question = await checkQuestion(context, message.author.id, addressed.question);
     const retrievalQuestion = addressed.previous ? await context.kb.standaloneQuestion(addressed.previous.question, question) : undefined;
     if (message.channel.isSendable()) message.channel.sendTyping().catch(() => undefined);
     const { pieces } = await answerForDiscord(context, question, { retrievalQuestion });

@@ -1,8 +1,14 @@
+/** Per-user limit on questions: null when one is allowed now, else the seconds to wait. */
+export interface QuestionRateLimit {
+  take(userId: string): number | null | Promise<number | null>;
+}
+
 /**
- * Per-user sliding-window limit on questions. Returns how long to wait when over the limit
+ * Per-user sliding-window limit on questions, in this process's memory (one bot process;
+ * with DATABASE_URL the limit is kept in PostgreSQL so it holds across processes). Returns how long to wait when over the limit
  * so the reply can say when to try again.
  */
-export class RateLimiter {
+export class RateLimiter implements QuestionRateLimit {
   private readonly hits = new Map<string, number[]>();
 
   constructor(private readonly perMinute: number, private readonly now: () => number = Date.now) {}

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { PgRateLimiter } from '../../src/store/postgres/pgRateLimiter.js';
 import { PgStore } from '../../src/store/postgres/pgStore.js';
 import { knowledgeStoreContract } from './knowledgeStoreContract.js';
 import { testDatabaseUrl, uniqueSchema } from '../support/postgres.js';
@@ -40,6 +41,17 @@ if (url) {
       await expect(reader.lockForIngest()).rejects.toThrow(/Another ingestion is already running \(newsbot pid/);
       await release();
       await (await reader.lockForIngest())();
+    });
+
+    it('holds a per-user question limit across processes, also when they take at the same moment', async () => {
+      const schema = uniqueSchema();
+      const [one, two] = [await PgStore.open(url, { schema }), await PgStore.open(url, { schema })];
+      opened.push(one, two);
+      const limiters = [new PgRateLimiter(one.db, 3), new PgRateLimiter(two.db, 3)];
+      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => limiters[i % 2]!.take('user-1')));
+      expect(results.filter((r) => r === null)).toHaveLength(3);
+      for (const wait of results.filter((r) => r !== null)) expect(wait).toBeGreaterThanOrEqual(1);
+      expect(await limiters[1]!.take('user-2')).toBeNull();
     });
 
     it('ranks like BM25: a passage where the rarer word appears ranks above one with only the common word', async () => {
