@@ -15,8 +15,9 @@ find_bin() {
   echo "$found"
 }
 
+# Run from / so the postgres user never needs access to the caller's working directory.
 as_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 case "$command" in
