@@ -61,6 +61,7 @@ export class PgStore implements KnowledgeStore {
   private knownSeq = 0;
   private seqCheckedAt = 0;
   private cache = { seq: -1, stats: new Map<string, number>() };
+  private space: { seq: number; value: VectorSpace | null } = { seq: -1, value: null };
 
   private constructor(readonly db: PgDatabase) {
     this.graph = new PgVectorGraph(db);
@@ -98,6 +99,11 @@ export class PgStore implements KnowledgeStore {
     return value;
   }
 
+  /** A write of this process: its own later reads look at the sequence again at once. */
+  private changed(): void {
+    this.seqCheckedAt = 0;
+  }
+
   /** LISTEN for changes committed by other processes, so searches see them without delay. */
   private listen(): Promise<void> {
     this.listening ??= (async () => {
@@ -126,7 +132,7 @@ export class PgStore implements KnowledgeStore {
 
   async writeArticle(article: ArticleWrite): Promise<WriteResult> {
     const now = new Date().toISOString();
-    return this.db.transaction(async (tx) => {
+    const result = await this.db.transaction(async (tx) => {
       const m = article.metadata;
       const [existing] = await tx.query<{ id: string }>('SELECT id FROM documents WHERE doc_key = $1 FOR UPDATE', [article.key]);
       let removedPassageIds: number[] = [];
@@ -180,6 +186,8 @@ export class PgStore implements KnowledgeStore {
       await notifyChanges(tx);
       return { added, removedPassageIds };
     });
+    this.changed();
+    return result;
   }
 
   /** Deletes passages (their vectors go by cascade), records the removals and updates the vocabulary. */
@@ -211,8 +219,8 @@ export class PgStore implements KnowledgeStore {
   }
 
   async removeKeys(keys: string[]): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      let removed = 0;
+    const removed = await this.db.transaction(async (tx) => {
+      let count = 0;
       for (const key of keys) {
         const aliases = await tx.query('DELETE FROM document_aliases WHERE alias_key = $1 RETURNING alias_key', [key]);
         if (aliases.length > 0) continue;
@@ -227,12 +235,14 @@ export class PgStore implements KnowledgeStore {
           await tx.query('UPDATE documents SET doc_key = $1, source_id = $2, raw_hash = $3 WHERE id = $4', [heir.alias_key, heir.source_id, heir.raw_hash, doc.id]);
           continue;
         }
-        removed += (await this.deletePassages(tx, 'document_id = $1', [doc.id])).length;
+        count += (await this.deletePassages(tx, 'document_id = $1', [doc.id])).length;
         await tx.query('DELETE FROM documents WHERE id = $1', [doc.id]);
       }
       await notifyChanges(tx);
-      return removed;
+      return count;
     });
+    this.changed();
+    return removed;
   }
 
   async storeVectors(model: string, vectors: Array<{ id: number; vector: Float32Array }>): Promise<void> {
@@ -242,6 +252,7 @@ export class PgStore implements KnowledgeStore {
       await tx.query('INSERT INTO passage_changes(passage_id, op) SELECT id, \'a\' FROM unnest($1::bigint[]) AS id', [vectors.map((v) => v.id)]);
       await notifyChanges(tx);
     });
+    this.changed();
   }
 
   async flushVectorIndex(): Promise<void> {
@@ -399,6 +410,13 @@ export class PgStore implements KnowledgeStore {
   // ----- vectors
 
   async vectorSpace(): Promise<VectorSpace | null> {
+    // Asked on every question: kept until the change sequence moves (a new space appends 'x').
+    const seq = await this.latestSeq();
+    if (this.space.seq !== seq) this.space = { seq, value: await this.readVectorSpace() };
+    return this.space.value;
+  }
+
+  private async readVectorSpace(): Promise<VectorSpace | null> {
     const rows = await this.db.query<{ key: string; value: string }>("SELECT key, value FROM meta WHERE key IN ('vector_model', 'vector_dim')");
     const meta = new Map(rows.map((r) => [r.key, r.value]));
     const model = meta.get('vector_model');
@@ -407,7 +425,7 @@ export class PgStore implements KnowledgeStore {
   }
 
   async useVectorSpace(space: VectorSpace): Promise<boolean> {
-    const current = await this.vectorSpace();
+    const current = await this.readVectorSpace();
     if (current && current.model === space.model && current.dim === space.dim) return false;
     await this.db.transaction(async (tx) => {
       await tx.query('DELETE FROM passage_vectors WHERE model <> $1', [space.model]);
@@ -416,6 +434,7 @@ export class PgStore implements KnowledgeStore {
       await tx.query("INSERT INTO passage_changes(passage_id, op) VALUES (0, 'x')");
       await notifyChanges(tx);
     });
+    this.changed();
     return true;
   }
 
