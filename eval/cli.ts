@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestFromConfig, loadEmbeddingsFromConfig, openKnowledgeBase } from '../src/bootstrap.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, type Config } from '../src/config.js';
+import type { LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
+import type { IngestSummary } from '../ingest/summary.js';
 import { createAnswererFromConfig } from '../src/llm/createAnswerer.js';
 import { computeReport, type EvalReport, type QuestionOutcome } from './metrics.js';
 import { parseQuestions, type EvalQuestion } from './questions.js';
@@ -103,10 +105,13 @@ async function main(): Promise<void> {
     const questions = sample(corpus.questions, limit);
     if (questions.length === 0) throw new Error('no valid questions to ask');
     const base = loadConfig();
+    const embeddings = await loadEmbeddingsFromConfig(base); // loaded once, used by both backends
     // SQLite always; with DATABASE_URL also PostgreSQL (in a throwaway schema), side by side.
-    const sqliteRun = await runBackend({ ...base, databaseUrl: undefined, dataDir: join(workDir, 'data') }, corpus.docsDir, questions, k);
-    const { config, embeddings, summary, outcomes } = sqliteRun;
-    const postgresRun = base.databaseUrl ? await runBackend({ ...base, dataDir: join(workDir, 'pg'), databaseSchema: `eval_${process.pid}_${Date.now()}` }, corpus.docsDir, questions, k) : null;
+    const config = { ...base, databaseUrl: undefined, dataDir: join(workDir, 'data') };
+    const { summary, outcomes } = await runBackend(config, embeddings, corpus.docsDir, questions, k);
+    const postgresRun = base.databaseUrl
+      ? await runBackend({ ...base, dataDir: join(workDir, 'pg'), databaseSchema: `eval_${process.pid}_${Date.now()}` }, embeddings, corpus.docsDir, questions, k)
+      : null;
     const report = computeReport(outcomes, { verbose: values.verbose });
     const languages = [...new Set(outcomes.map((o) => o.language))].sort();
     const perLanguage = Object.fromEntries(languages.map((lang) => [lang, computeReport(outcomes.filter((o) => o.language === lang))]));
@@ -131,43 +136,43 @@ async function main(): Promise<void> {
   }
 }
 
-
 interface BackendRun {
-  config: ReturnType<typeof loadConfig>;
-  embeddings: Awaited<ReturnType<typeof loadEmbeddingsFromConfig>>;
-  summary: Awaited<ReturnType<typeof ingestFromConfig>>;
+  summary: IngestSummary;
   outcomes: Array<QuestionOutcome & { language: string }>;
 }
 
 /** Ingests the corpus into one backend and asks every question there. A PostgreSQL schema made for the run is dropped after it. */
-async function runBackend(config: ReturnType<typeof loadConfig>, docsDir: string, questions: EvalQuestion[], k: number): Promise<BackendRun> {
-  const embeddings = await loadEmbeddingsFromConfig(config);
+async function runBackend(config: Config, embeddings: LoadedEmbeddings, docsDir: string, questions: EvalQuestion[], k: number): Promise<BackendRun> {
   const log = (m: string) => process.stderr.write(`${m}\n`);
-  const summary = await ingestFromConfig(config, { cliSources: [docsDir], embeddings, log });
-  const answerer = await createAnswererFromConfig(config, { log });
-  const kb = await openKnowledgeBase(config, { embeddings, answerer, log });
-  const outcomes: BackendRun['outcomes'] = [];
   try {
-    for (const q of questions) {
-      const started = performance.now();
-      const answer = await kb.ask(q.question, { k });
-      const latencyMs = performance.now() - started;
-      outcomes.push({
-        ...q,
-        language: q.language ?? detectLanguage(q.question),
-        retrieved: answer.passages.map((p) => [p.source, ...(p.url ? [p.url] : [])]),
-        answerText: answer.answer,
-        noAnswer: answer.noAnswer,
-        cited: answer.citations.map((c) => [c.source, ...(c.url ? [c.url] : [])]),
-        citationsRemoved: answer.removed?.filter((r) => r.marker !== null).length ?? 0,
-        latencyMs,
-      });
+    const summary = await ingestFromConfig(config, { cliSources: [docsDir], embeddings, log });
+    const answerer = await createAnswererFromConfig(config, { log });
+    const kb = await openKnowledgeBase(config, { embeddings, answerer, log });
+    const outcomes: BackendRun['outcomes'] = [];
+    try {
+      for (const q of questions) {
+        const started = performance.now();
+        const answer = await kb.ask(q.question, { k });
+        const latencyMs = performance.now() - started;
+        outcomes.push({
+          ...q,
+          language: q.language ?? detectLanguage(q.question),
+          retrieved: answer.passages.map((p) => [p.source, ...(p.url ? [p.url] : [])]),
+          answerText: answer.answer,
+          noAnswer: answer.noAnswer,
+          cited: answer.citations.map((c) => [c.source, ...(c.url ? [c.url] : [])]),
+          citationsRemoved: answer.removed?.filter((r) => r.marker !== null).length ?? 0,
+          latencyMs,
+        });
+      }
+    } finally {
+      await kb.store.close();
     }
+    return { summary, outcomes };
   } finally {
-    await kb.store.close();
+    // Also after a failed ingest: the throwaway schema never outlives the run.
     if (config.databaseUrl && config.databaseSchema) await dropSchema(config.databaseUrl, config.databaseSchema);
   }
-  return { config, embeddings, summary, outcomes };
 }
 
 async function dropSchema(url: string, schema: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { DocumentRecord } from '../core/types.js';
+import type { DocumentRecord, ExtractedComment } from '../core/types.js';
 
 /** A `documents` row as both SQL backends store it (SQLite gives numbers, PostgreSQL bigint strings and booleans). */
 export interface DocumentRow {
@@ -41,4 +41,13 @@ export function toDocument(row: DocumentRow): DocumentRecord & { extractorVersio
     updatedAt: row.updated_at,
     summaryOnly: row.summary_only === 1 || row.summary_only === true,
   };
+}
+
+/** Stored reader comments (JSON); unreadable or missing ones read as none rather than failing an export. */
+export function parseComments(stored: string | null): ExtractedComment[] {
+  try {
+    return stored ? (JSON.parse(stored) as ExtractedComment[]) : [];
+  } catch {
+    return [];
+  }
 }

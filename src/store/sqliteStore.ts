@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
-import type { DocumentRecord, ExtractedComment, Section, StoredPassage } from '../core/types.js';
+import type { DocumentRecord, Section, StoredPassage } from '../core/types.js';
 import type { ArticleWrite, DateFilter, FoundDocument, IngestRun, StoreStats, StoredArticle, WriteResult } from './knowledgeStore.js';
 import { StoreCorruptError } from './errors.js';
 import { ftsExpression, ftsPatterns } from './ftsQuery.js';
 import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { decodeVector, encodeVector } from './vectorCodec.js';
-import { toDocument, type DocumentRow } from './documentRow.js';
+import { parseComments, toDocument, type DocumentRow } from './documentRow.js';
 
 export type { ArticleWrite, DateFilter, StoreStats, StoredArticle, WriteResult } from './knowledgeStore.js';
 
@@ -349,13 +349,7 @@ export class SqliteStore {
     const counts = this.db.prepare('SELECT count(*) AS n FROM passages WHERE document_id = ?');
     for (const row of this.db.prepare('SELECT * FROM documents ORDER BY id').iterate() as Iterable<DocumentRow & { body: string | null; comments: string | null }>) {
       const body = row.body ?? (passages.all(row.id) as { text: string }[]).map((p) => p.text).join('\n\n');
-      let comments: ExtractedComment[] = [];
-      try {
-        comments = row.comments ? (JSON.parse(row.comments) as ExtractedComment[]) : [];
-      } catch {
-        comments = [];
-      }
-      yield { ...toDocument(row), body, comments, passages: (counts.get(row.id) as { n: number }).n };
+      yield { ...toDocument(row), body, comments: parseComments(row.comments), passages: (counts.get(row.id) as { n: number }).n };
     }
   }
 

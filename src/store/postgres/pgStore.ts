@@ -1,12 +1,12 @@
 import type pg from 'pg';
-import type { DocumentRecord, ExtractedComment, Section, StoredPassage } from '../../core/types.js';
+import type { DocumentRecord, Section, StoredPassage } from '../../core/types.js';
 import { IngestLockedError } from '../errors.js';
 import { ftsPatterns } from '../ftsQuery.js';
 import type {
   ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, StoreStats, StoredArticle, VectorSpace, WriteResult,
 } from '../knowledgeStore.js';
 import { encodeVector } from '../vectorCodec.js';
-import { toDocument, type DocumentRow as StoredDocumentRow } from '../documentRow.js';
+import { parseComments, toDocument, type DocumentRow as StoredDocumentRow } from '../documentRow.js';
 import { PgDatabase, type Row, type SqlRunner } from './pgDatabase.js';
 import { PG_MIGRATIONS } from './pgSchema.js';
 import { PgVectorGraph } from './pgVectorGraph.js';
@@ -40,8 +40,13 @@ export function termsVector(terms: string): { literal: string; count: number; di
     if (list.length < 256) list.push(Math.min(i + 1, 16383));
     positions.set(word, list);
   });
-  const literal = [...positions].map(([word, list]) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${list.join(',')}`).join(' ');
+  const literal = [...positions].map(([word, list]) => `${quoteLexeme(word)}:${list.join(',')}`).join(' ');
   return { literal, count: words.length, distinct: [...positions.keys()] };
+}
+
+/** A word as a quoted tsvector/tsquery lexeme (quotes doubled, backslashes escaped). */
+function quoteLexeme(word: string): string {
+  return `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
 function escapeLike(text: string): string {
@@ -296,13 +301,7 @@ export class PgStore implements KnowledgeStore {
         [after],
       );
       for (const row of rows) {
-        let comments: ExtractedComment[] = [];
-        try {
-          comments = row.comments ? (JSON.parse(row.comments) as ExtractedComment[]) : [];
-        } catch {
-          comments = [];
-        }
-        yield { ...toDocument(row), body: row.body ?? '', comments, passages: Number(row.passages) };
+        yield { ...toDocument(row), body: row.body ?? '', comments: parseComments(row.comments), passages: Number(row.passages) };
       }
       if (rows.length < 200) return;
       after = Number(rows[rows.length - 1]!.id);
@@ -321,7 +320,7 @@ export class PgStore implements KnowledgeStore {
     })]);
     const frequencies = await Promise.all(patterns.map((p) => this.patternFrequency(p.term, p.prefix)));
     const idf = frequencies.map((n) => Math.max(1e-6, Math.log((total - n + 0.5) / (n + 0.5))));
-    const query = patterns.map((p) => `'${p.term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${p.prefix ? ':*' : ''}`).join(' | ');
+    const query = patterns.map((p) => `${quoteLexeme(p.term)}${p.prefix ? ':*' : ''}`).join(' | ');
     const params: unknown[] = [query, patterns.map((p) => p.term), patterns.map((p) => p.prefix), idf, averageLength, limit];
     const clauses: string[] = [];
     if (dates.since) clauses.push(`d.published >= $${params.push(dates.since)}`);
