@@ -34,6 +34,7 @@ const schema = z.object({
   DISCORD_CLIENT_ID: optionalText,
   DISCORD_GUILD_ID: optionalText,
   DISCORD_API_URL: optionalText,
+  DISCORD_SHARDS: optionalText.refine((v) => v === undefined || v === 'auto' || /^[1-9]\d*$/.test(v), 'must be "auto" or a whole number of shards (1 or more)'),
   ADMIN_USER_IDS: optionalText,
   INGEST_INTERVAL_MINUTES: z.coerce.number().min(0).default(0),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(5),
@@ -70,6 +71,8 @@ export interface Config {
     clientId: string | undefined;
     guildId: string | undefined;
     apiUrl: string | undefined;
+    /** Run one process per shard under discord.js's ShardingManager: a count, 'auto' (Discord's advice), or undefined (one process, no sharding). */
+    shards: number | 'auto' | undefined;
     adminUserIds: string[];
     ingestIntervalMinutes: number;
     rateLimitPerMinute: number;
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
       clientId: c.DISCORD_CLIENT_ID,
       guildId: c.DISCORD_GUILD_ID,
       apiUrl: c.DISCORD_API_URL,
+      shards: c.DISCORD_SHARDS === undefined || c.DISCORD_SHARDS === 'auto' ? c.DISCORD_SHARDS : Number(c.DISCORD_SHARDS),
       adminUserIds: splitList(c.ADMIN_USER_IDS),
       ingestIntervalMinutes: c.INGEST_INTERVAL_MINUTES,
       rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,

@@ -6,7 +6,7 @@ import type { LoadedEmbeddings } from '../embeddings/loadEmbeddings.js';
 import type { Logger } from '../logger.js';
 import { createAnswererFromConfig } from '../llm/createAnswerer.js';
 import { NO_MENTIONS } from './answering.js';
-import type { BotContext } from './command.js';
+import type { BotContext, ShardInfo } from './command.js';
 import { loadCommands } from './commandLoader.js';
 import { ConversationMemory } from './conversations.js';
 import { handleInteraction } from './interactionHandler.js';
@@ -25,10 +25,6 @@ export interface RunningBot {
 /** How long shutdown waits for answers in flight before abandoning them. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/**
- * Builds the Discord client and wires commands, messages, scheduled re-ingestion and
- * shutdown. Dependencies come in as arguments; nothing here is global.
- */
 /** The per-user question limit: shared through PostgreSQL when the bot runs on it, else in memory. */
 async function questionRateLimit(config: Config, store: KnowledgeStore): Promise<QuestionRateLimit> {
   if (config.databaseUrl) {
@@ -39,6 +35,26 @@ async function questionRateLimit(config: Config, store: KnowledgeStore): Promise
   return new RateLimiter(config.discord.rateLimitPerMinute);
 }
 
+/** How long /status waits for the other shards to report their server counts. */
+const SHARD_QUERY_TIMEOUT_MS = 2_000;
+
+function shardInfo(client: Client): ShardInfo {
+  const util = client.shard!;
+  return {
+    ids: util.ids,
+    count: util.count,
+    async serversAcrossShards() {
+      const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), SHARD_QUERY_TIMEOUT_MS).unref());
+      const counts = util.fetchClientValues('guilds.cache.size').then((values) => (values as number[]).reduce((sum, n) => sum + n, 0)).catch(() => null);
+      return Promise.race([counts, timeout]);
+    },
+  };
+}
+
+/**
+ * Builds the Discord client and wires commands, messages, scheduled re-ingestion and
+ * shutdown. Dependencies come in as arguments; nothing here is global.
+ */
 export async function startBot(config: Config, logger: Logger, options: { answerer?: Answerer; embeddings?: LoadedEmbeddings } = {}): Promise<RunningBot> {
   if (!config.discord.token) throw new Error('DISCORD_TOKEN is not set');
   // Built first: a misconfigured LLM is reported at start-up, naming the variable.
@@ -80,6 +96,8 @@ export async function startBot(config: Config, logger: Logger, options: { answer
       .finally(() => inFlight.delete(promise));
     inFlight.add(promise);
   };
+
+  context.shard = client.shard ? shardInfo(client) : null;
 
   client.on(Events.InteractionCreate, (interaction) => track(() => handleInteraction(interaction, commands, context), 'interaction'));
   client.on(Events.MessageCreate, (message) => track(() => handleMessage(message, context), 'message'));

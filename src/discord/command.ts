@@ -15,6 +15,16 @@ export interface BotContext {
   reingest: ReingestCoordinator;
   conversations: ConversationMemory;
   startedAt: number;
+  /** Set when this process is one shard of several (DISCORD_SHARDS). */
+  shard?: ShardInfo | null;
+}
+
+/** This process's place among the bot's shards, and the servers all of them serve. */
+export interface ShardInfo {
+  ids: number[];
+  count: number;
+  /** Servers across every shard (asked of the other shard processes); null when they do not answer. */
+  serversAcrossShards(): Promise<number | null>;
 }
 
 /** A slash command module: `export default { data, execute } satisfies Command`. */

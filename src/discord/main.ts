@@ -1,8 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../config.js';
-import { createLogger } from '../logger.js';
+import { createLogger, type Logger } from '../logger.js';
 import { startBot } from './bot.js';
+import { startShards } from './shardManager.js';
 
-/** `npm start`: runs the bot until SIGINT/SIGTERM. */
+/** Set by discord.js's ShardingManager in the processes it starts, one per shard. */
+const isShardProcess = Boolean(process.env.SHARDING_MANAGER);
+
+/**
+ * `npm start`: runs the bot until SIGINT/SIGTERM. With DISCORD_SHARDS this process only
+ * manages shards: it starts this same program once per shard, and each of those runs a bot.
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -15,18 +23,19 @@ async function main(): Promise<void> {
     console.error('DISCORD_TOKEN is not set: put your bot token in .env (see .env.example) or the environment, then run npm start again.');
     process.exit(1);
   }
-  const logger = createLogger(config.logLevel);
+  const baseLogger = createLogger(config.logLevel);
+  const logger: Logger = isShardProcess ? baseLogger.child({ shard: Number(process.env.SHARDS), shards: Number(process.env.SHARD_COUNT) }) : baseLogger;
   // A stray rejection or exception is logged, never fatal: one bad event must not stop the bot.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
 
-  const bot = await startBot(config, logger);
+  const running = config.discord.shards !== undefined && !isShardProcess ? await startShards(config, logger, fileURLToPath(import.meta.url)) : await startBot(config, logger);
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = (reason: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'signal received');
-    bot
+    logger.info({ reason }, 'shutdown requested');
+    running
       .stop()
       .then(() => process.exit(0))
       .catch((error: unknown) => {
@@ -36,6 +45,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // A shard whose manager is gone (killed, crashed) stops too, rather than running unmanaged.
+  if (isShardProcess) process.once('disconnect', () => shutdown('shard manager gone'));
 }
 
 main().catch((error: unknown) => {

@@ -51,6 +51,10 @@ export async function statusReport(context: BotContext, now = Date.now()): Promi
   );
   if (problem) lines.push(LEXICAL_ONLY_LIMITATION);
   lines.push(`Index size on disk: ${formatBytes(bytes)}`);
+  if (context.shard) {
+    const servers = await context.shard.serversAcrossShards();
+    lines.push(`Shards: ${context.shard.count} (this is shard ${context.shard.ids.join(', ')}) · Servers: ${servers ?? 'unknown (other shards did not answer)'}`);
+  }
   lines.push(`Uptime: ${formatDuration(now - context.startedAt)}`);
   return lines.join('\n');
 }

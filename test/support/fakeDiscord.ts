@@ -26,23 +26,48 @@ export const nextId = () => String(++snowflake);
 
 const user = (id: string, name = `user${id.slice(-4)}`) => ({ id, username: name, discriminator: '0', global_name: name, avatar: null, bot: false });
 
+/** The gateway's rule: a guild's events go to shard (guild_id >> 22) % shard_count. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
 /**
  * A fake Discord on 127.0.0.1: the REST API the bot calls (recording every call) and a
  * gateway websocket speaking the real protocol (HELLO, IDENTIFY -> READY, GUILD_CREATE,
  * heartbeats), through which tests dispatch INTERACTION_CREATE and MESSAGE_CREATE.
+ *
+ * It shards like Discord: `GET /gateway/bot` recommends `recommendedShards`; each
+ * connection identifies with `shard: [id, count]`, receives only the guilds of its shard,
+ * and events of a guild are dispatched to that shard's connection (DMs to shard 0).
  */
 export class FakeDiscord {
   readonly calls: RestCall[] = [];
   private server!: Server;
   private wss!: WebSocketServer;
-  private socket: WebSocket | null = null;
+  /** Open gateway connections by shard id. */
+  private readonly sockets = new Map<number, WebSocket>();
   private sequence = 0;
   private readyResolvers: Array<() => void> = [];
+  /** Guilds the bot is in: the first is GUILD_ID, further ones fall on the following shards. */
+  readonly guildIds: string[];
+  readonly recommendedShards: number;
+  shardCount = 1;
   identified = false;
   identifyPayload: any = null;
+  readonly identifyPayloads: any[] = [];
   /** Answer thread creation with 403 Missing Permissions, like a channel where the bot lacks Create Public Threads. */
   denyThreads = false;
   port = 0;
+
+  constructor(options: { guilds?: number; recommendedShards?: number } = {}) {
+    this.guildIds = Array.from({ length: options.guilds ?? 1 }, (_, i) => String(BigInt(GUILD_ID) + (BigInt(i) << 22n)));
+    this.recommendedShards = options.recommendedShards ?? 1;
+  }
+
+  /** The text channel of a guild (CHANNEL_ID in the first). */
+  channelOf(guildId: string): string {
+    return String(BigInt(CHANNEL_ID) + BigInt(this.guildIds.indexOf(guildId)));
+  }
 
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api`;
@@ -63,54 +88,68 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** Resolves once the bot has identified and received READY and GUILD_CREATE. */
+  /** Resolves once every shard has identified and received READY and its GUILD_CREATEs. */
   whenReady(): Promise<void> {
     if (this.identified) return Promise.resolve();
     return new Promise((resolve) => this.readyResolvers.push(resolve));
   }
 
-  private send(payload: object): void {
-    this.socket?.send(JSON.stringify(payload));
+  private send(payload: object, shard = 0): void {
+    this.sockets.get(shard)?.send(JSON.stringify(payload));
   }
 
-  dispatch(type: string, data: object): number {
-    this.send({ op: 0, t: type, s: ++this.sequence, d: data });
+  /** Sends an event to one shard's connection (shard 0 unless told). */
+  dispatch(type: string, data: object, shard = 0): number {
+    this.send({ op: 0, t: type, s: ++this.sequence, d: data }, shard);
     return Date.now();
+  }
+
+  /** Sends an event to the shard that holds the guild (shard 0 for DMs), as Discord routes it. */
+  dispatchTo(guildId: string | undefined, type: string, data: object): number {
+    return this.dispatch(type, data, guildId ? shardOfGuild(guildId, this.shardCount) : 0);
   }
 
   /** Sends any raw frame, e.g. a malformed event. */
   sendRaw(frame: string): void {
-    this.socket?.send(frame);
+    this.sockets.get(0)?.send(frame);
   }
 
   private onGateway(ws: WebSocket): void {
-    this.socket = ws;
-    this.send({ op: 10, d: { heartbeat_interval: 41250 } });
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 } }));
     ws.on('message', (raw) => {
       const message = JSON.parse(String(raw));
-      if (message.op === 1) this.send({ op: 11 });
+      if (message.op === 1) ws.send(JSON.stringify({ op: 11 }));
       if (message.op === 2) {
+        const [shard, count] = (message.d.shard as [number, number] | undefined) ?? [0, 1];
         this.identifyPayload = message.d;
+        this.identifyPayloads.push(message.d);
+        this.shardCount = count;
+        this.sockets.set(shard, ws);
+        const guilds = this.guildIds.filter((id) => shardOfGuild(id, count) === shard);
         this.dispatch('READY', {
           v: 10,
           user: { ...user(BOT_ID, 'newsbot'), bot: true },
-          guilds: [{ id: GUILD_ID, unavailable: true }],
-          session_id: 'fake-session',
+          guilds: guilds.map((id) => ({ id, unavailable: true })),
+          session_id: `fake-session-${shard}`,
           resume_gateway_url: `ws://127.0.0.1:${this.port}`,
           application: { id: APP_ID, flags: 0 },
           private_channels: [],
-        });
-        this.dispatch('GUILD_CREATE', this.guild());
-        this.identified = true;
-        setTimeout(() => this.readyResolvers.splice(0).forEach((r) => r()), 50);
+          shard: [shard, count],
+        }, shard);
+        for (const id of guilds) this.dispatch('GUILD_CREATE', this.guild(id), shard);
+        if (this.sockets.size >= count) {
+          this.identified = true;
+          setTimeout(() => this.readyResolvers.splice(0).forEach((r) => r()), 50);
+        }
       }
     });
   }
 
-  private guild() {
+  private guild(id: string) {
+    const channelId = this.channelOf(id);
     return {
-      id: GUILD_ID,
-      name: 'Test Guild',
+      id,
+      name: `Test Guild ${this.guildIds.indexOf(id) + 1}`,
       icon: null,
       owner_id: '999',
       afk_timeout: 300,
@@ -127,14 +166,17 @@ export class FakeDiscord {
       member_count: 3,
       large: false,
       joined_at: new Date().toISOString(),
-      roles: [{ id: GUILD_ID, name: '@everyone', permissions: '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [{ id, name: '@everyone', permissions: '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
       emojis: [],
       stickers: [],
       members: [{ user: { ...user(BOT_ID, 'newsbot'), bot: true }, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
-      channels: [{ id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'news', position: 0, permission_overwrites: [], nsfw: false, parent_id: null }],
-      threads: [
-        { id: BOT_THREAD_ID, type: 11, guild_id: GUILD_ID, parent_id: CHANNEL_ID, owner_id: BOT_ID, name: 'News questions', thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false }, message_count: 1, member_count: 2 },
-      ],
+      channels: [{ id: channelId, type: 0, guild_id: id, name: 'news', position: 0, permission_overwrites: [], nsfw: false, parent_id: null }],
+      threads:
+        id === GUILD_ID
+          ? [
+              { id: BOT_THREAD_ID, type: 11, guild_id: GUILD_ID, parent_id: CHANNEL_ID, owner_id: BOT_ID, name: 'News questions', thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false }, message_count: 1, member_count: 2 },
+            ]
+          : [],
       voice_states: [],
       presences: [],
       stage_instances: [],
@@ -143,10 +185,12 @@ export class FakeDiscord {
   }
 
   /** Dispatches a slash command; returns the interaction id and the dispatch time. */
-  slashCommand(name: string, options: Array<{ name: string; type: number; value: unknown }>, by: { userId?: string; permissions?: bigint; dm?: boolean } = {}) {
+  slashCommand(name: string, options: Array<{ name: string; type: number; value: unknown }>, by: { userId?: string; permissions?: bigint; dm?: boolean; guildId?: string } = {}) {
     const id = nextId();
     const token = `tok-${id}`;
     const userId = by.userId ?? '500000000000000001';
+    const guildId = by.guildId ?? GUILD_ID;
+    const channelId = this.channelOf(guildId);
     const base = {
       id,
       application_id: APP_ID,
@@ -156,7 +200,7 @@ export class FakeDiscord {
       locale: 'en-US',
       app_permissions: '2248473465835073',
       entitlements: [],
-      authorizing_integration_owners: { 0: GUILD_ID },
+      authorizing_integration_owners: { 0: guildId },
       data: { id: nextId(), name, type: 1, options },
     };
     const data = by.dm
@@ -164,13 +208,13 @@ export class FakeDiscord {
       : {
           ...base,
           context: 0,
-          guild_id: GUILD_ID,
+          guild_id: guildId,
           guild_locale: 'en-US',
-          channel_id: CHANNEL_ID,
-          channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'news', permissions: '2248473465835073' },
+          channel_id: channelId,
+          channel: { id: channelId, type: 0, guild_id: guildId, name: 'news', permissions: '2248473465835073' },
           member: { user: user(userId), roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: String(by.permissions ?? 1024n) },
         };
-    const at = this.dispatch('INTERACTION_CREATE', data);
+    const at = this.dispatchTo(by.dm ? undefined : guildId, 'INTERACTION_CREATE', data);
     return { id, token, at };
   }
 
@@ -179,7 +223,7 @@ export class FakeDiscord {
     const id = nextId();
     const userId = options.userId ?? '500000000000000001';
     const channelId = options.dm ? DM_CHANNEL_ID : (options.channelId ?? CHANNEL_ID);
-    const at = this.dispatch('MESSAGE_CREATE', {
+    const at = this.dispatchTo(options.dm ? undefined : GUILD_ID, 'MESSAGE_CREATE', {
       id,
       channel_id: channelId,
       ...(options.dm ? {} : { guild_id: GUILD_ID, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
@@ -237,7 +281,7 @@ export class FakeDiscord {
         res.end(JSON.stringify(payload));
       };
       if (path === '/gateway/bot') {
-        return json(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+        return json(200, { url: `ws://127.0.0.1:${this.port}`, shards: this.recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
       }
       if (path === '/gateway') return json(200, { url: `ws://127.0.0.1:${this.port}` });
       if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return json(204, undefined);
@@ -267,7 +311,7 @@ export class FakeDiscord {
           thread_metadata: { archived: false, auto_archive_duration: body?.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false },
           message_count: 0, member_count: 1, rate_limit_per_user: 0, flags: 0,
         };
-        this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+        this.dispatchTo(GUILD_ID, 'THREAD_CREATE', { ...thread, newly_created: true });
         return json(201, thread);
       }
       const webhook = path.match(/^\/webhooks\/\d+\/[^/]+(\/messages\/(@original|\d+))?$/);

@@ -1,0 +1,48 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runScript, startScript } from '../support/runScript.js';
+import { tempDir } from '../support/tempDir.js';
+
+/** Parsed pino lines of a process's output so far. */
+function logLines(output: string): Array<Record<string, any>> {
+  return output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, any>);
+}
+
+describe('npm run worker (scheduled ingest without Discord)', () => {
+  it('ingests at start and again every INGEST_INTERVAL_MINUTES, picking up new articles, and stops cleanly on SIGTERM', async () => {
+    const root = tempDir('worker-');
+    const docs = join(root, 'docs');
+    mkdirSync(docs);
+    writeFileSync(join(docs, 'ferry.txt'), 'Lakeside ferry resumes\n\nThe Lakeside ferry resumed service on Tuesday after a two-week repair of its landing stage.\n');
+    const worker = startScript('ingest/worker.ts', [], { DATA_DIR: join(root, 'data'), NEWS_SOURCES: docs, EMBEDDING_DISABLED: 'true', LOG_LEVEL: 'info', INGEST_INTERVAL_MINUTES: '0.01' });
+    let output = '';
+    worker.stdout!.on('data', (d) => (output += d));
+    worker.stderr!.on('data', (d) => (output += d));
+    const exited = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
+    const runs = () => logLines(output).filter((l) => l.msg === 'ingest run finished');
+    const waitForRuns = async (n: number) => {
+      for (const deadline = Date.now() + 30_000; runs().length < n; await new Promise((r) => setTimeout(r, 50))) {
+        if (Date.now() > deadline) throw new Error(`worker made fewer than ${n} runs:\n${output}`);
+      }
+    };
+    await waitForRuns(1);
+    expect(runs()[0]).toMatchObject({ added: 1, role: 'worker' });
+    writeFileSync(join(docs, 'quarry.txt'), 'Brennmoor quarry closes\n\nThe Brennmoor quarry closed on Friday after ninety years of granite extraction.\n');
+    const before = runs().length;
+    await waitForRuns(before + 2); // a run that started before the file appeared may not see it
+    expect(runs().slice(before).reduce((sum, r) => sum + r.added, 0)).toBe(1);
+    worker.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(logLines(output).at(-1)?.msg).toBe('stopped');
+
+    const asked = await runScript('src/cli/ask.ts', ['When did the Brennmoor quarry close?'], { DATA_DIR: join(root, 'data'), EMBEDDING_DISABLED: 'true' });
+    expect(asked.stdout).toMatch(/closed on Friday/);
+  }, 90_000);
+
+  it('refuses to start without a schedule, naming INGEST_INTERVAL_MINUTES', async () => {
+    const result = await runScript('ingest/worker.ts', [], { DATA_DIR: tempDir('worker-none-'), INGEST_INTERVAL_MINUTES: '0' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/INGEST_INTERVAL_MINUTES is not set.*npm run ingest/);
+  });
+});
