@@ -1,4 +1,4 @@
-import type { StoredArticle } from '../src/store/sqliteStore.js';
+import type { StoredArticle } from '../src/store/knowledgeStore.js';
 
 /** One line of `npm run export`. The field names are a contract: operators and checks read them. */
 export interface ExportRecord {
@@ -17,6 +17,31 @@ export interface ExportRecord {
   passages: number;
   /** Present (true) only for articles stored from a feed summary. */
   summaryOnly?: true;
+  /**
+   * Only with `npm run export -- --with-vectors`: the passages with their vectors (little-endian
+   * float32, base64), so `npm run import` need not embed them again. A passage not embedded
+   * yet has `vector: null`.
+   */
+  vectors?: ExportedVectors;
+}
+
+export interface ExportedVectors {
+  model: string;
+  dim: number;
+  passages: Array<{ section: 'body' | 'comment'; text: string; vector: string | null }>;
+}
+
+export function vectorToBase64(vector: Float32Array): string {
+  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('base64');
+}
+
+/** A base64 vector back into floats; throws when it is not `dim` float32 values. */
+export function vectorFromBase64(text: string, dim: number): Float32Array {
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.byteLength !== dim * 4) throw new Error(`a vector has ${bytes.byteLength / 4} values, not ${dim}`);
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return new Float32Array(copy.buffer);
 }
 
 export function toExportRecord(article: StoredArticle): ExportRecord {
@@ -32,5 +57,14 @@ export function toExportRecord(article: StoredArticle): ExportRecord {
     comments: article.comments.map((c) => ({ author: c.author ?? null, published: c.published ?? null, text: c.text })),
     passages: article.passages,
     ...(article.summaryOnly ? { summaryOnly: true as const } : {}),
+    ...(article.passageVectors
+      ? {
+          vectors: {
+            model: article.passageVectors.model,
+            dim: article.passageVectors.dim,
+            passages: article.passageVectors.passages.map((p) => ({ section: p.section, text: p.text, vector: p.vector ? vectorToBase64(p.vector) : null })),
+          },
+        }
+      : {}),
   };
 }

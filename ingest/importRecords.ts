@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import type { ExtractedArticle } from '../src/core/types.js';
 import { embedPassages, type LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
-import type { KnowledgeStore } from '../src/store/knowledgeStore.js';
+import type { KnowledgeStore, VectorSpace } from '../src/store/knowledgeStore.js';
 import { chunkArticle } from './chunk.js';
-import type { ExportRecord } from './exportRecord.js';
+import { vectorFromBase64, type ExportRecord } from './exportRecord.js';
 import { contentHashOf, toWrite } from './pipeline.js';
 import { validateArticle } from './validateArticle.js';
 
@@ -11,8 +11,47 @@ export interface ImportSummary {
   imported: number;
   unchanged: number;
   skipped: Array<{ line: number; reason: string }>;
+  /** Vectors written: carried from the export plus embedded here. */
   vectors: number;
+  /** Of those, vectors taken from the export (`--with-vectors`) instead of embedded again. */
+  vectorsCarried: number;
+  /** Why carried vectors were not used, once (e.g. another model than the one loaded). */
+  vectorNote: string | null;
 }
+
+/**
+ * Decides whose vector space carried vectors must belong to: the loaded model's, else the
+ * store's, else the first export line's (which then becomes the store's).
+ */
+class CarriedVectorPolicy {
+  private space: VectorSpace | null | undefined;
+  note: string | null = null;
+
+  constructor(private readonly store: KnowledgeStore, private readonly loaded: VectorSpace | null) {}
+
+  /** The carried vectors of a record by passage, or null when they cannot be used. */
+  async vectorsFor(record: ExportRecord): Promise<Map<string, Float32Array> | null> {
+    const carried = record.vectors;
+    if (!carried || typeof carried.model !== 'string' || !Number.isInteger(carried.dim) || !Array.isArray(carried.passages)) return null;
+    if (this.space === undefined) {
+      this.space = this.loaded ?? (await this.store.vectorSpace());
+      if (!this.space) {
+        this.space = { model: carried.model, dim: carried.dim };
+        await this.store.useVectorSpace(this.space);
+      }
+    }
+    const space = this.space!;
+    if (carried.model !== space.model || carried.dim !== space.dim) {
+      this.note ??= `the export's vectors are from ${carried.model} (${carried.dim}-d), the store uses ${space.model} (${space.dim}-d): ${this.loaded ? 'embedded again' : 'imported lexical-only; the next ingest with the model adds vectors'}`;
+      return null;
+    }
+    const byPassage = new Map<string, Float32Array>();
+    for (const p of carried.passages) if (p && typeof p.vector === 'string') byPassage.set(passageKey(p.section, p.text), vectorFromBase64(p.vector, carried.dim));
+    return byPassage;
+  }
+}
+
+const passageKey = (section: string, text: string) => `${section}\u0000${text}`;
 
 /** An export line back into an article, checked like freshly extracted text. */
 export function articleFromRecord(value: unknown): ExtractedArticle {
@@ -49,9 +88,11 @@ export async function importRecords(
   openLines: () => AsyncIterable<string>,
   options: { embeddings: LoadedEmbeddings; sourceId: string; onLine?: (n: number) => void },
 ): Promise<ImportSummary> {
-  const summary: ImportSummary = { imported: 0, unchanged: 0, skipped: [], vectors: 0 };
+  const summary: ImportSummary = { imported: 0, unchanged: 0, skipped: [], vectors: 0, vectorsCarried: 0, vectorNote: null };
   const { embeddings } = options.embeddings;
-  if (embeddings) await store.useVectorSpace({ model: embeddings.modelId, dim: embeddings.dimension });
+  const loaded = embeddings ? { model: embeddings.modelId, dim: embeddings.dimension } : null;
+  if (loaded) await store.useVectorSpace(loaded);
+  const carriedPolicy = new CarriedVectorPolicy(store, loaded);
   let lineNumber = 0;
   for await (const line of openLines()) {
     lineNumber++;
@@ -68,17 +109,29 @@ export async function importRecords(
       }
       const key = { key: article.location, sourceId: options.sourceId, rawHash: `import:${contentHash}`, location: article.location };
       const pending = toWrite(key, article, chunkArticle(article), contentHash, record.summaryOnly === true);
-      if (embeddings && pending.embedTexts.length > 0) {
-        pending.write.vectors = await embedPassages(embeddings, pending.embedTexts);
-        pending.write.model = embeddings.modelId;
+      // Vectors carried in the export are used for the passages they match (same text);
+      // the rest are embedded when the model is loaded.
+      const carried = await carriedPolicy.vectorsFor(record);
+      const vectors: Array<Float32Array | null> = pending.write.passages.map((p) => carried?.get(passageKey(p.section, p.text)) ?? null);
+      const carriedCount = vectors.filter(Boolean).length;
+      const missing = vectors.flatMap((v, i) => (v ? [] : [i]));
+      if (embeddings && missing.length > 0) {
+        const embedded = await embedPassages(embeddings, missing.map((i) => pending.embedTexts[i]!));
+        missing.forEach((i, n) => (vectors[i] = embedded[n]!));
       }
-      const result = await store.writeArticle(pending.write);
-      if (pending.write.vectors) summary.vectors += result.added.length;
+      if (vectors.some(Boolean)) {
+        pending.write.vectors = vectors;
+        pending.write.model = loaded?.model ?? record.vectors!.model;
+      }
+      await store.writeArticle(pending.write);
+      summary.vectors += vectors.filter(Boolean).length;
+      summary.vectorsCarried += carriedCount;
       summary.imported++;
     } catch (error) {
       summary.skipped.push({ line: lineNumber, reason: (error as Error).message });
     }
   }
   await store.flushVectorIndex();
+  summary.vectorNote = carriedPolicy.note;
   return summary;
 }

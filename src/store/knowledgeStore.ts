@@ -1,4 +1,4 @@
-import type { DocumentRecord, ExtractedComment, PassageDraft, StoredPassage, ArticleMetadata } from '../core/types.js';
+import type { DocumentRecord, ExtractedComment, PassageDraft, Section, StoredPassage, ArticleMetadata } from '../core/types.js';
 
 /** The embedding space the stored vectors belong to. */
 export interface VectorSpace {
@@ -20,8 +20,8 @@ export interface ArticleWrite {
   /** Stored from a feed summary because the page could not be fetched; retried on later ingests. */
   summaryOnly: boolean;
   passages: Array<PassageDraft & { terms: string }>;
-  /** One vector per passage, or null when written lexical-only. */
-  vectors: Float32Array[] | null;
+  /** One vector per passage (null for a passage not embedded), or null when written lexical-only. */
+  vectors: Array<Float32Array | null> | null;
   model: string | null;
 }
 
@@ -50,6 +50,15 @@ export interface StoredArticle extends DocumentRecord {
   body: string;
   comments: ExtractedComment[];
   passages: number;
+  /** With `exportArticles({ withVectors: true })`: each passage with its vector in the store's vector space. */
+  passageVectors?: PassageVectors;
+}
+
+/** An article's passages and their vectors (null for a passage not embedded yet). */
+export interface PassageVectors {
+  model: string;
+  dim: number;
+  passages: Array<{ section: Section; text: string; vector: Float32Array | null }>;
 }
 
 export interface IngestRun {
@@ -83,7 +92,8 @@ export interface KnowledgeStore {
   removeKeys(keys: string[]): Promise<number>;
   keysForSource(sourceId: string): Promise<string[]>;
   hasSummaryOnly(sourceId: string): Promise<boolean>;
-  exportArticles(): AsyncIterable<StoredArticle>;
+  /** Every article, oldest first, read lazily; with `withVectors`, their passages' vectors too (when the store has a vector space). */
+  exportArticles(options?: { withVectors?: boolean }): AsyncIterable<StoredArticle>;
 
   // Search
   /** BM25 over passages holding any of the forms, best first. */

@@ -148,8 +148,8 @@ export class NewsStore implements KnowledgeStore {
     return this.sqlite.hasSummaryOnly(sourceId);
   }
 
-  async *exportArticles(): AsyncIterable<StoredArticle> {
-    yield* this.sqlite.exportArticles();
+  async *exportArticles(options: { withVectors?: boolean } = {}): AsyncIterable<StoredArticle> {
+    yield* this.sqlite.exportArticles(options.withVectors ? this.currentVectorSpace() : null);
   }
 
   async lexicalSearch(forms: string[], limit: number, dates: DateFilter = {}): Promise<Array<{ id: number }>> {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { DocumentRecord, Section, StoredPassage } from '../core/types.js';
-import type { ArticleWrite, DateFilter, FoundDocument, IngestRun, StoreStats, StoredArticle, WriteResult } from './knowledgeStore.js';
+import type { ArticleWrite, DateFilter, FoundDocument, IngestRun, StoreStats, StoredArticle, VectorSpace, WriteResult } from './knowledgeStore.js';
 import { StoreCorruptError } from './errors.js';
 import { ftsExpression, ftsPatterns } from './ftsQuery.js';
 import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
@@ -344,12 +344,20 @@ export class SqliteStore {
    * in memory). Articles written before schema version 2 have no stored body: it is
    * rebuilt from their body passages.
    */
-  *exportArticles(): Generator<StoredArticle> {
+  *exportArticles(space: VectorSpace | null = null): Generator<StoredArticle> {
     const passages = this.db.prepare("SELECT text FROM passages WHERE document_id = ? AND section = 'body' ORDER BY position");
     const counts = this.db.prepare('SELECT count(*) AS n FROM passages WHERE document_id = ?');
+    const withVectors = this.db.prepare(
+      'SELECT p.section, p.text, v.vector FROM passages p LEFT JOIN passage_vectors v ON v.passage_id = p.id AND v.model = ? WHERE p.document_id = ? ORDER BY p.position',
+    );
     for (const row of this.db.prepare('SELECT * FROM documents ORDER BY id').iterate() as Iterable<DocumentRow & { body: string | null; comments: string | null }>) {
       const body = row.body ?? (passages.all(row.id) as { text: string }[]).map((p) => p.text).join('\n\n');
-      yield { ...toDocument(row), body, comments: parseComments(row.comments), passages: (counts.get(row.id) as { n: number }).n };
+      const article: StoredArticle = { ...toDocument(row), body, comments: parseComments(row.comments), passages: (counts.get(row.id) as { n: number }).n };
+      if (space) {
+        const rows = withVectors.all(space.model, row.id) as Array<{ section: Section; text: string; vector: Buffer | null }>;
+        article.passageVectors = { ...space, passages: rows.map((r) => ({ section: r.section, text: r.text, vector: r.vector ? decodeVector(r.vector) : null })) };
+      }
+      yield article;
     }
   }
 

@@ -82,5 +82,29 @@ describe.skipIf(!serverUrl)('CLI with DATABASE_URL (PostgreSQL)', () => {
     expect((JSON.parse(movedAnswer.stdout) as { answer: string }).answer).toBe(pgAnswer.answer);
     // Importing the same file again changes nothing.
     expect((await runScript('ingest/importCli.ts', [file], moved)).stdout).toContain(`Imported 0 articles (${sqliteLines.length} unchanged`);
+
+    // PostgreSQL -> export --with-vectors -> SQLite on a machine without the model: the vectors come along.
+    const withVectors = await runScript('ingest/exportCli.ts', ['--with-vectors'], pg);
+    expect(withVectors.code, withVectors.stderr).toBe(0);
+    const vectorLines = exportLines(withVectors.stdout) as Array<Record<string, any>>;
+    const passageTotal = vectorLines.reduce((sum, l) => sum + l.passages, 0);
+    expect(vectorLines.every((l) => l.vectors?.model === 'hashing-384' && l.vectors.passages.length === l.passages && l.vectors.passages.every((p: any) => typeof p.vector === 'string'))).toBe(true);
+    const vectorFile = join(root, 'kb-vectors.jsonl');
+    writeFileSync(vectorFile, withVectors.stdout);
+    const noModel = { DATA_DIR: join(root, 'carried'), EMBEDDING_DISABLED: 'true' };
+    const carried = await runScript('ingest/importCli.ts', [vectorFile], noModel);
+    expect(carried.code, carried.stderr).toBe(0);
+    expect(carried.stdout).toContain(`${passageTotal} vectors, ${passageTotal} of them carried from the file`);
+    const carriedExport = exportLines((await runScript('ingest/exportCli.ts', ['--with-vectors'], noModel)).stdout);
+    expect(bySource(carriedExport)).toEqual(bySource(vectorLines));
+    // The carried vectors are in use once the model is there: hybrid retrieval, no re-embedding needed.
+    const carriedAnswer = JSON.parse((await runScript('src/cli/ask.ts', ['--json', question], { ...noModel, EMBEDDING_DISABLED: 'false', EMBEDDING_MODEL: 'hashing-384' })).stdout);
+    expect(carriedAnswer).toMatchObject({ answer: pgAnswer.answer, retrieval: 'hybrid' });
+
+    // Vectors of another model than the one loaded are not mixed in: embedded again, and said so.
+    const otherModel = { DATA_DIR: join(root, 'other-model'), EMBEDDING_MODEL: 'hashing-256' };
+    const reEmbedded = await runScript('ingest/importCli.ts', [vectorFile], otherModel);
+    expect(reEmbedded.stdout).toContain(`${passageTotal} vectors, 0 of them carried from the file`);
+    expect(reEmbedded.stderr).toMatch(/vectors are from hashing-384 \(384-d\), the store uses hashing-256 \(256-d\): embedded again/);
   }, 120_000);
 });

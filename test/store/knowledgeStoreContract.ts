@@ -58,6 +58,16 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
         for await (const a of store.exportArticles()) exported.push(a);
         expect(exported).toHaveLength(1);
         expect(exported[0]).toMatchObject({ key: 'a', body: 'one story told once', comments: [{ author: 'Ann', published: null, text: 'A comment.' }], passages: 1 });
+        expect(exported[0]!.passageVectors).toBeUndefined();
+        // With vectors: each passage with its vector in the store's space (none before a space is set).
+        const withoutSpace = [];
+        for await (const a of store.exportArticles({ withVectors: true })) withoutSpace.push(a);
+        expect(withoutSpace[0]!.passageVectors).toBeUndefined();
+        await store.useVectorSpace({ model: 'm', dim: 3 });
+        await store.storeVectors('m', [{ id: written.added[0]!.id, vector: Float32Array.from([0.5, 0.25, 1]) }]);
+        const withVectors = [];
+        for await (const a of store.exportArticles({ withVectors: true })) withVectors.push(a);
+        expect(withVectors[0]!.passageVectors).toEqual({ model: 'm', dim: 3, passages: [{ section: 'body', text: 'one story told once', vector: Float32Array.from([0.5, 0.25, 1]) }] });
         await store.updateRawHash(id, 'raw-new');
         expect((await store.documentByKey('a'))!.rawHash).toBe('raw-new');
         expect(await store.removeKeys(['b'])).toBe(0); // only the alias went

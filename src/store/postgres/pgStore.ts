@@ -3,9 +3,9 @@ import type { DocumentRecord, Section, StoredPassage } from '../../core/types.js
 import { IngestLockedError } from '../errors.js';
 import { ftsPatterns } from '../ftsQuery.js';
 import type {
-  ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, StoreStats, StoredArticle, VectorSpace, WriteResult,
+  ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, PassageVectors, StoreStats, StoredArticle, VectorSpace, WriteResult,
 } from '../knowledgeStore.js';
-import { encodeVector } from '../vectorCodec.js';
+import { decodeVector, encodeVector } from '../vectorCodec.js';
 import { parseComments, toDocument, type DocumentRow as StoredDocumentRow } from '../documentRow.js';
 import { PgDatabase, type Row, type SqlRunner } from './pgDatabase.js';
 import { PG_MIGRATIONS } from './pgSchema.js';
@@ -293,19 +293,39 @@ export class PgStore implements KnowledgeStore {
     return (await this.db.query('SELECT 1 FROM documents WHERE source_id = $1 AND summary_only LIMIT 1', [sourceId])).length > 0;
   }
 
-  async *exportArticles(): AsyncIterable<StoredArticle> {
+  async *exportArticles(options: { withVectors?: boolean } = {}): AsyncIterable<StoredArticle> {
+    const space = options.withVectors ? await this.readVectorSpace() : null;
     let after = 0;
     for (;;) {
       const rows = await this.db.query<DocumentRow & { passages: string }>(
         'SELECT d.*, (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passages FROM documents d WHERE d.id > $1 ORDER BY d.id LIMIT 200',
         [after],
       );
+      const vectors = space ? await this.passageVectorsOf(rows.map((r) => Number(r.id)), space) : null;
       for (const row of rows) {
-        yield { ...toDocument(row), body: row.body ?? '', comments: parseComments(row.comments), passages: Number(row.passages) };
+        const article: StoredArticle = { ...toDocument(row), body: row.body ?? '', comments: parseComments(row.comments), passages: Number(row.passages) };
+        if (space) article.passageVectors = { ...space, passages: vectors!.get(Number(row.id)) ?? [] };
+        yield article;
       }
       if (rows.length < 200) return;
       after = Number(rows[rows.length - 1]!.id);
     }
+  }
+
+  /** The passages of some documents with their vectors in `space`, by document, in reading order. */
+  private async passageVectorsOf(documentIds: number[], space: VectorSpace): Promise<Map<number, PassageVectors['passages']>> {
+    const rows = await this.db.query<{ document_id: string; section: Section; text: string; vector: Buffer | null }>(
+      `SELECT p.document_id, p.section, p.text, v.vector FROM passages p LEFT JOIN passage_vectors v ON v.passage_id = p.id AND v.model = $2
+       WHERE p.document_id = ANY($1::bigint[]) ORDER BY p.document_id, p.position`,
+      [documentIds, space.model],
+    );
+    const byDocument = new Map<number, PassageVectors['passages']>();
+    for (const row of rows) {
+      const list = byDocument.get(Number(row.document_id)) ?? [];
+      list.push({ section: row.section, text: row.text, vector: row.vector ? decodeVector(row.vector) : null });
+      byDocument.set(Number(row.document_id), list);
+    }
+    return byDocument;
   }
 
   // ----- search
