@@ -5,11 +5,12 @@ import { ftsPatterns } from '../ftsQuery.js';
 import type {
   ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, PassageVectors, StoreStats, StoredArticle, VectorSpace, WriteResult,
 } from '../knowledgeStore.js';
-import { decodeVector, encodeVector } from '../vectorCodec.js';
+import { decodeVector } from '../vectorCodec.js';
 import { parseComments, toDocument, type DocumentRow as StoredDocumentRow } from '../documentRow.js';
 import { PgDatabase, type Row, type SqlRunner } from './pgDatabase.js';
 import { PG_MIGRATIONS } from './pgSchema.js';
 import { PgVectorGraph } from './pgVectorGraph.js';
+import { backfillPgVector, enablePgVector, PGVECTOR_INDEX, preparePgVectorIndex, searchPgVector, writeVectors } from './pgVector.js';
 
 /** Advisory lock keys: one ingest at a time across every process; migrations one at a time. */
 const INGEST_LOCK = 0x6e657773; // "news"
@@ -68,7 +69,11 @@ export class PgStore implements KnowledgeStore {
   private cache = { seq: -1, stats: new Map<string, number>() };
   private space: { seq: number; value: VectorSpace | null } = { seq: -1, value: null };
 
-  private constructor(readonly db: PgDatabase) {
+  private constructor(
+    readonly db: PgDatabase,
+    /** Whether nearest-neighbour search runs in SQL (pgvector) rather than in this process's graph. */
+    readonly pgvector: boolean,
+  ) {
     this.graph = new PgVectorGraph(db);
   }
 
@@ -76,12 +81,12 @@ export class PgStore implements KnowledgeStore {
   static async open(url: string, options: { schema?: string } = {}): Promise<PgStore> {
     const db = new PgDatabase(url, options.schema ?? null);
     try {
-      await migrate(db, options.schema ?? null);
+      const pgvector = await migrate(db, options.schema ?? null);
+      return new PgStore(db, pgvector);
     } catch (error) {
       await db.close();
       throw new Error(`PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`);
     }
-    return new PgStore(db);
   }
 
   // ----- change sequence and caches
@@ -179,7 +184,7 @@ export class PgStore implements KnowledgeStore {
         const ids = rows.map((r) => Number(r.id));
         const withVectors = article.vectors && article.model ? ids.map((id, i) => ({ id, vector: article.vectors![i] ?? null })) : [];
         const stored = withVectors.filter((v): v is { id: number; vector: Float32Array } => v.vector !== null);
-        if (stored.length > 0) await insertVectors(tx, article.model!, stored);
+        if (stored.length > 0) await writeVectors(tx, article.model!, stored, this.pgvector);
         ids.forEach((id, i) => added.push({ id, vector: article.vectors?.[i] ?? null }));
         await tx.query('INSERT INTO passage_changes(passage_id, op) SELECT id, \'a\' FROM unnest($1::bigint[]) AS id', [ids]);
         await tx.query(
@@ -253,7 +258,7 @@ export class PgStore implements KnowledgeStore {
   async storeVectors(model: string, vectors: Array<{ id: number; vector: Float32Array }>): Promise<void> {
     if (vectors.length === 0) return;
     await this.db.transaction(async (tx) => {
-      await insertVectors(tx, model, vectors);
+      await writeVectors(tx, model, vectors, this.pgvector);
       await tx.query('INSERT INTO passage_changes(passage_id, op) SELECT id, \'a\' FROM unnest($1::bigint[]) AS id', [vectors.map((v) => v.id)]);
       await notifyChanges(tx);
     });
@@ -395,6 +400,7 @@ export class PgStore implements KnowledgeStore {
   async vectorSearch(vector: Float32Array, k: number): Promise<Array<{ id: number; similarity: number }>> {
     const space = await this.vectorSpace();
     if (!space) return [];
+    if (this.pgvector) return this.db.transaction((tx) => searchPgVector(tx, space, vector, k));
     await this.syncGraph(space);
     return this.graph.search(vector, k);
   }
@@ -402,6 +408,9 @@ export class PgStore implements KnowledgeStore {
   async hasSearchableVectors(): Promise<boolean> {
     const space = await this.vectorSpace();
     if (!space) return false;
+    if (this.pgvector) {
+      return (await this.cached('searchable-vectors', async () => ((await this.db.query('SELECT 1 FROM passage_vectors WHERE embedding IS NOT NULL LIMIT 1')).length))) > 0;
+    }
     await this.syncGraph(space);
     return this.graph.size > 0;
   }
@@ -448,6 +457,7 @@ export class PgStore implements KnowledgeStore {
     if (current && current.model === space.model && current.dim === space.dim) return false;
     await this.db.transaction(async (tx) => {
       await tx.query('DELETE FROM passage_vectors WHERE model <> $1', [space.model]);
+      if (this.pgvector) await preparePgVectorIndex(tx, space.dim);
       await setMeta(tx, 'vector_model', space.model);
       await setMeta(tx, 'vector_dim', String(space.dim));
       await tx.query("INSERT INTO passage_changes(passage_id, op) VALUES (0, 'x')");
@@ -559,14 +569,6 @@ export class PgStore implements KnowledgeStore {
   }
 }
 
-async function insertVectors(tx: SqlRunner, model: string, vectors: Array<{ id: number; vector: Float32Array }>): Promise<void> {
-  await tx.query(
-    `INSERT INTO passage_vectors(passage_id, model, vector) SELECT * FROM unnest($1::bigint[], $2::text[], $3::bytea[])
-     ON CONFLICT (passage_id) DO UPDATE SET model = excluded.model, vector = excluded.vector`,
-    [vectors.map((v) => v.id), vectors.map(() => model), vectors.map((v) => encodeVector(v.vector))],
-  );
-}
-
 /** Tells listening processes the newest change number; delivered when the transaction commits. */
 async function notifyChanges(tx: SqlRunner): Promise<void> {
   await tx.query(`SELECT pg_notify('${CHANGES_CHANNEL}', (SELECT coalesce(max(seq), 0)::text FROM passage_changes))`);
@@ -576,9 +578,14 @@ async function setMeta(runner: SqlRunner, key: string, value: string): Promise<v
   await runner.query('INSERT INTO meta(key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
 }
 
-/** Runs the migrations this database lacks, one process at a time; refuses a newer schema. */
-async function migrate(db: PgDatabase, schema: string | null): Promise<void> {
+/**
+ * Runs the migrations this database lacks, one process at a time; refuses a newer schema.
+ * Then turns pgvector on when the server offers it (under the same lock, so two processes
+ * starting together do not race to create the extension) and returns whether it is in use.
+ */
+async function migrate(db: PgDatabase, schema: string | null): Promise<boolean> {
   const session = await db.session();
+  const runner: SqlRunner = { query: async <R extends Row>(sql: string, params: unknown[] = []) => (await session.query(sql, params)).rows as R[] };
   try {
     await session.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     if (schema) await session.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -598,6 +605,17 @@ async function migrate(db: PgDatabase, schema: string | null): Promise<void> {
         throw error;
       }
     }
+    if (!(await enablePgVector(runner))) return false;
+    // A database that had vectors before pgvector was installed: index them now.
+    const meta = new Map((await runner.query<{ key: string; value: string }>("SELECT key, value FROM meta WHERE key IN ('vector_model', 'vector_dim')")).map((r) => [r.key, r.value]));
+    const model = meta.get('vector_model');
+    const dim = Number(meta.get('vector_dim') ?? 0);
+    if (model && dim > 0) {
+      const [index] = await runner.query<{ name: string | null }>(`SELECT to_regclass('${PGVECTOR_INDEX}')::text AS name`);
+      if (!index?.name) await preparePgVectorIndex(runner, dim);
+      await backfillPgVector(runner, model);
+    }
+    return true;
   } finally {
     await session.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     session.release();

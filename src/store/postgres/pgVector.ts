@@ -1,0 +1,108 @@
+import type { VectorSpace } from '../knowledgeStore.js';
+import { decodeVector, encodeVector } from '../vectorCodec.js';
+import type { SqlRunner } from './pgDatabase.js';
+
+/**
+ * Vectors in PostgreSQL. They are always stored as float32 bytes (`vector`, the truth that
+ * export and every process's hnswlib graph read). When the server has the pgvector
+ * extension, each is also stored in an `embedding vector` column with an HNSW index, and
+ * nearest-neighbour search runs in SQL: no process builds a graph of its own.
+ *
+ * The column is declared without a dimension (the model decides it); the index is on the
+ * column cast to the vector space's dimension, rebuilt when the vector space changes, and
+ * queries use the same cast so PostgreSQL can use it.
+ */
+export const PGVECTOR_INDEX = 'passage_vectors_hnsw';
+
+/** hnsw.ef_search for a query of k results: at least pgvector's default (40), and never below k. */
+const MIN_EF_SEARCH = 40;
+const BACKFILL_PAGE = 2000;
+
+/**
+ * Turns pgvector on when the server offers it (and the role may create the extension, or it
+ * already exists); returns whether it is in use. Without it, the caller keeps per-process graphs.
+ */
+export async function enablePgVector(runner: SqlRunner): Promise<boolean> {
+  try {
+    const [available] = await runner.query<{ n: string }>("SELECT count(*) AS n FROM pg_available_extensions WHERE name = 'vector'");
+    if (Number(available?.n ?? 0) === 0) return false;
+    await runner.query('CREATE EXTENSION IF NOT EXISTS vector');
+    await runner.query('ALTER TABLE passage_vectors ADD COLUMN IF NOT EXISTS embedding vector');
+    return true;
+  } catch {
+    // Offered but not allowed (no CREATE privilege on a managed service): per-process graphs.
+    return false;
+  }
+}
+
+/** pgvector's text form of a vector: `[0.1,0.2,...]`. */
+export function vectorLiteral(vector: Float32Array): string {
+  return `[${Array.from(vector).join(',')}]`;
+}
+
+function checkedDim(dim: number): number {
+  if (!Number.isInteger(dim) || dim < 1 || dim > 16000) throw new Error(`invalid vector dimension ${dim}`);
+  return dim;
+}
+
+/** (Re)builds the HNSW index for the vector space's dimension (cosine distance, like the hnswlib graphs). */
+export async function preparePgVectorIndex(runner: SqlRunner, dim: number): Promise<void> {
+  await runner.query(`DROP INDEX IF EXISTS ${PGVECTOR_INDEX}`);
+  await runner.query(`CREATE INDEX ${PGVECTOR_INDEX} ON passage_vectors USING hnsw ((embedding::vector(${checkedDim(dim)})) vector_cosine_ops)`);
+}
+
+/** Writes (or replaces) vectors; with pgvector also into the indexed column. */
+export async function writeVectors(runner: SqlRunner, model: string, vectors: Array<{ id: number; vector: Float32Array }>, pgvector: boolean): Promise<void> {
+  const ids = vectors.map((v) => v.id);
+  const models = vectors.map(() => model);
+  const bytes = vectors.map((v) => encodeVector(v.vector));
+  if (!pgvector) {
+    await runner.query(
+      `INSERT INTO passage_vectors(passage_id, model, vector) SELECT * FROM unnest($1::bigint[], $2::text[], $3::bytea[])
+       ON CONFLICT (passage_id) DO UPDATE SET model = excluded.model, vector = excluded.vector`,
+      [ids, models, bytes],
+    );
+    return;
+  }
+  await runner.query(
+    `INSERT INTO passage_vectors(passage_id, model, vector, embedding)
+     SELECT t.id, t.model, t.bytes, t.literal::vector FROM unnest($1::bigint[], $2::text[], $3::bytea[], $4::text[]) AS t(id, model, bytes, literal)
+     ON CONFLICT (passage_id) DO UPDATE SET model = excluded.model, vector = excluded.vector, embedding = excluded.embedding`,
+    [ids, models, bytes, vectors.map((v) => vectorLiteral(v.vector))],
+  );
+}
+
+/**
+ * Fills the indexed column for vectors stored before pgvector was available (the extension
+ * installed later on the same database). Returns how many were filled.
+ */
+export async function backfillPgVector(runner: SqlRunner, model: string): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const rows = await runner.query<{ id: string; vector: Buffer | Uint8Array }>(
+      'SELECT passage_id AS id, vector FROM passage_vectors WHERE embedding IS NULL AND model = $1 ORDER BY passage_id LIMIT $2',
+      [model, BACKFILL_PAGE],
+    );
+    if (rows.length === 0) return filled;
+    await runner.query(
+      'UPDATE passage_vectors v SET embedding = t.literal::vector FROM unnest($1::bigint[], $2::text[]) AS t(id, literal) WHERE v.passage_id = t.id',
+      [rows.map((r) => Number(r.id)), rows.map((r) => vectorLiteral(decodeVector(Buffer.from(r.vector))))],
+    );
+    filled += rows.length;
+  }
+}
+
+/**
+ * The k nearest passages by cosine similarity, in SQL through the HNSW index. Runs inside a
+ * transaction so `SET LOCAL hnsw.ef_search` applies to this query only.
+ */
+export async function searchPgVector(tx: SqlRunner, space: VectorSpace, vector: Float32Array, k: number): Promise<Array<{ id: number; similarity: number }>> {
+  const dim = checkedDim(space.dim);
+  await tx.query(`SET LOCAL hnsw.ef_search = ${Math.max(MIN_EF_SEARCH, Math.ceil(k))}`);
+  const rows = await tx.query<{ id: string; distance: number }>(
+    `SELECT passage_id AS id, embedding::vector(${dim}) <=> $1::vector(${dim}) AS distance FROM passage_vectors
+     WHERE embedding IS NOT NULL ORDER BY embedding::vector(${dim}) <=> $1::vector(${dim}) LIMIT $2`,
+    [vectorLiteral(vector), k],
+  );
+  return rows.map((r) => ({ id: Number(r.id), similarity: 1 - Number(r.distance) }));
+}
