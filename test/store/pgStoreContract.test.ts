@@ -37,6 +37,22 @@ if (url) {
       expect(hits.map((h) => h.id)).toEqual([second.added[0]!.id]);
       expect(await reader.knownTerms(['reopen', 'close'])).toEqual(new Set(['close']));
 
+      // Old changes are pruned (the newest stays); a graph that had not seen them rebuilds instead of missing them.
+      const stale = await PgStore.open(url, { schema });
+      opened.push(stale);
+      expect((await stale.vectorSearch(Float32Array.from([0, 1, 0]), 1))[0]!.id).toBe(second.added[0]!.id);
+      const third = await writer.writeArticle({ ...base, key: 'b', rawHash: 'r3', contentHash: 'c3', metadata: { ...meta, source: 'b', location: 'b' },
+        passages: [{ position: 0, section: 'body', text: 'ferry resumed', terms: 'ferri resum' }], vectors: [Float32Array.from([0, 0, 1])] });
+      const fourth = await writer.writeArticle({ ...base, key: 'a', rawHash: 'r4', contentHash: 'c4', metadata: meta,
+        passages: [{ position: 0, section: 'body', text: 'harbour sold', terms: 'harbour sold' }], vectors: [Float32Array.from([1, 0, 0])] });
+      await writer.db.query("UPDATE passage_changes SET at = now() - interval '2 days'");
+      await writer.flushVectorIndex();
+      // Only the newest change (the fourth passage's) is left: the third's addition and the second's removal are gone.
+      expect(await writer.db.query('SELECT seq FROM passage_changes')).toHaveLength(1);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect((await stale.vectorSearch(Float32Array.from([0, 0, 1]), 1))[0]!.id).toBe(third.added[0]!.id);
+      expect((await stale.vectorSearch(Float32Array.from([0, 1, 0]), 5)).map((h) => h.id).sort()).toEqual([third.added[0]!.id, fourth.added[0]!.id].sort());
+
       const release = await writer.lockForIngest();
       await expect(reader.lockForIngest()).rejects.toThrow(/Another ingestion is already running \(newsbot pid/);
       await release();

@@ -8,7 +8,8 @@
  * `simple` configuration is used on them and both backends match exactly the same words.
  * `vocabulary` mirrors SQLite's fts5vocab (passages per term) for IDF weights and compound
  * splitting. `passage_changes` is the change sequence every process's derived vector graph
- * follows (with NOTIFY newsbot_changes after each commit).
+ * follows (with NOTIFY newsbot_changes after each commit); changes older than a day are pruned
+ * and `meta.changes_pruned_through` says up to where, so a graph older than that rebuilds.
  */
 export const PG_MIGRATIONS: string[] = [
   `
@@ -76,5 +77,10 @@ CREATE TABLE ingest_runs (
 );
 CREATE TABLE question_log (user_id text NOT NULL, at timestamptz NOT NULL DEFAULT now());
 CREATE INDEX question_log_user ON question_log(user_id, at);
+`,
+  // 2: when each change was made, so old changes can be pruned (processes that fell behind rebuild).
+  `
+ALTER TABLE passage_changes ADD COLUMN at timestamptz NOT NULL DEFAULT now();
+CREATE INDEX passage_changes_at ON passage_changes(at);
 `,
 ];

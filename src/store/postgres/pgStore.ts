@@ -21,6 +21,9 @@ export const CHANGES_CHANNEL = 'newsbot_changes';
 const K1 = 1.2;
 const B = 0.75;
 
+/** How long changes stay in the sequence; a process whose graph is older rebuilds it once. */
+const CHANGE_RETENTION = '1 day';
+
 /** How long cached vocabulary figures may be trusted without asking for the change sequence. */
 const FRESHNESS_MS = 500;
 
@@ -265,8 +268,27 @@ export class PgStore implements KnowledgeStore {
     this.changed();
   }
 
+  /**
+   * Called after each batch of writes. Nothing to save (every process derives its graph from
+   * the stored vectors), but the change sequence is pruned: changes older than
+   * CHANGE_RETENTION go (the newest always stays, so the sequence never goes back), and
+   * `changes_pruned_through` tells a graph that fell further behind to rebuild.
+   */
   async flushVectorIndex(): Promise<void> {
-    // Nothing to save: every process derives its graph from the stored vectors.
+    await this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ through: string | null }>(
+        `WITH gone AS (DELETE FROM passage_changes WHERE at < now() - $1::interval AND seq < (SELECT max(seq) FROM passage_changes) RETURNING seq)
+         SELECT max(seq) AS through FROM gone`,
+        [CHANGE_RETENTION],
+      );
+      if (row?.through) {
+        await tx.query(
+          `INSERT INTO meta(key, value) VALUES ('changes_pruned_through', $1) ON CONFLICT (key)
+           DO UPDATE SET value = greatest(meta.value::bigint, excluded.value::bigint)::text`,
+          [row.through],
+        );
+      }
+    });
   }
 
   // ----- finding documents

@@ -9,7 +9,8 @@ const PAGE = 5000;
  * This process's hnswlib graph over the vectors stored in PostgreSQL. Built once from a
  * consistent snapshot (the vectors and the change sequence number they reflect), then kept
  * in step by applying `passage_changes` after that number: each change costs one graph
- * update, never a rebuild. A vector-space change ('x') rebuilds.
+ * update, never a rebuild. A vector-space change ('x') rebuilds, and so does a graph that
+ * fell behind changes that were pruned since.
  */
 export class PgVectorGraph {
   private ann: AnnIndex | null = null;
@@ -68,6 +69,9 @@ export class PgVectorGraph {
          WHERE c.seq > $1 ORDER BY c.seq LIMIT $3`,
         [this.appliedSeq, space.model, PAGE],
       );
+      // Read after the changes: if changes this graph has not seen were pruned meanwhile, rebuild.
+      const [pruned] = await this.db.query<{ value: string }>("SELECT value FROM meta WHERE key = 'changes_pruned_through'");
+      if (pruned && Number(pruned.value) > this.appliedSeq) return this.rebuild(space);
       for (const change of changes) {
         if (change.op === 'x') return this.rebuild(space);
         const id = Number(change.passage_id);
