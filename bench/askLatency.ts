@@ -1,7 +1,7 @@
 import { KnowledgeBase } from '../src/core/knowledgeBase.js';
 import type { NewsEmbeddings } from '../src/embeddings/newsEmbeddings.js';
 import { embedQuery } from '../src/embeddings/loadEmbeddings.js';
-import type { NewsStore } from '../src/store/newsStore.js';
+import type { KnowledgeStore } from '../src/store/knowledgeStore.js';
 import { percentile } from '../eval/metrics.js';
 import { seededRandom } from './synthetic.js';
 
@@ -16,7 +16,7 @@ export interface AskLatencyResult {
 }
 
 /** Warm end-to-end ask (retrieval + extractive answer) latency; query inference timed apart. */
-export async function benchAskLatency(store: NewsStore, texts: string[], queryEmbeddings: NewsEmbeddings, inference: NewsEmbeddings, count = 200): Promise<AskLatencyResult> {
+export async function benchAskLatency(store: KnowledgeStore, texts: string[], queryEmbeddings: NewsEmbeddings, inference: NewsEmbeddings, count = 200): Promise<AskLatencyResult> {
   const kb = new KnowledgeBase({ store, embeddings: queryEmbeddings, embeddingStatus: { model: queryEmbeddings.modelId, available: true, dimension: queryEmbeddings.dimension, reason: null } });
   const random = seededRandom(99);
   const questions = Array.from({ length: count }, () => {

@@ -4,10 +4,13 @@ import { join } from 'node:path';
 import { ingest } from '../ingest/pipeline.js';
 import { parseSourceEntry } from '../ingest/sources/sourceSpecs.js';
 import type { LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
+import type { KnowledgeStore } from '../src/store/knowledgeStore.js';
 import { makeVocabulary, sentence, zipfSampler } from './synthetic.js';
 
 export interface IngestionResult {
   articles: number;
+  /** First-ingest throughput. */
+  articlesPerSecond: number;
   passages: number;
   embedder: string;
   firstSeconds: number;
@@ -29,12 +32,15 @@ export function writeSyntheticArticles(dir: string, count: number): void {
   }
 }
 
-/** First ingest of a synthetic corpus through the production pipeline, then an unchanged re-ingest. */
-export async function benchIngestion(count: number, embeddings: LoadedEmbeddings): Promise<IngestionResult> {
+/**
+ * First ingest of a synthetic corpus through the production pipeline, then an unchanged
+ * re-ingest: into SQLite in a temporary folder, or into the store `store` (PostgreSQL).
+ */
+export async function benchIngestion(count: number, embeddings: LoadedEmbeddings, store?: KnowledgeStore): Promise<IngestionResult> {
   const root = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
   try {
     writeSyntheticArticles(join(root, 'docs'), count);
-    const options = { dataDir: join(root, 'data'), sources: [parseSourceEntry(join(root, 'docs'))], embeddings, fetchTimeoutMs: 1000, maxArticleBytes: 1e6 };
+    const options = { dataDir: join(root, 'data'), sources: [parseSourceEntry(join(root, 'docs'))], embeddings, fetchTimeoutMs: 1000, maxArticleBytes: 1e6, store };
     let t = performance.now();
     const first = await ingest(options);
     const firstSeconds = (performance.now() - t) / 1000;
@@ -45,6 +51,7 @@ export async function benchIngestion(count: number, embeddings: LoadedEmbeddings
     const embeddingSeconds = first.embeddingMs / 1000;
     return {
       articles: first.added,
+      articlesPerSecond: first.added / firstSeconds,
       passages: first.totalPassages,
       embedder: embeddings.status.model,
       firstSeconds,

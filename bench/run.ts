@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: speed and memory, measured side by side in one run, printed as a table
  * and written to bench/results/latest.json. Each figure says which embedder produced it.
- * Set BENCH_SCALE=small for a quick run (10k instead of 100k).
+ * Set BENCH_SCALE=small for a quick run (10k instead of 100k). With DATABASE_URL, ingestion
+ * and warm asks also run on PostgreSQL (throwaway schemas) and are printed beside SQLite's.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { benchAskLatency } from './askLatency.js';
 import { benchColdStart } from './coldStart.js';
 import { projectRoot, siblingScript } from './projectPaths.js';
 import { benchIngestion } from './ingestion.js';
+import { benchPostgres } from './postgres.js';
 import { compareWithLangchain } from './langchainComparison.js';
 import { SyntheticQueryEmbeddings } from './queryEmbeddings.js';
 import { buildStore } from './storeFixture.js';
@@ -75,6 +77,14 @@ async function main(): Promise<void> {
     const inference = real.embeddings ?? fake;
     results.askLatency = await benchAskLatency(built.store, built.texts, new SyntheticQueryEmbeddings('synthetic-384', DIM, query), inference);
     built.store.close();
+    if (process.env.DATABASE_URL) {
+      // The same workloads on PostgreSQL, printed beside SQLite's.
+      results.postgres = await benchPostgres(
+        process.env.DATABASE_URL,
+        { articles: ARTICLES, ingestEmbeddings, texts: built.texts, vectors, model: 'synthetic-384', queryEmbeddings: new SyntheticQueryEmbeddings('synthetic-384', DIM, query), inference },
+        log,
+      );
+    }
     log('resident memory with the store loaded (child process)');
     const probe = execFileSync(process.execPath, [...siblingScript(import.meta.dirname, 'memoryProbe').args, join(root, 'data')], { encoding: 'utf8' });
     results.memory = JSON.parse(probe.trim().split('\n').at(-1)!);
@@ -103,16 +113,28 @@ function formatTable(r: Record<string, any>): string {
   lines.push(`| store (N = ${r.storeComparison.n}) | build s | query ms | save s | load s |`);
   lines.push('| --- | ---: | ---: | ---: | ---: |');
   for (const s of r.storeComparison.rows) lines.push(`| ${s.system} | ${f(s.buildSeconds, 2)} | ${f(s.queryMs, 3)} | ${f(s.saveSeconds, 3)} | ${f(s.loadSeconds, 3)} |`);
-  const i = r.ingestion;
+  const pg = r.postgres;
+  const ingestRow = (backend: string, i: any) =>
+    `| ${backend} | ${i.embedder} | ${i.articles} | ${i.passages} | ${f(i.firstSeconds, 2)} | ${f(i.articlesPerSecond)} | ${f(i.embeddingSeconds, 2)} | ${f(i.shareOutsideModel * 100)}% | ${f(i.overheadMsPerArticle, 2)} | ${f(i.reingestSeconds, 2)} | ${f(i.reingestSpeedup)}x |`;
   lines.push('');
-  lines.push('| ingestion | articles | passages | first s | in embedder s | share outside model | overhead ms/article | re-ingest s | re-ingest speed-up |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  lines.push(`| ${i.embedder} | ${i.articles} | ${i.passages} | ${f(i.firstSeconds, 2)} | ${f(i.embeddingSeconds, 2)} | ${f(i.shareOutsideModel * 100)}% | ${f(i.overheadMsPerArticle, 2)} | ${f(i.reingestSeconds, 2)} | ${f(i.reingestSpeedup)}x |`);
-  const a = r.askLatency;
+  lines.push('| ingestion | embedder | articles | passages | first s | articles/s | in embedder s | share outside model | overhead ms/article | re-ingest s | re-ingest speed-up |');
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(ingestRow('SQLite', r.ingestion));
+  if (pg) lines.push(ingestRow('PostgreSQL', pg.ingestion));
+  const askRow = (backend: string, a: any) =>
+    `| ${backend} | ${a.passages} | ${f(a.p50Ms)} | ${f(a.p95Ms)} | ${f(a.inferenceP50Ms, 2)} (${a.inferenceModel}) | ${a.answered}/${a.questions} |`;
   lines.push('');
   lines.push('| ask (warm, retrieval + extractive answer) | passages | p50 ms | p95 ms | query inference p50 ms (separate) | answered |');
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
-  lines.push(`| hybrid BM25 + hnswlib | ${a.passages} | ${f(a.p50Ms)} | ${f(a.p95Ms)} | ${f(a.inferenceP50Ms, 2)} (${a.inferenceModel}) | ${a.answered}/${a.questions} |`);
+  lines.push(askRow('SQLite: FTS5 BM25 + hnswlib', r.askLatency));
+  if (pg) {
+    lines.push(askRow(`PostgreSQL: BM25 in SQL + ${pg.vectorSearch}`, pg.askLatency));
+    lines.push('');
+    lines.push(`PostgreSQL store: written in ${f(pg.storeBuildSeconds)} s (one transaction per article); first vector search ${f(pg.firstSearchSeconds, 2)} s (${pg.vectorSearch}); target warm ask p95 <= 100 ms.`);
+  } else {
+    lines.push('');
+    lines.push('PostgreSQL: not measured (set DATABASE_URL to print it beside SQLite).');
+  }
   const m = r.memory;
   lines.push('');
   lines.push(`Resident memory with ${m.passages} passages loaded: ${f(m.rssMb)} MB RSS (heap ${f(m.heapUsedMb)} MB, graph file ${f(m.graphOnDiskMb)} MB).`);

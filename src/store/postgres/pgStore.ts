@@ -190,8 +190,9 @@ export class PgStore implements KnowledgeStore {
         if (stored.length > 0) await writeVectors(tx, article.model!, stored, this.pgvector);
         ids.forEach((id, i) => added.push({ id, vector: article.vectors?.[i] ?? null }));
         await tx.query('INSERT INTO passage_changes(passage_id, op) SELECT id, \'a\' FROM unnest($1::bigint[]) AS id', [ids]);
+        // Rows locked in one order (term, C collation) by every writer, so concurrent writers never deadlock.
         await tx.query(
-          `INSERT INTO vocabulary(term, passages) SELECT * FROM unnest($1::text[], $2::int[])
+          `INSERT INTO vocabulary(term, passages) SELECT t.term, t.n FROM unnest($1::text[], $2::int[]) AS t(term, n) ORDER BY t.term COLLATE "C"
            ON CONFLICT (term) DO UPDATE SET passages = vocabulary.passages + excluded.passages`,
           [[...vocabulary.keys()], [...vocabulary.values()]],
         );
@@ -209,11 +210,14 @@ export class PgStore implements KnowledgeStore {
     if (gone.length === 0) return [];
     const counts = new Map<string, number>();
     for (const row of gone) for (const term of termsVector(row.terms).distinct) counts.set(term, (counts.get(term) ?? 0) + 1);
+    const terms = [...counts.keys()];
+    // Locked in the same order as the upsert above takes them (no deadlock between writers).
+    await tx.query('SELECT term FROM vocabulary WHERE term = ANY($1::text[]) ORDER BY term COLLATE "C" FOR UPDATE', [terms]);
     await tx.query(
       'UPDATE vocabulary v SET passages = v.passages - d.n FROM unnest($1::text[], $2::int[]) AS d(term, n) WHERE v.term = d.term',
-      [[...counts.keys()], [...counts.values()]],
+      [terms, [...counts.values()]],
     );
-    await tx.query('DELETE FROM vocabulary WHERE passages <= 0');
+    await tx.query('DELETE FROM vocabulary WHERE term = ANY($1::text[]) AND passages <= 0', [terms]);
     const ids = gone.map((r) => Number(r.id));
     await tx.query('INSERT INTO passage_changes(passage_id, op) SELECT id, \'r\' FROM unnest($1::bigint[]) AS id', [ids]);
     return ids;
