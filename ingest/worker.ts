@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfigOrExit } from '../src/config.js';
 import { ingestFromConfig, loadEmbeddingsFromConfig } from '../src/bootstrap.js';
 import { createLogger } from '../src/logger.js';
 import { IngestLockedError } from '../src/store/errors.js';
@@ -12,13 +12,7 @@ import { IngestLockedError } from '../src/store/errors.js';
  * articles (each article is written whole or not at all).
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+  const config = loadConfigOrExit();
   const minutes = config.discord.ingestIntervalMinutes;
   if (minutes <= 0) {
     console.error('INGEST_INTERVAL_MINUTES is not set: npm run worker re-ingests on that schedule (e.g. INGEST_INTERVAL_MINUTES=30); for one run use npm run ingest.');

@@ -144,6 +144,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
   };
 }
 
+/** For long-running entry points: the configuration, or its one-line error on stderr and exit 1. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+
 /** File systems that are views of the kernel, never storage (proc, sysfs, devpts, debugfs, cgroup). */
 const VIRTUAL_FILE_SYSTEMS = new Set([0x9fa0, 0x62656572, 0x1cd1, 0x64626720, 0x27e0eb, 0x63677270]);
 

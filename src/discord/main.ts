@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfigOrExit } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
 import { startBot } from './bot.js';
 import { startShards } from './shardManager.js';
@@ -12,13 +12,7 @@ const isShardProcess = Boolean(process.env.SHARDING_MANAGER);
  * manages shards: it starts this same program once per shard, and each of those runs a bot.
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+  const config = loadConfigOrExit();
   if (!config.discord.token) {
     console.error('DISCORD_TOKEN is not set: put your bot token in .env (see .env.example) or the environment, then run npm start again.');
     process.exit(1);

@@ -1,38 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PgDatabase } from '../../src/store/postgres/pgDatabase.js';
 import { PgStore } from '../../src/store/postgres/pgStore.js';
 import { ARTICLES } from '../support/articles.js';
-import { testDatabaseUrl } from '../support/postgres.js';
+import { createTestDatabase, dropTestDatabases, testDatabaseUrl } from '../support/postgres.js';
 import { runScript } from '../support/runScript.js';
 import { tempDir } from '../support/tempDir.js';
 
 const serverUrl = testDatabaseUrl();
 
-/** A new, empty database on the test server, as an operator would create for the bot. */
-async function createDatabase(name: string): Promise<string> {
-  const admin = new PgDatabase(serverUrl!);
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.close();
-  }
-  const url = new URL(serverUrl!);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+const createDatabase = (name: string) => createTestDatabase(serverUrl!, name);
 
 const exportLines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe.skipIf(!serverUrl)('CLI with DATABASE_URL (PostgreSQL)', () => {
   const databases: string[] = [];
-  afterAll(async () => {
-    const admin = new PgDatabase(serverUrl!);
-    for (const name of databases) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-    await admin.close();
-  });
+  afterAll(() => dropTestDatabases(serverUrl!, databases));
 
   it('ingests and answers on PostgreSQL, refuses a concurrent ingest, and moves a knowledge base from SQLite by export and import', async () => {
     const root = tempDir('cli-pg-');

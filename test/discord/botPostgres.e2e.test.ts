@@ -1,12 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PgDatabase } from '../../src/store/postgres/pgDatabase.js';
 import { PgStore } from '../../src/store/postgres/pgStore.js';
 import { ARTICLES } from '../support/articles.js';
 import { BotProcess } from '../support/botProcess.js';
 import { APP_ID, FakeDiscord, MANAGE_GUILD } from '../support/fakeDiscord.js';
-import { testDatabaseUrl, uniqueSchema } from '../support/postgres.js';
+import { createTestDatabase, dropTestDatabases, testDatabaseUrl, uniqueSchema } from '../support/postgres.js';
 import { runScript } from '../support/runScript.js';
 import { tempDir } from '../support/tempDir.js';
 
@@ -21,17 +20,11 @@ describe.skipIf(!serverUrl)('Discord bot on PostgreSQL with an ingest worker in 
   afterAll(async () => {
     bot?.child.kill('SIGKILL');
     await fake?.stop();
-    const admin = new PgDatabase(serverUrl!);
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
-    await admin.close();
+    await dropTestDatabases(serverUrl!, [database]);
   });
 
   it('answers from what a separate worker ingests within 5 s, and refuses /reingest while the worker holds the lock', async () => {
-    const admin = new PgDatabase(serverUrl!);
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.close();
-    const url = new URL(serverUrl!);
-    url.pathname = `/${database}`;
+    const url = new URL(await createTestDatabase(serverUrl!, database));
     const root = tempDir('bot-pg-');
     const docs = join(root, 'docs');
     mkdirSync(docs);

@@ -6,7 +6,7 @@ import { ARTICLES } from '../support/articles.js';
 import { BotProcess } from '../support/botProcess.js';
 import { APP_ID, FakeDiscord, MANAGE_GUILD, shardOfGuild } from '../support/fakeDiscord.js';
 import { startHttpServer } from '../support/httpServer.js';
-import { testDatabaseUrl, uniqueSchema } from '../support/postgres.js';
+import { createTestDatabase, dropTestDatabases, testDatabaseUrl, uniqueSchema } from '../support/postgres.js';
 import { runScript, startScript } from '../support/runScript.js';
 import { tempDir } from '../support/tempDir.js';
 
@@ -44,17 +44,11 @@ describe.skipIf(!serverUrl)('sharded bot: two shard processes and an ingest work
     bot?.child.kill('SIGKILL');
     await fake?.stop();
     await slowSource?.close();
-    const admin = new PgDatabase(serverUrl!);
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
-    await admin.close();
+    await dropTestDatabases(serverUrl!, [database]);
   });
 
   it('answers 200 concurrent /ask over both shards while a worker writes 1,000 articles, sees them from both shards, and runs one /reingest at a time', async () => {
-    const admin = new PgDatabase(serverUrl!);
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.close();
-    const url = new URL(serverUrl!);
-    url.pathname = `/${database}`;
+    const url = new URL(await createTestDatabase(serverUrl!, database));
     const db = new PgDatabase(url.toString());
     const root = tempDir('bot-shards-');
     const docs = join(root, 'docs');

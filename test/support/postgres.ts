@@ -10,3 +10,26 @@ export function testDatabaseUrl(): string | undefined {
 export function uniqueSchema(): string {
   return `t_${process.pid}_${randomBytes(4).toString('hex')}`;
 }
+
+/** A new, empty database on the test server (as an operator would create for the bot); returns its URL. */
+export async function createTestDatabase(serverUrl: string, name: string): Promise<string> {
+  const { PgDatabase } = await import('../../src/store/postgres/pgDatabase.js');
+  const admin = new PgDatabase(serverUrl);
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.close();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Drops test databases, disconnecting whatever still uses them; never throws. */
+export async function dropTestDatabases(serverUrl: string, names: string[]): Promise<void> {
+  const { PgDatabase } = await import('../../src/store/postgres/pgDatabase.js');
+  const admin = new PgDatabase(serverUrl);
+  for (const name of names) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+  await admin.close();
+}

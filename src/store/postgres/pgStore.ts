@@ -21,12 +21,24 @@ export const CHANGES_CHANNEL = 'newsbot_changes';
 const K1 = 1.2;
 const B = 0.75;
 
+/** A prefix pattern counts at most this many of the words it starts (the most frequent). */
+const MAX_PREFIX_LEXEMES = 500;
+
 /** How long changes stay in the sequence; a process whose graph is older rebuilds it once. */
 const CHANGE_RETENTION = '1 day';
 
 /** How long cached vocabulary figures may be trusted without asking for the change sequence. */
 const FRESHNESS_MS = 500;
 
+
+/** A search pattern with what BM25 needs: its idf, how many passages hold it, the lexemes it stands for. */
+interface ScoredPattern {
+  term: string;
+  prefix: boolean;
+  idf: number;
+  frequency: number;
+  lexemes: string[];
+}
 
 /** Rows come back as plain records; PostgreSQL adds the stored text columns. */
 type DocumentRow = StoredDocumentRow & Row & { body: string | null; comments: string | null };
@@ -71,6 +83,7 @@ export class PgStore implements KnowledgeStore {
   private seqCheckedAt = 0;
   private cache = { seq: -1, stats: new Map<string, number>() };
   private space: { seq: number; value: VectorSpace | null } = { seq: -1, value: null };
+  private prefixCache = { seq: -1, lexemes: new Map<string, string[]>() };
 
   private constructor(
     readonly db: PgDatabase,
@@ -362,35 +375,102 @@ export class PgStore implements KnowledgeStore {
   // ----- search
 
   /** BM25 as FTS5 computes it (k1 1.2, b 0.75, the same IDF), over the same word forms. */
+  /**
+   * BM25 over passages holding any of the forms, best first, exactly as a full scoring would
+   * rank them, but without scoring every passage that holds a common word (MaxScore, Turtle &
+   * Flood 1995): the passages holding the rarest patterns are scored first; the score of the
+   * limit-th of them is a floor no passage can reach with only words whose BM25 bounds
+   * (idf * (k1 + 1)) together stay below it, so those words need not be searched by.
+   */
   async lexicalSearch(forms: string[], limit: number, dates: DateFilter = {}): Promise<Array<{ id: number }>> {
     const patterns = ftsPatterns(forms);
-    if (patterns.length === 0) return [];
+    if (patterns.length === 0 || limit <= 0) return [];
     const [total, averageLength] = await Promise.all([this.passageCount(), this.cached('avgdl', async () => {
       const [row] = await this.db.query<{ avg: string | null }>('SELECT avg(term_count) AS avg FROM passages');
       return Number(row!.avg ?? 1) || 1;
     })]);
     const frequencies = await Promise.all(patterns.map((p) => this.patternFrequency(p.term, p.prefix)));
-    const idf = frequencies.map((n) => Math.max(1e-6, Math.log((total - n + 0.5) / (n + 0.5))));
-    const query = patterns.map((p) => `${quoteLexeme(p.term)}${p.prefix ? ':*' : ''}`).join(' | ');
-    const params: unknown[] = [query, patterns.map((p) => p.term), patterns.map((p) => p.prefix), idf, averageLength, limit];
+    // Each pattern as the exact lexemes it stands for (a prefix: the indexed words it starts).
+    const expansions = await Promise.all(patterns.map((p) => (p.prefix ? this.prefixLexemes(p.term) : Promise.resolve([p.term]))));
+    const scored: ScoredPattern[] = patterns.map((p, i) => ({
+      ...p,
+      idf: Math.max(1e-6, Math.log((total - frequencies[i]! + 0.5) / (frequencies[i]! + 0.5))),
+      frequency: frequencies[i]!,
+      lexemes: expansions[i]!,
+    }));
+    const search = (matching: ScoredPattern[]) => this.scoreBm25(matching, scored, averageLength, limit, dates);
+
+    const rarestFirst = [...scored].sort((x, y) => x.frequency - y.frequency);
+    const rare: ScoredPattern[] = [];
+    let covered = 0;
+    for (const p of rarestFirst) {
+      if (covered >= limit) break;
+      rare.push(p);
+      covered += p.frequency;
+    }
+    if (rare.length === scored.length) return (await search(scored)).map(({ id }) => ({ id }));
+    const first = await search(rare);
+    const floor = first.length >= limit ? first[limit - 1]!.score : 0;
+    const unneeded = new Set<ScoredPattern>();
+    let bound = 0;
+    for (const p of [...scored].sort((x, y) => x.idf - y.idf)) {
+      if (bound + p.idf * (K1 + 1) >= floor) break;
+      bound += p.idf * (K1 + 1);
+      unneeded.add(p);
+    }
+    const needed = scored.filter((p) => !unneeded.has(p));
+    const result = needed.every((p) => rare.includes(p)) ? first : await search(needed);
+    return result.map(({ id }) => ({ id }));
+  }
+
+  /**
+   * BM25 (FTS5's k1 and b) of the passages holding any of `matching`, scored on all `patterns`.
+   * Term frequencies come without unpacking whole passages: setweight marks the query's
+   * lexemes, ts_filter keeps only them (both in C), and only those few are unnested.
+   */
+  private async scoreBm25(matching: ScoredPattern[], patterns: ScoredPattern[], averageLength: number, limit: number, dates: DateFilter): Promise<Array<{ id: number; score: number }>> {
+    const lexemes = patterns.flatMap((p, i) => p.lexemes.map((lexeme) => ({ lexeme, pattern: i })));
+    if (lexemes.length === 0) return [];
+    const query = matching.map((p) => `${quoteLexeme(p.term)}${p.prefix ? ':*' : ''}`).join(' | ');
+    const params: unknown[] = [query, lexemes.map((l) => l.lexeme), lexemes.map((l) => l.pattern), patterns.map((p) => p.idf), averageLength, limit, [...new Set(lexemes.map((l) => l.lexeme))]];
     const clauses: string[] = [];
     if (dates.since) clauses.push(`d.published >= $${params.push(dates.since)}`);
     if (dates.until) clauses.push(`substr(d.published, 1, 10) <= $${params.push(dates.until)}`);
     const join = clauses.length > 0 ? 'JOIN documents d ON d.id = c.document_id' : '';
-    const rows = await this.db.query<{ id: string }>(
-      `WITH pat AS (SELECT * FROM unnest($2::text[], $3::bool[], $4::float8[]) AS t(term, prefix, idf))
-       SELECT c.id, sum(pat.idf * tf.n * ${K1 + 1} / (tf.n + ${K1} * (${1 - B} + ${B} * c.term_count / $5::float8))) AS score
-       FROM passages c ${join}
-       CROSS JOIN pat
-       CROSS JOIN LATERAL (
-         SELECT coalesce(sum(cardinality(u.positions)), 0) AS n FROM unnest(c.tsv) u
-         WHERE CASE WHEN pat.prefix THEN starts_with(u.lexeme, pat.term) ELSE u.lexeme = pat.term END
-       ) tf
-       WHERE c.tsv @@ $1::tsquery AND tf.n > 0 ${clauses.length > 0 ? `AND ${clauses.join(' AND ')}` : ''}
-       GROUP BY c.id ORDER BY score DESC, c.id LIMIT $6`,
+    const rows = await this.db.query<{ id: string; score: number }>(
+      `WITH lex AS (SELECT * FROM unnest($2::text[], $3::int[]) AS l(lexeme, pattern)),
+            pat AS (SELECT (ord - 1)::int AS pattern, idf FROM unnest($4::float8[]) WITH ORDINALITY AS t(idf, ord)),
+            tf AS (
+              SELECT c.id, c.term_count, lex.pattern, sum(cardinality(u.positions)) AS n
+              FROM passages c ${join}
+              CROSS JOIN LATERAL unnest(ts_filter(setweight(c.tsv, 'A', $7::text[]), '{a}')) u
+              JOIN lex ON lex.lexeme = u.lexeme
+              WHERE c.tsv @@ $1::tsquery ${clauses.length > 0 ? `AND ${clauses.join(' AND ')}` : ''}
+              GROUP BY c.id, c.term_count, lex.pattern)
+       SELECT id, score FROM (
+         SELECT tf.id, sum(pat.idf * tf.n * ${K1 + 1} / (tf.n + ${K1} * (${1 - B} + ${B} * tf.term_count / $5::float8)))::float8 AS score
+         FROM tf JOIN pat ON pat.pattern = tf.pattern GROUP BY tf.id) ranked
+       -- Rounded: sums of the same terms in another order differ in the last bits; ties go by id.
+       ORDER BY round(score::numeric, 9) DESC, id LIMIT $6`,
       params,
     );
-    return rows.map((r) => ({ id: Number(r.id) }));
+    return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
+  }
+
+  /** The indexed words a prefix pattern stands for (most frequent first, at most MAX_PREFIX_LEXEMES). */
+  private async prefixLexemes(prefix: string): Promise<string[]> {
+    const seq = await this.latestSeq();
+    if (this.prefixCache.seq !== seq || this.prefixCache.lexemes.size > 10_000) this.prefixCache = { seq, lexemes: new Map() };
+    let list = this.prefixCache.lexemes.get(prefix);
+    if (!list) {
+      const rows = await this.db.query<{ term: string }>(
+        "SELECT term FROM vocabulary WHERE term LIKE $1 ESCAPE '\\' ORDER BY passages DESC LIMIT $2",
+        [`${escapeLike(prefix)}%`, MAX_PREFIX_LEXEMES],
+      );
+      list = rows.map((r) => r.term);
+      this.prefixCache.lexemes.set(prefix, list);
+    }
+    return list;
   }
 
   /** Passages holding a term (or any term with the prefix), from the vocabulary like fts5vocab. */
