@@ -30,7 +30,8 @@ export function benchColdStart(runs = 7): ColdStartResult {
   const command = 'node dist/src/cli/ask.js "Why is cargo shipping on the Rhine slowing down?"';
   if (!existsSync(ask)) return { command, runs: 0, wallP50Ms: null, wallMaxMs: null, maxRssMbP50: null, answered: false, note: 'not built: run npm run build' };
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-cold-'));
-  const env = { ...process.env, DATA_DIR: dataDir, EMBEDDING_DISABLED: 'true', NEWS_SOURCES: '', NEWS_SOURCES_FILE: '', LLM_PROVIDER: 'none' };
+  // The embedded default (SQLite in DATA_DIR), also when the bench runs with DATABASE_URL for the PostgreSQL rows.
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', EMBEDDING_DISABLED: 'true', NEWS_SOURCES: '', NEWS_SOURCES_FILE: '', LLM_PROVIDER: 'none' };
   try {
     execFileSync(process.execPath, [ingest, join(root, 'eval/docs')], { env, cwd: root, stdio: 'ignore' });
     const walls: number[] = [];
