@@ -16,7 +16,18 @@ export interface ColdStartResult {
 }
 
 /** Prints the process's peak resident memory (kB) on exit, for the parent to read. */
-const PEAK_RSS_PROBE = `data:text/javascript,${encodeURIComponent("process.on('exit', () => process.stderr.write('\\\\npeak-rss-kb ' + process.resourceUsage().maxRSS + '\\\\n'));")}`;
+/**
+ * Printed by the measured process at exit: its peak resident memory. VmHWM (Linux) belongs to
+ * the process's own address space; getrusage's maxRSS would also count the memory of the
+ * parent it was forked from (kept across exec), i.e. this benchmark's.
+ */
+const PEAK_RSS_SOURCE = `import { readFileSync } from 'node:fs';
+process.on('exit', () => {
+  let kb = process.resourceUsage().maxRSS;
+  try { kb = Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}
+  process.stderr.write('\\npeak-rss-kb ' + kb + '\\n');
+});`;
+const PEAK_RSS_PROBE = `data:text/javascript,${encodeURIComponent(PEAK_RSS_SOURCE)}`;
 
 /**
  * `npm run ask` from a cold process, as a user runs it: the compiled CLI over the sample
