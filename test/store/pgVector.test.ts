@@ -5,6 +5,9 @@ import type { Row, SqlRunner } from '../../src/store/postgres/pgDatabase.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres/pgSchema.js';
 import { backfillPgVector, enablePgVector, PGVECTOR_INDEX, preparePgVectorIndex, searchPgVector, writeVectors } from '../../src/store/postgres/pgVector.js';
 import { encodeVector } from '../../src/store/vectorCodec.js';
+import { PgStore } from '../../src/store/postgres/pgStore.js';
+import type { ArticleWrite } from '../../src/store/knowledgeStore.js';
+import { PgliteConnection } from '../support/pgliteConnection.js';
 
 /** PGlite (PostgreSQL compiled to WebAssembly, in this process) behind the store's SQL interface. */
 function runnerOf(db: PGlite): SqlRunner {
@@ -56,7 +59,7 @@ describe('pgvector SQL path (PGlite with the vector extension)', () => {
 
   it('turns pgvector on, indexes vectors with HNSW and finds the exact nearest neighbours in SQL', async () => {
     expect(await enablePgVector(runner)).toBe(true);
-    await preparePgVectorIndex(runner, DIM);
+    await preparePgVectorIndex(runner, { model: 'm', dim: DIM });
     await writeVectors(runner, 'm', vectors.map((vector, i) => ({ id: i + 1, vector })), true);
     let hits = 0;
     for (const query of randomVectors(20, DIM, 99)) {
@@ -72,7 +75,7 @@ describe('pgvector SQL path (PGlite with the vector extension)', () => {
     // The query the store runs is answered from the HNSW index.
     await db.exec('SET enable_seqscan = off');
     const plan = await db.query<{ 'QUERY PLAN': string }>(
-      `EXPLAIN SELECT passage_id FROM passage_vectors WHERE embedding IS NOT NULL ORDER BY embedding::vector(${DIM}) <=> $1::vector(${DIM}) LIMIT 10`,
+      `EXPLAIN SELECT passage_id FROM passage_vectors WHERE model = 'm' AND embedding IS NOT NULL ORDER BY embedding::vector(${DIM}) <=> $1::vector(${DIM}) LIMIT 10`,
       [`[${vectors[0]!.join(',')}]`],
     );
     expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain(PGVECTOR_INDEX);
@@ -98,7 +101,7 @@ describe('pgvector SQL path (PGlite with the vector extension)', () => {
 
   it('rebuilds the index for a new dimension when the vector space changes', async () => {
     await runner.query('DELETE FROM passage_vectors');
-    await preparePgVectorIndex(runner, 4);
+    await preparePgVectorIndex(runner, { model: 'other', dim: 4 });
     const small = randomVectors(50, 4, 3);
     await writeVectors(runner, 'other', small.map((vector, i) => ({ id: i + 1, vector })), true);
     const [top] = await db.transaction((tx) => searchPgVector(runnerOf(tx as unknown as PGlite), { model: 'other', dim: 4 }, small[7]!, 1));
@@ -114,6 +117,37 @@ describe('pgvector SQL path (PGlite with the vector extension)', () => {
       expect(await enablePgVector(runnerOf(plain))).toBe(false);
     } finally {
       await plain.close();
+    }
+  }, 60_000);
+
+  it('runs the whole PostgreSQL store on pgvector: migrations turn it on, writes fill the indexed column, searches run in SQL', async () => {
+    const lite = await PGlite.create({ extensions: { vector } });
+    const store = await PgStore.openOn(new PgliteConnection(lite));
+    try {
+      expect(store.pgvector).toBe(true);
+      await store.useVectorSpace({ model: 'm', dim: 3 });
+      const write = (key: string, text: string, terms: string, v: number[]): ArticleWrite => ({
+        key, sourceId: '/s', rawHash: `r-${key}-${text}`, contentHash: `c-${key}-${text}`, extractorVersion: 1, body: [text], comments: [], summaryOnly: false, model: 'm',
+        metadata: { title: 'T', published: '2026-01-01', language: 'en', outlet: null, url: null, source: key, location: key, author: null },
+        passages: [{ position: 0, section: 'body', text, terms }], vectors: [Float32Array.from(v)],
+      });
+      const harbour = await store.writeArticle(write('a', 'harbour reopened', 'harbour reopen', [1, 0, 0]));
+      const ferry = await store.writeArticle(write('b', 'ferry resumed', 'ferri resum', [0, 1, 0]));
+      expect(await store.hasSearchableVectors()).toBe(true);
+      expect((await store.vectorSearch(Float32Array.from([0.1, 1, 0]), 2)).map((h) => h.id)).toEqual([ferry.added[0]!.id, harbour.added[0]!.id]);
+      const [row] = await store.db.query<{ n: string }>('SELECT count(*) AS n FROM passage_vectors WHERE embedding IS NOT NULL');
+      expect(Number(row!.n)).toBe(2);
+      // An update replaces the passage: the old vector is gone from SQL search at once.
+      const moved = await store.writeArticle(write('a', 'harbour closed', 'harbour close', [0, 0, 1]));
+      const hits = await store.vectorSearch(Float32Array.from([1, 0, 0.1]), 5);
+      expect(hits.map((h) => h.id).sort()).toEqual([ferry.added[0]!.id, moved.added[0]!.id].sort());
+      expect((await store.lexicalSearch(['harbour'], 5)).map((h) => h.id)).toEqual([moved.added[0]!.id]);
+      // Another model: the index is rebuilt for its dimension and the old vectors go.
+      await store.useVectorSpace({ model: 'm2', dim: 2 });
+      expect(await store.vectorSearch(Float32Array.from([1, 0]), 5)).toEqual([]);
+    } finally {
+      await store.close();
+      await lite.close();
     }
   }, 60_000);
 });

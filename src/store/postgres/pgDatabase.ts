@@ -8,12 +8,27 @@ export interface SqlRunner {
   query<R extends Row = Row>(sql: string, params?: unknown[]): Promise<R[]>;
 }
 
+/** A connection held until released: session-level advisory locks, LISTEN, migrations. */
+export interface PgSession {
+  query<R extends Row = Row>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  release(error?: Error | boolean): void;
+  on(event: 'notification', listener: (message: { payload?: string }) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+/** What the PostgreSQL store needs from a database: statements, transactions and sessions. */
+export interface PgConnection extends SqlRunner {
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>, isolation?: string): Promise<T>;
+  session(): Promise<PgSession>;
+  close(): Promise<void>;
+}
+
 /**
  * A connection pool to one PostgreSQL database (node-postgres, the maintained client), with
  * transactions, dedicated sessions (advisory locks, LISTEN) and an optional schema so tests
  * and several knowledge bases can share one database.
  */
-export class PgDatabase implements SqlRunner {
+export class PgDatabase implements PgConnection {
   readonly pool: pg.Pool;
 
   constructor(readonly url: string, readonly schema: string | null = null, poolSize = 8) {
@@ -53,7 +68,7 @@ export class PgDatabase implements SqlRunner {
   }
 
   /** A session of its own, held until released (session-level advisory locks, LISTEN). */
-  async session(): Promise<pg.PoolClient> {
+  async session(): Promise<pg.PoolClient & PgSession> {
     return this.pool.connect();
   }
 

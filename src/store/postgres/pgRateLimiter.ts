@@ -1,5 +1,5 @@
 import type { QuestionRateLimit } from '../../discord/rateLimiter.js';
-import type { PgDatabase } from './pgDatabase.js';
+import type { PgConnection } from './pgDatabase.js';
 
 const WINDOW_SECONDS = 60;
 
@@ -11,7 +11,7 @@ const WINDOW_SECONDS = 60;
 export class PgRateLimiter implements QuestionRateLimit {
   private taken = 0;
 
-  constructor(private readonly db: PgDatabase, private readonly perMinute: number) {}
+  constructor(private readonly db: PgConnection, private readonly perMinute: number) {}
 
   async take(userId: string): Promise<number | null> {
     const wait = await this.db.transaction(async (tx) => {

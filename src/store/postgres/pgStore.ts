@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import type { DocumentRecord, Section, StoredPassage } from '../../core/types.js';
 import { IngestLockedError } from '../errors.js';
 import { ftsPatterns } from '../ftsQuery.js';
@@ -7,7 +6,7 @@ import type {
 } from '../knowledgeStore.js';
 import { decodeVector } from '../vectorCodec.js';
 import { parseComments, toDocument, type DocumentRow as StoredDocumentRow } from '../documentRow.js';
-import { PgDatabase, type Row, type SqlRunner } from './pgDatabase.js';
+import { PgDatabase, type PgConnection, type PgSession, type Row, type SqlRunner } from './pgDatabase.js';
 import { PG_MIGRATIONS } from './pgSchema.js';
 import { PgVectorGraph } from './pgVectorGraph.js';
 import { backfillPgVector, enablePgVector, PGVECTOR_INDEX, preparePgVectorIndex, searchPgVector, writeVectors } from './pgVector.js';
@@ -77,7 +76,7 @@ function escapeLike(text: string): string {
  */
 export class PgStore implements KnowledgeStore {
   private readonly graph: PgVectorGraph;
-  private listener: pg.PoolClient | null = null;
+  private listener: PgSession | null = null;
   private listening: Promise<void> | null = null;
   private knownSeq = 0;
   private seqCheckedAt = 0;
@@ -86,7 +85,7 @@ export class PgStore implements KnowledgeStore {
   private prefixCache = { seq: -1, lexemes: new Map<string, string[]>() };
 
   private constructor(
-    readonly db: PgDatabase,
+    readonly db: PgConnection,
     /** Whether nearest-neighbour search runs in SQL (pgvector) rather than in this process's graph. */
     readonly pgvector: boolean,
   ) {
@@ -97,12 +96,16 @@ export class PgStore implements KnowledgeStore {
   static async open(url: string, options: { schema?: string } = {}): Promise<PgStore> {
     const db = new PgDatabase(url, options.schema ?? null);
     try {
-      const pgvector = await migrate(db, options.schema ?? null);
-      return new PgStore(db, pgvector);
+      return await PgStore.openOn(db, options.schema ?? null);
     } catch (error) {
       await db.close();
       throw new Error(`PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`);
     }
+  }
+
+  /** The store on an open connection (any PostgreSQL that speaks SQL: a server pool, or PGlite in tests). */
+  static async openOn(db: PgConnection, schema: string | null = null): Promise<PgStore> {
+    return new PgStore(db, await migrate(db, schema));
   }
 
   // ----- change sequence and caches
@@ -563,7 +566,7 @@ export class PgStore implements KnowledgeStore {
     if (current && current.model === space.model && current.dim === space.dim) return false;
     await this.db.transaction(async (tx) => {
       await tx.query('DELETE FROM passage_vectors WHERE model <> $1', [space.model]);
-      if (this.pgvector) await preparePgVectorIndex(tx, space.dim);
+      if (this.pgvector) await preparePgVectorIndex(tx, space);
       await setMeta(tx, 'vector_model', space.model);
       await setMeta(tx, 'vector_dim', String(space.dim));
       await tx.query("INSERT INTO passage_changes(passage_id, op) VALUES (0, 'x')");
@@ -689,7 +692,7 @@ async function setMeta(runner: SqlRunner, key: string, value: string): Promise<v
  * Then turns pgvector on when the server offers it (under the same lock, so two processes
  * starting together do not race to create the extension) and returns whether it is in use.
  */
-async function migrate(db: PgDatabase, schema: string | null): Promise<boolean> {
+async function migrate(db: PgConnection, schema: string | null): Promise<boolean> {
   const session = await db.session();
   const runner: SqlRunner = { query: async <R extends Row>(sql: string, params: unknown[] = []) => (await session.query(sql, params)).rows as R[] };
   try {
@@ -718,7 +721,7 @@ async function migrate(db: PgDatabase, schema: string | null): Promise<boolean> 
     const dim = Number(meta.get('vector_dim') ?? 0);
     if (model && dim > 0) {
       const [index] = await runner.query<{ name: string | null }>(`SELECT to_regclass('${PGVECTOR_INDEX}')::text AS name`);
-      if (!index?.name) await preparePgVectorIndex(runner, dim);
+      if (!index?.name) await preparePgVectorIndex(runner, { model, dim });
       await backfillPgVector(runner, model);
     }
     return true;

@@ -9,8 +9,8 @@ import type { SqlRunner } from './pgDatabase.js';
  * nearest-neighbour search runs in SQL: no process builds a graph of its own.
  *
  * The column is declared without a dimension (the model decides it); the index is on the
- * column cast to the vector space's dimension, rebuilt when the vector space changes, and
- * queries use the same cast so PostgreSQL can use it.
+ * column cast to the vector space's dimension, for the space's model only, rebuilt when the
+ * vector space changes, and queries repeat the cast and the model so PostgreSQL uses it.
  */
 export const PGVECTOR_INDEX = 'passage_vectors_hnsw';
 
@@ -45,10 +45,21 @@ function checkedDim(dim: number): number {
   return dim;
 }
 
-/** (Re)builds the HNSW index for the vector space's dimension (cosine distance, like the hnswlib graphs). */
-export async function preparePgVectorIndex(runner: SqlRunner, dim: number): Promise<void> {
+/** A model id as an SQL literal (it is part of the index predicate, which queries must repeat). */
+function modelLiteral(model: string): string {
+  return `'${model.replace(/'/g, "''")}'`;
+}
+
+/**
+ * (Re)builds the HNSW index for the vector space (cosine distance, like the hnswlib graphs).
+ * It covers only the space's model: rows of the previous model, deleted in the same
+ * transaction, are still seen by CREATE INDEX and would not cast to the new dimension.
+ */
+export async function preparePgVectorIndex(runner: SqlRunner, space: VectorSpace): Promise<void> {
   await runner.query(`DROP INDEX IF EXISTS ${PGVECTOR_INDEX}`);
-  await runner.query(`CREATE INDEX ${PGVECTOR_INDEX} ON passage_vectors USING hnsw ((embedding::vector(${checkedDim(dim)})) vector_cosine_ops)`);
+  await runner.query(
+    `CREATE INDEX ${PGVECTOR_INDEX} ON passage_vectors USING hnsw ((embedding::vector(${checkedDim(space.dim)})) vector_cosine_ops) WHERE model = ${modelLiteral(space.model)}`,
+  );
 }
 
 /** Writes (or replaces) vectors; with pgvector also into the indexed column. */
@@ -101,7 +112,7 @@ export async function searchPgVector(tx: SqlRunner, space: VectorSpace, vector: 
   await tx.query(`SET LOCAL hnsw.ef_search = ${Math.max(MIN_EF_SEARCH, Math.ceil(k))}`);
   const rows = await tx.query<{ id: string; distance: number }>(
     `SELECT passage_id AS id, embedding::vector(${dim}) <=> $1::vector(${dim}) AS distance FROM passage_vectors
-     WHERE embedding IS NOT NULL ORDER BY embedding::vector(${dim}) <=> $1::vector(${dim}) LIMIT $2`,
+     WHERE model = ${modelLiteral(space.model)} AND embedding IS NOT NULL ORDER BY embedding::vector(${dim}) <=> $1::vector(${dim}) LIMIT $2`,
     [vectorLiteral(vector), k],
   );
   return rows.map((r) => ({ id: Number(r.id), similarity: 1 - Number(r.distance) }));

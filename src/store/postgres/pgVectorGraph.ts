@@ -1,7 +1,7 @@
 import { AnnIndex } from '../annIndex.js';
 import type { VectorSpace } from '../knowledgeStore.js';
 import { decodeVector } from '../vectorCodec.js';
-import type { PgDatabase } from './pgDatabase.js';
+import type { PgConnection } from './pgDatabase.js';
 
 const PAGE = 5000;
 
@@ -17,7 +17,7 @@ export class PgVectorGraph {
   private appliedSeq = 0;
   private syncing: Promise<void> | null = null;
 
-  constructor(private readonly db: PgDatabase) {}
+  constructor(private readonly db: PgConnection) {}
 
   get size(): number {
     return this.ann?.size ?? 0;
