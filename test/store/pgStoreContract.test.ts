@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { PgRateLimiter } from '../../src/store/postgres/pgRateLimiter.js';
-import { PgStore } from '../../src/store/postgres/pgStore.js';
+import { PgStore, type ScoredPattern } from '../../src/store/postgres/pgStore.js';
 import { knowledgeStoreContract } from './knowledgeStoreContract.js';
 import { testDatabaseUrl, uniqueSchema } from '../support/postgres.js';
 
@@ -82,6 +82,39 @@ if (url) {
       const hits = await store.lexicalSearch(['river', 'kaub'], 10);
       expect(hits[0]!.id).toBe(rare.added[0]!.id);
       expect(hits).toHaveLength(7);
+    });
+
+    it('ranks the same by full-text search and by the postings table, with prefixes, repeats, dates, updates and removals', async () => {
+      const store = await PgStore.open(url, { schema: uniqueSchema() });
+      opened.push(store);
+      const write = (key: string, terms: string, published: string) =>
+        store.writeArticle({ key, sourceId: '/s', rawHash: key, contentHash: `${key}-${terms}`, extractorVersion: 1,
+          metadata: { title: 'T', published, language: 'en', outlet: null, url: null, source: key, location: key, author: null }, body: [terms],
+          comments: [], summaryOnly: false, passages: [{ position: 0, section: 'body', text: terms, terms }], vectors: null, model: null });
+      const words = ['harbour', 'harbourmaster', 'ferry', 'ferries', 'storm', 'repair', 'kaub', 'barge'];
+      for (let i = 0; i < 40; i++) {
+        const terms = Array.from({ length: 4 + (i % 7) }, (_, j) => words[(i * 3 + j * j) % words.length]).join(' ');
+        await write(`a${i}`, terms, `2026-0${1 + (i % 9)}-15`);
+      }
+      await write('a3', 'harbour closed for good', '2026-04-15'); // an update
+      await store.removeKeys(['a7']);
+      const [postings] = await store.db.query<{ n: string }>('SELECT count(*) AS n FROM passage_terms');
+      const [lexemes] = await store.db.query<{ n: string }>('SELECT sum(length(tsv)) AS n FROM passages');
+      expect(Number(postings!.n)).toBe(Number(lexemes!.n)); // one posting per distinct word of every live passage
+      const total = await store.passageCount();
+      const patterns: ScoredPattern[] = await Promise.all(
+        [{ term: 'harbour', prefix: true }, { term: 'ferry', prefix: false }, { term: 'storm', prefix: false }].map(async (p) => {
+          const [frequency] = await store.passageFrequencies([[p.term]]);
+          const lexemes = p.prefix ? (await store.db.query<{ term: string }>("SELECT term FROM vocabulary WHERE term LIKE 'harbour%'")).map((r) => r.term) : [p.term];
+          return { ...p, frequency: frequency!, idf: Math.log((total - frequency! + 0.5) / (frequency! + 0.5)) + 1, lexemes };
+        }),
+      );
+      for (const dates of [{}, { since: '2026-03-01', until: '2026-06-30' }]) {
+        const fulltext = await store.scoreBm25('fulltext', patterns, 6, 20, dates);
+        const postings = await store.scoreBm25('postings', patterns, 6, 20, dates);
+        expect(fulltext.length).toBeGreaterThan(5);
+        expect(postings).toEqual(fulltext);
+      }
     });
   });
 } else {

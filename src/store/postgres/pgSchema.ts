@@ -83,4 +83,18 @@ CREATE INDEX question_log_user ON question_log(user_id, at);
 ALTER TABLE passage_changes ADD COLUMN at timestamptz NOT NULL DEFAULT now();
 CREATE INDEX passage_changes_at ON passage_changes(at);
 `,
+  // 3: postings (term -> passage, term frequency, passage length): BM25 for questions whose words
+  // match many passages reads these index entries instead of every matching passage's tsvector.
+  `
+CREATE TABLE passage_terms (
+  term text COLLATE "C" NOT NULL,
+  passage_id bigint NOT NULL,
+  tf integer NOT NULL,
+  term_count integer NOT NULL,
+  PRIMARY KEY (term, passage_id) INCLUDE (tf, term_count)
+);
+INSERT INTO passage_terms(term, passage_id, tf, term_count)
+SELECT u.lexeme, p.id, cardinality(u.positions), p.term_count FROM passages p, unnest(p.tsv) u;
+ANALYZE passage_terms;
+`,
 ];

@@ -20,6 +20,13 @@ export const CHANGES_CHANNEL = 'newsbot_changes';
 const K1 = 1.2;
 const B = 0.75;
 
+/**
+ * Above this many matching passages (summed over the question's patterns), BM25 reads the
+ * postings table rather than the matching passages' tsvectors: on 100,000 passages, per-row
+ * tsvector work made such questions take 200-500 ms, postings about a quarter of that.
+ */
+const FULL_TEXT_MAX_MATCHES = 3000;
+
 /** A prefix pattern counts at most this many of the words it starts (the most frequent). */
 const MAX_PREFIX_LEXEMES = 500;
 
@@ -31,7 +38,7 @@ const FRESHNESS_MS = 500;
 
 
 /** A search pattern with what BM25 needs: its idf, how many passages hold it, the lexemes it stands for. */
-interface ScoredPattern {
+export interface ScoredPattern {
   term: string;
   prefix: boolean;
   idf: number;
@@ -46,7 +53,7 @@ type DocumentRow = StoredDocumentRow & Row & { body: string | null; comments: st
  * A tsvector literal of the stored index terms with their positions, built here rather than
  * by PostgreSQL's parser so the words indexed are exactly the ones SQLite indexes.
  */
-export function termsVector(terms: string): { literal: string; count: number; distinct: string[] } {
+export function termsVector(terms: string): { literal: string; count: number; distinct: string[]; frequencies: number[] } {
   const words = terms.split(' ').filter(Boolean);
   const positions = new Map<string, number[]>();
   words.forEach((word, i) => {
@@ -56,7 +63,8 @@ export function termsVector(terms: string): { literal: string; count: number; di
     positions.set(word, list);
   });
   const literal = [...positions].map(([word, list]) => `${quoteLexeme(word)}:${list.join(',')}`).join(' ');
-  return { literal, count: words.length, distinct: [...positions.keys()] };
+  // Frequencies as the tsvector holds them (positions kept), so both scorings agree.
+  return { literal, count: words.length, distinct: [...positions.keys()], frequencies: [...positions.values()].map((list) => list.length) };
 }
 
 /** A word as a quoted tsvector/tsquery lexeme (quotes doubled, backslashes escaped). */
@@ -206,6 +214,11 @@ export class PgStore implements KnowledgeStore {
         if (stored.length > 0) await writeVectors(tx, article.model!, stored, this.pgvector);
         ids.forEach((id, i) => added.push({ id, vector: article.vectors?.[i] ?? null }));
         await tx.query('INSERT INTO passage_changes(passage_id, op) SELECT id, \'a\' FROM unnest($1::bigint[]) AS id', [ids]);
+        const postings = vectors.flatMap((v, i) => v.distinct.map((term, j) => ({ term, id: ids[i]!, tf: v.frequencies[j]!, length: v.count })));
+        await tx.query(
+          'INSERT INTO passage_terms(term, passage_id, tf, term_count) SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[], $4::int[])',
+          [postings.map((x) => x.term), postings.map((x) => x.id), postings.map((x) => x.tf), postings.map((x) => x.length)],
+        );
         // Rows locked in one order (term, C collation) by every writer, so concurrent writers never deadlock.
         await tx.query(
           `INSERT INTO vocabulary(term, passages) SELECT t.term, t.n FROM unnest($1::text[], $2::int[]) AS t(term, n) ORDER BY t.term COLLATE "C"
@@ -225,7 +238,17 @@ export class PgStore implements KnowledgeStore {
     const gone = await tx.query<{ id: string; terms: string }>(`DELETE FROM passages WHERE ${where} RETURNING id, terms`, params);
     if (gone.length === 0) return [];
     const counts = new Map<string, number>();
-    for (const row of gone) for (const term of termsVector(row.terms).distinct) counts.set(term, (counts.get(term) ?? 0) + 1);
+    const postings: Array<{ term: string; id: number }> = [];
+    for (const row of gone) {
+      for (const term of termsVector(row.terms).distinct) {
+        counts.set(term, (counts.get(term) ?? 0) + 1);
+        postings.push({ term, id: Number(row.id) });
+      }
+    }
+    await tx.query(
+      'DELETE FROM passage_terms pt USING unnest($1::text[], $2::bigint[]) AS d(term, id) WHERE pt.term = d.term COLLATE "C" AND pt.passage_id = d.id',
+      [postings.map((x) => x.term), postings.map((x) => x.id)],
+    );
     const terms = [...counts.keys()];
     // Locked in the same order as the upsert above takes them (no deadlock between writers).
     await tx.query('SELECT term FROM vocabulary WHERE term = ANY($1::text[]) ORDER BY term COLLATE "C" FOR UPDATE', [terms]);
@@ -379,11 +402,11 @@ export class PgStore implements KnowledgeStore {
 
   /** BM25 as FTS5 computes it (k1 1.2, b 0.75, the same IDF), over the same word forms. */
   /**
-   * BM25 over passages holding any of the forms, best first, exactly as a full scoring would
-   * rank them, but without scoring every passage that holds a common word (MaxScore, Turtle &
-   * Flood 1995): the passages holding the rarest patterns are scored first; the score of the
-   * limit-th of them is a floor no passage can reach with only words whose BM25 bounds
-   * (idf * (k1 + 1)) together stay below it, so those words need not be searched by.
+   * BM25 (FTS5's k1 and b) over passages holding any of the forms, best first. Two exact ways
+   * to the same ranking: a selective question is answered by full-text search (the GIN index
+   * finds the passages, their tsvectors give the term frequencies); a question whose words
+   * match many passages reads the postings table instead, whose index entries carry the
+   * frequencies, rather than every matching passage.
    */
   async lexicalSearch(forms: string[], limit: number, dates: DateFilter = {}): Promise<Array<{ id: number }>> {
     const patterns = ftsPatterns(forms);
@@ -401,60 +424,47 @@ export class PgStore implements KnowledgeStore {
       frequency: frequencies[i]!,
       lexemes: expansions[i]!,
     }));
-    const search = (matching: ScoredPattern[]) => this.scoreBm25(matching, scored, averageLength, limit, dates);
-
-    const rarestFirst = [...scored].sort((x, y) => x.frequency - y.frequency);
-    const rare: ScoredPattern[] = [];
-    let covered = 0;
-    for (const p of rarestFirst) {
-      if (covered >= limit) break;
-      rare.push(p);
-      covered += p.frequency;
-    }
-    if (rare.length === scored.length) return (await search(scored)).map(({ id }) => ({ id }));
-    const first = await search(rare);
-    const floor = first.length >= limit ? first[limit - 1]!.score : 0;
-    const unneeded = new Set<ScoredPattern>();
-    let bound = 0;
-    for (const p of [...scored].sort((x, y) => x.idf - y.idf)) {
-      if (bound + p.idf * (K1 + 1) >= floor) break;
-      bound += p.idf * (K1 + 1);
-      unneeded.add(p);
-    }
-    const needed = scored.filter((p) => !unneeded.has(p));
-    const result = needed.every((p) => rare.includes(p)) ? first : await search(needed);
-    return result.map(({ id }) => ({ id }));
+    if (scored.every((p) => p.lexemes.length === 0)) return [];
+    const matches = scored.reduce((sum, p) => sum + p.frequency, 0);
+    const way = matches > FULL_TEXT_MAX_MATCHES ? 'postings' : 'fulltext';
+    return (await this.scoreBm25(way, scored, averageLength, limit, dates)).map(({ id }) => ({ id }));
   }
 
-  /**
-   * BM25 (FTS5's k1 and b) of the passages holding any of `matching`, scored on all `patterns`.
-   * Term frequencies come without unpacking whole passages: setweight marks the query's
-   * lexemes, ts_filter keeps only them (both in C), and only those few are unnested.
-   */
-  private async scoreBm25(matching: ScoredPattern[], patterns: ScoredPattern[], averageLength: number, limit: number, dates: DateFilter): Promise<Array<{ id: number; score: number }>> {
+  /** BM25 of the passages holding any pattern, by full-text search or from the postings (same result). */
+  async scoreBm25(way: 'fulltext' | 'postings', patterns: ScoredPattern[], averageLength: number, limit: number, dates: DateFilter = {}): Promise<Array<{ id: number; score: number }>> {
     const lexemes = patterns.flatMap((p, i) => p.lexemes.map((lexeme) => ({ lexeme, pattern: i })));
-    if (lexemes.length === 0) return [];
-    const query = matching.map((p) => `${quoteLexeme(p.term)}${p.prefix ? ':*' : ''}`).join(' | ');
-    const params: unknown[] = [query, lexemes.map((l) => l.lexeme), lexemes.map((l) => l.pattern), patterns.map((p) => p.idf), averageLength, limit, [...new Set(lexemes.map((l) => l.lexeme))]];
+    const params: unknown[] = [lexemes.map((l) => l.lexeme), lexemes.map((l) => l.pattern), patterns.map((p) => p.idf), averageLength, limit];
     const clauses: string[] = [];
     if (dates.since) clauses.push(`d.published >= $${params.push(dates.since)}`);
     if (dates.until) clauses.push(`substr(d.published, 1, 10) <= $${params.push(dates.until)}`);
-    const join = clauses.length > 0 ? 'JOIN documents d ON d.id = c.document_id' : '';
+    const dated = clauses.length > 0;
+    let frequencies: string;
+    if (way === 'fulltext') {
+      // Term frequencies without unpacking whole passages: setweight marks the query's lexemes,
+      // ts_filter keeps only them (both in C), and only those few are unnested.
+      const query = `$${params.push(patterns.map((p) => `${quoteLexeme(p.term)}${p.prefix ? ':*' : ''}`).join(' | '))}::tsquery`;
+      const marked = `$${params.push([...new Set(lexemes.map((l) => l.lexeme))])}::text[]`;
+      frequencies = `SELECT c.id, c.term_count, lex.pattern, sum(cardinality(u.positions)) AS n
+        FROM passages c ${dated ? 'JOIN documents d ON d.id = c.document_id' : ''}
+        CROSS JOIN LATERAL unnest(ts_filter(setweight(c.tsv, 'A', ${marked}), '{a}')) u
+        JOIN lex ON lex.lexeme = u.lexeme
+        WHERE c.tsv @@ ${query} ${dated ? `AND ${clauses.join(' AND ')}` : ''}
+        GROUP BY c.id, c.term_count, lex.pattern`;
+    } else {
+      frequencies = `SELECT pt.passage_id AS id, pt.term_count, lex.pattern, sum(pt.tf) AS n
+        FROM lex JOIN passage_terms pt ON pt.term = lex.lexeme COLLATE "C"
+        ${dated ? `JOIN passages c ON c.id = pt.passage_id JOIN documents d ON d.id = c.document_id WHERE ${clauses.join(' AND ')}` : ''}
+        GROUP BY pt.passage_id, pt.term_count, lex.pattern`;
+    }
     const rows = await this.db.query<{ id: string; score: number }>(
-      `WITH lex AS (SELECT * FROM unnest($2::text[], $3::int[]) AS l(lexeme, pattern)),
-            pat AS (SELECT (ord - 1)::int AS pattern, idf FROM unnest($4::float8[]) WITH ORDINALITY AS t(idf, ord)),
-            tf AS (
-              SELECT c.id, c.term_count, lex.pattern, sum(cardinality(u.positions)) AS n
-              FROM passages c ${join}
-              CROSS JOIN LATERAL unnest(ts_filter(setweight(c.tsv, 'A', $7::text[]), '{a}')) u
-              JOIN lex ON lex.lexeme = u.lexeme
-              WHERE c.tsv @@ $1::tsquery ${clauses.length > 0 ? `AND ${clauses.join(' AND ')}` : ''}
-              GROUP BY c.id, c.term_count, lex.pattern)
+      `WITH lex AS (SELECT * FROM unnest($1::text[], $2::int[]) AS l(lexeme, pattern)),
+            pat AS (SELECT (ord - 1)::int AS pattern, idf FROM unnest($3::float8[]) WITH ORDINALITY AS t(idf, ord)),
+            tf AS (${frequencies})
        SELECT id, score FROM (
-         SELECT tf.id, sum(pat.idf * tf.n * ${K1 + 1} / (tf.n + ${K1} * (${1 - B} + ${B} * tf.term_count / $5::float8)))::float8 AS score
+         SELECT tf.id, sum(pat.idf * tf.n * ${K1 + 1} / (tf.n + ${K1} * (${1 - B} + ${B} * tf.term_count / $4::float8)))::float8 AS score
          FROM tf JOIN pat ON pat.pattern = tf.pattern GROUP BY tf.id) ranked
        -- Rounded: sums of the same terms in another order differ in the last bits; ties go by id.
-       ORDER BY round(score::numeric, 9) DESC, id LIMIT $6`,
+       ORDER BY round(score::numeric, 9) DESC, id LIMIT $5`,
       params,
     );
     return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
