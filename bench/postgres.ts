@@ -1,12 +1,11 @@
 import pLimit from 'p-limit';
 import type { LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
 import type { NewsEmbeddings } from '../src/embeddings/newsEmbeddings.js';
-import { indexTerms } from '../src/core/text/terms.js';
+import type { ArticleWrite } from '../src/store/knowledgeStore.js';
 import { PgDatabase } from '../src/store/postgres/pgDatabase.js';
 import { PgStore } from '../src/store/postgres/pgStore.js';
 import { benchAskLatency, type AskLatencyResult } from './askLatency.js';
 import { benchIngestion, type IngestionResult } from './ingestion.js';
-import { PASSAGES_PER_ARTICLE } from './storeFixture.js';
 
 export interface PostgresBenchResult {
   ingestion: IngestionResult;
@@ -28,7 +27,7 @@ const WRITERS = 4;
  */
 export async function benchPostgres(
   url: string,
-  work: { articles: number; ingestEmbeddings: LoadedEmbeddings; texts: string[]; vectors: Float32Array[]; model: string; queryEmbeddings: NewsEmbeddings; inference: NewsEmbeddings },
+  work: { articles: number; ingestEmbeddings: LoadedEmbeddings; texts: string[]; writes: ArticleWrite[]; model: string; queryEmbeddings: NewsEmbeddings; inference: NewsEmbeddings },
   log: (m: string) => void,
 ): Promise<PostgresBenchResult> {
   const schema = `bench_${process.pid}`;
@@ -42,39 +41,18 @@ export async function benchPostgres(
       await ingestStore.close();
     }
 
-    log(`PostgreSQL: writing ${work.texts.length} passages`);
+    log(`PostgreSQL: writing the same ${work.texts.length} passages`);
     const store = await PgStore.open(url, { schema });
     try {
       const started = performance.now();
-      await store.useVectorSpace({ model: work.model, dim: work.vectors[0]!.length });
+      const probe = work.writes[0]!.vectors![0]!;
+      await store.useVectorSpace({ model: work.model, dim: probe.length });
       const limit = pLimit(WRITERS);
-      const articles = Math.ceil(work.texts.length / PASSAGES_PER_ARTICLE);
-      await Promise.all(
-        Array.from({ length: articles }, (_, a) =>
-          limit(async () => {
-            const start = a * PASSAGES_PER_ARTICLE;
-            const texts = work.texts.slice(start, start + PASSAGES_PER_ARTICLE);
-            await store.writeArticle({
-              key: `bench-${a}`,
-              sourceId: 'bench',
-              rawHash: `r${a}`,
-              contentHash: `c${a}`,
-              extractorVersion: 1,
-              metadata: { title: `Bench article ${a}`, published: `2026-0${1 + (a % 9)}-1${a % 9}`, language: 'en', outlet: 'Bench Wire', url: null, source: `bench-${a}.txt`, location: `/bench/${a}`, author: null },
-              body: texts,
-              comments: [],
-              summaryOnly: false,
-              passages: texts.map((text, position) => ({ position, section: 'body', text, terms: indexTerms(text, 'en').join(' ') })),
-              vectors: work.vectors.slice(start, start + texts.length),
-              model: work.model,
-            });
-          }),
-        ),
-      );
+      await Promise.all(work.writes.map((write) => limit(() => store.writeArticle(write))));
       const storeBuildSeconds = (performance.now() - started) / 1000;
       log(`PostgreSQL: first vector search (${store.pgvector ? 'pgvector' : 'building this process\'s graph from the stored vectors'})`);
       const t = performance.now();
-      await store.vectorSearch(work.vectors[0]!, 10);
+      await store.vectorSearch(probe, 10);
       const firstSearchSeconds = (performance.now() - t) / 1000;
       log('PostgreSQL: warm ask latency');
       const askLatency = await benchAskLatency(store, work.texts, work.queryEmbeddings, work.inference);

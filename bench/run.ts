@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       // The same workloads on PostgreSQL, printed beside SQLite's.
       results.postgres = await benchPostgres(
         process.env.DATABASE_URL,
-        { articles: ARTICLES, ingestEmbeddings, texts: built.texts, vectors, model: 'synthetic-384', queryEmbeddings: new SyntheticQueryEmbeddings('synthetic-384', DIM, query), inference },
+        { articles: ARTICLES, ingestEmbeddings, texts: built.texts, writes: built.writes, model: 'synthetic-384', queryEmbeddings: new SyntheticQueryEmbeddings('synthetic-384', DIM, query), inference },
         log,
       );
     }

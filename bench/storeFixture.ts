@@ -1,5 +1,6 @@
 import { NewsStore } from '../src/store/newsStore.js';
 import type { AnnIndex } from '../src/store/annIndex.js';
+import type { ArticleWrite } from '../src/store/knowledgeStore.js';
 import { indexTerms } from '../src/core/text/terms.js';
 import { makeVocabulary, sentence, zipfSampler } from './synthetic.js';
 
@@ -7,13 +8,15 @@ export const PASSAGES_PER_ARTICLE = 10;
 
 /**
  * Fills a store with synthetic articles whose passages carry the given vectors (passage i
- * gets vector i and, in a fresh store, id i+1). Returns the store and the passage texts.
+ * gets vector i and, in a fresh store, id i+1). Returns the store, the passage texts and the
+ * article writes (so another backend can be filled with exactly the same articles).
  */
-export function buildStore(dataDir: string, vectors: Float32Array[], model: string, options: { graph?: AnnIndex } = {}): { store: NewsStore; texts: string[]; seconds: number } {
+export function buildStore(dataDir: string, vectors: Float32Array[], model: string, options: { graph?: AnnIndex } = {}): { store: NewsStore; texts: string[]; writes: ArticleWrite[]; seconds: number } {
   const started = performance.now();
   const store = NewsStore.open(dataDir);
   const word = zipfSampler(makeVocabulary(20_000));
   const texts: string[] = [];
+  const writes: ArticleWrite[] = [];
   const articles = Math.ceil(vectors.length / PASSAGES_PER_ARTICLE);
   store.sqlite.transaction(() => {
     for (let a = 0; a < articles; a++) {
@@ -25,23 +28,22 @@ export function buildStore(dataDir: string, vectors: Float32Array[], model: stri
         texts.push(text);
         passages.push({ position: i - start, section: 'body' as const, text, terms: indexTerms(text, 'en').join(' ') });
       }
-      store.sqlite.writeArticle(
-        {
-          key: `bench-${a}`,
-          sourceId: 'bench',
-          rawHash: `r${a}`,
-          contentHash: `c${a}`,
-          extractorVersion: 1,
-          metadata: { title: sentence(word, 6), published: `2026-0${1 + (a % 9)}-1${a % 9}`, language: 'en', outlet: 'Bench Wire', url: null, source: `bench-${a}.txt`, location: `/bench/${a}`, author: null },
-          body: texts.slice(start, end),
-          comments: [],
-          summaryOnly: false,
-          passages,
-          vectors: vectors.slice(start, end),
-          model,
-        },
-        '2026-01-01T00:00:00Z',
-      );
+      const write: ArticleWrite = {
+        key: `bench-${a}`,
+        sourceId: 'bench',
+        rawHash: `r${a}`,
+        contentHash: `c${a}`,
+        extractorVersion: 1,
+        metadata: { title: sentence(word, 6), published: `2026-0${1 + (a % 9)}-1${a % 9}`, language: 'en', outlet: 'Bench Wire', url: null, source: `bench-${a}.txt`, location: `/bench/${a}`, author: null },
+        body: texts.slice(start, end),
+        comments: [],
+        summaryOnly: false,
+        passages,
+        vectors: vectors.slice(start, end),
+        model,
+      };
+      writes.push(write);
+      store.sqlite.writeArticle(write, '2026-01-01T00:00:00Z');
     }
     store.setVectorSpace({ model, dim: vectors[0]!.length });
   });
@@ -52,5 +54,5 @@ export function buildStore(dataDir: string, vectors: Float32Array[], model: stri
     store.vectorIndex({ forWriting: true });
     store.saveVectorIndex();
   }
-  return { store, texts, seconds: (performance.now() - started) / 1000 };
+  return { store, texts, writes, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,4 +1,5 @@
 import type { StoredArticle } from '../src/store/knowledgeStore.js';
+import { decodeVector, encodeVector } from '../src/store/vectorCodec.js';
 
 /** One line of `npm run export`. The field names are a contract: operators and checks read them. */
 export interface ExportRecord {
@@ -32,16 +33,14 @@ export interface ExportedVectors {
 }
 
 export function vectorToBase64(vector: Float32Array): string {
-  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('base64');
+  return encodeVector(vector).toString('base64');
 }
 
 /** A base64 vector back into floats; throws when it is not `dim` float32 values. */
 export function vectorFromBase64(text: string, dim: number): Float32Array {
   const bytes = Buffer.from(text, 'base64');
   if (bytes.byteLength !== dim * 4) throw new Error(`a vector has ${bytes.byteLength / 4} values, not ${dim}`);
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return new Float32Array(copy.buffer);
+  return decodeVector(bytes);
 }
 
 export function toExportRecord(article: StoredArticle): ExportRecord {

@@ -88,9 +88,9 @@ export class PgStore implements KnowledgeStore {
   private listening: Promise<void> | null = null;
   private knownSeq = 0;
   private seqCheckedAt = 0;
-  private cache = { seq: -1, stats: new Map<string, number>() };
+  /** Vocabulary figures and prefix expansions, valid until the change sequence moves. */
+  private cache = { seq: -1, values: new Map<string, unknown>() };
   private space: { seq: number; value: VectorSpace | null } = { seq: -1, value: null };
-  private prefixCache = { seq: -1, lexemes: new Map<string, string[]>() };
 
   private constructor(
     readonly db: PgConnection,
@@ -128,11 +128,11 @@ export class PgStore implements KnowledgeStore {
     return this.knownSeq;
   }
 
-  private async cached(key: string, compute: () => Promise<number>): Promise<number> {
+  private async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const seq = await this.latestSeq();
-    if (this.cache.seq !== seq || this.cache.stats.size > 100_000) this.cache = { seq, stats: new Map() };
-    let value = this.cache.stats.get(key);
-    if (value === undefined) this.cache.stats.set(key, (value = await compute()));
+    if (this.cache.seq !== seq || this.cache.values.size > 100_000) this.cache = { seq, values: new Map() };
+    let value = this.cache.values.get(key) as T | undefined;
+    if (value === undefined) this.cache.values.set(key, (value = await compute()));
     return value;
   }
 
@@ -471,20 +471,16 @@ export class PgStore implements KnowledgeStore {
   }
 
   /** The indexed words a prefix pattern stands for (most frequent first, at most MAX_PREFIX_LEXEMES). */
-  private async prefixLexemes(prefix: string): Promise<string[]> {
-    const seq = await this.latestSeq();
-    if (this.prefixCache.seq !== seq || this.prefixCache.lexemes.size > 10_000) this.prefixCache = { seq, lexemes: new Map() };
-    let list = this.prefixCache.lexemes.get(prefix);
-    if (!list) {
+  private prefixLexemes(prefix: string): Promise<string[]> {
+    return this.cached(`lexemes:${prefix}`, async () => {
       const rows = await this.db.query<{ term: string }>(
         "SELECT term FROM vocabulary WHERE term LIKE $1 ESCAPE '\\' ORDER BY passages DESC LIMIT $2",
         [`${escapeLike(prefix)}%`, MAX_PREFIX_LEXEMES],
       );
-      list = rows.map((r) => r.term);
-      this.prefixCache.lexemes.set(prefix, list);
-    }
-    return list;
+      return rows.map((r) => r.term);
+    });
   }
+
 
   /** Passages holding a term (or any term with the prefix), from the vocabulary like fts5vocab. */
   private patternFrequency(term: string, prefix: boolean): Promise<number> {
@@ -528,7 +524,7 @@ export class PgStore implements KnowledgeStore {
     const space = await this.vectorSpace();
     if (!space) return false;
     if (this.pgvector) {
-      return (await this.cached('searchable-vectors', async () => ((await this.db.query('SELECT 1 FROM passage_vectors WHERE embedding IS NOT NULL LIMIT 1')).length))) > 0;
+      return this.cached('searchable-vectors', async () => (await this.db.query('SELECT 1 FROM passage_vectors WHERE embedding IS NOT NULL LIMIT 1')).length > 0);
     }
     await this.syncGraph(space);
     return this.graph.size > 0;
