@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../ingest/pipeline.js';
@@ -19,6 +19,17 @@ export interface IngestionResult {
   overheadMsPerArticle: number;
   reingestSeconds: number;
   reingestSpeedup: number;
+  /** Bytes in the data folder after the first ingest (SQLite store, vector graph); null on PostgreSQL. */
+  diskBytes: number | null;
+}
+
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    total += entry.isDirectory() ? folderBytes(path) : statSync(path).size;
+  }
+  return total;
 }
 
 /** Writes `count` article files (title, dateline, four paragraphs, a comment thread). */
@@ -44,6 +55,7 @@ export async function benchIngestion(count: number, embeddings: LoadedEmbeddings
     let t = performance.now();
     const first = await ingest(options);
     const firstSeconds = (performance.now() - t) / 1000;
+    const diskBytes = store ? null : folderBytes(options.dataDir);
     t = performance.now();
     const again = await ingest(options);
     const reingestSeconds = (performance.now() - t) / 1000;
@@ -60,6 +72,7 @@ export async function benchIngestion(count: number, embeddings: LoadedEmbeddings
       overheadMsPerArticle: ((firstSeconds - embeddingSeconds) * 1000) / count,
       reingestSeconds,
       reingestSpeedup: firstSeconds / reingestSeconds,
+      diskBytes,
     };
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -3,28 +3,50 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
+import { retrieve } from '../src/core/retrieval/retrieve.js';
+import { reciprocalRankFusion } from '../src/core/retrieval/fusion.js';
+import { queryTerms } from '../src/core/text/terms.js';
 import { HashingEmbeddings } from '../src/embeddings/hashingEmbeddings.js';
+import { DEFAULT_EF_SEARCH } from '../src/store/annIndex.js';
 import { NewsStore } from '../src/store/newsStore.js';
+import { SyntheticQueryEmbeddings } from './queryEmbeddings.js';
 import { buildStore } from './storeFixture.js';
+import { bruteForceTopK } from './vectorSearch.js';
 
 export interface StoreComparisonRow {
   system: string;
-  buildSeconds: number;
+  buildSeconds: number | null;
   queryMs: number;
-  saveSeconds: number;
-  loadSeconds: number;
+  /** Share of the exact 10 nearest neighbours found (vector searches only). */
+  recallAt10: number | null;
+  saveSeconds: number | null;
+  loadSeconds: number | null;
+}
+
+const recall = (found: number[][], exact: number[][]) => found.reduce((n, ids, i) => n + ids.filter((id) => exact[i]!.includes(id)).length, 0) / (found.length * 10);
+
+/** Mean milliseconds per call over the queries, after a warm-up pass over the first 20. */
+async function timed<T>(queries: Float32Array[], run: (q: Float32Array, i: number) => Promise<T> | T): Promise<{ ms: number; results: T[] }> {
+  for (let i = 0; i < 20; i++) await run(queries[i]!, i);
+  const t = performance.now();
+  const results: T[] = [];
+  for (let i = 0; i < queries.length; i++) results.push(await run(queries[i]!, i));
+  return { ms: (performance.now() - t) / queries.length, results };
 }
 
 /**
- * The project's store (SQLite + hnswlib graph, documents included) against langchain's
- * HNSWLib vector store on the same vectors and queries. Both return the passages' text
- * and metadata for each hit.
+ * The project's store (SQLite + hnswlib graph) against langchain's HNSWLib vector store on
+ * the same vectors, texts and queries. Every row returns the passages' text and metadata:
+ * - vector-only: the graph's 10 nearest neighbours, hydrated from SQLite;
+ * - hybrid: BM25 (FTS5) and vector candidates fused by reciprocal rank, top 10 hydrated;
+ * - the full retrieval stage of an answer (term statistics, fusion, recency, diversity);
+ * - HNSWLib at its default search breadth (hnswlib's ef = 10) and at ours.
  */
 export async function compareWithLangchain(vectors: Float32Array[], queries: Float32Array[]): Promise<StoreComparisonRow[]> {
   const rows: StoreComparisonRow[] = [];
   const root = mkdtempSync(join(tmpdir(), 'bench-lc-'));
+  const exact = queries.map((q) => bruteForceTopK(vectors, q, 10));
   try {
-    // Ours: writing to SQLite is already durable; "save" is the graph file.
     let t = performance.now();
     const { store, texts } = buildStore(join(root, 'ours'), vectors, 'bench-384');
     const buildSeconds = (performance.now() - t) / 1000;
@@ -34,17 +56,36 @@ export async function compareWithLangchain(vectors: Float32Array[], queries: Flo
     store.close();
     t = performance.now();
     const reopened = NewsStore.open(join(root, 'ours'));
-    const graph = reopened.vectorIndex()!;
+    reopened.vectorIndex();
     const loadSeconds = (performance.now() - t) / 1000;
-    t = performance.now();
-    for (const q of queries) reopened.passagesByIds(graph.search(q, 10).map((h) => h.id));
-    rows.push({ system: 'newsdesk (SQLite + hnswlib-node)', buildSeconds, queryMs: (performance.now() - t) / queries.length, saveSeconds, loadSeconds });
+
+    const vectorOnly = await timed(queries, async (q) => {
+      const hits = await reopened.vectorSearch(q, 10);
+      return (await reopened.passagesByIds(hits.map((h) => h.id))).map((p) => p.id);
+    });
+    rows.push({ system: `newsdesk vector-only (hnswlib-node, ef ${DEFAULT_EF_SEARCH}, hydrated from SQLite)`, buildSeconds, queryMs: vectorOnly.ms, recallAt10: recall(vectorOnly.results, exact), saveSeconds, loadSeconds });
+
+    // Questions from words of the passage nearest to each query, so BM25 has real matches.
+    const questions = exact.map((ids) => texts[ids[0]! - 1]!.split(' ').slice(2, 7).join(' '));
+    const hybrid = await timed(queries, async (q, i) => {
+      const terms = queryTerms(questions[i]!).flatMap((term) => [...term.stems, ...term.variants]);
+      const [lexical, semantic] = await Promise.all([reopened.lexicalSearch(terms, 50), reopened.vectorSearch(q, 50)]);
+      const fused = reciprocalRankFusion([{ ids: lexical.map((h) => h.id), weight: 1 }, { ids: semantic.map((h) => h.id), weight: 1 }]);
+      const top = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([id]) => id);
+      return reopened.passagesByIds(top);
+    });
+    rows.push({ system: 'newsdesk hybrid (FTS5 BM25 + vectors, fused, hydrated)', buildSeconds: null, queryMs: hybrid.ms, recallAt10: null, saveSeconds: null, loadSeconds: null });
+
+    let next = 0;
+    const embeddings = new SyntheticQueryEmbeddings('bench-384', vectors[0]!.length, () => queries[next++ % queries.length]!);
+    const full = await timed(queries, async (_, i) => retrieve(questions[i]!, { store: reopened, embeddings }, { k: 10 }));
+    rows.push({ system: 'newsdesk retrieval stage of an answer (hybrid + term statistics, recency, diversity)', buildSeconds: null, queryMs: full.ms, recallAt10: null, saveSeconds: null, loadSeconds: null });
     reopened.close();
 
     // langchain's HNSWLib, same vectors and texts.
-    const embeddings = new HashingEmbeddings(vectors[0]!.length);
+    const hashing = new HashingEmbeddings(vectors[0]!.length);
     t = performance.now();
-    const lc = new HNSWLib(embeddings, { space: 'cosine', numDimensions: vectors[0]!.length });
+    const lc = new HNSWLib(hashing, { space: 'cosine', numDimensions: vectors[0]!.length });
     await lc.addVectors(
       vectors.map((v) => Array.from(v)),
       texts.map((text, i) => new Document({ pageContent: text, metadata: { id: i + 1, source: `bench-${Math.floor(i / 10)}.txt` } })),
@@ -54,11 +95,14 @@ export async function compareWithLangchain(vectors: Float32Array[], queries: Flo
     await lc.save(join(root, 'langchain'));
     const lcSave = (performance.now() - t) / 1000;
     t = performance.now();
-    const loaded = await HNSWLib.load(join(root, 'langchain'), embeddings);
+    const loaded = await HNSWLib.load(join(root, 'langchain'), hashing);
     const lcLoad = (performance.now() - t) / 1000;
-    t = performance.now();
-    for (const q of queries) await loaded.similaritySearchVectorWithScore(Array.from(q), 10);
-    rows.push({ system: 'langchain HNSWLib (@langchain/community)', buildSeconds: lcBuild, queryMs: (performance.now() - t) / queries.length, saveSeconds: lcSave, loadSeconds: lcLoad });
+    const search = (q: Float32Array) => loaded.similaritySearchVectorWithScore(Array.from(q), 10).then((hits) => hits.map(([doc]) => doc.metadata.id as number));
+    const lcDefault = await timed(queries, search);
+    rows.push({ system: 'langchain HNSWLib (@langchain/community), default ef', buildSeconds: lcBuild, queryMs: lcDefault.ms, recallAt10: recall(lcDefault.results, exact), saveSeconds: lcSave, loadSeconds: lcLoad });
+    loaded.index.setEf(DEFAULT_EF_SEARCH);
+    const lcSameEf = await timed(queries, search);
+    rows.push({ system: `langchain HNSWLib, ef ${DEFAULT_EF_SEARCH} (same breadth as ours)`, buildSeconds: null, queryMs: lcSameEf.ms, recallAt10: recall(lcSameEf.results, exact), saveSeconds: null, loadSeconds: null });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

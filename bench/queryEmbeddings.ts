@@ -17,3 +17,29 @@ export class SyntheticQueryEmbeddings extends NewsEmbeddings {
     return Array.from(this.sample(this.next++));
   }
 }
+
+/**
+ * A question's real inference cost with a store of synthetic vectors: runs the model on the
+ * question (its time counts in the ask), then returns a synthetic vector so that retrieval
+ * works on the synthetic index. The model's own output is discarded: the stand-in's vectors
+ * mean nothing anyway.
+ */
+export class InferredQueryEmbeddings extends NewsEmbeddings {
+  constructor(private readonly model: NewsEmbeddings, private readonly synthetic: SyntheticQueryEmbeddings) {
+    super({});
+  }
+  get modelId(): string {
+    return this.synthetic.modelId;
+  }
+  get dimension(): number {
+    return this.synthetic.dimension;
+  }
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    await this.model.embedDocuments(texts);
+    return this.synthetic.embedDocuments(texts);
+  }
+  async embedQuery(text: string): Promise<number[]> {
+    await this.model.embedQuery(text);
+    return this.synthetic.embedQuery();
+  }
+}

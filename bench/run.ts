@@ -3,6 +3,8 @@
  * and written to bench/results/latest.json. Each figure says which embedder produced it.
  * Set BENCH_SCALE=small for a quick run (10k instead of 100k). With DATABASE_URL, ingestion
  * and warm asks also run on PostgreSQL (throwaway schemas) and are printed beside SQLite's.
+ * The model section uses a random-weight stand-in of multilingual-e5-small's exact size
+ * (written to bench/.cache by `npm run bench:model` or here); BENCH_SKIP_MODEL=1 skips it.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,13 +20,26 @@ import { benchPostgres } from './postgres.js';
 import { compareWithLangchain } from './langchainComparison.js';
 import { SyntheticQueryEmbeddings } from './queryEmbeddings.js';
 import { buildStore } from './storeFixture.js';
-import { clusteredVectors } from './synthetic.js';
+import { NewsStore } from '../src/store/newsStore.js';
+import { benchDiscordDuringReingest } from './discordDuringReingest.js';
+import type { Precision } from './model/encoderGraph.js';
+import { measureEmbeddingCosts } from './model/modelCosts.js';
+import { ensureStandInModel } from './model/standInModel.js';
+import { standInVectors } from './model/standInVectors.js';
+import { InferredQueryEmbeddings } from './queryEmbeddings.js';
+import { WorkerEmbeddings } from '../src/embeddings/workerEmbeddings.js';
+import { defaultEmbeddingThreads } from '../src/embeddings/embeddingDefaults.js';
+import { clusteredVectors, harderVectors } from './synthetic.js';
 import { benchVectorSearch } from './vectorSearch.js';
 
 const DIM = 384;
 const small = process.env.BENCH_SCALE === 'small';
 const LARGE_N = small ? 10_000 : 100_000;
 const ARTICLES = small ? 300 : 1000;
+/** Articles a first ingest with the stand-in embeds per precision, and the Discord re-ingest's size. */
+const MODEL_ARTICLES = small ? 20 : 60;
+const REINGEST_ARTICLES = small ? 100 : 1000;
+const withModel = process.env.BENCH_SKIP_MODEL !== '1';
 
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 const f = (x: number, d = 1) => x.toFixed(d);
@@ -63,8 +78,14 @@ async function main(): Promise<void> {
   }
   results.vectorSearch = LARGE_N > 10_000 ? [at10k, large] : [at10k];
 
-  log('store comparison with langchain HNSWLib at 10,000');
-  results.storeComparison = { n: 10_000, rows: await compareWithLangchain(vectors.slice(0, 10_000), queries) };
+  log(`vector search on the harder distribution (anisotropic, uneven clusters, near-duplicates) at 10,000 and ${LARGE_N}`);
+  const harder = harderVectors(LARGE_N, DIM);
+  const harderQueries = Array.from({ length: 200 }, (_, i) => harder.query(i));
+  results.vectorSearchHarder = [benchVectorSearch(harder.vectors.slice(0, 10_000), harderQueries).result];
+  if (LARGE_N > 10_000) (results.vectorSearchHarder as unknown[]).push(benchVectorSearch(harder.vectors, harderQueries).result);
+
+  log('store comparison with langchain HNSWLib at 10,000 (harder distribution)');
+  results.storeComparison = { n: 10_000, distribution: 'harder', rows: await compareWithLangchain(harder.vectors.slice(0, 10_000), harderQueries) };
 
   log(`ingestion of ${ARTICLES} articles`);
   results.ingestion = await benchIngestion(ARTICLES, ingestEmbeddings);
@@ -86,13 +107,45 @@ async function main(): Promise<void> {
       );
     }
     log('resident memory with the store loaded (child process)');
-    const probe = execFileSync(process.execPath, [...siblingScript(import.meta.dirname, 'memoryProbe').args, join(root, 'data')], { encoding: 'utf8' });
-    results.memory = JSON.parse(probe.trim().split('\n').at(-1)!);
+    const probe = (...extra: string[]) => JSON.parse(execFileSync(process.execPath, [...siblingScript(import.meta.dirname, 'memoryProbe').args, join(root, 'data'), ...extra], { encoding: 'utf8' }).trim().split('\n').at(-1)!);
+    results.memory = probe();
+
+    if (withModel) {
+      const folder = ensureStandInModel(log);
+      const threads = defaultEmbeddingThreads();
+      const model: Record<string, unknown> = {};
+      for (const precision of ['int8', 'fp32'] as Precision[]) {
+        log(`stand-in model, ${precision}: embedding costs (worker process, EMBEDDING_THREADS=${threads})`);
+        const costs = await measureEmbeddingCosts(folder, precision, { threads, articles: MODEL_ARTICLES, log });
+        log(`stand-in model, ${precision}: ask latency with question inference at ${LARGE_N} passages`);
+        const inference = await WorkerEmbeddings.start({ model: folder, cacheDir: folder, precision, threads, batchSize: 1 });
+        const synthetic = new SyntheticQueryEmbeddings('synthetic-384', DIM, query);
+        const reopened = NewsStore.open(join(root, 'data'));
+        const ask = await benchAskLatency(reopened, built.texts, new InferredQueryEmbeddings(inference, synthetic), inference, 100);
+        await reopened.close();
+        if (precision === 'int8') {
+          log('ANN recall on stand-in model vectors');
+          const sample = await standInVectors(inference, small ? 1500 : 3000, 100);
+          results.vectorSearchStandIn = benchVectorSearch(sample.vectors, sample.queries).result;
+        }
+        await inference.close();
+        log(`stand-in model, ${precision}: bot memory with the model and ${LARGE_N} passages`);
+        const memory = probe(folder, precision);
+        log(`stand-in model, ${precision}: cold start to first answer`);
+        const coldStart = benchColdStart(3, { folder, precision });
+        model[precision] = { ...costs, ask, memory, coldStart };
+      }
+      results.model = { folder, note: 'random weights of the exact multilingual-e5-small shape: costs only, its vectors mean nothing', threads, ...model };
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
   log('cold start of npm run ask (compiled CLI, lexical mode)');
   results.coldStart = benchColdStart();
+  if (withModel) {
+    log(`Discord during a re-ingest of ${REINGEST_ARTICLES} articles with the stand-in (int8)`);
+    results.discord = await benchDiscordDuringReingest({ modelFolder: ensureStandInModel(log), precision: 'int8', articles: REINGEST_ARTICLES, log });
+  }
   results.totalSeconds = (performance.now() - started) / 1000;
 
   const outDir = join(projectRoot(), 'bench', 'results');
@@ -106,13 +159,17 @@ function formatTable(r: Record<string, any>): string {
   const lines: string[] = [];
   lines.push(`Embedders: ingestion ${r.embedders.usedForIngestion}${r.embedders.configuredLoaded ? '' : ` (configured ${r.embedders.configured} could not be loaded: deterministic fake)`}; vector figures on ${r.embedders.usedForVectors}`);
   lines.push('');
-  lines.push('| vector search | N | build s | brute-force q/s | ANN q/s | speed-up | ANN recall@10 |');
+  lines.push(`| vector search (hnswlib vs exact scan, default ef) | N | build s | brute-force q/s | ANN q/s | speed-up | ANN recall@10 |`);
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const v of r.vectorSearch) lines.push(`| hnswlib vs exact scan | ${v.n} | ${f(v.buildSeconds)} | ${f(v.bruteQps)} | ${f(v.annQps)} | ${f(v.speedup)}x | ${f(v.recallAt10, 3)} |`);
+  const vectorRow = (label: string, v: any) => `| ${label} | ${v.n} | ${f(v.buildSeconds)} | ${f(v.bruteQps)} | ${f(v.annQps)} | ${f(v.speedup)}x | ${f(v.recallAt10, 3)} |`;
+  for (const v of r.vectorSearch) lines.push(vectorRow('clustered', v));
+  for (const v of r.vectorSearchHarder) lines.push(vectorRow('harder (anisotropic, uneven clusters, near-duplicates)', v));
+  if (r.vectorSearchStandIn) lines.push(vectorRow('stand-in model vectors (int8, short texts)', r.vectorSearchStandIn));
   lines.push('');
-  lines.push(`| store (N = ${r.storeComparison.n}) | build s | query ms | save s | load s |`);
-  lines.push('| --- | ---: | ---: | ---: | ---: |');
-  for (const s of r.storeComparison.rows) lines.push(`| ${s.system} | ${f(s.buildSeconds, 2)} | ${f(s.queryMs, 3)} | ${f(s.saveSeconds, 3)} | ${f(s.loadSeconds, 3)} |`);
+  const opt = (x: number | null, d: number) => (x === null ? '' : f(x, d));
+  lines.push(`| store (N = ${r.storeComparison.n}, ${r.storeComparison.distribution} distribution), results hydrated | build s | query ms | recall@10 | save s | load s |`);
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const s of r.storeComparison.rows) lines.push(`| ${s.system} | ${opt(s.buildSeconds, 2)} | ${f(s.queryMs, 3)} | ${opt(s.recallAt10, 3)} | ${opt(s.saveSeconds, 3)} | ${opt(s.loadSeconds, 3)} |`);
   const pg = r.postgres;
   const ingestRow = (backend: string, i: any) =>
     `| ${backend} | ${i.embedder} | ${i.articles} | ${i.passages} | ${f(i.firstSeconds, 2)} | ${f(i.articlesPerSecond)} | ${f(i.embeddingSeconds, 2)} | ${f(i.shareOutsideModel * 100)}% | ${f(i.overheadMsPerArticle, 2)} | ${f(i.reingestSeconds, 2)} | ${f(i.reingestSpeedup)}x |`;
@@ -121,6 +178,7 @@ function formatTable(r: Record<string, any>): string {
   lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   lines.push(ingestRow('SQLite', r.ingestion));
   if (pg) lines.push(ingestRow('PostgreSQL', pg.ingestion));
+  if (r.ingestion.diskBytes) lines.push('', `SQLite data folder after the first ingest: ${f(r.ingestion.diskBytes / 2 ** 20)} MB for ${r.ingestion.articles} articles (${r.ingestion.passages} passages, 384-d vectors).`);
   const askRow = (backend: string, a: any) =>
     `| ${backend} | ${a.passages} | ${f(a.p50Ms)} | ${f(a.p95Ms)} | ${f(a.inferenceP50Ms, 2)} (${a.inferenceModel}) | ${a.answered}/${a.questions} |`;
   lines.push('');
@@ -143,7 +201,46 @@ function formatTable(r: Record<string, any>): string {
   lines.push('| cold start | runs | wall p50 ms | wall max ms | peak RSS p50 MB | target | answered |');
   lines.push('| --- | ---: | ---: | ---: | ---: | --- | --- |');
   lines.push(c.runs === 0 ? `| ${c.command} | 0 | - | - | - | <= 500 ms, <= 120 MB | ${c.note} |` : `| ${c.command} | ${c.runs} | ${f(c.wallP50Ms)} | ${f(c.wallMaxMs)} | ${f(c.maxRssMbP50)} | <= 500 ms, <= 120 MB | ${c.answered ? 'yes' : 'NO'} |`);
+  if (r.model) lines.push('', ...formatModel(r.model));
+  if (r.discord) lines.push('', ...formatDiscord(r.discord));
   return lines.join('\n');
+}
+
+function formatModel(m: Record<string, any>): string[] {
+  const p = ['int8', 'fp32'].filter((k) => m[k]);
+  const row = (label: string, cell: (x: any) => string) => `| ${label} | ${p.map((k) => cell(m[k])).join(' | ')} |`;
+  const lines = [
+    `Stand-in for Xenova/multilingual-e5-small (${m.note}); embedding in a worker process with EMBEDDING_THREADS=${m.threads}.`,
+    '',
+    `| real-size model | ${p.join(' | ')} |`,
+    `| --- | ${p.map(() => '---:').join(' | ')} |`,
+    row('model load s (worker start to ready)', (x) => f(x.loadSeconds, 2)),
+    row('tokens per passage (words)', (x) => `${f(x.tokensPerPassage, 0)} (${f(x.wordsPerPassage, 0)})`),
+    ...[0, 1, 2].map((i) => row(`passages/s, batch ${p.length ? m[p[0]!].byBatch[i]?.batchSize : ''}`, (x) => f(x.byBatch[i]?.passagesPerSecond ?? 0))),
+    row('question embedding p50 / p95 ms', (x) => `${f(x.queryP50Ms)} / ${f(x.queryP95Ms)}`),
+    row('first ingest: articles/s (articles, passages)', (x) => `${f(x.ingestion.articlesPerSecond, 2)} (${x.ingestion.articles}, ${x.ingestion.passages})`),
+    row('share of ingest time outside the model (target <= 15%)', (x) => `${f(x.ingestion.shareOutsideModel * 100)}%`),
+    row(`ask incl. question inference at ${p.length ? m[p[0]!].ask.passages : ''} passages p50 / p95 ms`, (x) => `${f(x.ask.p50Ms)} / ${f(x.ask.p95Ms)}`),
+    row('bot memory with the model: main + worker = total MB', (x) => `${f(x.memory.rssMb, 0)} + ${f(x.memory.workerRssMb ?? 0, 0)} = ${f(x.memory.rssMb + (x.memory.workerRssMb ?? 0), 0)}`),
+    row('worker RSS after embedding MB', (x) => f(x.workerRssMb ?? 0, 0)),
+    row('cold start to first answer (npm run ask) wall p50 ms / peak RSS MB', (x) => `${f(x.coldStart.wallP50Ms ?? 0, 0)} / ${f(x.coldStart.maxRssMbP50 ?? 0, 0)}${x.coldStart.answered ? '' : ' (NOT answered)'}`),
+  ];
+  return lines;
+}
+
+function formatDiscord(d: Record<string, any>): string[] {
+  const row = (label: string, w: any) =>
+    `| ${label} | ${w.asks} | ${f(w.firstResponseP50Ms, 0)} | ${f(w.firstResponseP99Ms, 0)} | ${f(w.answerP50Ms, 0)} | ${f(w.answerP99Ms, 0)} | ${f(w.eventLoopDelayP99Ms)} | ${f(w.eventLoopDelayMaxMs)} | ${w.answered}/${w.asks} |`;
+  return [
+    `Discord bot (discord.js against the fake Discord on 127.0.0.1, ${d.model}), waves of 50 concurrent /ask:`,
+    '',
+    '| | asks | first response p50 ms | p99 ms | answer p50 ms | p99 ms | event-loop delay p99 ms | max ms | answered |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    row('no re-ingest', d.idle),
+    row(`during /reingest of ${d.articles} articles (${d.passagesEmbedded} passages embedded in ${f(d.reingestSeconds, 0)} s)`, d.duringReingest),
+    '',
+    `Targets during the re-ingest: first response p99 <= 250 ms, event-loop delay p99 <= 50 ms. Gateway heartbeats (interval ${d.heartbeatIntervalMs} ms): longest gap ${d.longestHeartbeatGapMs} ms, missed ${d.missedHeartbeats}, reconnects ${d.reconnects}.`,
+  ];
 }
 
 main().catch((error: Error) => {

@@ -66,3 +66,38 @@ export function sentence(word: () => string, length: number): string {
   const words = Array.from({ length }, word);
   return `${words[0]!.charAt(0).toUpperCase()}${words[0]!.slice(1)} ${words.slice(1).join(' ')}.`;
 }
+
+/**
+ * A harder vector distribution, closer to real sentence embeddings than clusteredVectors:
+ * anisotropic (a shared mean direction gives every pair a high baseline cosine, and variance
+ * decays across dimensions as in embedding spectra), clusters of very uneven size (Zipf), and
+ * near-duplicates (syndicated copies of one article). Queries are fresh draws of the same kind.
+ */
+export function harderVectors(count: number, dim: number, seed = 17): { vectors: Float32Array[]; query: (i: number) => Float32Array } {
+  const random = seededRandom(seed);
+  const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const scale = Float32Array.from({ length: dim }, (_, j) => (j + 1) ** -0.6);
+  const mean = Float32Array.from({ length: dim }, () => gaussian() * 0.12);
+  const clusters = 500;
+  const centers = Array.from({ length: clusters }, () => Float32Array.from({ length: dim }, (_, j) => gaussian() * scale[j]!));
+  const clusterWeights = Array.from({ length: clusters }, (_, c) => 1 / (c + 1));
+  const totalWeight = clusterWeights.reduce((a, b) => a + b, 0);
+  const pickCluster = (r: () => number) => {
+    let target = r() * totalWeight;
+    for (let c = 0; c < clusters; c++) if ((target -= clusterWeights[c]!) <= 0) return c;
+    return clusters - 1;
+  };
+  const draw = (r: () => number) => {
+    const center = centers[pickCluster(r)]!;
+    return normalize(Float32Array.from({ length: dim }, (_, j) => mean[j]! * 2.5 + center[j]! + 0.7 * gaussian() * scale[j]!));
+  };
+  const vectors: Float32Array[] = [];
+  for (let i = 0; i < count; i++) {
+    // One in ten is a near-copy of an earlier vector.
+    if (i > 0 && random() < 0.1) {
+      const original = vectors[Math.floor(random() * i)]!;
+      vectors.push(normalize(Float32Array.from(original, (x) => x + 0.01 * gaussian())));
+    } else vectors.push(draw(random));
+  }
+  return { vectors, query: (i) => draw(seededRandom(1_000_003 + i * 7919)) };
+}

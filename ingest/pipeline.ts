@@ -13,8 +13,12 @@ import { validateArticle } from './validateArticle.js';
 
 /** Bump when extraction or chunking changes, so unchanged files are re-extracted once. */
 export const EXTRACTOR_VERSION = 5;
-/** Passages embedded per model call batch across articles. */
-const EMBED_BATCH_PASSAGES = 64;
+/**
+ * Passages gathered (across articles) before a batch goes to the model. Small, so the model
+ * starts early and always has the next batch queued while this one is written; larger
+ * batches only delayed the first embedding (the model embeds one passage per call anyway).
+ */
+const EMBED_BATCH_PASSAGES = 16;
 
 export interface IngestOptions {
   dataDir: string;
@@ -131,6 +135,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     summary.skipped.push({ location, reason });
     log(`Skipped ${location}: ${reason}`);
   };
+  // One batch is embedded (and then written) while the next one is extracted and chunked,
+  // so the model never waits for the pipeline; batches are written in order.
+  let writing: Promise<void> = Promise.resolve();
   try {
     await store.markInterruptedRuns(runId);
     // One embedding space per store: a new model replaces the old vectors instead of mixing with them.
@@ -150,9 +157,12 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     let pendingAliases: Array<{ key: string; twinKey: string; sourceId: string; rawHash: string }> = [];
     let processed = 0;
 
-    const embedBatch = async (batch: PendingArticle[]) => {
+    // Time during which any embedding was in progress (batches overlap: counted once).
+    let embeddingsActive = 0;
+    let embeddingSince = 0;
+    const embedBatch = async (batch: PendingArticle[]): Promise<PendingArticle[]> => {
       if (!embeddings || batch.length === 0) return batch;
-      const t0 = Date.now();
+      if (embeddingsActive++ === 0) embeddingSince = Date.now();
       try {
         const vectors = await embedPassages(embeddings, batch.flatMap((p) => p.embedTexts));
         let offset = 0;
@@ -172,33 +182,41 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         for (const p of batch) ok.push(...(await embedBatch([p])));
         return ok;
       } finally {
-        summary.embeddingMs += Date.now() - t0;
+        if (--embeddingsActive === 0) summary.embeddingMs += Date.now() - embeddingSince;
       }
     };
 
     const flush = async () => {
       if (pending.length === 0) return;
-      const batch = await embedBatch(pending);
-      for (const p of batch) {
-        try {
-          const result = await store.writeArticle(p.write);
-          summary.passagesWritten += result.added.length;
-          if (p.write.vectors) summary.vectorsAdded += result.added.length;
-          if (p.write.summaryOnly) summary.summaryOnly++;
-          if (p.isUpdate) summary.updated++;
-          else summary.added++;
-        } catch (error) {
-          skip(p.location, `could not be stored (${errorMessage(error)})`);
-        }
-      }
-      for (const alias of pendingAliases) {
-        const twin = await store.documentByKey(alias.twinKey);
-        if (twin) await store.addAlias(alias.key, twin.id, alias.sourceId, alias.rawHash);
-      }
+      const batch = pending;
+      const aliases = pendingAliases;
       pending = [];
       pendingPassages = 0;
-      pendingByHash.clear();
       pendingAliases = [];
+      const previous = writing;
+      writing = (async () => {
+        const embedded = await embedBatch(batch);
+        await previous;
+        for (const p of embedded) {
+          try {
+            const result = await store.writeArticle(p.write);
+            summary.passagesWritten += result.added.length;
+            if (p.write.vectors) summary.vectorsAdded += result.added.length;
+            if (p.write.summaryOnly) summary.summaryOnly++;
+            if (p.isUpdate) summary.updated++;
+            else summary.added++;
+          } catch (error) {
+            skip(p.location, `could not be stored (${errorMessage(error)})`);
+          }
+        }
+        for (const alias of aliases) {
+          const twin = await store.documentByKey(alias.twinKey);
+          if (twin) await store.addAlias(alias.key, twin.id, alias.sourceId, alias.rawHash);
+        }
+        // Twins of these articles are found in the store from now on.
+        for (const p of batch) pendingByHash.delete(p.write.contentHash);
+      })();
+      await previous;
     };
 
     const prepare = async (candidate: Candidate, existing: Existing): Promise<Prepared> => {
@@ -312,6 +330,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       if (fetchedValidators && summary.skipped.length === skippedBefore) await store.setHttpValidators(spec.id, fetchedValidators);
     }
     await flush();
+    await writing;
     // Articles whose source no longer lists them: removed only when asked, never after a failed read.
     for (const spec of options.sources) {
       if (failedSourceIds.has(spec.id)) continue;
@@ -361,6 +380,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     progress({ phase: 'done', processed, total: processed, current: null });
     return summary;
   } catch (error) {
+    // The batch being embedded is written first (or fails), never racing the steps below.
+    await writing.catch(() => undefined);
     // Graph updates made in memory for articles already committed are saved, so the file stays current.
     await store.flushVectorIndex();
     await store.finishRun(runId, 'failed', new Date().toISOString(), { error: (error as Error).message });

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     }
     await sleep(minutes * 60_000, undefined, { signal: stop.signal }).catch(() => undefined);
   }
+  await embeddings.embeddings?.close();
   logger.info('stopped');
 }
 

@@ -13,7 +13,13 @@ import type { IngestProgress, IngestSummary } from '../ingest/summary.js';
 export const DEFAULT_SOURCES = ['./eval/docs'];
 
 export function loadEmbeddingsFromConfig(config: Config): Promise<LoadedEmbeddings> {
-  return loadEmbeddings({ model: config.embeddingModel, dataDir: config.dataDir, disabled: config.embeddingDisabled });
+  return loadEmbeddings({
+    model: config.embeddingModel,
+    dataDir: config.dataDir,
+    disabled: config.embeddingDisabled,
+    precision: config.embeddingPrecision,
+    threads: config.embeddingThreads,
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { existsSync, statfsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { defaultEmbeddingThreads } from './embeddings/embeddingDefaults.js';
 
 /**
  * The one place environment variables are read. Everything else receives a Config.
@@ -23,6 +24,8 @@ const schema = z.object({
   NEWS_SOURCES_FILE: optionalText,
   EMBEDDING_MODEL: z.string().default('Xenova/multilingual-e5-small'),
   EMBEDDING_DISABLED: booleanFlag.default(false),
+  EMBEDDING_PRECISION: z.enum(['int8', 'fp32']).default('int8'),
+  EMBEDDING_THREADS: optionalText.refine((v) => v === undefined || /^[1-9]\d*$/.test(v), 'must be a whole number of threads (1 or more)'),
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(5_000_000),
   EXTRACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
@@ -60,6 +63,10 @@ export interface Config {
   sourcesFile: string | undefined;
   embeddingModel: string;
   embeddingDisabled: boolean;
+  /** int8 (model_quantized.onnx, the default) or fp32 (model.onnx). */
+  embeddingPrecision: 'int8' | 'fp32';
+  /** onnxruntime threads for embedding; default one less than the cores, at least 1. */
+  embeddingThreads: number;
   fetchTimeoutMs: number;
   maxArticleBytes: number;
   extractionTimeoutMs: number;
@@ -116,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
     sourcesFile: c.NEWS_SOURCES_FILE,
     embeddingModel: c.EMBEDDING_MODEL,
     embeddingDisabled: c.EMBEDDING_DISABLED,
+    embeddingPrecision: c.EMBEDDING_PRECISION,
+    embeddingThreads: c.EMBEDDING_THREADS === undefined ? defaultEmbeddingThreads() : Number(c.EMBEDDING_THREADS),
     fetchTimeoutMs: c.FETCH_TIMEOUT_MS,
     maxArticleBytes: c.MAX_ARTICLE_BYTES,
     extractionTimeoutMs: c.EXTRACTION_TIMEOUT_MS,

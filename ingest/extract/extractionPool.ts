@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { siblingModule, startWorker } from '../../src/workers/startWorker.js';
 import type { ExtractedArticle } from '../../src/core/types.js';
 import type { BytesOrigin } from './extractBytes.js';
 
@@ -53,12 +54,7 @@ export class ExtractionPool {
   }
 
   private spawn(): Slot {
-    // Under tsx (development, tests) the worker is TypeScript and needs tsx's loader too.
-    const typescript = import.meta.url.endsWith('.ts');
-    const file = new URL(`./extractionWorker.${typescript ? 'ts' : 'js'}`, import.meta.url);
-    const worker = typescript
-      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`, { eval: true })
-      : new Worker(file);
+    const worker = startWorker(siblingModule(import.meta.url, 'extractionWorker'));
     worker.unref();
     const slot: Slot = { worker, ready: false, task: null, timer: null };
     worker.on('message', (message: { ready?: boolean; id: number; article?: ExtractedArticle; error?: string }) => {

@@ -36,6 +36,6 @@ export async function answerForDiscord(
   question: string,
   options: { retrievalQuestion?: string; hooks?: AnswerHooks } = {},
 ): Promise<{ answer: Answer; pieces: string[] }> {
-  const answer = await context.kb.ask(question, { retrievalQuestion: options.retrievalQuestion, hooks: options.hooks });
+  const answer = await context.answerQueue.run(() => context.kb.ask(question, { retrievalQuestion: options.retrievalQuestion, hooks: options.hooks }));
   return { answer, pieces: splitMessage(formatAnswer(answer, { wrapLinks: true })) };
 }

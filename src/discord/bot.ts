@@ -5,6 +5,7 @@ import type { Answerer } from '../core/knowledgeBase.js';
 import type { LoadedEmbeddings } from '../embeddings/loadEmbeddings.js';
 import type { Logger } from '../logger.js';
 import { createAnswererFromConfig } from '../llm/createAnswerer.js';
+import { AnswerQueue } from './answerQueue.js';
 import { NO_MENTIONS } from './answering.js';
 import type { BotContext, ShardInfo } from './command.js';
 import { loadCommands } from './commandLoader.js';
@@ -76,6 +77,7 @@ export async function startBot(config: Config, logger: Logger, options: { answer
     rateLimiter: await questionRateLimit(config, kb.store),
     reingest,
     conversations: new ConversationMemory(),
+    answerQueue: new AnswerQueue(),
     startedAt: Date.now(),
   };
   const commands = await loadCommands();
@@ -128,6 +130,8 @@ export async function startBot(config: Config, logger: Logger, options: { answer
       logger.info({ inFlight: inFlight.size }, 'shutting down');
       const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
       await Promise.race([Promise.allSettled([...inFlight, reingest.stop()]), grace]);
+      // Ends the embedding worker process; a re-ingest still embedding fails its batch and stops.
+      await embeddings.embeddings?.close();
       await client.destroy();
       await kb.store.close();
       logger.info('stopped');

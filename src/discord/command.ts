@@ -2,6 +2,7 @@ import type { ChatInputCommandInteraction, SlashCommandOptionsOnlyBuilder } from
 import type { Config } from '../config.js';
 import type { KnowledgeBase } from '../core/knowledgeBase.js';
 import type { Logger } from '../logger.js';
+import type { AnswerQueue } from './answerQueue.js';
 import type { ConversationMemory } from './conversations.js';
 import type { QuestionRateLimit } from './rateLimiter.js';
 import type { ReingestCoordinator } from './reingestJob.js';
@@ -14,6 +15,8 @@ export interface BotContext {
   rateLimiter: QuestionRateLimit;
   reingest: ReingestCoordinator;
   conversations: ConversationMemory;
+  /** Where questions wait their turn to be answered. */
+  answerQueue: AnswerQueue;
   startedAt: number;
   /** Set when this process is one shard of several (DISCORD_SHARDS). */
   shard?: ShardInfo | null;

@@ -1,5 +1,8 @@
 import { join } from 'node:path';
+import { defaultEmbeddingThreads } from './embeddingDefaults.js';
 import { HashingEmbeddings } from './hashingEmbeddings.js';
+import { modelIdOf } from './modelId.js';
+import { WorkerEmbeddings } from './workerEmbeddings.js';
 import type { NewsEmbeddings } from './newsEmbeddings.js';
 
 /** What happened when the embedding model was asked for; recorded in the manifest. */
@@ -19,7 +22,19 @@ export interface LoadedEmbeddings {
  * Loads the configured embedding model, failing soft: when it cannot be loaded (offline,
  * no cache, bad folder) the caller gets null and a reason, and keeps going lexical-only.
  */
-export async function loadEmbeddings(options: { model: string; dataDir: string; disabled?: boolean }): Promise<LoadedEmbeddings> {
+export interface LoadEmbeddingsOptions {
+  model: string;
+  dataDir: string;
+  disabled?: boolean;
+  /** int8 (default) or fp32 weights. */
+  precision?: 'int8' | 'fp32';
+  /** CPUs the embedding worker may use (EMBEDDING_THREADS); default one less than the cores. */
+  threads?: number;
+  /** Passages per inference call. */
+  batchSize?: number;
+}
+
+export async function loadEmbeddings(options: LoadEmbeddingsOptions): Promise<LoadedEmbeddings> {
   if (options.disabled) {
     return { embeddings: null, status: { model: options.model, available: false, dimension: null, reason: 'disabled by EMBEDDING_DISABLED' } };
   }
@@ -29,23 +44,32 @@ export async function loadEmbeddings(options: { model: string; dataDir: string; 
     const fake = new HashingEmbeddings(Number(hashing[1]));
     return { embeddings: fake, status: { model: fake.modelId, available: true, dimension: fake.dimension, reason: null } };
   }
-  // The model runtime (onnxruntime, ~70 MB) is loaded only on the path that uses it.
-  const { TransformersEmbeddings } = await import('./transformersEmbeddings.js');
-  const embeddings = new TransformersEmbeddings({ model: options.model, cacheDir: join(options.dataDir, 'models') });
+  // The model runtime (onnxruntime) is loaded only in the embedding worker thread.
   try {
-    await embeddings.load();
+    const embeddings = await WorkerEmbeddings.start({
+      model: options.model,
+      cacheDir: join(options.dataDir, 'models'),
+      precision: options.precision ?? 'int8',
+      threads: options.threads ?? defaultEmbeddingThreads(),
+      batchSize: options.batchSize,
+    });
     return { embeddings, status: { model: embeddings.modelId, available: true, dimension: embeddings.dimension, reason: null } };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { embeddings: null, status: { model: embeddings.modelId, available: false, dimension: null, reason } };
+    return { embeddings: null, status: { model: modelIdOf(options.model), available: false, dimension: null, reason } };
   }
 }
 
 /** Embeds passages with any NewsEmbeddings, as Float32Array for compact storage. */
-export async function embedPassages(embeddings: NewsEmbeddings, texts: string[]): Promise<Float32Array[]> {
+export interface EmbedOptions {
+  /** Text a waiting question needs (its answer's sentences): ahead of a re-ingest's passages. */
+  forQuestion?: boolean;
+}
+
+export async function embedPassages(embeddings: NewsEmbeddings, texts: string[], options: EmbedOptions = {}): Promise<Float32Array[]> {
   // The transformers adapter embeds passages with its "passage: " prefix; others use langchain's interface.
-  const withPassages = embeddings as NewsEmbeddings & { embedPassages?: (texts: string[]) => Promise<Float32Array[]> };
-  if (typeof withPassages.embedPassages === 'function') return withPassages.embedPassages(texts);
+  const withPassages = embeddings as NewsEmbeddings & { embedPassages?: (texts: string[], options?: EmbedOptions) => Promise<Float32Array[]> };
+  if (typeof withPassages.embedPassages === 'function') return withPassages.embedPassages(texts, options);
   return (await embeddings.embedDocuments(texts)).map((v) => Float32Array.from(v));
 }
 

@@ -7,4 +7,7 @@ import { Embeddings } from '@langchain/core/embeddings';
 export abstract class NewsEmbeddings extends Embeddings {
   abstract readonly modelId: string;
   abstract readonly dimension: number;
+
+  /** Releases what the model holds (a worker thread); embedding afterwards fails. */
+  async close(): Promise<void> {}
 }

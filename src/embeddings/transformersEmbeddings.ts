@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
+import { isLocalModelFolder, modelIdOf } from './modelId.js';
+import { DEFAULT_PASSAGE_BATCH } from './embeddingDefaults.js';
 import { NewsEmbeddings } from './newsEmbeddings.js';
 
 export interface TransformersEmbeddingsOptions {
@@ -9,12 +10,10 @@ export interface TransformersEmbeddingsOptions {
   /** Where downloaded models are cached (under the data directory). */
   cacheDir: string;
   batchSize?: number;
+  /** int8 loads onnx/model_quantized.onnx (transformers.js's default), fp32 onnx/model.onnx. */
+  precision?: 'int8' | 'fp32';
 }
 
-/** Whether a model string names a folder on disk rather than a hub id. */
-export function isLocalModelFolder(model: string): boolean {
-  return (isAbsolute(model) || model.startsWith('.')) && existsSync(join(resolve(model), 'config.json'));
-}
 
 /**
  * langchain Embeddings backed by transformers.js (ONNX, CPU). E5-family models are trained
@@ -26,14 +25,14 @@ export class TransformersEmbeddings extends NewsEmbeddings {
   dimension = 0;
   private extractor: FeatureExtractionPipeline | undefined;
   private readonly prefixes: { query: string; passage: string };
-  private readonly batchSize: number;
+  readonly batchSize: number;
 
   constructor(private readonly options: TransformersEmbeddingsOptions) {
     super({ maxConcurrency: 1 });
-    this.modelId = isLocalModelFolder(options.model) ? `local:${basename(resolve(options.model))}` : options.model;
+    this.modelId = modelIdOf(options.model);
     const isE5 = /(^|[/-])e5[-_]/i.test(basename(options.model)) || /multilingual-e5/i.test(options.model);
     this.prefixes = isE5 ? { query: 'query: ', passage: 'passage: ' } : { query: '', passage: '' };
-    this.batchSize = options.batchSize ?? 16;
+    this.batchSize = options.batchSize ?? DEFAULT_PASSAGE_BATCH;
   }
 
   /** Loads the model (download -> cache, or local folder). Throws with the reason if it cannot. */
@@ -51,7 +50,7 @@ export class TransformersEmbeddings extends NewsEmbeddings {
       env.allowLocalModels = false;
       env.allowRemoteModels = true;
     }
-    this.extractor = (await pipeline('feature-extraction', modelName, { quantized: true })) as FeatureExtractionPipeline;
+    this.extractor = (await pipeline('feature-extraction', modelName, { quantized: this.options.precision !== 'fp32' })) as FeatureExtractionPipeline;
     const probe = await this.embedBatch(['probe']);
     this.dimension = probe[0]!.length;
   }

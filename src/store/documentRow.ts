@@ -21,6 +21,16 @@ export interface DocumentRow {
   summary_only?: number | boolean;
 }
 
+/**
+ * The `documents` columns a DocumentRow needs, qualified by alias `d`. Hydrating passages
+ * names them instead of `d.*`, which would also read every hit's whole article body and
+ * comments (schema v2) only to drop them.
+ */
+export const DOCUMENT_ROW_COLUMNS = [
+  'id', 'doc_key', 'source_id', 'raw_hash', 'content_hash', 'extractor_version', 'title', 'outlet', 'published',
+  'language', 'url', 'source', 'location', 'author', 'ingested_at', 'updated_at', 'summary_only',
+].map((c) => `d.${c}`).join(', ');
+
 export function toDocument(row: DocumentRow): DocumentRecord & { extractorVersion: number } {
   return {
     id: Number(row.id),

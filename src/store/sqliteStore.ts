@@ -1,3 +1,4 @@
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { DocumentRecord, Section, StoredPassage } from '../core/types.js';
 import type { ArticleWrite, DateFilter, FoundDocument, IngestRun, StoreStats, StoredArticle, VectorSpace, WriteResult } from './knowledgeStore.js';
@@ -5,7 +6,7 @@ import { StoreCorruptError } from './errors.js';
 import { ftsExpression, ftsPatterns } from './ftsQuery.js';
 import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { decodeVector, encodeVector } from './vectorCodec.js';
-import { parseComments, toDocument, type DocumentRow } from './documentRow.js';
+import { DOCUMENT_ROW_COLUMNS, parseComments, toDocument, type DocumentRow } from './documentRow.js';
 
 export type { ArticleWrite, DateFilter, StoreStats, StoredArticle, WriteResult } from './knowledgeStore.js';
 
@@ -15,6 +16,39 @@ export type { ArticleWrite, DateFilter, StoreStats, StoredArticle, WriteResult }
  * vectors bumps the "generation" counter in the same transaction, so readers in other
  * processes can tell when their derived ANN graph is stale.
  */
+/** Size and modification time of the database file after the last clean close, beside it. */
+const cleanCloseStamp = (path: string) => `${path}.clean-close`;
+
+function fileStamp(path: string): string | null {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat ? `${stat.size}:${stat.mtimeMs}` : null;
+}
+
+/**
+ * Whether the file is byte-for-byte where a clean close left it, as far as size and mtime
+ * tell: no write-ahead log pending, no write since (any write moves the mtime), no truncation.
+ */
+function closedCleanlyAndUnchanged(path: string): boolean {
+  try {
+    const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
+    return (!wal || wal.size === 0) && readFileSync(cleanCloseStamp(path), 'utf8') === fileStamp(path);
+  } catch {
+    return false;
+  }
+}
+
+function recordCleanClose(path: string): void {
+  try {
+    // Another connection still open (bot and ingest at once) keeps a log: no stamp then.
+    const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
+    const stamp = fileStamp(path);
+    if ((!wal || wal.size === 0) && stamp) writeFileSync(cleanCloseStamp(path), stamp);
+    else rmSync(cleanCloseStamp(path), { force: true });
+  } catch {
+    // Without a stamp the next open just runs the full check.
+  }
+}
+
 export class SqliteStore {
   readonly db: Database.Database;
 
@@ -28,8 +62,12 @@ export class SqliteStore {
       }
       this.db.pragma('foreign_keys = ON');
       if (!options.readonly) this.db.exec(SCHEMA_SQL);
-      const check = this.db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new Error(`integrity check said: ${String(check)}`);
+      // quick_check reads every page (about a second at 100,000 passages): skipped when the
+      // file is exactly as this program left it at its last clean close.
+      if (!closedCleanlyAndUnchanged(path)) {
+        const check = this.db.pragma('quick_check', { simple: true });
+        if (check !== 'ok') throw new Error(`integrity check said: ${String(check)}`);
+      }
       if (!options.readonly) this.migrate();
     } catch (error) {
       throw new StoreCorruptError(path, error);
@@ -53,7 +91,9 @@ export class SqliteStore {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.db.close();
+    if (!this.db.readonly) recordCleanClose(this.path);
   }
 
   getMeta(key: string): string | undefined {
@@ -321,19 +361,44 @@ export class SqliteStore {
 
   passagesByIds(ids: number[]): StoredPassage[] {
     if (ids.length === 0) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT p.id AS p_id, p.document_id, p.position, p.section, p.text, p.terms, d.* FROM passages p JOIN documents d ON d.id = p.document_id
-         WHERE p.id IN (${ids.map(() => '?').join(',')})`,
-      )
-      .all(...ids) as Array<DocumentRow & { p_id: number; document_id: number; position: number; section: Section; text: string; terms: string }>;
-    const byId = new Map(rows.map((row) => [row.p_id, row]));
+    const rows = this.statement(`SELECT id, document_id, position, section, text, terms FROM passages WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{
+      id: number;
+      document_id: number;
+      position: number;
+      section: Section;
+      text: string;
+      terms: string;
+    }>;
+    const documents = this.documentsById(rows.map((r) => r.document_id));
+    const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      if (!row) return [];
-      return [{ id: row.p_id, documentId: row.document_id, position: row.position, section: row.section, text: row.text, terms: row.terms, document: toDocument(row) }];
+      const document = row && documents.get(row.document_id);
+      if (!row || !document) return [];
+      return [{ id: row.id, documentId: row.document_id, position: row.position, section: row.section, text: row.text, terms: row.terms, document }];
     });
   }
+
+  /**
+   * Article records for passage hits, from a cache: a search hydrates ten passages of a
+   * few articles, and reading their document rows again on every question costs more than
+   * the vector search. The cache is dropped whenever this connection (total_changes) or
+   * another one (data_version: an ingest in another process) has changed the database.
+   */
+  private documentsById(documentIds: number[]): Map<number, DocumentRecord & { extractorVersion: number }> {
+    const version = this.statement('SELECT total_changes() AS own, data_version AS others FROM pragma_data_version').get() as { own: number; others: number };
+    const key = `${version.own}:${version.others}`;
+    if (this.documentCache.key !== key || this.documentCache.byId.size > 50_000) this.documentCache = { key, byId: new Map() };
+    const cache = this.documentCache.byId;
+    const missing = [...new Set(documentIds)].filter((id) => !cache.has(id));
+    if (missing.length > 0) {
+      const rows = this.statement(`SELECT ${DOCUMENT_ROW_COLUMNS} FROM documents d WHERE d.id IN (${missing.map(() => '?').join(',')})`).all(...missing) as DocumentRow[];
+      for (const row of rows) cache.set(Number(row.id), toDocument(row));
+    }
+    return cache;
+  }
+
+  private documentCache = { key: '', byId: new Map<number, DocumentRecord & { extractorVersion: number }>() };
 
   passageCount(): number {
     return (this.statement('SELECT count(*) AS n FROM passages').get() as { n: number }).n;

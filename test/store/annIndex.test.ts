@@ -36,6 +36,9 @@ describe('AnnIndex (hnswlib-node)', () => {
     expect(AnnIndex.load(path, { model: 'm', dim: 8, generation: 8 })).toMatch(/stale/);
     expect(AnnIndex.load(path, { model: 'other', dim: 8, generation: 7 })).toMatch(/built with m/);
     const bytes = readFileSync(path);
+    // Same size, different bytes (a bad block): no longer as saved, so the checksum runs and catches it.
+    writeFileSync(path, Buffer.from(bytes).fill(0xff, bytes.length >> 2, bytes.length >> 1));
+    expect(AnnIndex.load(path, { model: 'm', dim: 8, generation: 7 })).toMatch(/damaged/);
     writeFileSync(path, bytes.subarray(0, bytes.length >> 1)); // truncated, as by a crash or a full disk
     expect(AnnIndex.load(path, { model: 'm', dim: 8, generation: 7 })).toMatch(/damaged/);
     expect(AnnIndex.load(join(dir, 'missing.hnsw'), { model: 'm', dim: 8, generation: 7 })).toMatch(/no saved/);

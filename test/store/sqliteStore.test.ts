@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreCorruptError } from '../../src/store/errors.js';
@@ -24,6 +24,24 @@ function article(key: string, texts: string[], overrides: Partial<ArticleWrite> 
 }
 
 describe('SqliteStore', () => {
+  it('hydrates hits with current article records after changes by this or another connection (ingest in another process)', () => {
+    const path = join(tempDir(), 'news.db');
+    const bot = new SqliteStore(path);
+    const ingest = new SqliteStore(path);
+    const [hit] = ingest.writeArticle(article('a', ['alpha one']), 'now').added;
+    expect(bot.passagesByIds([hit!.id])[0]!.document.title).toBe('Title a');
+    // Another connection renames the article in place (an alias takes over its key: no passage changes).
+    ingest.addAlias('a-mirror', bot.passagesByIds([hit!.id])[0]!.documentId, '/mirror', 'raw-mirror');
+    ingest.removeKeys(['a']);
+    expect(bot.passagesByIds([hit!.id])[0]!.document).toMatchObject({ key: 'a-mirror', sourceId: '/mirror' });
+    // This connection's own write.
+    const [updated] = bot.writeArticle(article('a-mirror', ['alpha two'], { metadata: { ...article('x', []).metadata, title: 'New title' } }), 'later').added;
+    expect(bot.passagesByIds([updated!.id])[0]!.document.title).toBe('New title');
+    expect(bot.passagesByIds([hit!.id])).toEqual([]);
+    bot.close();
+    ingest.close();
+  });
+
   it('replaces an article atomically and reports which passages left', () => {
     const store = new SqliteStore(join(tempDir(), 'news.db'));
     const first = store.writeArticle(article('a', ['alpha one', 'alpha two']), 'now');
@@ -81,6 +99,20 @@ describe('SqliteStore', () => {
     writeFileSync(path, 'this is not a database '.repeat(200));
     expect(() => new SqliteStore(path)).toThrow(StoreCorruptError);
     expect(() => new SqliteStore(path)).toThrow(/npm run ingest -- --rebuild/);
+  });
+
+  it('skips the full integrity check only for a file untouched since its clean close, and catches damage after it', () => {
+    const path = join(tempDir(), 'news.db');
+    const store = new SqliteStore(path);
+    for (let i = 0; i < 200; i++) store.writeArticle(article(`a${i}`, [`passage ${i} `.repeat(40)]), 'now');
+    store.close();
+    expect(existsSync(`${path}.clean-close`)).toBe(true);
+    new SqliteStore(path).close(); // untouched: opens without the full check, closes cleanly again
+    // Damage inside the file, same size (a bad disk block): the stamp no longer matches, the check runs.
+    const bytes = readFileSync(path);
+    bytes.fill(0x5a, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 8192);
+    writeFileSync(path, bytes);
+    expect(() => new SqliteStore(path)).toThrow(StoreCorruptError);
   });
 });
 

@@ -58,10 +58,15 @@ export class FakeDiscord {
   /** Answer thread creation with 403 Missing Permissions, like a channel where the bot lacks Create Public Threads. */
   denyThreads = false;
   port = 0;
+  /** The heartbeat interval sent in HELLO; a bot must heartbeat at least this often. */
+  readonly heartbeatIntervalMs: number;
+  /** When each heartbeat arrived (all shards), to find missed ones. */
+  readonly heartbeatTimes: number[] = [];
 
-  constructor(options: { guilds?: number; recommendedShards?: number } = {}) {
+  constructor(options: { guilds?: number; recommendedShards?: number; heartbeatIntervalMs?: number } = {}) {
     this.guildIds = Array.from({ length: options.guilds ?? 1 }, (_, i) => String(BigInt(GUILD_ID) + (BigInt(i) << 22n)));
     this.recommendedShards = options.recommendedShards ?? 1;
+    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
   }
 
   /** The text channel of a guild (CHANNEL_ID in the first). */
@@ -115,10 +120,13 @@ export class FakeDiscord {
   }
 
   private onGateway(ws: WebSocket): void {
-    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 } }));
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.heartbeatIntervalMs } }));
     ws.on('message', (raw) => {
       const message = JSON.parse(String(raw));
-      if (message.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      if (message.op === 1) {
+        this.heartbeatTimes.push(Date.now());
+        ws.send(JSON.stringify({ op: 11 }));
+      }
       if (message.op === 2) {
         const [shard, count] = (message.d.shard as [number, number] | undefined) ?? [0, 1];
         this.identifyPayload = message.d;

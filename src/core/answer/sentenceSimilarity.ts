@@ -35,7 +35,7 @@ export class SentenceSimilarity {
       this.cache.set(passage.id, cached);
       return cached;
     }
-    const vectors = await embedPassages(this.embeddings, splitSentences(passage.text, passage.language));
+    const vectors = await embedPassages(this.embeddings, splitSentences(passage.text, passage.language), { forQuestion: true });
     this.cache.set(passage.id, vectors);
     if (this.cache.size > CACHED_PASSAGES) this.cache.delete(this.cache.keys().next().value!);
     return vectors;

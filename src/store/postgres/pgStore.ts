@@ -5,7 +5,7 @@ import type {
   ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, PassageVectors, StoreStats, StoredArticle, VectorSpace, WriteResult,
 } from '../knowledgeStore.js';
 import { decodeVector } from '../vectorCodec.js';
-import { parseComments, toDocument, type DocumentRow as StoredDocumentRow } from '../documentRow.js';
+import { DOCUMENT_ROW_COLUMNS, parseComments, toDocument, type DocumentRow as StoredDocumentRow } from '../documentRow.js';
 import { PgDatabase, type PgConnection, type PgSession, type Row, type SqlRunner } from './pgDatabase.js';
 import { PG_MIGRATIONS } from './pgSchema.js';
 import { PgVectorGraph } from './pgVectorGraph.js';
@@ -538,7 +538,7 @@ export class PgStore implements KnowledgeStore {
   async passagesByIds(ids: number[]): Promise<StoredPassage[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.query<DocumentRow & { p_id: string; document_id: string; position: number; section: Section; text: string; terms: string }>(
-      `SELECT p.id AS p_id, p.document_id, p.position, p.section, p.text, p.terms, d.* FROM passages p JOIN documents d ON d.id = p.document_id
+      `SELECT p.id AS p_id, p.document_id, p.position, p.section, p.text, p.terms, ${DOCUMENT_ROW_COLUMNS} FROM passages p JOIN documents d ON d.id = p.document_id
        WHERE p.id = ANY($1::bigint[])`,
       [ids],
     );

@@ -1,0 +1,64 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+/**
+ * Starts a worker thread from a module file. Under tsx (development, tests) the file is
+ * TypeScript and the thread needs tsx's loader registered first; compiled code runs the
+ * .js file directly.
+ */
+export function startWorker(file: URL, options: WorkerOptions = {}): Worker {
+  if (!file.pathname.endsWith('.ts')) return new Worker(file, options);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`, { ...options, eval: true });
+}
+
+/** A sibling module of `base` (import.meta.url), .ts under tsx and .js when compiled. */
+export function siblingModule(base: string, name: string): URL {
+  return new URL(`./${name}.${base.endsWith('.ts') ? 'ts' : 'js'}`, base);
+}
+
+/** The CPUs this process may run on (Linux), e.g. [0, 1]; null when that cannot be read. */
+function allowedCpus(): number[] | null {
+  try {
+    const list = /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (!list) return null;
+    return list.split(',').flatMap((range) => {
+      const [from, to] = range.split('-').map(Number);
+      return Array.from({ length: (to ?? from!) - from! + 1 }, (_, i) => from! + i);
+    });
+  } catch {
+    return null;
+  }
+}
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  /** The CPUs the worker is pinned to, or why it is not. */
+  cpus: string;
+}
+
+/**
+ * Starts a worker process (IPC with structured clone, so typed arrays pass as they are);
+ * under tsx it runs with tsx's loader. Its output goes to this process's stderr. With
+ * `cpus` fewer than this process may use, the worker is pinned to that many (taskset): the
+ * remaining core stays free for the caller's event loop whatever the worker's libraries do
+ * with threads.
+ */
+export function startWorkerProcess(file: URL, options: { cpus?: number } = {}): WorkerProcess {
+  const typescript = file.pathname.endsWith('.ts');
+  const args = [...(typescript ? ['--import', 'tsx'] : []), fileURLToPath(file)];
+  const stdio: ['ignore', 'inherit', 'inherit', 'ipc'] = ['ignore', 'inherit', 'inherit', 'ipc'];
+  const available = allowedCpus();
+  const wanted = options.cpus;
+  if (wanted && available && wanted < available.length && existsSync(TASKSET)) {
+    const pinned = available.slice(0, wanted).join(',');
+    const child = spawn(TASKSET, ['--cpu-list', pinned, process.execPath, ...args], { stdio, serialization: 'advanced' });
+    return { child, cpus: `pinned to CPU ${pinned} of ${available.join(',')}` };
+  }
+  const child = fork(args.at(-1)!, [], { execArgv: args.slice(0, -1), stdio, serialization: 'advanced' });
+  const reason = !wanted || (available && wanted >= available.length) ? 'all CPUs' : `all CPUs (${available ? 'taskset not found' : 'CPU list unreadable'}, not pinned)`;
+  return { child, cpus: reason };
+}
+
+const TASKSET = '/usr/bin/taskset';

@@ -1,0 +1,2 @@
+/** A job containing this text kills the test embedding worker (crashingEmbeddingWorker.ts). */
+export const CRASH_MARKER = 'CRASH-THE-WORKER';
