@@ -77,7 +77,7 @@ export async function startBot(config: Config, logger: Logger, options: { answer
     rateLimiter: await questionRateLimit(config, kb.store),
     reingest,
     conversations: new ConversationMemory(),
-    answerQueue: new AnswerQueue(),
+    answerQueue: AnswerQueue.forAnswerer(config.llm.provider),
     startedAt: Date.now(),
   };
   const commands = await loadCommands();

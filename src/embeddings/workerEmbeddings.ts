@@ -37,7 +37,6 @@ export class WorkerEmbeddings extends NewsEmbeddings {
   private worker: ChildProcess | null = null;
   /** Whether the current worker has loaded the model (a replacement is not, at first). */
   private workerReady = false;
-  private ready: Promise<void> = Promise.resolve();
   /** Work a waiting question needs, served first; then a re-ingest's passages. */
   private readonly urgent: Job[] = [];
   private readonly background: Job[] = [];
@@ -46,14 +45,13 @@ export class WorkerEmbeddings extends NewsEmbeddings {
   private stopped = false;
   private broken: string | null = null;
   private readonly batchSize: number;
+  /** Where the worker may run (EMBEDDING_THREADS pins it to that many CPUs). */
+  cpus = '';
 
   private constructor(private readonly options: WorkerEmbeddingsOptions) {
     super({ maxConcurrency: 1 });
     this.batchSize = options.batchSize ?? DEFAULT_PASSAGE_BATCH;
   }
-
-  /** Where the worker may run (EMBEDDING_THREADS pins it to that many CPUs). */
-  cpus = '';
 
   /** The worker process's id (operators' `ps`, tests). */
   get workerPid(): number | undefined {
@@ -74,7 +72,7 @@ export class WorkerEmbeddings extends NewsEmbeddings {
     this.cpus = started.cpus;
     this.worker = worker;
     this.workerReady = false;
-    this.ready = new Promise<void>((resolve, reject) => {
+    return new Promise<void>((resolve, reject) => {
       worker.on('message', (message: EmbeddingWorkerMessage) => {
         if (message.type === 'listening') {
           this.send(worker, { type: 'start', options: data });
@@ -95,7 +93,6 @@ export class WorkerEmbeddings extends NewsEmbeddings {
       worker.on('error', (error) => this.crashed(worker, error.message, reject));
       worker.on('exit', (code, signal) => this.crashed(worker, signal ? `killed by ${signal}` : `exit code ${code}`, reject));
     });
-    return this.ready;
   }
 
   /** The worker died: fail the job it held, start another, carry on with the queue. */

@@ -18,6 +18,8 @@ export function siblingModule(base: string, name: string): URL {
   return new URL(`./${name}.${base.endsWith('.ts') ? 'ts' : 'js'}`, base);
 }
 
+const TASKSET = '/usr/bin/taskset';
+
 /** The CPUs this process may run on (Linux), e.g. [0, 1]; null when that cannot be read. */
 function allowedCpus(): number[] | null {
   try {
@@ -60,5 +62,3 @@ export function startWorkerProcess(file: URL, options: { cpus?: number } = {}): 
   const reason = !wanted || (available && wanted >= available.length) ? 'all CPUs' : `all CPUs (${available ? 'taskset not found' : 'CPU list unreadable'}, not pinned)`;
   return { child, cpus: reason };
 }
-
-const TASKSET = '/usr/bin/taskset';
