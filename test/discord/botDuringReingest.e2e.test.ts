@@ -1,0 +1,61 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestFromConfig } from '../../src/bootstrap.js';
+import { loadConfig } from '../../src/config.js';
+import { startBot } from '../../src/discord/bot.js';
+import { WorkerEmbeddings } from '../../src/embeddings/workerEmbeddings.js';
+import { createLogger } from '../../src/logger.js';
+import { ARTICLES } from '../support/articles.js';
+import { APP_ID, FakeDiscord, MANAGE_GUILD } from '../support/fakeDiscord.js';
+import { tempDir } from '../support/tempDir.js';
+
+const TINY_BERT = resolve(import.meta.dirname, '../fixtures/tiny-bert');
+const SLOW_WORKER = new URL('../support/slowEmbeddingWorker.ts', import.meta.url);
+const STRING = 3;
+
+describe('Discord bot while a re-ingest embeds (model in its worker process)', () => {
+  it('answers a question asked during a re-ingest before the re-ingest ends, with citations', async () => {
+    const root = tempDir();
+    const docs = join(root, 'docs');
+    mkdirSync(docs);
+    for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(docs, name), text);
+    const fake = new FakeDiscord();
+    await fake.start();
+    const config = loadConfig({
+      DATA_DIR: join(root, 'data'),
+      EMBEDDING_MODEL: TINY_BERT,
+      NEWS_SOURCES: docs,
+      DISCORD_TOKEN: 'test-token',
+      DISCORD_CLIENT_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      LOG_LEVEL: 'silent',
+    });
+    const worker = await WorkerEmbeddings.start({ model: TINY_BERT, cacheDir: join(root, 'models'), threads: 1, workerFile: SLOW_WORKER });
+    const embeddings = { embeddings: worker, status: { model: worker.modelId, available: true, dimension: worker.dimension, reason: null } };
+    await ingestFromConfig(config, { embeddings });
+    // 120 new reports: about five seconds of embedding at 40 ms a passage.
+    mkdirSync(join(docs, 'wire'));
+    for (let i = 0; i < 120; i++) writeFileSync(join(docs, 'wire', `w${i}.txt`), `Wire report ${i}\n\nThe harbour office ${i} published its weekly notice about berth ${i} and pilot services.`);
+    const bot = await startBot(config, createLogger('silent'), { embeddings });
+    try {
+      await fake.whenReady();
+      const reingest = fake.slashCommand('reingest', [], { permissions: MANAGE_GUILD });
+      await fake.waitFor(() => bot.context.reingest.current() !== null, 10_000, 're-ingest start');
+      const ask = fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'How much have freight rates for gasoil risen?' }], { userId: '500000000000000042' });
+      const edits = (token: string) => fake.find('PATCH', new RegExp(`^/webhooks/${APP_ID}/${token}/messages/@original$`));
+      const answer = await fake.waitFor(() => edits(ask.token).find((c) => /Sources:/.test(String(c.body?.content))), 20_000, 'the answer');
+      expect(fake.find('POST', new RegExp(`^/interactions/${ask.id}/`))[0]!.body.type).toBe(5); // deferred at once
+      expect(answer.body.content).toMatch(/tripled.*\[1\]/s);
+      expect(answer.body.content).toContain('Rhine barges sail a third full');
+      const finished = await fake.waitFor(() => edits(reingest.token).find((c) => /Re-ingest finished/.test(String(c.body?.content))), 60_000, 're-ingest summary');
+      expect(finished.body.content).toMatch(/120 added/);
+      // The question did not wait for the 120 passages queued before it.
+      expect(answer.at).toBeLessThan(finished.at);
+    } finally {
+      await bot.stop();
+      await fake.stop();
+    }
+    expect(worker.workerPid).toBeUndefined(); // the bot's shutdown ended the worker process
+  });
+});
