@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
-import { retrieve } from '../src/core/retrieval/retrieve.js';
+import { questionTerms, retrieve } from '../src/core/retrieval/retrieve.js';
 import { reciprocalRankFusion } from '../src/core/retrieval/fusion.js';
-import { queryTerms } from '../src/core/text/terms.js';
 import { HashingEmbeddings } from '../src/embeddings/hashingEmbeddings.js';
 import { DEFAULT_EF_SEARCH } from '../src/store/annIndex.js';
 import { NewsStore } from '../src/store/newsStore.js';
@@ -38,7 +37,8 @@ async function timed<T>(queries: Float32Array[], run: (q: Float32Array, i: numbe
  * The project's store (SQLite + hnswlib graph) against langchain's HNSWLib vector store on
  * the same vectors, texts and queries. Every row returns the passages' text and metadata:
  * - vector-only: the graph's 10 nearest neighbours, hydrated from SQLite;
- * - hybrid: BM25 (FTS5) and vector candidates fused by reciprocal rank, top 10 hydrated;
+ * - hybrid: BM25 (FTS5, the question's terms as retrieval picks them) and vector candidates
+ *   fused by reciprocal rank, top 10 hydrated;
  * - the full retrieval stage of an answer (term statistics, fusion, recency, diversity);
  * - HNSWLib at its default search breadth (hnswlib's ef = 10) and at ours.
  */
@@ -68,8 +68,8 @@ export async function compareWithLangchain(vectors: Float32Array[], queries: Flo
     // Questions from words of the passage nearest to each query, so BM25 has real matches.
     const questions = exact.map((ids) => texts[ids[0]! - 1]!.split(' ').slice(2, 7).join(' '));
     const hybrid = await timed(queries, async (q, i) => {
-      const terms = queryTerms(questions[i]!).flatMap((term) => [...term.stems, ...term.variants]);
-      const [lexical, semantic] = await Promise.all([reopened.lexicalSearch(terms, 50), reopened.vectorSearch(q, 50)]);
+      const { searchForms } = await questionTerms(questions[i]!, reopened);
+      const [lexical, semantic] = await Promise.all([reopened.lexicalSearch(searchForms, 50), reopened.vectorSearch(q, 50)]);
       const fused = reciprocalRankFusion([{ ids: lexical.map((h) => h.id), weight: 1 }, { ids: semantic.map((h) => h.id), weight: 1 }]);
       const top = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([id]) => id);
       return reopened.passagesByIds(top);

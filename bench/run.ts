@@ -222,7 +222,7 @@ function formatModel(m: Record<string, any>): string[] {
     row('share of ingest time outside the model (target <= 15%)', (x) => `${f(x.ingestion.shareOutsideModel * 100)}%`),
     row(`ask incl. question inference at ${p.length ? m[p[0]!].ask.passages : ''} passages p50 / p95 ms`, (x) => `${f(x.ask.p50Ms)} / ${f(x.ask.p95Ms)}`),
     row('bot memory with the model: main + worker = total MB', (x) => `${f(x.memory.rssMb, 0)} + ${f(x.memory.workerRssMb ?? 0, 0)} = ${f(x.memory.rssMb + (x.memory.workerRssMb ?? 0), 0)}`),
-    row('worker RSS after embedding MB', (x) => f(x.workerRssMb ?? 0, 0)),
+    row('worker RSS after a first ingest MB', (x) => f(x.workerRssMb ?? 0, 0)),
     row('cold start to first answer (npm run ask) wall p50 ms / peak RSS MB', (x) => `${f(x.coldStart.wallP50Ms ?? 0, 0)} / ${f(x.coldStart.maxRssMbP50 ?? 0, 0)}${x.coldStart.answered ? '' : ' (NOT answered)'}`),
   ];
   return lines;

@@ -6,9 +6,11 @@ export function defaultEmbeddingThreads(): number {
 }
 
 /**
- * Passages per inference call. One is fastest on CPU (npm run bench, real-size stand-in:
- * 11.0 passages/s at 1, 8.1 at 4, 7.1 at 16 with int8): a batch pads every passage to its
- * longest, and attention grows with the square of that length. It also bounds how long a
- * question waits behind a re-ingest's embedding to one passage.
+ * Passages per inference call. Batching buys nothing on CPU (npm run bench, real-size
+ * stand-in, int8, passages/s at batch 1 / 4 / 16: 11.0 / 8.1 / 7.1 and 8.0 / 9.0 / 7.1 in two
+ * runs): a batch pads every passage to its longest, and attention grows with the square of
+ * that length. One passage per call also bounds how long a question waits behind a
+ * re-ingest's embedding, and keeps the worker's memory down (onnxruntime keeps its peak
+ * allocation: ~350 MB after single passages, ~950 MB after batches of 16 long ones).
  */
 export const DEFAULT_PASSAGE_BATCH = 1;

@@ -89,19 +89,29 @@ function ageInDays(published: string | null, now: Date): number | null {
  * kNN, fused by reciprocal rank, optionally boosted by recency and filtered by date, then
  * diversified. Works lexical-only when no compatible embedding model is loaded.
  */
+/**
+ * A question's terms (compounds split against the index), their IDF weights (doubled for the
+ * emphasized part of a follow-up) and the word forms to search by full text: searching by a
+ * word a large share of the corpus contains costs much and ranks little, so such terms only
+ * weigh; at least the rarest term is searched.
+ */
+export async function questionTerms(question: string, store: KnowledgeStore, emphasis?: string): Promise<{ terms: QueryTerm[]; weights: number[]; searchForms: string[] }> {
+  const terms = await splitCompounds(queryTerms(question), (candidates) => store.knownTerms(candidates));
+  const emphasized = new Set(emphasis ? queryTerms(emphasis).map((t) => t.surface) : []);
+  const statistics = await termStatistics(store, terms);
+  const weights = statistics.map((s, i) => (emphasized.has(terms[i]!.surface) ? 2 * s.weight : s.weight));
+  const searchable = terms.filter((_, i) => !statistics[i]!.common);
+  const searchTerms = searchable.length > 0 ? searchable : terms.filter((_, i) => weights[i] === Math.max(...weights));
+  return { terms, weights, searchForms: searchTerms.flatMap((t) => [...t.stems, ...t.variants]) };
+}
+
 export async function retrieve(question: string, context: RetrievalContext, options: RetrievalOptions = {}): Promise<RetrievalResult> {
   const k = options.k ?? 8;
   const candidates = options.candidates ?? 50;
-  const terms = await splitCompounds(queryTerms(question), (candidates) => context.store.knownTerms(candidates));
-  const emphasized = new Set(options.emphasis ? queryTerms(options.emphasis).map((t) => t.surface) : []);
-  const statistics = await termStatistics(context.store, terms);
-  const weights = statistics.map((s, i) => (emphasized.has(terms[i]!.surface) ? 2 * s.weight : s.weight));
-  // Searching by a word half the corpus contains costs much and ranks little; keep at least the rarest term.
-  const searchable = terms.filter((_, i) => !statistics[i]!.common);
-  const searchTerms = searchable.length > 0 ? searchable : terms.filter((_, i) => weights[i] === Math.max(...weights));
+  const { terms, weights, searchForms } = await questionTerms(question, context.store, options.emphasis);
   const dates = { since: options.since, until: options.until };
 
-  const lexical = await context.store.lexicalSearch(searchTerms.flatMap((t) => [...t.stems, ...t.variants]), candidates, dates);
+  const lexical = await context.store.lexicalSearch(searchForms, candidates, dates);
 
   let vectorIds: number[] = [];
   const similarity = new Map<number, number>();
