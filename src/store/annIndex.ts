@@ -53,7 +53,11 @@ export class AnnIndex {
     private readonly efSearch: number,
   ) {
     this.graph.setEf(efSearch);
+    this.ef = efSearch;
   }
+
+  /** The breadth last given to hnswlib (setting it costs a native call per search otherwise). */
+  private ef: number;
 
   static empty(model: string, dim: number, generation: number, capacity = MIN_CAPACITY, efSearch = DEFAULT_EF_SEARCH): AnnIndex {
     const graph = new HierarchicalNSW('cosine', dim);
@@ -122,8 +126,12 @@ export class AnnIndex {
   search(vector: Float32Array, k: number): AnnHit[] {
     const n = Math.min(k, this.live);
     if (n <= 0) return [];
-    this.graph.setEf(Math.max(this.efSearch, n));
-    const result = this.graph.searchKnn(Array.from(vector), n);
+    const ef = Math.max(this.efSearch, n);
+    if (ef !== this.ef) this.graph.setEf((this.ef = ef));
+    // hnswlib-node takes a plain array only; a sized loop is several times faster than Array.from.
+    const query = new Array<number>(vector.length);
+    for (let i = 0; i < vector.length; i++) query[i] = vector[i]!;
+    const result = this.graph.searchKnn(query, n);
     return result.neighbors.map((id, i) => ({ id, similarity: 1 - (result.distances[i] ?? 1) }));
   }
 
