@@ -39,7 +39,6 @@ const ARTICLES = small ? 300 : 1000;
 /** Articles a first ingest with the stand-in embeds per precision, and the Discord re-ingest's size. */
 const MODEL_ARTICLES = small ? 20 : 60;
 const REINGEST_ARTICLES = small ? 100 : 1000;
-const withModel = process.env.BENCH_SKIP_MODEL !== '1';
 
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 const f = (x: number, d = 1) => x.toFixed(d);
@@ -90,6 +89,9 @@ async function main(): Promise<void> {
   log(`ingestion of ${ARTICLES} articles`);
   results.ingestion = await benchIngestion(ARTICLES, ingestEmbeddings);
 
+  // The real-size stand-in (written once into bench/.cache) for the model and Discord sections.
+  const standIn = process.env.BENCH_SKIP_MODEL === '1' ? null : ensureStandInModel(log);
+
   log(`end-to-end ask latency at ${LARGE_N} passages`);
   const root = mkdtempSync(join(tmpdir(), 'bench-ask-'));
   try {
@@ -110,15 +112,14 @@ async function main(): Promise<void> {
     const probe = (...extra: string[]) => JSON.parse(execFileSync(process.execPath, [...siblingScript(import.meta.dirname, 'memoryProbe').args, join(root, 'data'), ...extra], { encoding: 'utf8' }).trim().split('\n').at(-1)!);
     results.memory = probe();
 
-    if (withModel) {
-      const folder = ensureStandInModel(log);
+    if (standIn) {
       const threads = defaultEmbeddingThreads();
       const model: Record<string, unknown> = {};
       for (const precision of ['int8', 'fp32'] as Precision[]) {
         log(`stand-in model, ${precision}: embedding costs (worker process, EMBEDDING_THREADS=${threads})`);
-        const costs = await measureEmbeddingCosts(folder, precision, { threads, articles: MODEL_ARTICLES, log });
+        const costs = await measureEmbeddingCosts(standIn, precision, { threads, articles: MODEL_ARTICLES, log });
         log(`stand-in model, ${precision}: ask latency with question inference at ${LARGE_N} passages`);
-        const inference = await WorkerEmbeddings.start({ model: folder, cacheDir: folder, precision, threads, batchSize: 1 });
+        const inference = await WorkerEmbeddings.start({ model: standIn, cacheDir: standIn, precision, threads });
         const synthetic = new SyntheticQueryEmbeddings('synthetic-384', DIM, query);
         const reopened = NewsStore.open(join(root, 'data'));
         const ask = await benchAskLatency(reopened, built.texts, new InferredQueryEmbeddings(inference, synthetic), inference, 100);
@@ -130,21 +131,21 @@ async function main(): Promise<void> {
         }
         await inference.close();
         log(`stand-in model, ${precision}: bot memory with the model and ${LARGE_N} passages`);
-        const memory = probe(folder, precision);
+        const memory = probe(standIn, precision);
         log(`stand-in model, ${precision}: cold start to first answer`);
-        const coldStart = benchColdStart(3, { folder, precision });
+        const coldStart = benchColdStart(3, { folder: standIn, precision });
         model[precision] = { ...costs, ask, memory, coldStart };
       }
-      results.model = { folder, note: 'random weights of the exact multilingual-e5-small shape: costs only, its vectors mean nothing', threads, ...model };
+      results.model = { folder: standIn, note: 'random weights of the exact multilingual-e5-small shape: costs only, its vectors mean nothing', threads, ...model };
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
   log('cold start of npm run ask (compiled CLI, lexical mode)');
   results.coldStart = benchColdStart();
-  if (withModel) {
+  if (standIn) {
     log(`Discord during a re-ingest of ${REINGEST_ARTICLES} articles with the stand-in (int8)`);
-    results.discord = await benchDiscordDuringReingest({ modelFolder: ensureStandInModel(log), precision: 'int8', articles: REINGEST_ARTICLES, log });
+    results.discord = await benchDiscordDuringReingest({ modelFolder: standIn, precision: 'int8', articles: REINGEST_ARTICLES, log });
   }
   results.totalSeconds = (performance.now() - started) / 1000;
 

@@ -14,11 +14,6 @@
 import { setPriority } from 'node:os';
 import { TransformersEmbeddings, type TransformersEmbeddingsOptions } from './transformersEmbeddings.js';
 
-export interface EmbeddingWorkerData extends TransformersEmbeddingsOptions {
-  /** CPUs the worker process is pinned to (EMBEDDING_THREADS). */
-  threads: number;
-}
-
 export type EmbeddingJobKind = 'passages' | 'query';
 export type EmbeddingWorkerMessage =
   | { type: 'listening' }
@@ -27,7 +22,7 @@ export type EmbeddingWorkerMessage =
   | { type: 'done'; id: number; vectors: Float32Array[] }
   | { type: 'error'; id: number; message: string };
 
-export type EmbeddingWorkerRequest = { type: 'start'; options: EmbeddingWorkerData } | { type: 'job'; id: number; kind: EmbeddingJobKind; texts: string[] };
+export type EmbeddingWorkerRequest = { type: 'start'; options: TransformersEmbeddingsOptions } | { type: 'job'; id: number; kind: EmbeddingJobKind; texts: string[] };
 
 const send = (message: EmbeddingWorkerMessage) => process.send!(message);
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,11 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
 import { siblingModule, startWorkerProcess } from '../workers/startWorker.js';
-import type { EmbeddingJobKind, EmbeddingWorkerData, EmbeddingWorkerMessage, EmbeddingWorkerRequest } from './embeddingWorker.js';
+import type { EmbeddingJobKind, EmbeddingWorkerMessage, EmbeddingWorkerRequest } from './embeddingWorker.js';
 import type { EmbedOptions } from './loadEmbeddings.js';
 import { NewsEmbeddings } from './newsEmbeddings.js';
 import { DEFAULT_PASSAGE_BATCH } from './embeddingDefaults.js';
+import type { TransformersEmbeddingsOptions } from './transformersEmbeddings.js';
 
-export interface WorkerEmbeddingsOptions extends EmbeddingWorkerData {
+export interface WorkerEmbeddingsOptions extends TransformersEmbeddingsOptions {
+  /** CPUs the worker process is pinned to (EMBEDDING_THREADS); the worker itself never sees it. */
+  threads: number;
   /** The worker module; tests substitute one that wraps the real worker. */
   workerFile?: URL;
 }
@@ -66,8 +69,8 @@ export class WorkerEmbeddings extends NewsEmbeddings {
   }
 
   private spawn(): Promise<void> {
-    const { workerFile, ...data } = this.options;
-    const started = startWorkerProcess(workerFile ?? siblingModule(import.meta.url, 'embeddingWorker'), { cpus: this.options.threads });
+    const { workerFile, threads, ...data } = this.options;
+    const started = startWorkerProcess(workerFile ?? siblingModule(import.meta.url, 'embeddingWorker'), { cpus: threads });
     const worker = started.child;
     this.cpus = started.cpus;
     this.worker = worker;
