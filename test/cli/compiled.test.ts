@@ -14,6 +14,7 @@ const IMPORT_LOGGER = `data:text/javascript,${encodeURIComponent(
 describe('compiled CLI (what npm scripts run after npm ci builds dist/)', () => {
   it('ingests through the worker pool and answers from JavaScript, loading no model runtime, LLM library or discord.js for a lexical answer', () => {
     execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts/write-language-tables.mjs')], { cwd: ROOT, stdio: 'pipe' });
     const root = tempDir('compiled-');
     const docs = join(root, 'docs');
     mkdirSync(docs);

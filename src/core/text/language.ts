@@ -1,4 +1,4 @@
-import { eld } from 'eld';
+import { loadLanguageDetector } from './languageDetector.js';
 import { STOPWORDS } from './stopwords.js';
 import { foldText, wordTokens } from './normalize.js';
 
@@ -7,11 +7,9 @@ export const SUPPORTED_LANGUAGES = ['en', 'de', 'it', 'fr', 'es'] as const;
 /** An ISO 639-1 code, or "und" when the text does not say clearly enough. */
 export type LanguageCode = string;
 
-// eld (Efficient Language Detector, Apache-2.0): n-gram detector for 60 languages that is
-// accurate on sentence-length text, questions included, and needs no model download.
-// Measured on the 6,831 squad-it-dev questions: "extrasmall" 99.8% Italian (0.11 s, 80 MB to
-// load), "small" 99.7% (0.2 s, 141 MB); tinyld 96.0%, franc-min misses short questions.
-await (eld as typeof eld & { load(size: string): Promise<boolean> }).load('extrasmall');
+const { detector, source } = await loadLanguageDetector();
+/** How the detector's tables were loaded ("json": the light way; see languageDetector.ts). */
+export const languageTablesSource = source;
 
 /** Characters sampled: a few paragraphs decide a language; whole articles only cost time. */
 const SAMPLE_CHARS = 3000;
@@ -46,7 +44,7 @@ function stopwordVote(text: string): string {
 export function detectLanguage(text: string): LanguageCode {
   const sample = text.slice(0, SAMPLE_CHARS).trim();
   if (!/\p{L}/u.test(sample)) return 'und';
-  const result = eld.detect(sample);
+  const result = detector.detect(sample);
   if (result.language && result.isReliable()) return result.language;
   const vote = stopwordVote(sample);
   if (vote !== 'und') return vote;
