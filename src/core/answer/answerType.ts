@@ -1,18 +1,22 @@
 /**
  * What kind of answer a question asks for, read from its question words in en, de, it, fr
  * and es, and whether a sentence contains something of that kind. A sentence that contains
- * a number when asked "how much", or a date when asked "when", is more likely the answer.
+ * a number when asked "how much", a date when asked "when" or a named place when asked
+ * "where" is more likely the answer.
  */
-export type AnswerType = 'quantity' | 'time' | 'person' | null;
+export type AnswerType = 'quantity' | 'time' | 'person' | 'place' | null;
 
 const QUANTITY = /\b(how (much|many|large|big|long|high|low|far|old)|what (price|amount|percentage)|wie (viel|viele|lange|hoch|gro(ss|ß)|weit|alt)|wieviel|quant[oaie]|di quanto|combien|cu[aá]nt[oa]s?)\b/i;
 const TIME = /\b(when|since when|until when|what time|what date|wann|seit wann|bis wann|ab wann|quando|da quando|fino a quando|quand|cu[aá]ndo)\b/i;
 const PERSON = /\b(who|whom|wer|wem|wen|chi|qui|qui[eé]n)\b/i;
+// Letter-based boundaries: \b is ASCII-only and would not end "où" or start "dónde".
+const PLACE = /(?<!\p{L})(where|wo|wohin|woher|dove|où|d'où|d[oó]nde|ad[oó]nde)(?!\p{L})/iu;
 
 export function answerTypeOf(question: string): AnswerType {
   if (TIME.test(question)) return 'time';
   if (QUANTITY.test(question)) return 'quantity';
   if (PERSON.test(question)) return 'person';
+  if (PLACE.test(question)) return 'place';
   return null;
 }
 
@@ -25,6 +29,21 @@ const TIME_EXPRESSION = new RegExp(
   'iu',
 );
 
+/** Words for "in/at/near/from/to" (en, de, it, fr, es) that put a name after them as a place. */
+const PLACE_PREPOSITIONS =
+  "in|at|near|from|inside|outside|across|im|bei|nach|aus|am|vor|nahe|a|ad|nel|nella|nello|nei|negli|nelle|presso|vicino a|da|dal|dalla|à|au|aux|en|dans|près de|vers|cerca de|desde|junto a";
+const ARTICLES = "the|der|die|dem|den|des|il|lo|la|le|i|gli|l'|el|los|las|les";
+// Case-sensitive, so that the name must be capitalised: the prepositions are listed in both cases.
+const PREPOSITION_FORMS = PLACE_PREPOSITIONS.split('|').flatMap((p) => [p, p.charAt(0).toUpperCase() + p.slice(1)]).join('|');
+const NAME_AFTER_PREPOSITION = new RegExp(`(?<!\\p{L})(?:${PREPOSITION_FORMS})\\s+(?:(?:${ARTICLES})\\s*)?(\\p{Lu}\\p{L}+)`, 'gu');
+const CALENDAR_WORD = new RegExp(`^(?:${MONTHS}|${WEEKDAYS})$`, 'iu');
+
+/** A capitalised name after a place preposition ("in Rotterdam", "nach Basel", "à Lyon"), months and weekdays aside. */
+function hasNamedPlace(sentence: string): boolean {
+  for (const match of sentence.matchAll(NAME_AFTER_PREPOSITION)) if (!CALENDAR_WORD.test(match[1]!)) return true;
+  return false;
+}
+
 export function sentenceHasAnswerType(sentence: string, type: AnswerType): boolean {
   switch (type) {
     case 'quantity':
@@ -34,6 +53,8 @@ export function sentenceHasAnswerType(sentence: string, type: AnswerType): boole
     case 'person':
       // Two capitalised words in a row after the first word: a name.
       return /\s\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+/u.test(sentence);
+    case 'place':
+      return hasNamedPlace(sentence);
     default:
       return false;
   }
