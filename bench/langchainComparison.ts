@@ -33,6 +33,21 @@ async function timed<T>(queries: Float32Array[], run: (q: Float32Array, i: numbe
   return { ms: (performance.now() - t) / queries.length, results };
 }
 
+const ROUNDS = 5;
+
+/**
+ * Every query function timed in ROUNDS interleaved rounds (A B C, A B C, ...), each reported
+ * with its median round: a garbage collection or a noisy neighbour then costs one round of
+ * one system instead of deciding which system looks faster.
+ */
+async function timedInRounds<T>(queries: Float32Array[], runs: Array<(q: Float32Array, i: number) => Promise<T> | T>): Promise<Array<{ ms: number; results: T[] }>> {
+  const rounds: Array<Array<{ ms: number; results: T[] }>> = runs.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [index, run] of runs.entries()) rounds[index]!.push(await timed(queries, run));
+  }
+  return rounds.map((measured) => [...measured].sort((a, b) => a.ms - b.ms)[Math.floor(ROUNDS / 2)]!);
+}
+
 /**
  * The project's store (SQLite + hnswlib graph) against langchain's HNSWLib vector store on
  * the same vectors, texts and queries. Every row returns the passages' text and metadata:
@@ -41,6 +56,7 @@ async function timed<T>(queries: Float32Array[], run: (q: Float32Array, i: numbe
  *   fused by reciprocal rank, top 10 hydrated;
  * - the full retrieval stage of an answer (term statistics, fusion, recency, diversity);
  * - HNSWLib at its default search breadth (hnswlib's ef = 10) and at ours.
+ * All query rows are timed in interleaved rounds (median round each).
  */
 export async function compareWithLangchain(vectors: Float32Array[], queries: Float32Array[]): Promise<StoreComparisonRow[]> {
   const rows: StoreComparisonRow[] = [];
@@ -59,28 +75,10 @@ export async function compareWithLangchain(vectors: Float32Array[], queries: Flo
     reopened.vectorIndex();
     const loadSeconds = (performance.now() - t) / 1000;
 
-    const vectorOnly = await timed(queries, async (q) => {
-      const hits = await reopened.vectorSearch(q, 10);
-      return (await reopened.passagesByIds(hits.map((h) => h.id))).map((p) => p.id);
-    });
-    rows.push({ system: `newsdesk vector-only (hnswlib-node, ef ${DEFAULT_EF_SEARCH}, hydrated from SQLite)`, buildSeconds, queryMs: vectorOnly.ms, recallAt10: recall(vectorOnly.results, exact), saveSeconds, loadSeconds });
-
     // Questions from words of the passage nearest to each query, so BM25 has real matches.
     const questions = exact.map((ids) => texts[ids[0]! - 1]!.split(' ').slice(2, 7).join(' '));
-    const hybrid = await timed(queries, async (q, i) => {
-      const { searchForms } = await questionTerms(questions[i]!, reopened);
-      const [lexical, semantic] = await Promise.all([reopened.lexicalSearch(searchForms, 50), reopened.vectorSearch(q, 50)]);
-      const fused = reciprocalRankFusion([{ ids: lexical.map((h) => h.id), weight: 1 }, { ids: semantic.map((h) => h.id), weight: 1 }]);
-      const top = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([id]) => id);
-      return reopened.passagesByIds(top);
-    });
-    rows.push({ system: 'newsdesk hybrid (FTS5 BM25 + vectors, fused, hydrated)', buildSeconds: null, queryMs: hybrid.ms, recallAt10: null, saveSeconds: null, loadSeconds: null });
-
-    let next = 0;
-    const embeddings = new SyntheticQueryEmbeddings('bench-384', vectors[0]!.length, () => queries[next++ % queries.length]!);
-    const full = await timed(queries, async (_, i) => retrieve(questions[i]!, { store: reopened, embeddings }, { k: 10 }));
-    rows.push({ system: 'newsdesk retrieval stage of an answer (hybrid + term statistics, recency, diversity)', buildSeconds: null, queryMs: full.ms, recallAt10: null, saveSeconds: null, loadSeconds: null });
-    reopened.close();
+    let current = 0; // the query vector standing for question `current`
+    const embeddings = new SyntheticQueryEmbeddings('bench-384', vectors[0]!.length, () => queries[current]!);
 
     // langchain's HNSWLib, same vectors and texts.
     const hashing = new HashingEmbeddings(vectors[0]!.length);
@@ -97,12 +95,37 @@ export async function compareWithLangchain(vectors: Float32Array[], queries: Flo
     t = performance.now();
     const loaded = await HNSWLib.load(join(root, 'langchain'), hashing);
     const lcLoad = (performance.now() - t) / 1000;
-    const search = (q: Float32Array) => loaded.similaritySearchVectorWithScore(Array.from(q), 10).then((hits) => hits.map(([doc]) => doc.metadata.id as number));
-    const lcDefault = await timed(queries, search);
-    rows.push({ system: 'langchain HNSWLib (@langchain/community), default ef', buildSeconds: lcBuild, queryMs: lcDefault.ms, recallAt10: recall(lcDefault.results, exact), saveSeconds: lcSave, loadSeconds: lcLoad });
-    loaded.index.setEf(DEFAULT_EF_SEARCH);
-    const lcSameEf = await timed(queries, search);
-    rows.push({ system: `langchain HNSWLib, ef ${DEFAULT_EF_SEARCH} (same breadth as ours)`, buildSeconds: null, queryMs: lcSameEf.ms, recallAt10: recall(lcSameEf.results, exact), saveSeconds: null, loadSeconds: null });
+    const langchainSearch = (ef: number) => (q: Float32Array) => {
+      loaded.index.setEf(ef);
+      return loaded.similaritySearchVectorWithScore(Array.from(q), 10).then((hits) => hits.map(([doc]) => doc.metadata.id as number));
+    };
+    const HNSWLIB_DEFAULT_EF = 10; // hnswlib's default search breadth, which HNSWLib keeps
+
+    const [vectorOnly, hybrid, full, lcDefault, lcSameEf] = await timedInRounds<unknown>(queries, [
+      async (q) => {
+        const hits = await reopened.vectorSearch(q, 10);
+        return (await reopened.passagesByIds(hits.map((h) => h.id))).map((p) => p.id);
+      },
+      async (q, i) => {
+        const { searchForms } = await questionTerms(questions[i]!, reopened);
+        const [lexical, semantic] = await Promise.all([reopened.lexicalSearch(searchForms, 50), reopened.vectorSearch(q, 50)]);
+        const fused = reciprocalRankFusion([{ ids: lexical.map((h) => h.id), weight: 1 }, { ids: semantic.map((h) => h.id), weight: 1 }]);
+        const top = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([id]) => id);
+        return reopened.passagesByIds(top);
+      },
+      (_, i) => {
+        current = i;
+        return retrieve(questions[i]!, { store: reopened, embeddings }, { k: 10 });
+      },
+      langchainSearch(HNSWLIB_DEFAULT_EF),
+      langchainSearch(DEFAULT_EF_SEARCH),
+    ]);
+    reopened.close();
+    rows.push({ system: `newsdesk vector-only (hnswlib-node, ef ${DEFAULT_EF_SEARCH}, hydrated from SQLite)`, buildSeconds, queryMs: vectorOnly!.ms, recallAt10: recall(vectorOnly!.results as number[][], exact), saveSeconds, loadSeconds });
+    rows.push({ system: 'newsdesk hybrid (FTS5 BM25 + vectors, fused, hydrated)', buildSeconds: null, queryMs: hybrid!.ms, recallAt10: null, saveSeconds: null, loadSeconds: null });
+    rows.push({ system: 'newsdesk retrieval stage of an answer (hybrid + term statistics, recency, diversity)', buildSeconds: null, queryMs: full!.ms, recallAt10: null, saveSeconds: null, loadSeconds: null });
+    rows.push({ system: 'langchain HNSWLib (@langchain/community), default ef', buildSeconds: lcBuild, queryMs: lcDefault!.ms, recallAt10: recall(lcDefault!.results as number[][], exact), saveSeconds: lcSave, loadSeconds: lcLoad });
+    rows.push({ system: `langchain HNSWLib, ef ${DEFAULT_EF_SEARCH} (same breadth as ours)`, buildSeconds: null, queryMs: lcSameEf!.ms, recallAt10: recall(lcSameEf!.results as number[][], exact), saveSeconds: null, loadSeconds: null });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

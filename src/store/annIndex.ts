@@ -29,6 +29,8 @@ const EF_CONSTRUCTION = 100;
  * Search breadth. Measured at 100,000 vectors (npm run bench): recall@10 0.991 on the harder
  * synthetic distribution (anisotropic, uneven clusters, near-duplicates) and 1.0 on the
  * clustered one; ef 24 would drop to 0.957 there, ef 96 costs half again as much time.
+ * Vectors of the stand-in model need it most: 0.936 at ef 32, 0.963 at 40, 0.979 at 48
+ * (3,000 vectors; efConstruction 200 changes these by under 0.005 and doubles build time).
  */
 export const DEFAULT_EF_SEARCH = 48;
 const MIN_CAPACITY = 1024;

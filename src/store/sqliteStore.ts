@@ -361,23 +361,23 @@ export class SqliteStore {
 
   passagesByIds(ids: number[]): StoredPassage[] {
     if (ids.length === 0) return [];
-    const rows = this.statement(`SELECT id, document_id, position, section, text, terms FROM passages WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{
-      id: number;
-      document_id: number;
-      position: number;
-      section: Section;
-      text: string;
-      terms: string;
-    }>;
-    const documents = this.documentsById(rows.map((r) => r.document_id));
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    // Rows as arrays (raw mode): a search hydrates on every question, and naming each
+    // column of each row costs a quarter of the lookup.
+    const sql = `SELECT id, document_id, position, section, text, terms FROM passages WHERE id IN (${ids.map(() => '?').join(',')})`;
+    let statement = this.rawStatements.get(sql);
+    if (!statement) this.rawStatements.set(sql, (statement = this.db.prepare(sql).raw(true)));
+    const rows = statement.all(...ids) as Array<[id: number, documentId: number, position: number, section: Section, text: string, terms: string]>;
+    const documents = this.documentsById(rows.map((row) => row[1]));
+    const byId = new Map(rows.map((row) => [row[0], row]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      const document = row && documents.get(row.document_id);
+      const document = row && documents.get(row[1]);
       if (!row || !document) return [];
-      return [{ id: row.id, documentId: row.document_id, position: row.position, section: row.section, text: row.text, terms: row.terms, document }];
+      return [{ id: row[0], documentId: row[1], position: row[2], section: row[3], text: row[4], terms: row[5], document }];
     });
   }
+
+  private readonly rawStatements = new Map<string, Database.Statement>();
 
   /**
    * Article records for passage hits, from a cache: a search hydrates ten passages of a
