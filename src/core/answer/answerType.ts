@@ -12,7 +12,18 @@ const PERSON = /\b(who|whom|wer|wem|wen|chi|qui|qui[eé]n)\b/i;
 // Letter-based boundaries: \b is ASCII-only and would not end "où" or start "dónde".
 const PLACE = /(?<!\p{L})(where|wo|wohin|woher|dove|où|d'où|d[oó]nde|ad[oó]nde)(?!\p{L})/iu;
 
+/** "Which/what" before a noun (en, de, it, fr, es): "in which year", "welche Stadt", "quale percentuale". */
+const WHICH = "which|what|welche|welcher|welches|welchem|welchen|quale|quali|qual|che|quel|quelle|quels|quelles|qué|que|cuál|cuáles";
+/** Nouns that name the kind of answer after "which/what". */
+const KIND_NOUNS: Array<[Exclude<AnswerType, null>, string]> = [
+  ['time', 'year|years|date|day|month|century|decade|jahr|jahren|datum|tag|monat|jahrhundert|jahrzehnt|anno|anni|data|giorno|mese|secolo|decennio|année|an|jour|mois|siècle|décennie|año|años|fecha|día|mes|siglo|década'],
+  ['place', 'country|city|town|region|state|place|continent|island|province|land|stadt|ort|staat|insel|provinz|paese|città|regione|stato|luogo|isola|provincia|nazione|pays|ville|région|état|lieu|île|país|ciudad|región|estado|lugar|isla'],
+  ['quantity', 'percentage|percent|share|number|amount|proportion|price|fraction|prozent|anteil|zahl|anzahl|menge|preis|percentuale|numero|quota|quantità|prezzo|proporzione|pourcentage|nombre|quantité|prix|porcentaje|número|cantidad|precio|proporción'],
+];
+const KIND_AFTER_WHICH = KIND_NOUNS.map(([type, nouns]) => [type, new RegExp(`(?<!\\p{L})(?:${WHICH})\\s+(?:${nouns})(?!\\p{L})`, 'iu')] as const);
+
 export function answerTypeOf(question: string): AnswerType {
+  for (const [type, pattern] of KIND_AFTER_WHICH) if (pattern.test(question)) return type;
   if (TIME.test(question)) return 'time';
   if (QUANTITY.test(question)) return 'quantity';
   if (PERSON.test(question)) return 'person';
