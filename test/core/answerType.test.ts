@@ -25,6 +25,8 @@ describe('answer types', () => {
     expect(answerTypeOf('Quale percentuale dei voti ha ottenuto?')).toBe('quantity');
     // The noun must follow "which/what" directly: "what" elsewhere in the question decides nothing.
     expect(answerTypeOf('What did the minister say about the city budget?')).toBeNull();
+    // Spanish "nombre" is a name, not a number.
+    expect(answerTypeOf('¿Qué nombre recibió el puente?')).toBeNull();
   });
 
   it('finds a named place after a place preposition, not a month or a weekday', () => {

@@ -18,7 +18,7 @@ const WHICH = "which|what|welche|welcher|welches|welchem|welchen|quale|quali|qua
 const KIND_NOUNS: Array<[Exclude<AnswerType, null>, string]> = [
   ['time', 'year|years|date|day|month|century|decade|jahr|jahren|datum|tag|monat|jahrhundert|jahrzehnt|anno|anni|data|giorno|mese|secolo|decennio|année|an|jour|mois|siècle|décennie|año|años|fecha|día|mes|siglo|década'],
   ['place', 'country|city|town|region|state|place|continent|island|province|land|stadt|ort|staat|insel|provinz|paese|città|regione|stato|luogo|isola|provincia|nazione|pays|ville|région|état|lieu|île|país|ciudad|región|estado|lugar|isla'],
-  ['quantity', 'percentage|percent|share|number|amount|proportion|price|fraction|prozent|anteil|zahl|anzahl|menge|preis|percentuale|numero|quota|quantità|prezzo|proporzione|pourcentage|nombre|quantité|prix|porcentaje|número|cantidad|precio|proporción'],
+  ['quantity', 'percentage|percent|share|number|amount|proportion|price|fraction|prozent|anteil|zahl|anzahl|menge|preis|percentuale|numero|quota|quantità|prezzo|proporzione|pourcentage|quantité|prix|porcentaje|número|cantidad|precio|proporción'],
 ];
 const KIND_AFTER_WHICH = KIND_NOUNS.map(([type, nouns]) => [type, new RegExp(`(?<!\\p{L})(?:${WHICH})\\s+(?:${nouns})(?!\\p{L})`, 'iu')] as const);
 
