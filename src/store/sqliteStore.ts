@@ -341,9 +341,11 @@ export class SqliteStore {
   private readonly statements = new Map<string, Database.Statement>();
 
   /** Prepared statements are cached: preparing on every query showed up in profiles. */
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+  /** A prepared statement, cached by its SQL; `raw` ones return rows as arrays. */
+  private statement(sql: string, options: { raw?: boolean } = {}): Database.Statement {
+    const key = options.raw ? `raw:${sql}` : sql;
+    let statement = this.statements.get(key);
+    if (!statement) this.statements.set(key, (statement = options.raw ? this.db.prepare(sql).raw(true) : this.db.prepare(sql)));
     return statement;
   }
 
@@ -364,9 +366,7 @@ export class SqliteStore {
     // Rows as arrays (raw mode): a search hydrates on every question, and naming each
     // column of each row costs a quarter of the lookup.
     const sql = `SELECT id, document_id, position, section, text, terms FROM passages WHERE id IN (${ids.map(() => '?').join(',')})`;
-    let statement = this.rawStatements.get(sql);
-    if (!statement) this.rawStatements.set(sql, (statement = this.db.prepare(sql).raw(true)));
-    const rows = statement.all(...ids) as Array<[id: number, documentId: number, position: number, section: Section, text: string, terms: string]>;
+    const rows = this.statement(sql, { raw: true }).all(...ids) as Array<[id: number, documentId: number, position: number, section: Section, text: string, terms: string]>;
     const documents = this.documentsById(rows.map((row) => row[1]));
     const byId = new Map(rows.map((row) => [row[0], row]));
     return ids.flatMap((id) => {
@@ -376,8 +376,6 @@ export class SqliteStore {
       return [{ id: row[0], documentId: row[1], position: row[2], section: row[3], text: row[4], terms: row[5], document }];
     });
   }
-
-  private readonly rawStatements = new Map<string, Database.Statement>();
 
   /**
    * Article records for passage hits, from a cache: a search hydrates ten passages of a

@@ -7,9 +7,7 @@ export const SUPPORTED_LANGUAGES = ['en', 'de', 'it', 'fr', 'es'] as const;
 /** An ISO 639-1 code, or "und" when the text does not say clearly enough. */
 export type LanguageCode = string;
 
-const { detector, source } = await loadLanguageDetector();
-/** How the detector's tables were loaded ("json": the light way; see languageDetector.ts). */
-export const languageTablesSource = source;
+const { detector } = await loadLanguageDetector();
 
 /** Characters sampled: a few paragraphs decide a language; whole articles only cost time. */
 const SAMPLE_CHARS = 3000;
