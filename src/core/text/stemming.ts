@@ -1,8 +1,11 @@
-import * as snowball from 'snowball-stemmers';
+import { createRequire } from 'node:module';
+import type * as Snowball from 'snowball-stemmers';
 import type { LanguageCode } from './language.js';
 
-// The package is CommonJS: depending on the loader its factory is the namespace or its default.
-const snowballFactory = ((snowball as unknown as { default?: typeof snowball.default }).default ?? snowball) as typeof snowball.default;
+// The package is one CommonJS file of 870 KB. Required, not imported: an ESM import first
+// scans a CommonJS file for its export names, which costs every process start about 30 ms
+// here (54 ms against 21 ms), a tenth of a question's cold start.
+const snowballFactory = createRequire(import.meta.url)('snowball-stemmers') as typeof Snowball.default;
 
 const SNOWBALL_NAMES: Record<string, string> = {
   en: 'english',
