@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import { defaultEmbeddingThreads } from './embeddingDefaults.js';
-import { HashingEmbeddings } from './hashingEmbeddings.js';
 import { modelIdOf } from './modelId.js';
-import { WorkerEmbeddings } from './workerEmbeddings.js';
 import type { NewsEmbeddings } from './newsEmbeddings.js';
 
 /** What happened when the embedding model was asked for; recorded in the manifest. */
@@ -41,11 +39,14 @@ export async function loadEmbeddings(options: LoadEmbeddingsOptions): Promise<Lo
   const hashing = options.model.match(/^hashing-(\d+)$/);
   if (hashing) {
     // Deterministic, model-free vectors for tests and benchmarks; never a silent default.
+    // Both embedders are loaded on demand: a lexical answer needs neither, nor langchain.
+    const { HashingEmbeddings } = await import('./hashingEmbeddings.js');
     const fake = new HashingEmbeddings(Number(hashing[1]));
     return { embeddings: fake, status: { model: fake.modelId, available: true, dimension: fake.dimension, reason: null } };
   }
   // The model runtime (onnxruntime) is loaded only in the embedding worker thread.
   try {
+    const { WorkerEmbeddings } = await import('./workerEmbeddings.js');
     const embeddings = await WorkerEmbeddings.start({
       model: options.model,
       cacheDir: join(options.dataDir, 'models'),

@@ -12,7 +12,7 @@ const IMPORT_LOGGER = `data:text/javascript,${encodeURIComponent(
 )}`;
 
 describe('compiled CLI (what npm scripts run after npm ci builds dist/)', () => {
-  it('ingests through the worker pool and answers from JavaScript, loading no model runtime, LLM library or discord.js for a lexical answer', () => {
+  it('ingests through the worker pool and answers from JavaScript, loading no model runtime, langchain, LLM library or discord.js for a lexical answer', () => {
     execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'pipe' });
     execFileSync(process.execPath, [join(ROOT, 'scripts/write-language-tables.mjs')], { cwd: ROOT, stdio: 'pipe' });
     const root = tempDir('compiled-');
@@ -33,5 +33,7 @@ describe('compiled CLI (what npm scripts run after npm ci builds dist/)', () => 
     const imported = ask.stderr.split('\n').filter((l) => l.startsWith('imported ')).map((l) => l.slice('imported '.length));
     expect(imported).toContain('better-sqlite3');
     for (const heavy of ['@xenova/transformers', '@langchain/openai', '@langchain/ollama', 'discord.js', 'linkedom', 'chrono-node']) expect(imported).not.toContain(heavy);
+    // Not even langchain's core: the embedders that build on it load only when vectors are used.
+    expect(imported.filter((specifier) => specifier.startsWith('@langchain/'))).toEqual([]);
   }, 120_000);
 });
