@@ -44,7 +44,7 @@ export async function loadEmbeddings(options: LoadEmbeddingsOptions): Promise<Lo
     const fake = new HashingEmbeddings(Number(hashing[1]));
     return { embeddings: fake, status: { model: fake.modelId, available: true, dimension: fake.dimension, reason: null } };
   }
-  // The model runtime (onnxruntime) is loaded only in the embedding worker thread.
+  // The model runtime (onnxruntime) is loaded only in the embedding worker process.
   try {
     const { WorkerEmbeddings } = await import('./workerEmbeddings.js');
     const embeddings = await WorkerEmbeddings.start({

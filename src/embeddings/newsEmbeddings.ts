@@ -8,6 +8,6 @@ export abstract class NewsEmbeddings extends Embeddings {
   abstract readonly modelId: string;
   abstract readonly dimension: number;
 
-  /** Releases what the model holds (a worker thread); embedding afterwards fails. */
+  /** Releases what the model holds (a worker process); embedding afterwards fails. */
   async close(): Promise<void> {}
 }

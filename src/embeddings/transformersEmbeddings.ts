@@ -14,7 +14,6 @@ export interface TransformersEmbeddingsOptions {
   precision?: 'int8' | 'fp32';
 }
 
-
 /**
  * langchain Embeddings backed by transformers.js (ONNX, CPU). E5-family models are trained
  * with "query: " / "passage: " prefixes, and quality drops without them, so they are added

@@ -10,12 +10,6 @@ import { DOCUMENT_ROW_COLUMNS, parseComments, toDocument, type DocumentRow } fro
 
 export type { ArticleWrite, DateFilter, StoreStats, StoredArticle, WriteResult } from './knowledgeStore.js';
 
-
-/**
- * The SQLite source of truth (better-sqlite3, WAL). Every write that changes passages or
- * vectors bumps the "generation" counter in the same transaction, so readers in other
- * processes can tell when their derived ANN graph is stale.
- */
 /** Size and modification time of the database file after the last clean close, beside it. */
 const cleanCloseStamp = (path: string) => `${path}.clean-close`;
 
@@ -24,14 +18,19 @@ function fileStamp(path: string): string | null {
   return stat ? `${stat.size}:${stat.mtimeMs}` : null;
 }
 
+/** No write-ahead log waiting to be checkpointed into the database file. */
+function logIsEmpty(path: string): boolean {
+  const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
+  return !wal || wal.size === 0;
+}
+
 /**
  * Whether the file is byte-for-byte where a clean close left it, as far as size and mtime
  * tell: no write-ahead log pending, no write since (any write moves the mtime), no truncation.
  */
 function closedCleanlyAndUnchanged(path: string): boolean {
   try {
-    const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
-    return (!wal || wal.size === 0) && readFileSync(cleanCloseStamp(path), 'utf8') === fileStamp(path);
+    return logIsEmpty(path) && readFileSync(cleanCloseStamp(path), 'utf8') === fileStamp(path);
   } catch {
     return false;
   }
@@ -40,15 +39,19 @@ function closedCleanlyAndUnchanged(path: string): boolean {
 function recordCleanClose(path: string): void {
   try {
     // Another connection still open (bot and ingest at once) keeps a log: no stamp then.
-    const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
     const stamp = fileStamp(path);
-    if ((!wal || wal.size === 0) && stamp) writeFileSync(cleanCloseStamp(path), stamp);
+    if (logIsEmpty(path) && stamp) writeFileSync(cleanCloseStamp(path), stamp);
     else rmSync(cleanCloseStamp(path), { force: true });
   } catch {
     // Without a stamp the next open just runs the full check.
   }
 }
 
+/**
+ * The SQLite source of truth (better-sqlite3, WAL). Every write that changes passages or
+ * vectors bumps the "generation" counter in the same transaction, so readers in other
+ * processes can tell when their derived ANN graph is stale.
+ */
 export class SqliteStore {
   readonly db: Database.Database;
 
@@ -340,8 +343,10 @@ export class SqliteStore {
 
   private readonly statements = new Map<string, Database.Statement>();
 
-  /** Prepared statements are cached: preparing on every query showed up in profiles. */
-  /** A prepared statement, cached by its SQL; `raw` ones return rows as arrays. */
+  /**
+   * A prepared statement, cached by its SQL (preparing on every query showed up in
+   * profiles); `raw` ones return rows as arrays.
+   */
   private statement(sql: string, options: { raw?: boolean } = {}): Database.Statement {
     const key = options.raw ? `raw:${sql}` : sql;
     let statement = this.statements.get(key);
