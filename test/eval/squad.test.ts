@@ -56,4 +56,16 @@ describe('SQuAD eval input', () => {
     expect(report.perLanguage.it).toMatchObject({ questions: 4 });
     for (const field of ['recallAt1', 'recallAt5', 'recallAt10', 'mrrAt10', 'answerHitRate', 'answerableWronglyDeclinedRate', 'unanswerableHonestRate', 'latencyMs']) expect(report.perLanguage.it).toHaveProperty(field);
   });
+
+  it('fits the ranking weights on a SQuAD file and reports recall@1 on questions the fit did not see', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'set.json');
+    writeFileSync(file, JSON.stringify(SQUAD));
+    const result = await runScript('eval/fitRanking.ts', ['--squad', file], { DATA_DIR: join(dir, 'unused') });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/questions: 4 \(fit 2, check 2\)/);
+    expect(result.stdout).toMatch(/recall@1 on the check half: fused order [01]\.\d{4}, RANKING_WEIGHTS [01]\.\d{4}, fitted [01]\.\d{4}/);
+    expect(result.stdout).toMatch(/fitted weights: \{ fused: -?[\d.]+, relevance: -?[\d.]+, focus: -?[\d.]+, saturation: -?[\d.]+, adjacency: -?[\d.]+ \}/);
+    expect((await runScript('eval/fitRanking.ts', [], {})).code).toBe(1);
+  });
 });
