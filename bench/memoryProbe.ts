@@ -1,6 +1,6 @@
 /**
- * Run in a child process by the benchmark: opens a store, loads the vector graph, answers a
- * few questions, and prints its resident memory as JSON. A separate process so nothing the
+ * Run in a child process by the benchmark: opens a store as the bot does (vector graph and
+ * in-memory lexical index), answers a few questions, and prints its resident memory as JSON. A separate process so nothing the
  * benchmark itself allocated is counted. With a model folder (and precision) as further
  * arguments, the bot's embedding worker is loaded too and each question runs the model;
  * the worker's memory is reported beside the bot's.
@@ -14,6 +14,7 @@ import { InferredQueryEmbeddings, SyntheticQueryEmbeddings } from './queryEmbedd
 
 const [dataDir, modelFolder, precision] = process.argv.slice(2) as [string, string | undefined, 'int8' | 'fp32' | undefined];
 const store = NewsStore.open(dataDir);
+if (process.env.BENCH_NO_LEXICON !== '1') await store.keepLexiconInMemory(); // as the bot does
 const space = (await store.vectorSpace())!;
 const { query } = clusteredVectors(1, space.dim);
 const synthetic = new SyntheticQueryEmbeddings(space.model, space.dim, query);

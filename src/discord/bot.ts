@@ -65,6 +65,8 @@ export async function startBot(config: Config, logger: Logger, options: { answer
   // The model is always loaded (not only when the store has vectors): later re-ingests add them.
   const kb = await openKnowledgeBase(config, { embeddings, answerer, log: (m: string) => logger.warn(m) });
   if ((await kb.store.stats()).documents === 0) logger.warn('the news index is empty: run "npm run ingest" or /reingest');
+  // Built in the background in small steps; questions use full-text search until it is ready.
+  void kb.store.keepLexiconInMemory?.((m) => logger.info(m));
 
   // Re-ingests write through the bot's own store handle: searches see each article as it lands.
   const reingest = new ReingestCoordinator(({ onProgress, signal }) =>

@@ -110,6 +110,12 @@ export interface KnowledgeStore {
   passageFrequencies(formGroups: string[][]): Promise<number[]>;
   /** The terms the index holds, of those asked (to split compounds against real words). */
   knownTerms(terms: string[]): Promise<Set<string>>;
+  /**
+   * For long-running processes (the bot): keep an in-memory copy of the lexical index that
+   * the searches above use while it is current. Optional: a backend without one (PostgreSQL
+   * keeps postings in tables) does not implement it. Resolves when the first build ends.
+   */
+  keepLexiconInMemory?(log?: (message: string) => void): Promise<boolean>;
 
   // Vectors
   vectorSpace(): Promise<VectorSpace | null>;

@@ -165,11 +165,15 @@ export class NewsStore implements KnowledgeStore {
   }
 
   async passageFrequencies(formGroups: string[][]): Promise<number[]> {
-    return formGroups.map((forms) => this.sqlite.passageFrequency(forms));
+    return this.sqlite.passageFrequencies(formGroups);
+  }
+
+  keepLexiconInMemory(log?: (message: string) => void): Promise<boolean> {
+    return this.sqlite.keepLexiconInMemory(log);
   }
 
   async knownTerms(terms: string[]): Promise<Set<string>> {
-    return new Set(terms.filter((term) => this.sqlite.hasTerm(term)));
+    return this.sqlite.knownTerms(terms);
   }
 
   async passagesMissingVectors(model: string, limit: number): Promise<Array<{ id: number; text: string }>> {

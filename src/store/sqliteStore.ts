@@ -4,6 +4,8 @@ import type { DocumentRecord, Section, StoredPassage } from '../core/types.js';
 import type { ArticleWrite, DateFilter, FoundDocument, IngestRun, StoreStats, StoredArticle, VectorSpace, WriteResult } from './knowledgeStore.js';
 import { StoreCorruptError } from './errors.js';
 import { ftsExpression, ftsPatterns } from './ftsQuery.js';
+import { LexiconKeeper } from './lexiconKeeper.js';
+import { buildLexiconInWorker } from './lexiconBuild.js';
 import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { decodeVector, encodeVector } from './vectorCodec.js';
 import { DOCUMENT_ROW_COLUMNS, parseComments, toDocument, type DocumentRow } from './documentRow.js';
@@ -94,6 +96,7 @@ export class SqliteStore {
   }
 
   close(): void {
+    this.lexiconKeeper?.close();
     if (!this.db.open) return;
     this.db.close();
     if (!this.db.readonly) recordCleanClose(this.path);
@@ -281,7 +284,25 @@ export class SqliteStore {
 
   /** BM25 search over stemmed terms; returns passage ids best first with FTS5's bm25 (lower is better). */
   /** BM25 search for passages holding any of the word forms (stems; long ones also as prefixes). */
+  /** Set by keepLexiconInMemory(): long-running processes search an in-memory copy of the index. */
+  private lexiconKeeper: LexiconKeeper | null = null;
+
+  /**
+   * From now on, searches without a date filter, term frequencies and vocabulary look-ups
+   * use an in-memory inverted index (memoryLexicon.ts) whenever it matches the store; built
+   * now, rebuilt in the background after the store changes. Resolves when the first build ends.
+   */
+  keepLexiconInMemory(log?: (message: string) => void): Promise<boolean> {
+    this.lexiconKeeper ??= new LexiconKeeper(
+      { generation: () => this.generation(), build: () => buildLexiconInWorker(this.path) },
+      log,
+    );
+    return this.lexiconKeeper.rebuild();
+  }
+
   lexicalSearch(forms: Iterable<string>, limit: number, dates: DateFilter = {}): Array<{ id: number; bm25: number }> {
+    const lexicon = dates.since || dates.until ? null : this.lexiconKeeper?.current();
+    if (lexicon) return lexicon.search(ftsPatterns(forms), limit);
     const matchExpression = ftsExpression(forms);
     if (!matchExpression) return [];
     const clauses: string[] = [];
@@ -304,30 +325,39 @@ export class SqliteStore {
   }
 
   /**
-   * About how many passages contain any of the patterns (for IDF weighting), read from the
-   * FTS vocabulary instead of running the query: a passage holding two matching forms is
-   * counted twice, which is harmless for a weight and much faster.
+   * For each group of forms, about how many passages contain any of its patterns (for IDF
+   * weighting), read from the FTS vocabulary (or the in-memory index) instead of running the
+   * query: a passage holding two matching forms is counted twice, which is harmless for a
+   * weight and much faster. One staleness check for the whole question.
    */
-  passageFrequency(forms: Iterable<string>): number {
-    const patterns = ftsPatterns(forms);
-    let total = 0;
-    const cache = this.vocabularyCache();
-    for (const p of patterns) {
-      const key = `${p.prefix ? '*' : '='}${p.term}`;
-      const cached = cache.get(key);
-      if (cached !== undefined) {
-        total += cached;
-        continue;
-      }
-      const row = (
-        p.prefix
-          ? this.statement('SELECT sum(doc) AS n FROM passages_vocab WHERE term >= ? AND term < ?').get(p.term, `${p.term}\uffff`)
-          : this.statement('SELECT sum(doc) AS n FROM passages_vocab WHERE term = ?').get(p.term)
-      ) as { n: number | null };
-      cache.set(key, row.n ?? 0);
-      total += row.n ?? 0;
+  passageFrequencies(formGroups: Iterable<string>[]): number[] {
+    const lexicon = this.lexiconKeeper?.current();
+    if (lexicon) {
+      return formGroups.map((forms) => Math.min(ftsPatterns(forms).reduce((sum, p) => sum + lexicon.documentFrequency(p), 0), lexicon.passageCount));
     }
-    return Math.min(total, this.passageCount());
+    const cache = this.vocabularyCache();
+    const count = this.passageCount();
+    return formGroups.map((forms) => {
+      let total = 0;
+      for (const p of ftsPatterns(forms)) {
+        const key = `${p.prefix ? '*' : '='}${p.term}`;
+        let n = cache.get(key);
+        if (n === undefined) {
+          const row = (
+            p.prefix
+              ? this.statement('SELECT sum(doc) AS n FROM passages_vocab WHERE term >= ? AND term < ?').get(p.term, `${p.term}\uffff`)
+              : this.statement('SELECT sum(doc) AS n FROM passages_vocab WHERE term = ?').get(p.term)
+          ) as { n: number | null };
+          cache.set(key, (n = row.n ?? 0));
+        }
+        total += n;
+      }
+      return Math.min(total, count);
+    });
+  }
+
+  passageFrequency(forms: Iterable<string>): number {
+    return this.passageFrequencies([forms])[0]!;
   }
 
   private vocabulary = { generation: -1, counts: new Map<string, number>() };
@@ -355,15 +385,23 @@ export class SqliteStore {
   }
 
   /** Whether a term occurs anywhere in the index (used to split compound words in questions). */
-  hasTerm(term: string): boolean {
+  /** The terms the index holds, of those asked (one staleness check for all). */
+  knownTerms(terms: string[]): Set<string> {
+    const lexicon = this.lexiconKeeper?.current();
+    if (lexicon) return new Set(terms.filter((term) => lexicon.has(term)));
     const cache = this.vocabularyCache();
-    const key = `?${term}`;
-    let found = cache.get(key);
-    if (found === undefined) {
-      found = this.statement('SELECT 1 FROM passages_vocab WHERE term = ?').get(term) !== undefined ? 1 : 0;
-      cache.set(key, found);
-    }
-    return found === 1;
+    return new Set(
+      terms.filter((term) => {
+        const key = `?${term}`;
+        let found = cache.get(key);
+        if (found === undefined) cache.set(key, (found = this.statement('SELECT 1 FROM passages_vocab WHERE term = ?').get(term) !== undefined ? 1 : 0));
+        return found === 1;
+      }),
+    );
+  }
+
+  hasTerm(term: string): boolean {
+    return this.knownTerms([term]).has(term);
   }
 
   passagesByIds(ids: number[]): StoredPassage[] {
@@ -404,7 +442,13 @@ export class SqliteStore {
   private documentCache = { key: '', byId: new Map<number, DocumentRecord & { extractorVersion: number }>() };
 
   passageCount(): number {
-    return (this.statement('SELECT count(*) AS n FROM passages').get() as { n: number }).n;
+    const lexicon = this.lexiconKeeper?.current();
+    if (lexicon) return lexicon.passageCount;
+    // Counting scans an index (1 ms at 100,000 passages) and a question asks once per term.
+    const cache = this.vocabularyCache();
+    let count = cache.get('#passages');
+    if (count === undefined) cache.set('#passages', (count = (this.statement('SELECT count(*) AS n FROM passages').get() as { n: number }).n));
+    return count;
   }
 
   /**

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AnnIndex } from '../../src/store/annIndex.js';
+import hnswlib from 'hnswlib-node';
+import { AnnIndex, searchesTakeTypedArrays } from '../../src/store/annIndex.js';
 import { tempDir } from '../support/tempDir.js';
 
 function randomVector(dim: number, seed: number): Float32Array {
@@ -15,6 +16,21 @@ function randomVector(dim: number, seed: number): Float32Array {
 }
 
 describe('AnnIndex (hnswlib-node)', () => {
+  it('hands hnswlib its Float32Array queries directly (the install applied the patch) with the same results as plain arrays', () => {
+    const graph = new hnswlib.HierarchicalNSW('cosine', 32);
+    graph.initIndex({ maxElements: 500, m: 16, efConstruction: 100, randomSeed: 42 });
+    for (let id = 1; id <= 500; id++) graph.addPoint(Array.from(randomVector(32, id)), id);
+    for (let seed = 1000; seed < 1020; seed++) {
+      const query = randomVector(32, seed);
+      expect(graph.searchKnn(query as unknown as number[], 10)).toEqual(graph.searchKnn(Array.from(query), 10));
+    }
+    expect(() => graph.searchKnn(new Float32Array(31) as unknown as number[], 10)).toThrow(/expected 32, but got 31/);
+    expect(() => graph.searchKnn(new Float64Array(32) as unknown as number[], 10)).toThrow(/Array or a Float32Array/);
+    const index = AnnIndex.build('m', 32, 1, Array.from({ length: 100 }, (_, i) => ({ id: i + 1, vector: randomVector(32, i + 1) })));
+    expect(index.search(randomVector(32, 7), 1)[0]!.id).toBe(7);
+    expect(searchesTakeTypedArrays()).toBe(true);
+  });
+
   it('finds vectors by label, grows capacity and honours deletions', () => {
     const index = AnnIndex.empty('m', 16, 1, 4);
     for (let id = 1; id <= 3000; id++) index.add(id, randomVector(16, id)); // far past the initial capacity
