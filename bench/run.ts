@@ -174,6 +174,16 @@ function formatTable(r: Record<string, any>): string {
   lines.push(`| store (N = ${r.storeComparison.n}, ${r.storeComparison.distribution} distribution), results hydrated | build s | query ms | recall@10 | save s | load s |`);
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const s of r.storeComparison.rows) lines.push(`| ${s.system} | ${opt(s.buildSeconds, 2)} | ${f(s.queryMs, 3)} | ${opt(s.recallAt10, 3)} | ${opt(s.saveSeconds, 3)} | ${opt(s.loadSeconds, 3)} |`);
+  const storeRow = (start: string) => r.storeComparison.rows.find((s: { system: string }) => s.system.startsWith(start));
+  const [ours, botHybrid, lcDefault, lcSameEf] = ['newsdesk vector-only', 'newsdesk hybrid, bot', 'langchain HNSWLib (', 'langchain HNSWLib, ef'].map(storeRow);
+  if (ours && botHybrid && lcDefault && lcSameEf) {
+    const ratio = (a: number, b: number) => `${f(a / b, 2)}x`;
+    lines.push(
+      '',
+      `Ratios (query time, lower is faster): vector-only / HNSWLib default ${ratio(ours.queryMs, lcDefault.queryMs)}, / HNSWLib at our ef ${ratio(ours.queryMs, lcSameEf.queryMs)} (target < 1); ` +
+        `bot hybrid / HNSWLib default ${ratio(botHybrid.queryMs, lcDefault.queryMs)}, / HNSWLib at our ef ${ratio(botHybrid.queryMs, lcSameEf.queryMs)} (target <= 2); load ${ratio(ours.loadSeconds, lcDefault.loadSeconds)} (target <= 1).`,
+    );
+  }
   const pg = r.postgres;
   const ingestRow = (backend: string, i: any) =>
     `| ${backend} | ${i.embedder} | ${i.articles} | ${i.passages} | ${f(i.firstSeconds, 2)} | ${f(i.articlesPerSecond)} | ${f(i.embeddingSeconds, 2)} | ${f(i.shareOutsideModel * 100)}% | ${f(i.overheadMsPerArticle, 2)} | ${f(i.reingestSeconds, 2)} | ${f(i.reingestSpeedup)}x |`;

@@ -137,6 +137,11 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
     expect(content).toMatch(/Uptime: /);
   });
 
+  it('keeps the lexical index in memory as well (built in a worker thread after start-up)', async () => {
+    const built = await fake.waitFor(() => bot.logs().find((l) => /In-memory lexical index: \d+ passages/.test(String(l.msg))));
+    expect(String(built!.msg)).toMatch(/built in \d+ ms/);
+  });
+
   it('/reingest politely refuses members without Manage Server, and nothing runs', async () => {
     const runsBefore = bot.logs().filter((l) => String(l.msg).includes('Using')).length;
     const { id } = fake.slashCommand('reingest', [], { userId: '500000000000000006', permissions: 1024n });
