@@ -282,8 +282,6 @@ export class SqliteStore {
     return result;
   }
 
-  /** BM25 search over stemmed terms; returns passage ids best first with FTS5's bm25 (lower is better). */
-  /** BM25 search for passages holding any of the word forms (stems; long ones also as prefixes). */
   /** Set by keepLexiconInMemory(): long-running processes search an in-memory copy of the index. */
   private lexiconKeeper: LexiconKeeper | null = null;
 
@@ -300,6 +298,10 @@ export class SqliteStore {
     return this.lexiconKeeper.rebuild();
   }
 
+  /**
+   * BM25 search for passages holding any of the word forms (stems; long ones also as
+   * prefixes): passage ids best first with FTS5's bm25 (lower is better).
+   */
   lexicalSearch(forms: Iterable<string>, limit: number, dates: DateFilter = {}): Array<{ id: number; bm25: number }> {
     const lexicon = dates.since || dates.until ? null : this.lexiconKeeper?.current();
     if (lexicon) return lexicon.search(ftsPatterns(forms), limit);
@@ -356,10 +358,6 @@ export class SqliteStore {
     });
   }
 
-  passageFrequency(forms: Iterable<string>): number {
-    return this.passageFrequencies([forms])[0]!;
-  }
-
   private vocabulary = { generation: -1, counts: new Map<string, number>() };
 
   /** Vocabulary look-ups, kept until the store changes (another process's ingest included). */
@@ -384,8 +382,7 @@ export class SqliteStore {
     return statement;
   }
 
-  /** Whether a term occurs anywhere in the index (used to split compound words in questions). */
-  /** The terms the index holds, of those asked (one staleness check for all). */
+  /** The terms the index holds, of those asked (used to split compound words in questions; one staleness check for all). */
   knownTerms(terms: string[]): Set<string> {
     const lexicon = this.lexiconKeeper?.current();
     if (lexicon) return new Set(terms.filter((term) => lexicon.has(term)));
@@ -398,10 +395,6 @@ export class SqliteStore {
         return found === 1;
       }),
     );
-  }
-
-  hasTerm(term: string): boolean {
-    return this.knownTerms([term]).has(term);
   }
 
   passagesByIds(ids: number[]): StoredPassage[] {
@@ -444,7 +437,7 @@ export class SqliteStore {
   passageCount(): number {
     const lexicon = this.lexiconKeeper?.current();
     if (lexicon) return lexicon.passageCount;
-    // Counting scans an index (1 ms at 100,000 passages) and a question asks once per term.
+    // Counting scans an index (1 ms at 100,000 passages) and every question asks.
     const cache = this.vocabularyCache();
     let count = cache.get('#passages');
     if (count === undefined) cache.set('#passages', (count = (this.statement('SELECT count(*) AS n FROM passages').get() as { n: number }).n));

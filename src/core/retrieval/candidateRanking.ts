@@ -1,7 +1,7 @@
-import { formMatches, indexTerms, type QueryTerm } from '../text/terms.js';
+import { indexTerms, type QueryTerm } from '../text/terms.js';
 import { splitSentences } from '../text/sentences.js';
 import type { StoredPassage } from '../types.js';
-import { termCoverage } from './termMatching.js';
+import { indexTermCredit, termCoverage } from './termMatching.js';
 
 /**
  * How the leading candidates are ordered: a weighted sum of lexical evidence that the
@@ -63,12 +63,6 @@ export function rankLeading<T extends Candidate>(terms: QueryTerm[], weights: nu
   return [...leading].sort((a, b) => score.get(b.id)! - score.get(a.id)!);
 }
 
-/** How strongly a passage term stands for a question term: 1 by a stem, 0.8 by a compound part. */
-function credit(term: QueryTerm, passageTerm: string): number {
-  if (term.stems.some((form) => formMatches(form, passageTerm))) return 1;
-  return term.variants.some((form) => formMatches(form, passageTerm)) ? 0.8 : 0;
-}
-
 /** Best IDF-weighted coverage of the question by one sentence of the passage. */
 function bestSentenceCoverage(terms: QueryTerm[], weights: number[], passage: StoredPassage): number {
   const language = passage.document.language;
@@ -94,7 +88,7 @@ function candidateFeatures(
   const frequency = terms.map(() => 0);
   passageTerms.forEach((passageTerm, at) => {
     terms.forEach((term, i) => {
-      const c = credit(term, passageTerm);
+      const c = indexTermCredit(term, passageTerm);
       if (c > 0) {
         frequency[i]! += c;
         positions[i]!.push(at);

@@ -4,7 +4,13 @@ import { formMatches, indexTerms, type QueryTerm } from '../text/terms.js';
 /** Weight of a match through a variant (a part of a compound) relative to a direct stem match. */
 const VARIANT_CREDIT = 0.8;
 
-/** How well a text matches one query term: 1 direct, 0.8 via a compound part, 0 not at all. */
+/** How well one index term stands for a query term: 1 by a stem, 0.8 by a compound part, 0 not at all. */
+export function indexTermCredit(term: QueryTerm, indexTerm: string): number {
+  if (term.stems.some((f) => formMatches(f, indexTerm))) return 1;
+  return term.variants.some((f) => formMatches(f, indexTerm)) ? VARIANT_CREDIT : 0;
+}
+
+/** How well a text matches one query term: its best-matching index term's credit. */
 export function termCredit(term: QueryTerm, textTerms: readonly string[]): number {
   for (const t of textTerms) if (term.stems.some((f) => formMatches(f, t))) return 1;
   for (const t of textTerms) if (term.variants.some((f) => formMatches(f, t))) return VARIANT_CREDIT;
