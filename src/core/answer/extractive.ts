@@ -44,6 +44,13 @@ const TOPIC_TERM_WEIGHT = 0.25;
 const PASSAGE_SHARE = 0.4;
 /** Bonus for a sentence holding what the question asks for (a number for "how much", a date for "when"). */
 const ANSWER_TYPE_BONUS = 0.15;
+/**
+ * How much a sentence gains from its passage's place in the retrieval order (divided by rank
+ * + 1). Retrieval ranks by all the lexical (and vector) evidence at once, so its first passage
+ * is the likeliest to hold the answer; squad-it-dev, lexical, answer hit by this weight:
+ * 0.02 74.1%, 0.12 74.9%, 0.18 75.4%, 0.25 75.6%, 0.4 74.9%, 0.7 74.0% (--limit 2500).
+ */
+const RANK_BONUS = 0.25;
 const MAX_SENTENCES = 4;
 const MAX_COMMENT_SENTENCES = 1;
 
@@ -113,7 +120,7 @@ export function composeExtractiveAnswer(question: string, retrieval: RetrievalRe
       const own = Math.max(lexical, semantic);
       const hasType = sentenceHasAnswerType(sentence, wanted);
       if (own === 0 && !hasType) return; // a quote must itself say something about the question
-      let score = (1 - PASSAGE_SHARE) * own + PASSAGE_SHARE * passage.relevance + (hasType ? ANSWER_TYPE_BONUS : 0) + 0.02 / (rank + 1);
+      let score = (1 - PASSAGE_SHARE) * own + PASSAGE_SHARE * passage.relevance + (hasType ? ANSWER_TYPE_BONUS : 0) + RANK_BONUS / (rank + 1);
       // Reader comments rank below reporting, unless the question asks what readers think.
       if (passage.section === 'comment') score *= aboutReaders ? 1.3 : COMMENT_PENALTY;
       else if (aboutReaders) score *= 0.8;
