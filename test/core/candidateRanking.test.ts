@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { composeExtractiveAnswer } from '../../src/core/answer/extractive.js';
 import { featuresOfLeading, rankLeading, type Candidate } from '../../src/core/retrieval/candidateRanking.js';
 import { indexTerms, queryTerms } from '../../src/core/text/terms.js';
 
@@ -45,5 +46,18 @@ describe('ranking of the leading candidates', () => {
     expect(f).toMatchObject({ relevance: 0, focus: 0, saturation: 0, adjacency: 0 });
     expect(f!.fused).toBeCloseTo(Math.log(1 / 90));
     expect(featuresOfLeading(terms, weights, [])).toEqual([]);
+  });
+});
+
+describe('the extractive answer follows the retrieval order', () => {
+  it('quotes the best-ranked passage first when a lower-ranked one only covers the question a little better', () => {
+    const q = 'Which canal did the harbour authority close on Tuesday?';
+    const qTerms = queryTerms(q);
+    const scored = (id: number, text: string) => ({ ...candidate(id, text), relevance: 0.9, lexicalRank: id, vectorRank: null, similarity: null });
+    const top = scored(1, 'The harbour authority closed the northern canal after the storm.');
+    const second = scored(2, 'On Tuesday the harbour authority closed a canal again, officials said.');
+    const answer = composeExtractiveAnswer(q, { terms: qTerms, weights: qTerms.map(() => 1), passages: [top, second], mode: 'lexical', queryVector: null }, 'en');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.answer).toMatch(/^The harbour authority closed the northern canal/);
   });
 });
