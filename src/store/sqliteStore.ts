@@ -338,7 +338,7 @@ export class SqliteStore {
       return formGroups.map((forms) => Math.min(ftsPatterns(forms).reduce((sum, p) => sum + lexicon.documentFrequency(p), 0), lexicon.passageCount));
     }
     const cache = this.vocabularyCache();
-    const count = this.passageCount();
+    const count = this.countedPassages(cache);
     return formGroups.map((forms) => {
       let total = 0;
       for (const p of ftsPatterns(forms)) {
@@ -437,8 +437,11 @@ export class SqliteStore {
   passageCount(): number {
     const lexicon = this.lexiconKeeper?.current();
     if (lexicon) return lexicon.passageCount;
-    // Counting scans an index (1 ms at 100,000 passages) and every question asks.
-    const cache = this.vocabularyCache();
+    return this.countedPassages(this.vocabularyCache());
+  }
+
+  /** The passage count, kept in the vocabulary cache: counting scans an index (1 ms at 100,000 passages) and every question asks. */
+  private countedPassages(cache: Map<string, number>): number {
     let count = cache.get('#passages');
     if (count === undefined) cache.set('#passages', (count = (this.statement('SELECT count(*) AS n FROM passages').get() as { n: number }).n));
     return count;
