@@ -102,9 +102,28 @@ export class SqliteStore {
     if (!this.db.readonly) recordCleanClose(this.path);
   }
 
+  /**
+   * A meta value, cached until the database changes: a question reads the generation and the
+   * vector space several times, and each read of the table costs more (a read transaction
+   * on the WAL) than the two counters that tell whether anything changed.
+   */
   getMeta(key: string): string | undefined {
-    const row = this.statement('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-    return row?.value;
+    const stamp = this.changeStamp();
+    if (this.metaCache.stamp !== stamp || this.metaCache.values.size > 1000) this.metaCache = { stamp, values: new Map() };
+    const values = this.metaCache.values;
+    if (!values.has(key)) values.set(key, (this.statement('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value);
+    return values.get(key);
+  }
+
+  private metaCache = { stamp: '', values: new Map<string, string | undefined>() };
+
+  /**
+   * Differs whenever something was written since it was last read: by this connection
+   * (total_changes counts its row changes, committed or not) or committed by any other
+   * one (data_version, e.g. an ingest in another process).
+   */
+  private changeStamp(): string {
+    return `${this.statement('SELECT total_changes()', { pluck: true }).get()}:${this.statement('PRAGMA data_version', { pluck: true }).get()}`;
   }
 
   setMeta(key: string, value: string): void {
@@ -113,8 +132,7 @@ export class SqliteStore {
 
   /** Monotonic counter of content changes; the ANN sidecar records the one it reflects. */
   generation(): number {
-    const row = this.statement("SELECT value FROM meta WHERE key = 'generation'").get() as { value: string } | undefined;
-    return Number(row?.value ?? '0');
+    return Number(this.getMeta('generation') ?? '0');
   }
 
   private bumpGeneration(): void {
@@ -122,7 +140,13 @@ export class SqliteStore {
   }
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    try {
+      return this.db.transaction(work)();
+    } catch (error) {
+      // Rolled back: total_changes does not go back, so meta values read inside are dropped here.
+      this.metaCache = { stamp: '', values: new Map() };
+      throw error;
+    }
   }
 
   documentByKey(key: string): FoundDocument | undefined {
@@ -373,12 +397,17 @@ export class SqliteStore {
 
   /**
    * A prepared statement, cached by its SQL (preparing on every query showed up in
-   * profiles); `raw` ones return rows as arrays.
+   * profiles); `raw` ones return rows as arrays, `pluck` ones their first column.
    */
-  private statement(sql: string, options: { raw?: boolean } = {}): Database.Statement {
-    const key = options.raw ? `raw:${sql}` : sql;
+  private statement(sql: string, options: { raw?: boolean; pluck?: boolean } = {}): Database.Statement {
+    const key = options.raw ? `raw:${sql}` : options.pluck ? `pluck:${sql}` : sql;
     let statement = this.statements.get(key);
-    if (!statement) this.statements.set(key, (statement = options.raw ? this.db.prepare(sql).raw(true) : this.db.prepare(sql)));
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      if (options.raw) statement.raw(true);
+      if (options.pluck) statement.pluck(true);
+      this.statements.set(key, statement);
+    }
     return statement;
   }
 
@@ -420,8 +449,7 @@ export class SqliteStore {
    * another one (data_version: an ingest in another process) has changed the database.
    */
   private documentsById(documentIds: number[]): Map<number, DocumentRecord & { extractorVersion: number }> {
-    const version = this.statement('SELECT total_changes() AS own, data_version AS others FROM pragma_data_version').get() as { own: number; others: number };
-    const key = `${version.own}:${version.others}`;
+    const key = this.changeStamp();
     if (this.documentCache.key !== key || this.documentCache.byId.size > 50_000) this.documentCache = { key, byId: new Map() };
     const cache = this.documentCache.byId;
     const missing = [...new Set(documentIds)].filter((id) => !cache.has(id));

@@ -42,6 +42,29 @@ describe('SqliteStore', () => {
     ingest.close();
   });
 
+  it('reads the generation afresh after a write by this connection, by another one, and after a rolled-back transaction', () => {
+    const path = join(tempDir(), 'news.db');
+    const bot = new SqliteStore(path);
+    const ingest = new SqliteStore(path);
+    const start = bot.generation();
+    expect(bot.generation()).toBe(start); // served from the cache: nothing changed
+    ingest.writeArticle(article('a', ['alpha one']), 'now');
+    expect(bot.generation()).toBe(start + 1); // another connection committed
+    bot.writeArticle(article('b', ['beta one']), 'now');
+    expect(bot.generation()).toBe(start + 2); // this connection wrote
+    expect(() =>
+      bot.transaction(() => {
+        bot.setMeta('generation', '999');
+        expect(bot.generation()).toBe(999); // seen inside the transaction
+        throw new Error('abort');
+      }),
+    ).toThrow('abort');
+    expect(bot.generation()).toBe(start + 2); // rolled back, and the cached 999 with it
+    expect(ingest.generation()).toBe(start + 2);
+    bot.close();
+    ingest.close();
+  });
+
   it('replaces an article atomically and reports which passages left', () => {
     const store = new SqliteStore(join(tempDir(), 'news.db'));
     const first = store.writeArticle(article('a', ['alpha one', 'alpha two']), 'now');
