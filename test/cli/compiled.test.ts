@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,8 +13,6 @@ const IMPORT_LOGGER = `data:text/javascript,${encodeURIComponent(
 
 describe('compiled CLI (what npm scripts run after npm ci builds dist/)', () => {
   it('ingests through the worker pool and answers from JavaScript, loading no model runtime, langchain, LLM library or discord.js for a lexical answer', () => {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'pipe' });
-    execFileSync(process.execPath, [join(ROOT, 'scripts/write-language-tables.mjs')], { cwd: ROOT, stdio: 'pipe' });
     const root = tempDir('compiled-');
     const docs = join(root, 'docs');
     mkdirSync(docs);

@@ -9,9 +9,17 @@ export interface ScriptResult {
   stderr: string;
 }
 
-/** Starts one of the project's TypeScript entry points the way npm scripts do (through tsx). */
+/** Where the compiled JavaScript of a TypeScript entry point is (`ingest/cli.ts` -> `dist/ingest/cli.js`). */
+export function compiledScript(script: string): string {
+  return resolve(ROOT, 'dist', script.replace(/\.ts$/, '.js'));
+}
+
+/**
+ * Starts one of the project's entry points the way npm scripts do: its compiled JavaScript in
+ * dist/, which the suite's global setup builds (test/support/buildOnce.ts).
+ */
 export function startScript(script: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, script), ...args], {
+  return spawn(process.execPath, [compiledScript(script), ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'silent', NEWS_SOURCES: '', NEWS_SOURCES_FILE: '', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
