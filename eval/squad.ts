@@ -20,7 +20,7 @@ export interface SquadSet {
 }
 
 interface SquadFile {
-  data: Array<{ title: string; paragraphs: Array<{ context: string; qas: Array<{ id: string; question: string; answers?: Array<{ text: string }>; is_impossible?: boolean }> }> }>;
+  data: Array<{ title?: string; paragraphs?: Array<{ context: string; qas: Array<{ id: string; question: string; answers?: Array<{ text: string }>; is_impossible?: boolean }> }> }>;
 }
 
 /** Deterministic share in [0, 1) for an id, so --drop-gold picks the same paragraphs every run. */
@@ -61,10 +61,11 @@ export function readSquad(path: string, dropGoldShare = 0): SquadSet {
   let index = 0;
   for (const article of squad.data) {
     for (const paragraph of article.paragraphs ?? []) {
-      const name = fileName(article.title ?? 'article', index++);
+      const title = article.title ?? '';
+      const name = fileName(title, index++);
       const drop = unitHash(name) < dropGoldShare;
       if (drop) dropped++;
-      else documents.push({ name, text: `${article.title.replace(/_/g, ' ')}\n\n${paragraph.context}\n` });
+      else documents.push({ name, text: `${title ? `${title.replace(/_/g, ' ')}\n\n` : ''}${paragraph.context}\n` });
       for (const qa of paragraph.qas ?? []) {
         const answers = [...new Set((qa.answers ?? []).map((a) => a.text.trim()).filter(Boolean))];
         const unanswerable = drop || qa.is_impossible === true || answers.length === 0;

@@ -43,6 +43,30 @@ describe('SQuAD eval input', () => {
     expect(() => readSquad(file, 2)).toThrow(/--drop-gold/);
   });
 
+  it('reads SQuAD 2.0 files: questions marked impossible are unanswerable with their paragraph kept; an untitled article is its text alone', () => {
+    const file = join(tempDir(), 'v2.json');
+    const v2 = {
+      version: 'v2.0',
+      data: [
+        {
+          paragraphs: [
+            {
+              context: 'The bridge opened in 1932 and carries six lanes of traffic.',
+              qas: [
+                { id: 'a', question: 'When did the bridge open?', answers: [{ text: '1932', answer_start: 21 }], is_impossible: false },
+                { id: 'b', question: 'Who painted the bridge?', answers: [], plausible_answers: [{ text: 'six lanes', answer_start: 38 }], is_impossible: true },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    writeFileSync(file, JSON.stringify(v2));
+    const set = readSquad(file);
+    expect(set.documents).toEqual([{ name: 'article-0000.txt', text: 'The bridge opened in 1932 and carries six lanes of traffic.\n' }]);
+    expect(set.questions.map((q) => [q.id, q.unanswerable, q.expectedSources.length])).toEqual([['a', false, 1], ['b', true, 0]]);
+  });
+
   it('runs through npm run eval with per-language figures in the JSON report', async () => {
     const dir = tempDir();
     const file = join(dir, 'set.json');
