@@ -31,6 +31,8 @@ const EF_CONSTRUCTION = 100;
  * clustered one; ef 24 would drop to 0.957 there, ef 96 costs half again as much time.
  * Vectors of the stand-in model need it most: 0.936 at ef 32, 0.963 at 40, 0.979 at 48
  * (3,000 vectors; efConstruction 200 changes these by under 0.005 and doubles build time).
+ * A search never looks at fewer candidates than it returns (ef >= k): retrieval asks for 50
+ * candidates, so answers are always searched at ef 50 or more.
  */
 export const DEFAULT_EF_SEARCH = 48;
 const MIN_CAPACITY = 1024;
