@@ -143,8 +143,9 @@ export class SqliteStore {
     try {
       return this.db.transaction(work)();
     } catch (error) {
-      // Rolled back: total_changes does not go back, so meta values read inside are dropped here.
+      // Rolled back: total_changes does not go back, so what the caches took in inside is dropped here.
       this.metaCache = { stamp: '', values: new Map() };
+      this.documentCache = { key: '', byId: new Map() };
       throw error;
     }
   }

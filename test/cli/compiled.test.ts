@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTICLES } from '../support/articles.js';
-import { ROOT } from '../support/runScript.js';
+import { compiledScript, ROOT } from '../support/runScript.js';
 import { tempDir } from '../support/tempDir.js';
 
 /** Logs every bare module specifier the process imports, so the test can see what a path loads. */
@@ -18,11 +18,11 @@ describe('compiled CLI (what npm scripts run after npm ci builds dist/)', () => 
     mkdirSync(docs);
     for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(docs, name), text);
     const env = { ...process.env, DATA_DIR: join(root, 'data'), EMBEDDING_DISABLED: 'true', NEWS_SOURCES: '', NEWS_SOURCES_FILE: '', LLM_PROVIDER: 'none', LOG_LEVEL: 'silent' };
-    const ingest = spawnSync(process.execPath, [join(ROOT, 'dist/ingest/cli.js'), docs], { env, cwd: ROOT, encoding: 'utf8' });
+    const ingest = spawnSync(process.execPath, [compiledScript('ingest/cli.ts'), docs], { env, cwd: ROOT, encoding: 'utf8' });
     expect(ingest.status).toBe(0);
     expect(ingest.stdout).toMatch(/3 added/);
     expect(ingest.stdout).toContain("questions in a language other than the articles' may go unanswered");
-    const ask = spawnSync(process.execPath, ['--import', IMPORT_LOGGER, join(ROOT, 'dist/src/cli/ask.js'), '--json', 'How much have freight rates for gasoil risen?'], { env, cwd: ROOT, encoding: 'utf8' });
+    const ask = spawnSync(process.execPath, ['--import', IMPORT_LOGGER, compiledScript('src/cli/ask.ts'), '--json', 'How much have freight rates for gasoil risen?'], { env, cwd: ROOT, encoding: 'utf8' });
     expect(ask.status).toBe(0);
     const json = JSON.parse(ask.stdout);
     expect(json.answer).toMatch(/tripled/);
