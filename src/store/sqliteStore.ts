@@ -5,6 +5,7 @@ import type { ArticleWrite, DateFilter, FoundDocument, IngestRun, StoreStats, St
 import { StoreCorruptError } from './errors.js';
 import { ftsExpression, ftsPatterns } from './ftsQuery.js';
 import { LexiconKeeper } from './lexiconKeeper.js';
+import { UnchangedSinceCache } from './unchangedSinceCache.js';
 import { buildLexiconInWorker } from './lexiconBuild.js';
 import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { decodeVector, encodeVector } from './vectorCodec.js';
@@ -108,14 +109,12 @@ export class SqliteStore {
    * on the WAL) than the two counters that tell whether anything changed.
    */
   getMeta(key: string): string | undefined {
-    const stamp = this.changeStamp();
-    if (this.metaCache.stamp !== stamp || this.metaCache.values.size > 1000) this.metaCache = { stamp, values: new Map() };
-    const values = this.metaCache.values;
+    const values = this.metaCache.at(this.changeStamp());
     if (!values.has(key)) values.set(key, (this.statement('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value);
     return values.get(key);
   }
 
-  private metaCache = { stamp: '', values: new Map<string, string | undefined>() };
+  private readonly metaCache = new UnchangedSinceCache<string, string | undefined>(1000);
 
   /**
    * Differs whenever something was written since it was last read: by this connection
@@ -144,8 +143,8 @@ export class SqliteStore {
       return this.db.transaction(work)();
     } catch (error) {
       // Rolled back: total_changes does not go back, so what the caches took in inside is dropped here.
-      this.metaCache = { stamp: '', values: new Map() };
-      this.documentCache = { key: '', byId: new Map() };
+      this.metaCache.forget();
+      this.documentCache.forget();
       throw error;
     }
   }
@@ -450,9 +449,7 @@ export class SqliteStore {
    * another one (data_version: an ingest in another process) has changed the database.
    */
   private documentsById(documentIds: number[]): Map<number, DocumentRecord & { extractorVersion: number }> {
-    const key = this.changeStamp();
-    if (this.documentCache.key !== key || this.documentCache.byId.size > 50_000) this.documentCache = { key, byId: new Map() };
-    const cache = this.documentCache.byId;
+    const cache = this.documentCache.at(this.changeStamp());
     const missing = [...new Set(documentIds)].filter((id) => !cache.has(id));
     if (missing.length > 0) {
       const rows = this.statement(`SELECT ${DOCUMENT_ROW_COLUMNS} FROM documents d WHERE d.id IN (${missing.map(() => '?').join(',')})`).all(...missing) as DocumentRow[];
@@ -461,7 +458,7 @@ export class SqliteStore {
     return cache;
   }
 
-  private documentCache = { key: '', byId: new Map<number, DocumentRecord & { extractorVersion: number }>() };
+  private readonly documentCache = new UnchangedSinceCache<number, DocumentRecord & { extractorVersion: number }>(50_000);
 
   passageCount(): number {
     const lexicon = this.lexiconKeeper?.current();

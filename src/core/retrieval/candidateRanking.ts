@@ -53,7 +53,7 @@ export type Candidate = StoredPassage & { score: number; relevance: number };
 export function featuresOfLeading(terms: QueryTerm[], weights: number[], leading: Candidate[]): CandidateFeatures[] {
   const termLists = leading.map((p) => p.terms.split(' '));
   const averageLength = termLists.reduce((sum, list) => sum + list.length, 0) / Math.max(1, termLists.length);
-  return leading.map((p, i) => ({ fused: Math.log(Math.max(p.score, 1e-12)), ...candidateFeatures(terms, weights, p, termLists[i]!, p.relevance, averageLength) }));
+  return leading.map((p, i) => ({ fused: Math.log(Math.max(p.score, 1e-12)), ...candidateFeatures(terms, weights, p, termLists[i]!, averageLength) }));
 }
 
 /** The leading candidates ordered by their ranking score. */
@@ -78,9 +78,8 @@ function bestSentenceCoverage(terms: QueryTerm[], weights: number[], passage: St
 function candidateFeatures(
   terms: QueryTerm[],
   weights: number[],
-  passage: StoredPassage,
+  passage: Candidate,
   passageTerms: readonly string[],
-  relevance: number,
   averageLength: number,
 ): Omit<CandidateFeatures, 'fused'> {
   const totalWeight = weights.reduce((sum, w) => sum + w, 0) || 1;
@@ -101,7 +100,7 @@ function candidateFeatures(
     saturation += (weights[i]! * (tf * (K1 + 1))) / (tf + K1 * lengthNorm);
   });
   return {
-    relevance,
+    relevance: passage.relevance,
     focus: bestSentenceCoverage(terms, weights, passage),
     saturation: saturation / totalWeight,
     adjacency: adjacentPairShare(weights, positions),
