@@ -1,22 +1,22 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingestFromConfig, loadEmbeddingsFromConfig, openKnowledgeBase } from '../src/bootstrap.js';
+import { loadEmbeddingsFromConfig, openStore, storeExists } from '../src/bootstrap.js';
 import { loadConfig, type Config } from '../src/config.js';
-import type { LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
-import type { IngestSummary } from '../ingest/summary.js';
-import { createAnswererFromConfig } from '../src/llm/createAnswerer.js';
-import { computeReport, type EvalReport, type QuestionOutcome } from './metrics.js';
-import { parseQuestions, type EvalQuestion } from './questions.js';
-import { readSquad } from './squad.js';
-import { detectLanguage } from '../src/core/text/language.js';
+import { sweepGate, type OperatingPoint } from '../src/core/calibration/operatingPoint.js';
+import { askAll } from './askAll.js';
+import { parseDropGold, parseLimit, readCorpus, sample } from './corpus.js';
+import { curveToJson } from './gateCurve.js';
+import { computeReport, type EvalReport } from './metrics.js';
 
 const USAGE = `Usage: npm run eval -- --docs DIR --questions FILE.jsonl [--k 10] [--json] [--verbose]
        npm run eval -- --squad FILE.json[.gz] [--drop-gold SHARE] [--limit N] [--k 10] [--json]
   --squad      a SQuAD-format file: one document per paragraph; each question expects its paragraph
   --drop-gold  leave this share (0-1) of paragraphs out, so their questions become unanswerable
-  --limit      ask at most N questions (an even sample), for a quick run`;
+  --limit      ask at most N questions (an even sample), for a quick run
+  --json       one JSON object; it includes the answer gate's curve (wrongly declined against
+               honest) as npm run calibrate fits it`;
 
 const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
 const num = (v: number | null, digits = 3) => (v === null ? 'n/a' : v.toFixed(digits));
@@ -41,41 +41,6 @@ function formatReport(r: EvalReport, meta: Record<string, unknown>): string {
   return lines.join('\n');
 }
 
-interface Corpus {
-  docsDir: string;
-  questions: EvalQuestion[];
-  badLines: Array<{ line: number; message: string }>;
-  meta: Record<string, unknown>;
-}
-
-function readQuestionsFile(path: string): { questions: EvalQuestion[]; errors: Corpus['badLines'] } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new Error(`cannot read ${path} (${(error as NodeJS.ErrnoException).code})`);
-  }
-  const { questions, errors } = parseQuestions(text);
-  for (const e of errors) console.error(`${path}:${e.line}: ${e.message}`);
-  return { questions, errors };
-}
-
-/** A SQuAD file becomes a folder of one text file per paragraph, ingested like any other. */
-function squadCorpus(path: string, dropGold: number, workDir: string): Corpus {
-  const set = readSquad(path, dropGold);
-  const docsDir = join(workDir, 'squad-docs');
-  mkdirSync(docsDir);
-  for (const doc of set.documents) writeFileSync(join(docsDir, doc.name), doc.text);
-  return { docsDir, questions: set.questions, badLines: [], meta: { paragraphs: set.documents.length, droppedParagraphs: set.dropped } };
-}
-
-/** Every ⌈n/limit⌉-th question: a sample spread over the whole set. */
-function sample<T>(items: T[], limit: number | undefined): T[] {
-  if (!limit || items.length <= limit) return items;
-  const step = items.length / limit;
-  return Array.from({ length: limit }, (_, i) => items[Math.floor(i * step)]!);
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -87,30 +52,23 @@ async function main(): Promise<void> {
   if (!values.squad && (!values.docs || !values.questions)) throw new Error(`--docs and --questions are required (or --squad FILE). ${USAGE}`);
   const k = values.k ? Number(values.k) : 10;
   if (!Number.isInteger(k) || k < 1) throw new Error('--k must be a positive whole number');
-  const dropGold = values['drop-gold'] === undefined ? 0 : Number(values['drop-gold']);
-  if (!(dropGold >= 0 && dropGold <= 1)) throw new Error('--drop-gold must be a share between 0 and 1, e.g. 0.2');
-  const limit = values.limit === undefined ? undefined : Number(values.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new Error('--limit must be a positive whole number');
+  const dropGold = parseDropGold(values['drop-gold']);
+  const limit = parseLimit(values.limit);
 
   // A fresh data directory: the eval never touches the operator's store.
   const workDir = mkdtempSync(join(tmpdir(), 'newsdesk-eval-'));
   try {
-    let corpus: Corpus;
-    if (values.squad) {
-      corpus = squadCorpus(values.squad, dropGold, workDir);
-    } else {
-      const { questions, errors } = readQuestionsFile(values.questions!);
-      corpus = { docsDir: values.docs!, questions, badLines: errors, meta: {} };
-    }
+    const corpus = readCorpus({ squad: values.squad, dropGold, docs: values.docs, questions: values.questions }, workDir);
     const questions = sample(corpus.questions, limit);
     if (questions.length === 0) throw new Error('no valid questions to ask');
     const base = loadConfig();
     const embeddings = await loadEmbeddingsFromConfig(base); // loaded once, used by both backends
     // SQLite always; with DATABASE_URL also PostgreSQL (in a throwaway schema), side by side.
     const config = { ...base, databaseUrl: undefined, dataDir: join(workDir, 'data') };
-    const { summary, outcomes } = await runBackend(config, embeddings, corpus.docsDir, questions, k);
+    const operatingPoint = await storedOperatingPoint(base);
+    const { summary, outcomes } = await askAll(config, embeddings, corpus.docsDir, questions, k, { operatingPoint });
     const postgresRun = base.databaseUrl
-      ? await runBackend({ ...base, dataDir: join(workDir, 'pg'), databaseSchema: `eval_${process.pid}_${Date.now()}` }, embeddings, corpus.docsDir, questions, k)
+      ? await askAll({ ...base, dataDir: join(workDir, 'pg'), databaseSchema: `eval_${process.pid}_${Date.now()}` }, embeddings, corpus.docsDir, questions, k, { operatingPoint })
       : null;
     const report = computeReport(outcomes, { verbose: values.verbose });
     const languages = [...new Set(outcomes.map((o) => o.language))].sort();
@@ -121,10 +79,13 @@ async function main(): Promise<void> {
       passages: summary.totalPassages,
       model: embeddings.status.available ? embeddings.status.model : `${embeddings.status.model} (not loaded: lexical only)`,
       answers: config.llm.provider === 'none' ? 'extractive' : `llm:${config.llm.provider}`,
+      gate: operatingPoint ? `calibrated for ${operatingPoint.model ?? 'lexical'} (npm run calibrate)` : 'defaults',
       k,
     };
     const backends = postgresRun ? sideBySide(report, computeReport(postgresRun.outcomes)) : undefined;
-    if (values.json) console.log(JSON.stringify({ ...report, ...meta, perLanguage, badLines: corpus.badLines, ...(backends ? { backends } : {}) }));
+    // The gate's curve over these questions, as `npm run calibrate` fits it (nothing is stored here).
+    const gateCurve = curveToJson(sweepGate(outcomes.map((o) => o.gate)));
+    if (values.json) console.log(JSON.stringify({ ...report, ...meta, perLanguage, badLines: corpus.badLines, gateCurve, ...(backends ? { backends } : {}) }));
     else {
       if (backends) console.log(formatSideBySide(backends));
       console.log(formatReport(report, meta));
@@ -136,52 +97,14 @@ async function main(): Promise<void> {
   }
 }
 
-interface BackendRun {
-  summary: IngestSummary;
-  outcomes: Array<QuestionOutcome & { language: string }>;
-}
-
-/** Ingests the corpus into one backend and asks every question there. A PostgreSQL schema made for the run is dropped after it. */
-async function runBackend(config: Config, embeddings: LoadedEmbeddings, docsDir: string, questions: EvalQuestion[], k: number): Promise<BackendRun> {
-  const log = (m: string) => process.stderr.write(`${m}\n`);
+/** The operating point `npm run calibrate` stored in the configured store, if any. */
+async function storedOperatingPoint(config: Config): Promise<OperatingPoint | null> {
+  if (!(await storeExists(config))) return null;
+  const store = await openStore(config);
   try {
-    const summary = await ingestFromConfig(config, { cliSources: [docsDir], embeddings, log });
-    const answerer = await createAnswererFromConfig(config, { log });
-    const kb = await openKnowledgeBase(config, { embeddings, answerer, log });
-    const outcomes: BackendRun['outcomes'] = [];
-    try {
-      for (const q of questions) {
-        const started = performance.now();
-        const answer = await kb.ask(q.question, { k });
-        const latencyMs = performance.now() - started;
-        outcomes.push({
-          ...q,
-          language: q.language ?? detectLanguage(q.question),
-          retrieved: answer.passages.map((p) => [p.source, ...(p.url ? [p.url] : [])]),
-          answerText: answer.answer,
-          noAnswer: answer.noAnswer,
-          cited: answer.citations.map((c) => [c.source, ...(c.url ? [c.url] : [])]),
-          citationsRemoved: answer.removed?.filter((r) => r.marker !== null).length ?? 0,
-          latencyMs,
-        });
-      }
-    } finally {
-      await kb.store.close();
-    }
-    return { summary, outcomes };
+    return (await store.calibration()).operatingPoint;
   } finally {
-    // Also after a failed ingest: the throwaway schema never outlives the run.
-    if (config.databaseUrl && config.databaseSchema) await dropSchema(config.databaseUrl, config.databaseSchema);
-  }
-}
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const { PgDatabase } = await import('../src/store/postgres/pgDatabase.js');
-  const db = new PgDatabase(url);
-  try {
-    await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await db.close();
+    await store.close();
   }
 }
 

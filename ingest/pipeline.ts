@@ -1,6 +1,7 @@
 import { indexTerms } from '../src/core/text/terms.js';
 import type { ExtractedArticle, PassageDraft } from '../src/core/types.js';
 import { embedPassages, type LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
+import { currentCalibration } from '../src/core/calibration/currentCalibration.js';
 import { NewsStore } from '../src/store/newsStore.js';
 import type { ArticleWrite, KnowledgeStore } from '../src/store/knowledgeStore.js';
 import { chunkArticle } from './chunk.js';
@@ -128,7 +129,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const summary: IngestSummary = {
     added: 0, updated: 0, unchanged: 0, duplicates: 0, removed: 0, missingKept: 0, summaryOnly: 0,
     skipped: [], failedSources: [], sourcesRead: 0, passagesWritten: 0, vectorsAdded: 0,
-    totalArticles: 0, totalPassages: 0, durationMs: 0, embeddingMs: 0, embedding: status, vectorsInUse: false,
+    totalArticles: 0, totalPassages: 0, durationMs: 0, embeddingMs: 0, embedding: status, vectorsInUse: false, vectorCalibration: null,
   };
   const progress = (p: IngestProgress) => options.onProgress?.(p);
   const skip = (location: string, reason: string) => {
@@ -365,7 +366,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     summary.totalArticles = stats.documents;
     summary.totalPassages = stats.passages;
     const space = await store.vectorSpace();
-    summary.vectorsInUse = Boolean(embeddings && space && stats.vectors >= stats.passages && stats.passages > 0);
+    // The model's score scale on this store, measured when vectors are new or the store changed much.
+    summary.vectorCalibration = embeddings && space && stats.vectors > 0 ? await currentCalibration(store, embeddings, log) : null;
+    summary.vectorsInUse = Boolean(embeddings && space && stats.vectors >= stats.passages && stats.passages > 0 && summary.vectorCalibration?.separates);
     summary.durationMs = Date.now() - started;
     await store.writeManifest({
       updatedAt: new Date().toISOString(),

@@ -1,4 +1,6 @@
 import { LEXICAL_ONLY_LIMITATION } from '../src/core/limitations.js';
+import { describeCalibration } from '../src/core/calibration/currentCalibration.js';
+import { notSeparatingLimitation, type VectorCalibration } from '../src/core/calibration/vectorCalibration.js';
 import type { EmbeddingStatus } from '../src/embeddings/loadEmbeddings.js';
 
 /** What one ingestion run did; printed by the CLI, posted by /reingest, stored in the manifest. */
@@ -25,6 +27,8 @@ export interface IngestSummary {
   embeddingMs: number;
   embedding: EmbeddingStatus;
   vectorsInUse: boolean;
+  /** How the loaded model scores related against unrelated text on this store; null without vectors (or too few articles). */
+  vectorCalibration: VectorCalibration | null;
 }
 
 export interface IngestProgress {
@@ -39,15 +43,23 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+function modelState(s: IngestSummary): string {
+  if (!s.embedding.available) return `NOT loaded, lexical retrieval only (${s.embedding.reason})`;
+  if (s.vectorCalibration && !s.vectorCalibration.separates) return `loaded (${s.embedding.dimension}-d), vectors NOT used: they do not separate related from unrelated text here`;
+  return `loaded (${s.embedding.dimension}-d), vectors in use`;
+}
+
 /** A short human summary (also used by Discord's /reingest). */
 export function formatSummary(s: IngestSummary): string {
   const lines = [
     `Articles: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.duplicates} duplicate, ${s.removed} removed, ${s.skipped.length} skipped.`,
     `Store: ${plural(s.totalArticles, 'article')}, ${plural(s.totalPassages, 'passage')} (${s.passagesWritten} written this run, ${s.vectorsAdded} vectors added).`,
-    `Model: ${s.embedding.model} — ${s.embedding.available ? `loaded (${s.embedding.dimension}-d), vectors in use` : `NOT loaded, lexical retrieval only (${s.embedding.reason})`}.`,
+    `Model: ${s.embedding.model} — ${modelState(s)}.`,
     `Time: ${(s.durationMs / 1000).toFixed(1)} s (embedding ${(s.embeddingMs / 1000).toFixed(1)} s).`,
   ];
-  if (!s.vectorsInUse) lines.push(LEXICAL_ONLY_LIMITATION);
+  if (s.vectorCalibration) lines.push(describeCalibration(s.vectorCalibration));
+  if (s.vectorCalibration && !s.vectorCalibration.separates) lines.push(notSeparatingLimitation(s.vectorCalibration));
+  else if (!s.vectorsInUse) lines.push(LEXICAL_ONLY_LIMITATION);
   if (s.summaryOnly > 0) lines.push(`${plural(s.summaryOnly, 'article')} stored as feed summary only (page unreachable); retried at the next ingest.`);
   if (s.missingKept > 0) lines.push(`${plural(s.missingKept, 'stored article')} no longer listed by its source, kept (use --prune to remove).`);
   for (const f of s.failedSources) lines.push(`Source failed: ${f.source}: ${f.reason}`);

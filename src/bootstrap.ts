@@ -59,6 +59,7 @@ export async function openKnowledgeBase(
     embeddingStatus: status,
     answerer: options.answerer,
     maxQuestionLength: config.discord.maxQuestionLength,
+    gateOverride: config.answerGate,
     log,
   });
   const problem = await kb.vectorProblem();

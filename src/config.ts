@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { defaultEmbeddingThreads } from './embeddings/embeddingDefaults.js';
+import type { GateThresholds } from './core/calibration/operatingPoint.js';
 
 /**
  * The one place environment variables are read. Everything else receives a Config.
@@ -32,6 +33,9 @@ const schema = z.object({
   FEED_DEADLINE_MS: z.coerce.number().int().positive().default(120_000),
   FETCH_USER_AGENT: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Answer gate overrides (npm run calibrate stores fitted values in the store)
+  ANSWER_MIN_RELEVANCE: optionalText.refine((v) => v === undefined || (Number(v) >= 0 && Number(v) <= 1), 'must be a number from 0 to 1'),
+  ANSWER_MIN_VECTOR_MARGIN: optionalText.refine((v) => v === undefined || v === 'never' || Number.isFinite(Number(v)), 'must be a number (a calibrated margin, e.g. 0.5) or "never"'),
   // Discord
   DISCORD_TOKEN: optionalText,
   DISCORD_CLIENT_ID: optionalText,
@@ -73,6 +77,8 @@ export interface Config {
   feedDeadlineMs: number;
   userAgent: string | undefined;
   logLevel: RawConfig['LOG_LEVEL'];
+  /** Answer-gate thresholds set by the operator; they win over a stored calibration. */
+  answerGate: Partial<GateThresholds>;
   discord: {
     token: string | undefined;
     clientId: string | undefined;
@@ -131,6 +137,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
     feedDeadlineMs: c.FEED_DEADLINE_MS,
     userAgent: c.FETCH_USER_AGENT,
     logLevel: c.LOG_LEVEL,
+    answerGate: {
+      ...(c.ANSWER_MIN_RELEVANCE !== undefined ? { minRelevance: Number(c.ANSWER_MIN_RELEVANCE) } : {}),
+      ...(c.ANSWER_MIN_VECTOR_MARGIN !== undefined ? { minVectorMargin: c.ANSWER_MIN_VECTOR_MARGIN === 'never' ? Infinity : Number(c.ANSWER_MIN_VECTOR_MARGIN) } : {}),
+    },
     discord: {
       token: c.DISCORD_TOKEN,
       clientId: c.DISCORD_CLIENT_ID,

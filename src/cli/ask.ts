@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openKnowledgeBase, storeExists } from '../bootstrap.js';
 import { formatAnswer } from '../core/answer/format.js';
-import { LEXICAL_ONLY_LIMITATION } from '../core/limitations.js';
 import { createAnswererFromConfig } from '../llm/createAnswerer.js';
 import { parseDateOption } from './dateOption.js';
 
@@ -44,7 +43,7 @@ async function main(): Promise<void> {
     });
     if (values.json) {
       const { answer: text, citations, passages, ...rest } = answer;
-      const limitations = answer.retrieval === 'lexical' ? [LEXICAL_ONLY_LIMITATION] : [];
+      const limitations = await kb.limitations();
       console.log(JSON.stringify({ answer: text, citations, passages, ...rest, limitations }));
     } else {
       console.log(formatAnswer(answer));

@@ -7,6 +7,10 @@ import type { Answer } from './answer/types.js';
 import { validateQuestion } from './questions.js';
 import { retrieve, type RetrievalOptions, type RetrievalResult } from './retrieval/retrieve.js';
 import { detectLanguage } from './text/language.js';
+import { currentCalibration } from './calibration/currentCalibration.js';
+import { DEFAULT_THRESHOLDS, type GateThresholds, type ThresholdOrigin } from './calibration/operatingPoint.js';
+import { notSeparatingLimitation, vectorScale, type VectorScale } from './calibration/vectorCalibration.js';
+import { LEXICAL_ONLY_LIMITATION } from './limitations.js';
 
 /** Passages whose sentences are compared with the question vector (the ones quotes come from). */
 const SENTENCE_SCORED_PASSAGES = 6;
@@ -35,8 +39,24 @@ export interface KnowledgeBaseOptions {
   embeddingStatus: EmbeddingStatus;
   answerer?: Answerer;
   maxQuestionLength?: number;
+  /** Gate thresholds the operator set (ANSWER_MIN_RELEVANCE, ANSWER_MIN_VECTOR_MARGIN); they win over a stored calibration. */
+  gateOverride?: Partial<GateThresholds>;
   log?: (message: string) => void;
 }
+
+/** How vectors take part in answers right now. */
+interface VectorUse {
+  /** The model, when its vectors are used for this store's questions. */
+  embeddings: NewsEmbeddings | null;
+  scale: VectorScale | null;
+  /** Why vectors are not used, or null when they are. */
+  problem: string | null;
+  /** The sentence askers and operators read about it (ask --json, /status), or null. */
+  limitation: string | null;
+}
+
+/** How long a process trusts what it learnt about the store's calibration before reading it again (another process may ingest). */
+const CALIBRATION_RECHECK_MS = 30_000;
 
 /** Language of a question for the fixed phrases: detected, English when unsure. */
 export function questionLanguage(question: string): string {
@@ -66,8 +86,8 @@ export class KnowledgeBase {
     return this.options.embeddingStatus;
   }
 
-  /** Why vectors are not used for questions right now, or null when they are. */
-  async vectorProblem(): Promise<string | null> {
+  /** Why the configured model's vectors cannot be compared with the store's, or null when they can. */
+  private async spaceProblem(): Promise<string | null> {
     const space = await this.options.store.vectorSpace();
     const embeddings = this.options.embeddings;
     if (!space) return 'the index has no vectors (built lexical-only)';
@@ -78,8 +98,50 @@ export class KnowledgeBase {
     return null;
   }
 
-  private async compatibleEmbeddings(): Promise<NewsEmbeddings | null> {
-    return (await this.vectorProblem()) === null ? this.options.embeddings : null;
+  private vectorUseCache: { value: VectorUse; at: number } | null = null;
+
+  /**
+   * Whether the model's vectors are used: its space must be the store's, and it must separate
+   * related from unrelated text on this store (measured once and kept in the store; measured
+   * here when the store has no current measurement, e.g. a store from before calibration).
+   */
+  async vectorUse(): Promise<VectorUse> {
+    if (this.vectorUseCache && Date.now() - this.vectorUseCache.at < CALIBRATION_RECHECK_MS) return this.vectorUseCache.value;
+    const value = await this.measureVectorUse();
+    this.vectorUseCache = { value, at: Date.now() };
+    return value;
+  }
+
+  private async measureVectorUse(): Promise<VectorUse> {
+    const lexical = (problem: string, limitation: string): VectorUse => ({ embeddings: null, scale: null, problem, limitation });
+    const problem = await this.spaceProblem();
+    if (problem) return lexical(problem, LEXICAL_ONLY_LIMITATION);
+    const embeddings = this.options.embeddings!;
+    const calibration = await currentCalibration(this.options.store, embeddings, this.options.log);
+    if (!calibration) return lexical('too few articles with vectors to measure the model on (at least two are needed)', LEXICAL_ONLY_LIMITATION);
+    if (!calibration.separates) return lexical("the model's vectors do not separate related from unrelated text on this store", notSeparatingLimitation(calibration));
+    return { embeddings, scale: vectorScale(calibration), problem: null, limitation: null };
+  }
+
+  /** Why vectors are not used for questions right now, or null when they are. */
+  async vectorProblem(): Promise<string | null> {
+    return (await this.vectorUse()).problem;
+  }
+
+  /** What askers must know about how answers are made right now (shown by ask --json and /status). */
+  async limitations(): Promise<string[]> {
+    const { limitation } = await this.vectorUse();
+    return limitation ? [limitation] : [];
+  }
+
+  /** The gate's thresholds: the operator's environment, else a calibration fitted for this vector mode, else the defaults. */
+  async gateThresholds(model: string | null): Promise<{ thresholds: GateThresholds; origin: ThresholdOrigin }> {
+    const { operatingPoint } = await this.options.store.calibration();
+    const fitted = operatingPoint && operatingPoint.model === model ? operatingPoint : null;
+    const base = fitted ?? DEFAULT_THRESHOLDS;
+    const override = this.options.gateOverride ?? {};
+    const origin: ThresholdOrigin = Object.keys(override).length > 0 ? 'environment' : fitted ? 'calibrated' : 'default';
+    return { thresholds: { minRelevance: override.minRelevance ?? base.minRelevance, minVectorMargin: override.minVectorMargin ?? base.minVectorMargin }, origin };
   }
 
   async retrieve(question: string, options: RetrievalOptions = {}): Promise<RetrievalResult> {
@@ -87,9 +149,11 @@ export class KnowledgeBase {
   }
 
   private async retrieveValid(question: string, options: RetrievalOptions): Promise<RetrievalResult> {
-    const embeddings = await this.compatibleEmbeddings();
+    const { embeddings, scale } = await this.vectorUse();
     const result = await retrieve(question, { store: this.options.store, embeddings }, options);
+    result.gate = await this.gateThresholds(embeddings ? embeddings.modelId : null);
     if (embeddings && result.queryVector) {
+      result.vectorScale = scale;
       this.sentences ??= new SentenceSimilarity(embeddings);
       const leading = result.passages.slice(0, SENTENCE_SCORED_PASSAGES).map((p) => ({ id: p.id, text: p.text, language: p.document.language }));
       result.sentenceSimilarity = await this.sentences.score(leading, result.queryVector);

@@ -1,4 +1,3 @@
-import { LEXICAL_ONLY_LIMITATION } from '../core/limitations.js';
 import type { BotContext } from './command.js';
 
 export function formatBytes(bytes: number): string {
@@ -49,7 +48,7 @@ export async function statusReport(context: BotContext, now = Date.now()): Promi
       ? `Embedding model: ${context.kb.embeddingStatus.model} — vectors not in use (${problem}); lexical retrieval`
       : `Embedding model: ${space!.model} (${space!.dim}-d) — vectors in use, hybrid retrieval`,
   );
-  if (problem) lines.push(LEXICAL_ONLY_LIMITATION);
+  lines.push(...(await context.kb.limitations()));
   lines.push(`Index size on disk: ${formatBytes(bytes)}`);
   if (context.shard) {
     const servers = await context.shard.serversAcrossShards();

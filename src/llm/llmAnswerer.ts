@@ -1,6 +1,6 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { composeExtractiveAnswer } from '../core/answer/extractive.js';
-import { CitationRegistry, toAnswerPassages } from '../core/answer/citations.js';
+import { CitationRegistry } from '../core/answer/citations.js';
 import { phrasesFor } from '../core/answer/phrases.js';
 import type { Answer } from '../core/answer/types.js';
 import type { Answerer, AnswerHooks } from '../core/knowledgeBase.js';
@@ -66,8 +66,9 @@ export class LlmAnswerer implements Answerer {
     return {
       answer: parts.join(' '),
       citations: registry.list().map((c) => ({ ...c, verified: true })),
-      passages: toAnswerPassages(retrieval.passages),
+      passages: extractive.passages,
       noAnswer: false,
+      decision: extractive.decision,
       mode: 'llm',
       retrieval: retrieval.mode,
       language: questionLanguage,

@@ -1,4 +1,5 @@
 import type { DocumentRecord, ExtractedComment, PassageDraft, Section, StoredPassage, ArticleMetadata } from '../core/types.js';
+import type { ProbePassage, StoredCalibration } from './calibrationMeta.js';
 
 /** The embedding space the stored vectors belong to. */
 export interface VectorSpace {
@@ -125,6 +126,14 @@ export interface KnowledgeStore {
   storeVectors(model: string, vectors: Array<{ id: number; vector: Float32Array }>): Promise<void>;
   /** Persists derived vector structures after a batch of writes (no-op where there are none). */
   flushVectorIndex(): Promise<void>;
+
+  // Answer calibration
+  /** Body passages with a vector of `model`, a fixed sample spread over the store: what the model's scores are measured on. */
+  probePassages(model: string, limit: number): Promise<ProbePassage[]>;
+  /** The measured score scale and the fitted operating point (each null until written). */
+  calibration(): Promise<StoredCalibration>;
+  /** Writes the parts given; a part given as null is cleared. */
+  saveCalibration(update: Partial<StoredCalibration>): Promise<void>;
 
   // Runs and meta
   /** Takes the store's one-ingest-at-a-time lock (throws IngestLockedError when held); returns its release. */

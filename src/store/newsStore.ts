@@ -4,6 +4,7 @@ import { AnnIndex } from './annIndex.js';
 import { acquireIngestLock, lockHolder } from './ingestLock.js';
 import type { ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, StoreStats, StoredArticle, VectorSpace, WriteResult } from './knowledgeStore.js';
 import { SqliteStore } from './sqliteStore.js';
+import { calibrationRows, readCalibration, type ProbePassage, type StoredCalibration } from './calibrationMeta.js';
 import type { DocumentRecord, StoredPassage } from '../core/types.js';
 
 export const STORE_FILE = 'news.db';
@@ -178,6 +179,20 @@ export class NewsStore implements KnowledgeStore {
 
   async passagesMissingVectors(model: string, limit: number): Promise<Array<{ id: number; text: string }>> {
     return this.sqlite.passagesMissingVectors(model, limit);
+  }
+
+  async probePassages(model: string, limit: number): Promise<ProbePassage[]> {
+    return this.sqlite.probePassages(model, limit);
+  }
+
+  async calibration(): Promise<StoredCalibration> {
+    return readCalibration((key) => this.sqlite.getMeta(key));
+  }
+
+  async saveCalibration(update: Partial<StoredCalibration>): Promise<void> {
+    this.sqlite.transaction(() => {
+      for (const [key, value] of calibrationRows(update)) this.sqlite.setMeta(key, value);
+    });
   }
 
   async lockForIngest(): Promise<() => Promise<void>> {

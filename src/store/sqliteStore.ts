@@ -8,6 +8,7 @@ import { LexiconKeeper } from './lexiconKeeper.js';
 import { UnchangedSinceCache } from './unchangedSinceCache.js';
 import { buildLexiconInWorker } from './lexiconBuild.js';
 import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { PROBE_ORDER_SQL, type ProbePassage } from './calibrationMeta.js';
 import { decodeVector, encodeVector } from './vectorCodec.js';
 import { DOCUMENT_ROW_COLUMNS, parseComments, toDocument, type DocumentRow } from './documentRow.js';
 
@@ -304,6 +305,18 @@ export class SqliteStore {
       .all(...ids) as { id: number; vector: Buffer }[];
     for (const row of rows) result.set(row.id, decodeVector(row.vector));
     return result;
+  }
+
+  /** See KnowledgeStore.probePassages. */
+  probePassages(model: string, limit: number): ProbePassage[] {
+    const rows = this.db
+      .prepare(
+        `SELECT p.id, p.document_id AS documentId, p.text, d.language, v.vector FROM passages p
+         JOIN passage_vectors v ON v.passage_id = p.id AND v.model = ? JOIN documents d ON d.id = p.document_id
+         WHERE p.section = 'body' ORDER BY ${PROBE_ORDER_SQL} LIMIT ?`,
+      )
+      .all(model, limit) as Array<Omit<ProbePassage, 'vector'> & { vector: Buffer }>;
+    return rows.map((row) => ({ ...row, vector: decodeVector(row.vector) }));
   }
 
   /** Set by keepLexiconInMemory(): long-running processes search an in-memory copy of the index. */

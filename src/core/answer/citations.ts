@@ -1,5 +1,6 @@
 import type { ScoredPassage } from '../retrieval/retrieve.js';
 import type { AnswerPassage, Citation } from './types.js';
+import type { VectorScale } from '../calibration/vectorCalibration.js';
 
 /** Numbers sources in order of first use: one number per (article, body|comment). */
 export class CitationRegistry {
@@ -34,13 +35,15 @@ export class CitationRegistry {
   }
 }
 
-export function toAnswerPassages(passages: ScoredPassage[]): AnswerPassage[] {
+export function toAnswerPassages(passages: ScoredPassage[], scale?: VectorScale | null): AnswerPassage[] {
   return passages.map((p) => ({
     source: p.document.source,
     ...(p.document.url ? { url: p.document.url } : {}),
     title: p.document.title,
     score: Number(p.score.toFixed(6)),
     relevance: Number(p.relevance.toFixed(3)),
+    similarity: p.similarity === null ? null : Number(p.similarity.toFixed(4)),
+    margin: scale && p.similarity !== null ? Number(scale.margin(p.similarity).toFixed(3)) : null,
     section: p.section,
     text: p.text,
     ...(p.document.published ? { published: p.document.published } : {}),

@@ -9,29 +9,19 @@ import { answerTypeOf, sentenceHasAnswerType } from './answerType.js';
 import { CitationRegistry, toAnswerPassages } from './citations.js';
 import { phrasesFor } from './phrases.js';
 import type { Answer } from './types.js';
+import { answerableByMeaning, decideGate, passageEvidence } from './gate.js';
+import { DEFAULT_THRESHOLDS, type GateThresholds } from '../calibration/operatingPoint.js';
 
 /**
- * Thresholds calibrated on the eval set (npm run eval): below them a question is treated
- * as not covered, so absent topics get an honest no-answer instead of a confident quote.
+ * Sentence-selection thresholds (the answer gate itself is in gate.ts). Calibrated on the eval
+ * set (npm run eval) in lexical mode.
  */
-export const ANSWER_THRESHOLDS = {
-  /** The best passage (with its headline) must contain this share of the question's information. */
-  passage: 0.5,
+export const SELECTION_THRESHOLDS = {
   /** Sentences are quoted only from passages at least this relevant (the best one always qualifies). */
   quotablePassage: 0.4,
   /** Sentences below this fraction of the best sentence's score are left out. */
   relativeToBest: 0.6,
-  /**
-   * With vectors: a passage this similar to the question (cosine) is answerable even when it
-   * shares no words with it (another language). multilingual-e5 puts unrelated text at about
-   * 0.70-0.78 and relevant text above 0.8; not yet calibrated on the real model, which cannot
-   * be downloaded where this was written: measure with `npm run eval` where it can.
-   */
-  vectorPassage: 0.82,
 };
-/** Sentence similarity mapped to a coverage-like credit: 0 at SIMILARITY_FLOOR, 1 at SIMILARITY_FLOOR + SIMILARITY_SPAN. */
-const SIMILARITY_FLOOR = 0.75;
-const SIMILARITY_SPAN = 0.15;
 const COMMENT_PENALTY = 0.75;
 /**
  * Question terms already in the headline say what the article is about, not what the asker
@@ -87,26 +77,22 @@ function quoteLanguage(sentence: string, articleLanguage: string): string {
   return own === 'und' ? articleLanguage : own;
 }
 
-/**
- * The default, offline answer: the 1-4 most relevant sentences of the retrieved passages,
- * each with its [n] marker, reader comments presented as such; or an honest no-answer.
- */
-export function composeExtractiveAnswer(question: string, retrieval: RetrievalResult, questionLanguage: string): Answer {
-  const phrases = phrasesFor(questionLanguage);
-  const base = { passages: toAnswerPassages(retrieval.passages), mode: 'extractive' as const, retrieval: retrieval.mode, language: questionLanguage };
-  const noAnswer = (): Answer => ({ ...base, answer: phrases.noAnswer, citations: [], noAnswer: true });
+/** What the sentence scoring needs besides the retrieval: the question's wanted answer kind and audience. */
+interface ScoringContext {
+  retrieval: RetrievalResult;
+  thresholds: GateThresholds;
+  wanted: ReturnType<typeof answerTypeOf>;
+  aboutReaders: boolean;
+  bestRelevance: number;
+}
 
-  // Answerable by shared words, or (with vectors) by meaning: a German article can answer an English question.
-  const byMeaning = (p: ScoredPassage) => (p.similarity ?? 0) >= ANSWER_THRESHOLDS.vectorPassage;
-  const best = Math.max(0, ...retrieval.passages.map((p) => p.relevance));
-  if (best < ANSWER_THRESHOLDS.passage && !retrieval.passages.some(byMeaning)) return noAnswer();
-  const label = crossLanguageLabel(questionLanguage);
-
+/** Each quotable passage's sentences, scored by their own evidence, their passage's, and its rank. */
+function sentenceCandidates(ctx: ScoringContext): Candidate[] {
+  const { retrieval, wanted, aboutReaders } = ctx;
   const candidates: Candidate[] = [];
-  const wanted = answerTypeOf(question);
-  const aboutReaders = retrieval.terms.some((t) => t.aboutReaders);
   retrieval.passages.forEach((passage, rank) => {
-    if (passage.relevance < ANSWER_THRESHOLDS.quotablePassage && passage.relevance < best && !byMeaning(passage)) return;
+    const byMeaning = answerableByMeaning(passageEvidence(passage, retrieval.vectorScale), ctx.thresholds);
+    if (passage.relevance < SELECTION_THRESHOLDS.quotablePassage && passage.relevance < ctx.bestRelevance && !byMeaning) return;
     const language = passage.document.language;
     const similarities = retrieval.sentenceSimilarity?.get(passage.id);
     const titleTerms = passage.section === 'body' ? indexTerms(passage.document.title, language) : [];
@@ -116,7 +102,8 @@ export function composeExtractiveAnswer(question: string, retrieval: RetrievalRe
       if (n < 4 || n > 90) return;
       const lexical = coverage(retrieval.terms, weights, sentence, language, passage.section);
       const similarity = similarities?.[index];
-      const semantic = similarity === undefined ? 0 : Math.min(1, Math.max(0, (similarity - SIMILARITY_FLOOR) / SIMILARITY_SPAN));
+      // A similarity earns credit only above what this model gives unrelated text on this store.
+      const semantic = similarity === undefined || !retrieval.vectorScale ? 0 : retrieval.vectorScale.credit(similarity);
       const own = Math.max(lexical, semantic);
       const hasType = sentenceHasAnswerType(sentence, wanted);
       if (own === 0 && !hasType) return; // a quote must itself say something about the question
@@ -127,50 +114,83 @@ export function composeExtractiveAnswer(question: string, retrieval: RetrievalRe
       candidates.push({ passage, sentence, score, words: new Set(wordTokens(foldText(sentence))) });
     });
   });
-  // A headline can be the answer: with its stated date for "when" questions ("Nokia and Xiaomi
-  // sign a collaboration agreement", published 2017-07-05), or when it holds the number or
-  // name asked for ("... to supply power for 200,000 homes").
-  if (wanted) {
-    const seen = new Set<number>();
-    for (const passage of retrieval.passages) {
-      const { title, published, language } = passage.document;
-      // The headline is the article's whichever of its passages was retrieved (a comment passage carries it too).
-      if (seen.has(passage.documentId) || passage.relevance < ANSWER_THRESHOLDS.passage) continue;
-      seen.add(passage.documentId);
-      const dated = wanted === 'time' && published !== null;
-      if (!dated && !sentenceHasAnswerType(title, wanted)) continue;
-      const own = coverage(retrieval.terms, retrieval.weights, title, language, 'body');
-      if (own < 0.5) continue;
-      const score = (1 - PASSAGE_SHARE) * own + PASSAGE_SHARE * passage.relevance + ANSWER_TYPE_BONUS;
-      const display = published ? phrases.datedHeadline(title, published.slice(0, 10)) : `“${title}”`;
-      const article = passage.section === 'body' ? passage : { ...passage, section: 'body' as const };
-      candidates.push({ passage: article, sentence: title, display, score, words: new Set(wordTokens(foldText(title))) });
-    }
+  return candidates;
+}
+
+/**
+ * A headline can be the answer: with its stated date for "when" questions ("Nokia and Xiaomi
+ * sign a collaboration agreement", published 2017-07-05), or when it holds the number or name
+ * asked for ("... to supply power for 200,000 homes").
+ */
+function headlineCandidates(ctx: ScoringContext, phrases: ReturnType<typeof phrasesFor>): Candidate[] {
+  const { retrieval, wanted } = ctx;
+  if (!wanted) return [];
+  const candidates: Candidate[] = [];
+  const seen = new Set<number>();
+  for (const passage of retrieval.passages) {
+    const { title, published, language } = passage.document;
+    // The headline is the article's whichever of its passages was retrieved (a comment passage carries it too).
+    if (seen.has(passage.documentId) || passage.relevance < ctx.thresholds.minRelevance) continue;
+    seen.add(passage.documentId);
+    const dated = wanted === 'time' && published !== null;
+    if (!dated && !sentenceHasAnswerType(title, wanted)) continue;
+    const own = coverage(retrieval.terms, retrieval.weights, title, language, 'body');
+    if (own < 0.5) continue;
+    const score = (1 - PASSAGE_SHARE) * own + PASSAGE_SHARE * passage.relevance + ANSWER_TYPE_BONUS;
+    const display = published ? phrases.datedHeadline(title, published.slice(0, 10)) : `“${title}”`;
+    const article = passage.section === 'body' ? passage : { ...passage, section: 'body' as const };
+    candidates.push({ passage: article, sentence: title, display, score, words: new Set(wordTokens(foldText(title))) });
   }
-  if (candidates.length === 0) return noAnswer();
+  return candidates;
+}
+
+/** The 1-4 sentences quoted: best first, reporting before comments, no near-repeats. */
+function selectSentences(candidates: Candidate[], aboutReaders: boolean): Candidate[] {
   candidates.sort((a, b) => b.score - a.score);
   const top = candidates[0]!.score;
   // Reporting leads: a reader comment comes first only when no article sentence answers at
   // all (or the question asks what readers think).
   const firstReporting = candidates.findIndex((c) => c.passage.section === 'body');
   if (!aboutReaders && firstReporting > 0) candidates.unshift(...candidates.splice(firstReporting, 1));
-
   const chosen: Candidate[] = [];
   let comments = 0;
   for (const [i, c] of candidates.entries()) {
     if (chosen.length >= MAX_SENTENCES) break;
-    if (i > 0 && c.score < top * ANSWER_THRESHOLDS.relativeToBest) continue;
+    if (i > 0 && c.score < top * SELECTION_THRESHOLDS.relativeToBest) continue;
     if (chosen.some((x) => jaccard(x.words, c.words) > 0.5)) continue;
     if (c.passage.section === 'comment' && comments >= (aboutReaders ? MAX_SENTENCES : MAX_COMMENT_SENTENCES)) continue;
     if (c.passage.section === 'comment') comments++;
     chosen.push(c);
   }
+  return chosen;
+}
 
+/** The chosen sentences with their [n] markers, and the numbered citations. */
+function renderQuotes(chosen: Candidate[], questionLanguage: string, phrases: ReturnType<typeof phrasesFor>): Pick<Answer, 'answer' | 'citations'> {
+  const label = crossLanguageLabel(questionLanguage);
   const registry = new CitationRegistry();
   const parts = chosen.map((c) => {
     const n = registry.cite(c.passage, c.sentence);
     const text = c.display ?? (c.passage.section === 'comment' ? phrases.readerComment(c.sentence) : c.sentence);
     return `${text}${label(quoteLanguage(c.sentence, c.passage.document.language))} [${n}]`;
   });
-  return { ...base, answer: parts.join(' '), citations: registry.list(), noAnswer: false };
+  return { answer: parts.join(' '), citations: registry.list() };
+}
+
+/**
+ * The default, offline answer: the 1-4 most relevant sentences of the retrieved passages,
+ * each with its [n] marker, reader comments presented as such; or an honest no-answer.
+ */
+export function composeExtractiveAnswer(question: string, retrieval: RetrievalResult, questionLanguage: string): Answer {
+  const phrases = phrasesFor(questionLanguage);
+  const { thresholds, origin } = retrieval.gate ?? { thresholds: DEFAULT_THRESHOLDS, origin: 'default' as const };
+  const decision = decideGate(retrieval.passages, retrieval.vectorScale, thresholds, origin);
+  const base = { passages: toAnswerPassages(retrieval.passages, retrieval.vectorScale), mode: 'extractive' as const, retrieval: retrieval.mode, language: questionLanguage };
+  const noAnswer = (reason: string): Answer => ({ ...base, answer: phrases.noAnswer, citations: [], noAnswer: true, decision: { ...decision, answered: false, reason } });
+  if (!decision.answered) return noAnswer(decision.reason);
+
+  const ctx: ScoringContext = { retrieval, thresholds, wanted: answerTypeOf(question), aboutReaders: retrieval.terms.some((t) => t.aboutReaders), bestRelevance: decision.bestRelevance };
+  const candidates = [...sentenceCandidates(ctx), ...headlineCandidates(ctx, phrases)];
+  if (candidates.length === 0) return noAnswer('declined: no sentence of the relevant passages says anything about the question');
+  return { ...base, ...renderQuotes(selectSentences(candidates, ctx.aboutReaders), questionLanguage, phrases), noAnswer: false, decision };
 }

@@ -1,21 +1,11 @@
 import { embedPassages } from '../../embeddings/loadEmbeddings.js';
 import type { NewsEmbeddings } from '../../embeddings/newsEmbeddings.js';
 import { splitSentences } from '../text/sentences.js';
+import { cosine } from '../calibration/cosine.js';
 
 /** Sentence vectors kept for this many passages (about 1.5 MB at 384 dimensions and 5 sentences each). */
 const CACHED_PASSAGES = 2000;
 
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
-}
 
 /**
  * Similarity of each sentence of a passage to the question vector, so that sentence

@@ -1,3 +1,4 @@
+import type { AnswerDecision } from './gate.js';
 import type { Section } from '../types.js';
 
 /** One numbered source as cited in an answer (the JSON contract of `ask --json`). */
@@ -26,7 +27,12 @@ export interface AnswerPassage {
   url?: string;
   title: string;
   score: number;
+  /** IDF-weighted share of the question's terms in the passage (with its headline). */
   relevance: number;
+  /** Cosine similarity to the question; null when vectors were not used. */
+  similarity: number | null;
+  /** The similarity measured against what the loaded model gives unrelated text on this store (>= 0: above it); null without vectors. */
+  margin: number | null;
   section: Section;
   text: string;
   published?: string;
@@ -48,4 +54,6 @@ export interface Answer {
   /** LLM mode: what the citation checker removed, and notes such as a fallback. */
   removed?: Array<{ sentence: string; marker: number | null; reason: string }>;
   notes?: string[];
+  /** Whether the gate let the question be answered, why, and the evidence it weighed. */
+  decision?: AnswerDecision;
 }

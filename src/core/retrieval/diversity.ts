@@ -1,6 +1,7 @@
 import { foldText, wordTokens } from '../text/normalize.js';
 
-function shingles(text: string): Set<string> {
+/** A text's word 3-grams (its words when shorter): what near-duplicate passages share. */
+export function wordShingles(text: string): Set<string> {
   const words = wordTokens(foldText(text));
   const set = new Set<string>();
   for (let i = 0; i + 2 < words.length; i++) set.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
@@ -20,13 +21,16 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
  * outlets, overlapping chunks) and capping passages per article, so the answer can draw on
  * several sources instead of five copies of one.
  */
-export function diversify<T extends { text: string; documentId: number }>(ranked: T[], k: number, options = { maxPerDocument: 3, maxSimilarity: 0.6 }): T[] {
+/** Passages sharing more than this share of their word 3-grams are the same text (a republished story, overlapping chunks). */
+export const NEAR_DUPLICATE_SIMILARITY = 0.6;
+
+export function diversify<T extends { text: string; documentId: number }>(ranked: T[], k: number, options = { maxPerDocument: 3, maxSimilarity: NEAR_DUPLICATE_SIMILARITY }): T[] {
   const chosen: Array<{ item: T; shingles: Set<string> }> = [];
   const perDocument = new Map<number, number>();
   const deferred: T[] = [];
   for (const item of ranked) {
     if (chosen.length >= k) break;
-    const own = shingles(item.text);
+    const own = wordShingles(item.text);
     if (chosen.some((c) => jaccard(c.shingles, own) > options.maxSimilarity)) continue;
     if ((perDocument.get(item.documentId) ?? 0) >= options.maxPerDocument) {
       deferred.push(item);

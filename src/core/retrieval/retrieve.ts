@@ -8,6 +8,8 @@ import { diversify } from './diversity.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { termCoverage } from './termMatching.js';
 import { RANKED_CANDIDATES, rankLeading } from './candidateRanking.js';
+import type { VectorScale } from '../calibration/vectorCalibration.js';
+import type { GateThresholds, ThresholdOrigin } from '../calibration/operatingPoint.js';
 
 export interface RetrievalOptions {
   /** Passages to return. */
@@ -45,6 +47,10 @@ export interface RetrievalResult {
    * order), for the leading passages. Lets a sentence in another language be chosen.
    */
   sentenceSimilarity?: Map<number, number[]>;
+  /** With vectors: the loaded model's score scale measured on this store (turns similarities into margins). */
+  vectorScale?: VectorScale | null;
+  /** The answer gate's thresholds in force, and where they came from (defaults when absent). */
+  gate?: { thresholds: GateThresholds; origin: ThresholdOrigin };
 }
 
 export interface RetrievalContext {

@@ -5,6 +5,7 @@ import type {
   ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, PassageVectors, StoreStats, StoredArticle, VectorSpace, WriteResult,
 } from '../knowledgeStore.js';
 import { decodeVector } from '../vectorCodec.js';
+import { CALIBRATION_META_KEYS, calibrationRows, PROBE_ORDER_SQL, readCalibration, type ProbePassage, type StoredCalibration } from '../calibrationMeta.js';
 import { DOCUMENT_ROW_COLUMNS, parseComments, toDocument, type DocumentRow as StoredDocumentRow } from '../documentRow.js';
 import { PgDatabase, type PgConnection, type PgSession, type Row, type SqlRunner } from './pgDatabase.js';
 import { PG_MIGRATIONS } from './pgSchema.js';
@@ -589,6 +590,30 @@ export class PgStore implements KnowledgeStore {
       [model, limit],
     );
     return rows.map((r) => ({ id: Number(r.id), text: r.text }));
+  }
+
+  // ----- answer calibration
+
+  async probePassages(model: string, limit: number): Promise<ProbePassage[]> {
+    const rows = await this.db.query<{ id: string; document_id: string; text: string; language: string; vector: Buffer }>(
+      `SELECT p.id, p.document_id, p.text, d.language, v.vector FROM passages p
+       JOIN passage_vectors v ON v.passage_id = p.id AND v.model = $1 JOIN documents d ON d.id = p.document_id
+       WHERE p.section = 'body' ORDER BY ${PROBE_ORDER_SQL} LIMIT $2`,
+      [model, limit],
+    );
+    return rows.map((r) => ({ id: Number(r.id), documentId: Number(r.document_id), text: r.text, language: r.language, vector: decodeVector(r.vector) }));
+  }
+
+  async calibration(): Promise<StoredCalibration> {
+    const rows = await this.db.query<{ key: string; value: string }>('SELECT key, value FROM meta WHERE key = ANY($1::text[])', [Object.values(CALIBRATION_META_KEYS)]);
+    const values = new Map(rows.map((r) => [r.key, r.value]));
+    return readCalibration((key) => values.get(key));
+  }
+
+  async saveCalibration(update: Partial<StoredCalibration>): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (const [key, value] of calibrationRows(update)) await setMeta(tx, key, value);
+    });
   }
 
   // ----- runs and meta

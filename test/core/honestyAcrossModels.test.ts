@@ -1,0 +1,97 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeStandInModel } from '../../bench/model/writeStandInModel.js';
+import { ingest } from '../../ingest/pipeline.js';
+import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
+import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
+import { HashingEmbeddings } from '../../src/embeddings/hashingEmbeddings.js';
+import { loadEmbeddings, type LoadedEmbeddings } from '../../src/embeddings/loadEmbeddings.js';
+import { NewsStore } from '../../src/store/newsStore.js';
+import { loaded } from '../support/countingEmbeddings.js';
+import { ANSWERABLE_QUESTIONS, HONESTY_ARTICLES, OFF_TOPIC_QUESTIONS } from '../support/honestyCorpus.js';
+import { suiteTempDir } from '../support/tempDir.js';
+import { TranslationEmbeddings } from '../support/translationEmbeddings.js';
+
+/**
+ * The answer gate must hold whatever model is loaded: three embedders of different score
+ * scales — bag-of-words (unrelated text about 0), a random ONNX model of the real model's form
+ * loaded through the production loader (vectors that mean little, all fairly similar), and a
+ * fake on multilingual-e5's scale (unrelated text about 0.8, related higher). With each,
+ * off-topic questions are declined and answerable ones answered from the right article.
+ */
+const TINY_STAND_IN = { layers: 2, hidden: 32, heads: 4, intermediate: 64, vocab: 3000, positions: 512 };
+
+interface Setup {
+  name: string;
+  model: () => Promise<LoadedEmbeddings>;
+}
+
+const SETUPS: Setup[] = [
+  { name: 'hashing (bag of words, unrelated ~0)', model: async () => loaded(new HashingEmbeddings()) },
+  {
+    name: 'random ONNX model of the stand-in form',
+    model: async () => {
+      const folder = join(suiteTempDir('honesty-model-'), 'multilingual-e5-random-stand-in');
+      writeStandInModel(folder, TINY_STAND_IN, ['int8']);
+      return loadEmbeddings({ model: folder, dataDir: suiteTempDir('honesty-cache-'), threads: 1 });
+    },
+  },
+  { name: 'e5-like scale (unrelated ~0.83)', model: async () => loaded(new TranslationEmbeddings([], 384, { baseline: 2.2, modelId: 'e5-scale-fake' })) },
+];
+
+describe.each(SETUPS)('answers stay honest with $name', ({ model }) => {
+  let kb: KnowledgeBase;
+  let store: NewsStore;
+  let embeddings: LoadedEmbeddings;
+
+  beforeAll(async () => {
+    embeddings = await model();
+    expect(embeddings.status.available).toBe(true);
+    const root = suiteTempDir('honesty-');
+    const docs = join(root, 'docs');
+    mkdirSync(docs);
+    for (const [name, text] of Object.entries(HONESTY_ARTICLES)) writeFileSync(join(docs, name), text);
+    const summary = await ingest({ dataDir: join(root, 'data'), sources: [parseLocation(docs)], embeddings, fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
+    expect(summary.vectorCalibration).not.toBeNull();
+    store = NewsStore.open(join(root, 'data'));
+    kb = new KnowledgeBase({ store, embeddings: embeddings.embeddings, embeddingStatus: embeddings.status });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await embeddings?.embeddings?.close();
+  });
+
+  it('declines every off-topic question, in five languages', async () => {
+    for (const question of OFF_TOPIC_QUESTIONS) {
+      const answer = await kb.ask(question);
+      expect(answer.noAnswer, `${question} -> ${answer.answer} (${answer.decision?.reason})`).toBe(true);
+      expect(answer.decision?.answered).toBe(false);
+    }
+  });
+
+  it('answers each covered question from the right article', async () => {
+    for (const { question, source, answer: expected } of ANSWERABLE_QUESTIONS) {
+      const answer = await kb.ask(question);
+      expect(answer.noAnswer, `${question} (${answer.decision?.reason})`).toBe(false);
+      expect(answer.citations[0]?.source).toBe(source);
+      expect(answer.answer).toContain(expected);
+    }
+  });
+
+  it('shows the evidence: relevance, similarity and calibrated margin per passage, and the decision', async () => {
+    const answer = await kb.ask(ANSWERABLE_QUESTIONS[0]!.question);
+    const vectorsUsed = (await kb.vectorUse()).embeddings !== null;
+    for (const passage of answer.passages) {
+      expect(passage.relevance).toBeGreaterThanOrEqual(0);
+      if (vectorsUsed) {
+        expect(typeof passage.similarity).toBe('number');
+        expect(typeof passage.margin).toBe('number');
+      } else {
+        expect(passage.margin).toBeNull();
+      }
+    }
+    expect(answer.decision).toMatchObject({ answered: true, thresholds: { origin: 'default' } });
+    expect(answer.decision!.reason).toMatch(/^answered by (words|meaning)/);
+  });
+});
