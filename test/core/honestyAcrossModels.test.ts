@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,5 +94,53 @@ describe.each(SETUPS)('answers stay honest with $name', ({ model }) => {
     }
     expect(answer.decision).toMatchObject({ answered: true, thresholds: { origin: 'default' } });
     expect(answer.decision!.reason).toMatch(/^answered by (words|meaning)/);
+  });
+});
+
+/** Vectors that carry nothing: each text gets its own pseudo-random direction (a hash of the whole text). */
+class MeaninglessEmbeddings extends HashingEmbeddings {
+  override readonly modelId = 'meaningless-fake';
+  override embedText(text: string): Float32Array {
+    const vector = new Float32Array(this.dimension);
+    let seed = createHash('sha256').update(text).digest().readUInt32LE(0);
+    for (let d = 0; d < vector.length; d++) {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0; // a small LCG: deterministic noise
+      vector[d] = seed / 2 ** 32 - 0.5;
+    }
+    const norm = Math.hypot(...vector);
+    return vector.map((x) => x / norm);
+  }
+}
+
+describe('a model whose vectors do not separate on the store', () => {
+  it('adds nothing: answers are exactly the lexical ones, and the summary, ask --json and /status say why', async () => {
+    const root = suiteTempDir('meaningless-');
+    const docs = join(root, 'docs');
+    mkdirSync(docs);
+    for (const [name, text] of Object.entries(HONESTY_ARTICLES)) writeFileSync(join(docs, name), text);
+    const model = loaded(new MeaninglessEmbeddings());
+    const summary = await ingest({ dataDir: join(root, 'vectors'), sources: [parseLocation(docs)], embeddings: model, fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
+    expect(summary.vectorCalibration).toMatchObject({ separates: false });
+    expect(summary.vectorsInUse).toBe(false);
+    const { formatSummary } = await import('../../ingest/summary.js');
+    expect(formatSummary(summary)).toMatch(/vectors do not separate related from unrelated text on this store/);
+    await ingest({ dataDir: join(root, 'lexical'), sources: [parseLocation(docs)], embeddings: { embeddings: null, status: { model: 'none', available: false, dimension: null, reason: 'test' } }, fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
+
+    const withModel = NewsStore.open(join(root, 'vectors'));
+    const lexical = NewsStore.open(join(root, 'lexical'));
+    const kbModel = new KnowledgeBase({ store: withModel, embeddings: model.embeddings, embeddingStatus: model.status });
+    const kbLexical = new KnowledgeBase({ store: lexical, embeddings: null, embeddingStatus: { model: 'none', available: false, dimension: null, reason: 'test' } });
+    for (const question of [...ANSWERABLE_QUESTIONS.map((q) => q.question), ...OFF_TOPIC_QUESTIONS]) {
+      const a = await kbModel.ask(question);
+      const b = await kbLexical.ask(question);
+      expect(a.retrieval).toBe('lexical');
+      expect({ answer: a.answer, sources: a.citations.map((c) => c.source) }).toEqual({ answer: b.answer, sources: b.citations.map((c) => c.source) });
+    }
+    expect(await kbModel.limitations()).toEqual([expect.stringMatching(/do not separate related from unrelated text on this store/)]);
+    const { statusReport } = await import('../../src/discord/statusReport.js');
+    const status = await statusReport({ kb: kbModel, reingest: { current: () => null }, startedAt: Date.now() } as unknown as Parameters<typeof statusReport>[0]);
+    expect(status).toMatch(/vectors not in use \(the model's vectors do not separate/);
+    await withModel.close();
+    await lexical.close();
   });
 });
