@@ -78,6 +78,33 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
       }
     });
 
+    it('gives calibration probes spread over the store and keeps the calibration with its parts', async () => {
+      const store = await openEmpty();
+      try {
+        await store.useVectorSpace({ model: 'm', dim: 3 });
+        for (const key of ['a', 'b', 'c', 'd']) await store.writeArticle(article(key, [`passage one of ${key}`, `passage two of ${key}`]));
+        await store.writeArticle(article('e', ['a passage of another model'], { model: 'other' }));
+        const probes = await store.probePassages('m', 5);
+        expect(probes).toHaveLength(5);
+        expect(new Set(probes.map((p) => p.documentId)).size).toBeGreaterThan(1); // spread, not the first article's passages
+        expect(probes[0]).toMatchObject({ id: expect.any(Number), text: expect.stringMatching(/^passage/), language: 'en' });
+        expect(probes[0]!.vector).toBeInstanceOf(Float32Array);
+        expect(await store.probePassages('m', 5)).toEqual(probes); // the same sample each time
+        expect(await store.probePassages('unknown', 5)).toEqual([]);
+
+        expect(await store.calibration()).toEqual({ vector: null, operatingPoint: null });
+        const vector = { model: 'm', dim: 3, probes: 8, passages: 9, measuredAt: '2026-01-01T00:00:00.000Z', unrelatedMedian: 0.1, unrelatedHigh: 0.3, relatedMedian: 0.7, separatedShare: 0.9, separates: true };
+        await store.saveCalibration({ vector });
+        const point = { minRelevance: 0.4, minVectorMargin: Infinity, model: 'm', questions: 10, wronglyDeclined: 0.05, honest: 0.8, fittedAt: '2026-01-02T00:00:00.000Z' };
+        await store.saveCalibration({ operatingPoint: point });
+        expect(await store.calibration()).toEqual({ vector, operatingPoint: point });
+        await store.saveCalibration({ vector: null });
+        expect(await store.calibration()).toEqual({ vector: null, operatingPoint: point });
+      } finally {
+        await store.close();
+      }
+    });
+
     it('answers vocabulary questions, filters by date, and keeps runs, validators and summary-only marks', async () => {
       const store = await openEmpty();
       try {
