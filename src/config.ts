@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { defaultEmbeddingThreads } from './embeddings/embeddingDefaults.js';
+import { parseAllowedHosts } from '../ingest/sources/addressGuard.js';
 
 /**
  * The one place environment variables are read. Everything else receives a Config.
@@ -31,6 +32,14 @@ const schema = z.object({
   EXTRACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   FEED_DEADLINE_MS: z.coerce.number().int().positive().default(120_000),
   FETCH_USER_AGENT: z.string().min(1).optional(),
+  FETCH_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
+  FETCH_ALLOWED_HOSTS: optionalText.superRefine((v, ctx) => {
+    try {
+      parseAllowedHosts(splitList(v));
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `${(error as Error).message}; list host names or CIDR ranges separated by commas` });
+    }
+  }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Discord
   DISCORD_TOKEN: optionalText,
@@ -72,6 +81,10 @@ export interface Config {
   extractionTimeoutMs: number;
   feedDeadlineMs: number;
   userAgent: string | undefined;
+  /** FETCH_ALLOW_PRIVATE_NETWORKS: links found in feeds may lead to private addresses (guard off). */
+  fetchAllowPrivateNetworks: boolean;
+  /** FETCH_ALLOWED_HOSTS: host names and CIDR ranges fetched even when they resolve to private addresses. */
+  fetchAllowedHosts: string[];
   logLevel: RawConfig['LOG_LEVEL'];
   discord: {
     token: string | undefined;
@@ -130,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
     extractionTimeoutMs: c.EXTRACTION_TIMEOUT_MS,
     feedDeadlineMs: c.FEED_DEADLINE_MS,
     userAgent: c.FETCH_USER_AGENT,
+    fetchAllowPrivateNetworks: c.FETCH_ALLOW_PRIVATE_NETWORKS,
+    fetchAllowedHosts: splitList(c.FETCH_ALLOWED_HOSTS),
     logLevel: c.LOG_LEVEL,
     discord: {
       token: c.DISCORD_TOKEN,
