@@ -129,9 +129,10 @@ async function requestPolitely(url: URL, limits: FetchLimits, validators: Valida
     const status = attempt.response.status;
     if (status !== 429 && status !== 503) return attempt;
     const delay = parseRetryAfter(attempt.response.headers.get('retry-after'));
-    if (delay === null || tries === 2) return attempt;
-    await attempt.response.body?.cancel().catch(() => undefined);
+    if (delay === null) return attempt;
     cooldowns.pause(url.host, Date.now() + delay);
+    if (tries === 2) return attempt;
+    await attempt.response.body?.cancel().catch(() => undefined);
   }
 }
 

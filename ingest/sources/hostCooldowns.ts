@@ -6,15 +6,18 @@
  */
 export const MAX_COOLDOWN_HOSTS = 1_000;
 
+/** Longest pause taken from a Retry-After: the value is the server's to choose, so absurd ones (years) are cut to a day. */
+export const MAX_RETRY_AFTER_MS = 24 * 60 * 60_000;
+
 /** Retry-After as milliseconds from `now`: delay-seconds or an HTTP date (RFC 9110 10.2.3); null when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
   if (!value) return null;
   const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (/^\d+$/.test(text)) return Math.min(MAX_RETRY_AFTER_MS, Number(text) * 1000);
   const at = Date.parse(text);
   // Only real HTTP dates ("Wed, 21 Oct 2015 07:28:00 GMT"): Date.parse accepts much else.
   if (Number.isNaN(at) || !/GMT$/i.test(text)) return null;
-  return Math.max(0, at - now);
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, at - now));
 }
 
 export class HostCooldowns {

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../ingest/pipeline.js';
 import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
 import { formatSummary } from '../../ingest/summary.js';
+import { ingestFromConfig } from '../../src/bootstrap.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
 import { HashingEmbeddings } from '../../src/embeddings/hashingEmbeddings.js';
 import { NewsStore } from '../../src/store/newsStore.js';
@@ -89,5 +91,21 @@ describe('a feed whose links lead into the internal network', () => {
     } finally {
       store.close();
     }
+  });
+
+  it('follows FETCH_ALLOWED_HOSTS and FETCH_ALLOW_PRIVATE_NETWORKS from the configuration, and refuses by default', async () => {
+    const internal = await startHttpServer({ '/admin': send(TOKEN_PAGE, 'text/html') }, '127.0.0.2');
+    servers.push(internal);
+    const feedHost = await startHttpServer({ '/feed.xml': rss([{ title: 'Admin notes', link: `${internal.url}/admin`, description: 'Short notes.' }]) });
+    servers.push(feedHost);
+    const run = (env: Record<string, string>) =>
+      ingestFromConfig(loadConfig({ DATA_DIR: join(tempDir(), 'data'), NEWS_SOURCES: `${feedHost.url}/feed.xml`, EMBEDDING_DISABLED: 'true', ...env }));
+    expect((await run({})).refused).toHaveLength(1);
+    expect(internal.hits).toEqual([]);
+    expect((await run({ FETCH_ALLOWED_HOSTS: 'intranet.example, 127.0.0.0/8' })).refused).toEqual([]);
+    expect((await run({ FETCH_ALLOW_PRIVATE_NETWORKS: 'true' })).refused).toEqual([]);
+    expect(internal.hits).toEqual(['/admin', '/admin']);
+    expect(() => loadConfig({ DATA_DIR: tempDir(), FETCH_ALLOWED_HOSTS: '10.0.0.0/99' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: tempDir(), FETCH_ALLOWED_HOSTS: '10.0.0.0/99' })).toThrow(/^FETCH_ALLOWED_HOSTS is invalid: "10.0.0.0\/99" is not a valid CIDR range/);
   });
 });

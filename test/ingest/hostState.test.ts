@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HostCooldowns, parseRetryAfter } from '../../ingest/sources/hostCooldowns.js';
+import { HostCooldowns, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../ingest/sources/hostCooldowns.js';
 import { HostLimiter } from '../../ingest/sources/hostLimiter.js';
 
 describe('HostLimiter', () => {
@@ -47,5 +47,8 @@ describe('HostCooldowns', () => {
     expect(parseRetryAfter('soon', now)).toBeNull();
     expect(parseRetryAfter('2026-03-01', now)).toBeNull();
     expect(parseRetryAfter(null, now)).toBeNull();
+    // Hostile values are cut to a day (a pause of years would also overflow a Date).
+    expect(parseRetryAfter('99999999999999999', now)).toBe(MAX_RETRY_AFTER_MS);
+    expect(parseRetryAfter('Fri, 01 Jan 9999 00:00:00 GMT', now)).toBe(MAX_RETRY_AFTER_MS);
   });
 });

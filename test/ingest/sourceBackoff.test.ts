@@ -4,7 +4,8 @@ import { ingest, type IngestOptions } from '../../ingest/pipeline.js';
 import { backoffDelayMs, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from '../../ingest/sourceBackoff.js';
 import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
 import { formatSummary } from '../../ingest/summary.js';
-import { sourceHealthLines } from '../../src/discord/statusReport.js';
+import { sourceHealthLines, statusReport } from '../../src/discord/statusReport.js';
+import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
 import { NewsStore } from '../../src/store/newsStore.js';
 import { unavailable } from '../support/countingEmbeddings.js';
 import { startHttpServer } from '../support/httpServer.js';
@@ -59,6 +60,10 @@ describe('source backoff across ingests', () => {
       expect(lines).toContain('Web sources: 0 fine at their last read · 1 failing');
       expect(lines).toContain(`<${feed}>: 3 failed reads in a row (last error: HTTP 503 Service Unavailable`);
       expect(lines).toContain(`never read successfully); backing off, next attempt after ${status!.nextAttemptAt}`);
+      // What /status sends: the same lines inside the whole report.
+      const kb = new KnowledgeBase({ store, embeddings: null, embeddingStatus: unavailable().status });
+      const context = { kb, reingest: { current: () => null }, startedAt: clock } as unknown as Parameters<typeof statusReport>[0];
+      expect(await statusReport(context, clock)).toContain(`<${feed}>: 3 failed reads in a row`);
     } finally {
       store.close();
     }
