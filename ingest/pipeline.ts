@@ -305,6 +305,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         forceRefetch: (sourceId) => sourceId === spec.id && refetch,
         policy,
         onRefused: (location, reason) => summary.refused.push({ location, reason }),
+        onPageFailed: (location, reason) => log(`Item page ${location} not fetched (${reason}): the feed's summary is used`),
       });
       let sourceFailure: string | null = null;
       for await (const event of events) {

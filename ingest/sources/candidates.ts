@@ -65,6 +65,8 @@ export interface ListOptions extends FetchLimits {
   forceRefetch?: (sourceId: string) => boolean;
   /** Told of every link the address guard refused (reported in the ingest summary). */
   onRefused?: (location: string, reason: string) => void;
+  /** Told why an item page could not be fetched (its item falls back to the feed's summary). */
+  onPageFailed?: (location: string, reason: string) => void;
 }
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml']);
@@ -143,7 +145,10 @@ function feedItemEvent(item: FeedItem, feedUrl: string, sourceId: string, limits
         const article = citedAt(await extractor(page.bytes, { location: link, source: link, url: page.finalUrl, contentType: page.contentType, hints }), page.finalUrl);
         return { article: { ...article, published: article.published ?? published, title: article.title || item.title || link }, summaryOnly: false };
       } catch (error) {
-        if (!(error instanceof RefusedFetchError)) return fromSummary(true);
+        if (!(error instanceof RefusedFetchError)) {
+          limits.onPageFailed?.(link, (error as Error).message);
+          return fromSummary(true);
+        }
         limits.onRefused?.(link, error.reason);
         // Kept as "summary only" when the feed gave one; otherwise skipped with the refusal as its reason.
         if (summaryWords === 0) throw new FetchError(`not fetched: the link ${error.reason}`);
@@ -153,7 +158,7 @@ function feedItemEvent(item: FeedItem, feedUrl: string, sourceId: string, limits
   };
 }
 
-type ItemLimits = FetchLimits & Pick<ListOptions, 'onRefused'>;
+type ItemLimits = FetchLimits & Pick<ListOptions, 'onRefused' | 'onPageFailed'>;
 
 /** Lists the articles of one source. Never throws: failures become Skipped/SourceFailed events. */
 export async function* listSource(spec: SourceSpec, options: ListOptions): AsyncGenerator<SourceEvent> {
