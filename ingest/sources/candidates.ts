@@ -134,10 +134,11 @@ function feedItemEvent(item: FeedItem, feedUrl: string, sourceId: string, limits
     location: key,
     rawHash: sha256(`${item.title}\n${item.published}\n${item.html}`),
     extract: async (extractor) => {
-      const fromSummary = async (summaryOnly: boolean) => ({
-        article: citedAt(await extractor(summaryPage, { location: key, url: link, source: link ?? feedUrl, hints, contentType: 'text/html' }), link),
-        summaryOnly,
-      });
+      // `citable` is the link the summary is cited under: none for a refused link (no citation may point into a private network).
+      const fromSummary = async (summaryOnly: boolean, citable = link) => {
+        const article = await extractor(summaryPage, { location: key, url: citable, source: citable ?? feedUrl, hints, contentType: 'text/html' });
+        return { article: citable ? citedAt(article, citable) : { ...article, url: null }, summaryOnly };
+      };
       if ((item.hasFullContent && summaryWords >= MIN_FULL_ARTICLE_WORDS) || !link) return fromSummary(false);
       // Only a summary: the article itself is at the item's link.
       try {
@@ -152,7 +153,7 @@ function feedItemEvent(item: FeedItem, feedUrl: string, sourceId: string, limits
         limits.onRefused?.(link, error.reason);
         // Kept as "summary only" when the feed gave one; otherwise skipped with the refusal as its reason.
         if (summaryWords === 0) throw new FetchError(`not fetched: the link ${error.reason}`);
-        return fromSummary(true);
+        return fromSummary(true, null);
       }
     },
   };

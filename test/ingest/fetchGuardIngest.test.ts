@@ -5,6 +5,7 @@ import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
 import { formatSummary } from '../../ingest/summary.js';
 import { ingestFromConfig } from '../../src/bootstrap.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { formatAnswer } from '../../src/core/answer/format.js';
 import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
 import { HashingEmbeddings } from '../../src/embeddings/hashingEmbeddings.js';
 import { NewsStore } from '../../src/store/newsStore.js';
@@ -78,7 +79,7 @@ describe('a feed whose links lead into the internal network', () => {
       const rows = store.sqlite.db.prepare('SELECT doc_key, url, body, summary_only FROM documents ORDER BY doc_key').all() as Array<{ doc_key: string; url: string; body: string; summary_only: number }>;
       expect(rows.map((r) => [r.doc_key, r.url, r.summary_only])).toEqual([
         [`${feedHost.url}/bridge`, `${feedHost.url}/bridge`, 0],
-        [`${internal.url}/admin`, `${internal.url}/admin`, 1],
+        [`${internal.url}/admin`, null, 1], // kept from the feed's summary, cited without a link into the private network
       ]);
       expect(rows.map((r) => r.body).join('\n')).not.toMatch(/Q7-ZEBRA-991|admin token/);
       const kb = new KnowledgeBase({ store, embeddings, embeddingStatus: loaded(embeddings).status });
@@ -88,6 +89,7 @@ describe('a feed whose links lead into the internal network', () => {
       expect(good.citations[0]).toMatchObject({ url: `${feedHost.url}/bridge` });
       const leak = await kb.ask('What is the internal admin token?');
       expect(`${leak.answer} ${JSON.stringify(leak.citations)}`).not.toContain('Q7-ZEBRA-991');
+      expect(formatAnswer(leak)).not.toContain('127.0.0.2');
     } finally {
       store.close();
     }
