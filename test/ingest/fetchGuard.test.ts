@@ -34,6 +34,11 @@ describe('fetching links the operator did not configure', () => {
     const refused = await fetchResource(`${internal.url}/admin`, { ...limits, policy }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(RefusedFetchError);
     expect((refused as RefusedFetchError).reason).toBe('resolves to a private address 127.0.0.2 (loopback)');
+    // Other spellings of the same address: decimal, hex, octal, short form, IPv4-mapped IPv6.
+    const port = new URL(internal.url).port;
+    for (const host of ['2130706434', '0x7f.0.0.2', '0177.0.0.02', '127.2', '[::ffff:127.0.0.2]', '[::ffff:7f00:2]']) {
+      await expect(fetchResource(`http://${host}:${port}/admin`, { ...limits, policy }), host).rejects.toThrow(RefusedFetchError);
+    }
     expect(internal.hits).toEqual([]);
   });
 
