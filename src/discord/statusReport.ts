@@ -1,3 +1,5 @@
+import { resolveSourceSpecs } from '../../ingest/sources/sourceSpecs.js';
+import type { Config } from '../config.js';
 import { LEXICAL_ONLY_LIMITATION } from '../core/limitations.js';
 import type { SourceStatus } from '../store/knowledgeStore.js';
 import type { BotContext } from './command.js';
@@ -42,6 +44,15 @@ export function sourceHealthLines(statuses: SourceStatus[], now = Date.now()): s
   return lines;
 }
 
+/** The sources configured now: a source taken out of the configuration keeps its record but is not reported. Null when unreadable. */
+function configuredSourceIds(config: Config): Set<string> | null {
+  try {
+    return new Set(resolveSourceSpecs({ configured: config.sources, sourcesFile: config.sourcesFile }).map((s) => s.id));
+  } catch {
+    return null;
+  }
+}
+
 /** The numbers /status shows: what is indexed, how fresh, with which model, how big. */
 export async function statusReport(context: BotContext, now = Date.now()): Promise<string> {
   const store = context.kb.store;
@@ -65,7 +76,8 @@ export async function statusReport(context: BotContext, now = Date.now()): Promi
   } else {
     lines.push('Last ingest: never — run `npm run ingest` or /reingest');
   }
-  lines.push(...sourceHealthLines(sources, now));
+  const configured = sources.length > 0 ? configuredSourceIds(context.config) : null;
+  lines.push(...sourceHealthLines(configured ? sources.filter((s) => configured.has(s.sourceId)) : sources, now));
   lines.push(
     problem
       ? `Embedding model: ${context.kb.embeddingStatus.model} — vectors not in use (${problem}); lexical retrieval`

@@ -62,8 +62,10 @@ describe('source backoff across ingests', () => {
       expect(lines).toContain(`never read successfully); backing off, next attempt after ${status!.nextAttemptAt}`);
       // What /status sends: the same lines inside the whole report.
       const kb = new KnowledgeBase({ store, embeddings: null, embeddingStatus: unavailable().status });
-      const context = { kb, reingest: { current: () => null }, startedAt: clock } as unknown as Parameters<typeof statusReport>[0];
-      expect(await statusReport(context, clock)).toContain(`<${feed}>: 3 failed reads in a row`);
+      const context = (sources: string[]) => ({ kb, config: { sources }, reingest: { current: () => null }, startedAt: clock }) as unknown as Parameters<typeof statusReport>[0];
+      expect(await statusReport(context([feed]), clock)).toContain(`<${feed}>: 3 failed reads in a row`);
+      // Taken out of the configuration: no longer reported.
+      expect(await statusReport(context(['http://other.example/feed.xml']), clock)).not.toContain(feed);
     } finally {
       store.close();
     }
