@@ -90,6 +90,11 @@ describe('a feed whose links lead into the internal network', () => {
       const leak = await kb.ask('What is the internal admin token?');
       expect(`${leak.answer} ${JSON.stringify(leak.citations)}`).not.toContain('Q7-ZEBRA-991');
       expect(formatAnswer(leak)).not.toContain('127.0.0.2');
+      // The refused item's own summary (the feed's text) is answerable, cited under the feed, never the private link.
+      const notes = await kb.ask('What are the notes from the admin console?');
+      expect(notes.noAnswer).toBe(false);
+      expect(formatAnswer(notes)).toContain(`${feedHost.url}/feed.xml`);
+      expect(formatAnswer(notes)).not.toContain('127.0.0.2');
     } finally {
       store.close();
     }
