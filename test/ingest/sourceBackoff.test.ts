@@ -84,6 +84,14 @@ describe('source backoff across ingests', () => {
     } finally {
       after.close();
     }
+
+    // Failing again: the wait starts from the base again, and a skipped source's articles are never pruned as "gone".
+    healthy = false;
+    const again = await ingest({ ...base, sources: [named] });
+    expect(again.backingOff).toEqual([expect.objectContaining({ consecutiveFailures: 1, nextAttemptAt: new Date(clock + BACKOFF_BASE_MS).toISOString() })]);
+    const pruning = await ingest({ ...base, sources: [configured], prune: true });
+    expect(pruning.backingOff).toEqual([expect.objectContaining({ skipped: true })]);
+    expect(pruning).toMatchObject({ removed: 0, totalArticles: 1 });
   });
 
   it('caps the wait', () => {
