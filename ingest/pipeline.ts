@@ -6,6 +6,8 @@ import { NewsStore } from '../src/store/newsStore.js';
 import type { ArticleWrite, KnowledgeStore } from '../src/store/knowledgeStore.js';
 import { chunkArticle } from './chunk.js';
 import { ExtractionPool, withExtractionTimeout } from './extract/extractionPool.js';
+import { SourceBackoff } from './sourceBackoff.js';
+import { FetchPolicy, type FetchPolicyOptions } from './sources/fetchPolicy.js';
 import { listSource, sha256, type Candidate, type Extraction, type Extractor, type HttpValidatorCache } from './sources/candidates.js';
 import type { Validators } from './sources/fetchResource.js';
 import type { SourceSpec } from './sources/sourceSpecs.js';
@@ -42,6 +44,10 @@ export interface IngestOptions {
   store?: KnowledgeStore;
   /** Stops the run between articles (shutdown); what was written so far stays consistent. */
   signal?: AbortSignal;
+  /** FETCH_ALLOW_PRIVATE_NETWORKS / FETCH_ALLOWED_HOSTS (and a resolver for tests); the sources' own URLs are always trusted. */
+  fetchGuard?: Omit<FetchPolicyOptions, 'operatorUrls'>;
+  /** Clock for source backoff (tests). */
+  now?: () => number;
 }
 
 export class IngestAbortedError extends Error {
@@ -128,7 +134,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const extractor: Extractor = supplied ? (bytes, origin) => withExtractionTimeout(supplied(bytes, origin), extractionTimeoutMs) : (bytes, origin) => pool!.extract(bytes, origin);
   const summary: IngestSummary = {
     added: 0, updated: 0, unchanged: 0, duplicates: 0, removed: 0, missingKept: 0, summaryOnly: 0,
-    skipped: [], failedSources: [], sourcesRead: 0, passagesWritten: 0, vectorsAdded: 0,
+    skipped: [], failedSources: [], refused: [], backingOff: [], sourcesRead: 0, passagesWritten: 0, vectorsAdded: 0,
     totalArticles: 0, totalPassages: 0, durationMs: 0, embeddingMs: 0, embedding: status, vectorsInUse: false, vectorCalibration: null,
   };
   const progress = (p: IngestProgress) => options.onProgress?.(p);
@@ -149,6 +155,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       }
     }
 
+    // Links from feeds and redirects must lead to public addresses; the operator's own source origins may be local.
+    const policy = new FetchPolicy({ ...options.fetchGuard, operatorUrls: options.sources.filter((s) => s.kind === 'url').map((s) => s.id) });
+    const backoff = new SourceBackoff(store, options.now);
     const seen = new Set<string>();
     const failedSourceIds = new Set<string>();
     let pending: PendingArticle[] = [];
@@ -268,6 +277,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 
     for (const spec of options.sources) {
       progress({ phase: 'listing', processed, total: null, current: spec.id });
+      const waiting = await backoff.skipping(spec);
+      if (waiting) {
+        summary.backingOff.push(waiting);
+        failedSourceIds.add(spec.id); // not read: its stored articles are not "gone"
+        log(`Source ${spec.id} skipped: backing off after ${waiting.consecutiveFailures} failed reads, next attempt after ${waiting.nextAttemptAt}`);
+        continue;
+      }
       // ETag/Last-Modified are kept only when every article of the source went in, so a
       // "304 Not Modified" never hides an article that failed last time.
       let fetchedValidators: Validators | null = null;
@@ -288,12 +304,15 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         feedDeadlineMs: options.feedDeadlineMs ?? DEFAULT_FEED_DEADLINE_MS,
         validators,
         forceRefetch: (sourceId) => sourceId === spec.id && refetch,
+        policy,
+        onRefused: (location, reason) => summary.refused.push({ location, reason }),
+        onPageFailed: (location, reason) => log(`Item page ${location} not fetched (${reason}): the feed's summary is used`),
       });
-      let sourceFailed = false;
+      let sourceFailure: string | null = null;
       for await (const event of events) {
         if (options.signal?.aborted) throw new IngestAbortedError();
         if (event.type === 'source-failed') {
-          sourceFailed = true;
+          sourceFailure = event.reason;
           failedSourceIds.add(event.sourceId);
           summary.failedSources.push({ source: event.sourceId, reason: event.reason });
           log(`Source ${event.sourceId} failed: ${event.reason}`);
@@ -327,7 +346,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         if (options.signal?.aborted) throw new IngestAbortedError();
         await handle(await window.shift()!);
       }
-      if (!sourceFailed) summary.sourcesRead++;
+      if (sourceFailure === null) summary.sourcesRead++;
+      const after = await backoff.record(spec, sourceFailure);
+      if (after) summary.backingOff.push(after);
       if (fetchedValidators && summary.skipped.length === skippedBefore) await store.setHttpValidators(spec.id, fetchedValidators);
     }
     await flush();

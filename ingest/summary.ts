@@ -3,6 +3,17 @@ import { describeCalibration } from '../src/core/calibration/currentCalibration.
 import { notSeparatingLimitation, type VectorCalibration } from '../src/core/calibration/vectorCalibration.js';
 import type { EmbeddingStatus } from '../src/embeddings/loadEmbeddings.js';
 
+/** A web source that failed this run or earlier ones and waits before the next try. */
+export interface SourceBackoffReport {
+  source: string;
+  consecutiveFailures: number;
+  lastError: string | null;
+  /** ISO time before which ingests skip it (unless it is named on the command line). */
+  nextAttemptAt: string;
+  /** Not read this run: it was still backing off. */
+  skipped: boolean;
+}
+
 /** What one ingestion run did; printed by the CLI, posted by /reingest, stored in the manifest. */
 export interface IngestSummary {
   added: number;
@@ -19,6 +30,10 @@ export interface IngestSummary {
   sourcesRead: number;
   skipped: Array<{ location: string; reason: string }>;
   failedSources: Array<{ source: string; reason: string }>;
+  /** Links not fetched because they lead to a non-public address (the item is summary-only or skipped). */
+  refused: Array<{ location: string; reason: string }>;
+  /** Web sources waiting before their next try after failed reads (skipped this run, or failed in it). */
+  backingOff: SourceBackoffReport[];
   passagesWritten: number;
   vectorsAdded: number;
   totalArticles: number;
@@ -63,7 +78,15 @@ export function formatSummary(s: IngestSummary): string {
   if (s.summaryOnly > 0) lines.push(`${plural(s.summaryOnly, 'article')} stored as feed summary only (page unreachable); retried at the next ingest.`);
   if (s.missingKept > 0) lines.push(`${plural(s.missingKept, 'stored article')} no longer listed by its source, kept (use --prune to remove).`);
   for (const f of s.failedSources) lines.push(`Source failed: ${f.source}: ${f.reason}`);
+  for (const r of s.refused.slice(0, 20)) lines.push(`Refused link: ${r.location}: ${r.reason}`);
+  if (s.refused.length > 20) lines.push(`... and ${s.refused.length - 20} more refused links.`);
+  for (const b of s.backingOff) lines.push(describeBackoff(b));
   for (const k of s.skipped.slice(0, 20)) lines.push(`Skipped: ${k.location}: ${k.reason}`);
   if (s.skipped.length > 20) lines.push(`... and ${s.skipped.length - 20} more skipped.`);
   return lines.join('\n');
+}
+
+function describeBackoff(b: SourceBackoffReport): string {
+  const failures = `${plural(b.consecutiveFailures, 'failed read')} in a row${b.lastError ? `, last: ${b.lastError}` : ''}`;
+  return `Source ${b.skipped ? 'skipped, backing off' : 'backing off'}: ${b.source} (${failures}); next attempt after ${b.nextAttemptAt} (name it on the command line to try now).`;
 }

@@ -111,6 +111,7 @@ export async function ingestFromConfig(config: Config, request: IngestRequest = 
       extractionTimeoutMs: config.extractionTimeoutMs,
       feedDeadlineMs: config.feedDeadlineMs,
       userAgent: config.userAgent,
+      fetchGuard: { allowPrivateNetworks: config.fetchAllowPrivateNetworks, allowedHosts: config.fetchAllowedHosts },
       onProgress: request.onProgress,
       log,
       store,

@@ -4,6 +4,7 @@ import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { defaultEmbeddingThreads } from './embeddings/embeddingDefaults.js';
 import type { GateThresholds } from './core/calibration/operatingPoint.js';
+import { parseAllowedHosts } from '../ingest/sources/addressGuard.js';
 
 /**
  * The one place environment variables are read. Everything else receives a Config.
@@ -32,6 +33,14 @@ const schema = z.object({
   EXTRACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   FEED_DEADLINE_MS: z.coerce.number().int().positive().default(120_000),
   FETCH_USER_AGENT: z.string().min(1).optional(),
+  FETCH_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
+  FETCH_ALLOWED_HOSTS: optionalText.superRefine((v, ctx) => {
+    try {
+      parseAllowedHosts(splitList(v));
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `${(error as Error).message}; list host names or CIDR ranges separated by commas` });
+    }
+  }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Answer gate overrides (npm run calibrate stores fitted values in the store)
   ANSWER_MIN_RELEVANCE: optionalText.refine((v) => v === undefined || (Number(v) >= 0 && Number(v) <= 1), 'must be a number from 0 to 1'),
@@ -76,6 +85,10 @@ export interface Config {
   extractionTimeoutMs: number;
   feedDeadlineMs: number;
   userAgent: string | undefined;
+  /** FETCH_ALLOW_PRIVATE_NETWORKS: links found in feeds may lead to private addresses (guard off). */
+  fetchAllowPrivateNetworks: boolean;
+  /** FETCH_ALLOWED_HOSTS: host names and CIDR ranges fetched even when they resolve to private addresses. */
+  fetchAllowedHosts: string[];
   logLevel: RawConfig['LOG_LEVEL'];
   /** Answer-gate thresholds set by the operator; they win over a stored calibration. */
   answerGate: Partial<GateThresholds>;
@@ -136,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
     extractionTimeoutMs: c.EXTRACTION_TIMEOUT_MS,
     feedDeadlineMs: c.FEED_DEADLINE_MS,
     userAgent: c.FETCH_USER_AGENT,
+    fetchAllowPrivateNetworks: c.FETCH_ALLOW_PRIVATE_NETWORKS,
+    fetchAllowedHosts: splitList(c.FETCH_ALLOWED_HOSTS),
     logLevel: c.LOG_LEVEL,
     answerGate: {
       ...(c.ANSWER_MIN_RELEVANCE !== undefined ? { minRelevance: Number(c.ANSWER_MIN_RELEVANCE) } : {}),

@@ -5,8 +5,10 @@ import type { ExtractedArticle } from '../../src/core/types.js';
 import { decodeText, sniffCharset } from '../extract/decode.js';
 import type { BytesOrigin } from '../extract/extractBytes.js';
 import { normalizeStatedDate } from '../extract/dates.js';
-import { fetchResource, type FetchLimits, type Validators } from './fetchResource.js';
+import { FetchPolicy } from './fetchPolicy.js';
+import { fetchResource, FetchError, RefusedFetchError, type FetchLimits, type Validators } from './fetchResource.js';
 import { looksLikeFeed, parseFeed, type FeedItem } from './feeds.js';
+import { sameSiteUrl } from './sameSiteUrl.js';
 import type { SourceSpec } from './sourceSpecs.js';
 
 /** Turns raw bytes into an article; the pipeline runs it in worker threads with a time limit. */
@@ -61,6 +63,10 @@ export interface ListOptions extends FetchLimits {
   validators?: HttpValidatorCache;
   /** Fetch this source in full even if unchanged (it has summary-only articles to retry). */
   forceRefetch?: (sourceId: string) => boolean;
+  /** Told of every link the address guard refused (reported in the ingest summary). */
+  onRefused?: (location: string, reason: string) => void;
+  /** Told why an item page could not be fetched (its item falls back to the feed's summary). */
+  onPageFailed?: (location: string, reason: string) => void;
 }
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml']);
@@ -104,7 +110,12 @@ async function fileEvent(path: string, sourceId: string, maxBytes: number, expli
   }
 }
 
-function feedItemEvent(item: FeedItem, feedUrl: string, sourceId: string, limits: FetchLimits, outlet: string | null): SourceEvent {
+/** The extracted article, cited under its canonical URL only when that is on the fetched page's own site. */
+function citedAt(article: ExtractedArticle, fetchedUrl: string | null): ExtractedArticle {
+  return fetchedUrl ? { ...article, url: sameSiteUrl(article.url, fetchedUrl) } : article;
+}
+
+function feedItemEvent(item: FeedItem, feedUrl: string, sourceId: string, limits: ItemLimits, outlet: string | null): SourceEvent {
   let link: string | null = null;
   try {
     link = item.link ? new URL(item.link, feedUrl).toString() : null;
@@ -123,22 +134,32 @@ function feedItemEvent(item: FeedItem, feedUrl: string, sourceId: string, limits
     location: key,
     rawHash: sha256(`${item.title}\n${item.published}\n${item.html}`),
     extract: async (extractor) => {
-      const fromSummary = async (summaryOnly: boolean) => ({
-        article: await extractor(summaryPage, { location: key, url: link, source: link ?? feedUrl, hints, contentType: 'text/html' }),
-        summaryOnly,
-      });
+      // `citable` is the link the summary is cited under: none for a refused link (no citation may point into a private network).
+      const fromSummary = async (summaryOnly: boolean, citable = link) => {
+        const article = await extractor(summaryPage, { location: key, url: citable, source: citable ?? feedUrl, hints, contentType: 'text/html' });
+        return { article: citable ? citedAt(article, citable) : { ...article, url: null }, summaryOnly };
+      };
       if ((item.hasFullContent && summaryWords >= MIN_FULL_ARTICLE_WORDS) || !link) return fromSummary(false);
       // Only a summary: the article itself is at the item's link.
       try {
         const page = await fetchResource(link, limits);
-        const article = await extractor(page.bytes, { location: link, source: link, url: page.finalUrl, contentType: page.contentType, hints });
+        const article = citedAt(await extractor(page.bytes, { location: link, source: link, url: page.finalUrl, contentType: page.contentType, hints }), page.finalUrl);
         return { article: { ...article, published: article.published ?? published, title: article.title || item.title || link }, summaryOnly: false };
-      } catch {
-        return fromSummary(true);
+      } catch (error) {
+        if (!(error instanceof RefusedFetchError)) {
+          limits.onPageFailed?.(link, (error as Error).message);
+          return fromSummary(true);
+        }
+        limits.onRefused?.(link, error.reason);
+        // Kept as "summary only" when the feed gave one; otherwise skipped with the refusal as its reason.
+        if (summaryWords === 0) throw new FetchError(`not fetched: the link ${error.reason}`);
+        return fromSummary(true, null);
       }
     },
   };
 }
+
+type ItemLimits = FetchLimits & Pick<ListOptions, 'onRefused' | 'onPageFailed'>;
 
 /** Lists the articles of one source. Never throws: failures become Skipped/SourceFailed events. */
 export async function* listSource(spec: SourceSpec, options: ListOptions): AsyncGenerator<SourceEvent> {
@@ -162,11 +183,14 @@ export async function* listSource(spec: SourceSpec, options: ListOptions): Async
     return;
   }
 
+  // Without a policy from the caller, the operator's URL (this source) is the one trusted origin.
+  const policy = options.policy ?? new FetchPolicy({ operatorUrls: [spec.id] });
   let page;
   try {
     const validators = options.forceRefetch?.(spec.id) ? {} : options.validators?.get(spec.id);
-    page = await fetchResource(spec.id, options, validators);
+    page = await fetchResource(spec.id, { ...options, policy }, validators);
   } catch (error) {
+    if (error instanceof RefusedFetchError) options.onRefused?.(spec.id, error.message);
     yield { type: 'source-failed', sourceId: spec.id, reason: (error as Error).message };
     return;
   }
@@ -193,7 +217,12 @@ export async function* listSource(spec: SourceSpec, options: ListOptions): Async
     const outlet = feed.title ?? new URL(spec.id).hostname.replace(/^www\./, '');
     // One deadline for all of the feed's item pages: a host that hangs costs the feed at most this long.
     const deadline = AbortSignal.timeout(options.feedDeadlineMs);
-    const itemLimits: FetchLimits = { ...options, signal: options.signal ? AbortSignal.any([options.signal, deadline]) : deadline };
+    const itemLimits: ItemLimits = {
+      ...options,
+      policy,
+      signal: options.signal ? AbortSignal.any([options.signal, deadline]) : deadline,
+      deadlineAt: Date.now() + options.feedDeadlineMs,
+    };
     for (const item of feed.items) yield feedItemEvent(item, page.finalUrl, spec.id, itemLimits, outlet);
     remember();
     return;
@@ -206,7 +235,7 @@ export async function* listSource(spec: SourceSpec, options: ListOptions): Async
     sourceId: spec.id,
     location: url,
     rawHash: sha256(bytes),
-    extract: async (extractor) => ({ article: await extractor(bytes, { location: url, source: url, url: page.finalUrl, contentType: page.contentType }), summaryOnly: false }),
+    extract: async (extractor) => ({ article: citedAt(await extractor(bytes, { location: url, source: url, url: page.finalUrl, contentType: page.contentType }), page.finalUrl), summaryOnly: false }),
   };
   remember();
 }

@@ -1,8 +1,27 @@
-import pLimit, { type LimitFunction } from 'p-limit';
+import { STATUS_CODES } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fetch, type Response } from 'undici';
+import { AddressRefusedError } from './addressGuard.js';
+import { FetchPolicy } from './fetchPolicy.js';
+import { HostCooldowns, parseRetryAfter } from './hostCooldowns.js';
+import { HostLimiter } from './hostLimiter.js';
 
-/** HTTP fetching with a deadline, a size cap and a per-host limit, so one bad URL or host cannot stall or flood ingestion. */
+/**
+ * HTTP fetching with a deadline, a size cap, a per-host limit and the servers' own pauses
+ * (Retry-After), following redirects one checked hop at a time, so one bad URL or host cannot
+ * stall or flood ingestion, and no link can make the bot read its own network.
+ */
 export class FetchError extends Error {
   override name = 'FetchError';
+}
+
+/** The link (or a redirect on the way) leads to a non-public address; nothing was sent there. */
+export class RefusedFetchError extends FetchError {
+  override name = 'RefusedFetchError';
+  /** `reason` is e.g. "resolves to a private address 127.0.0.2 (loopback)"; `url` the hop refused. */
+  constructor(readonly reason: string, readonly url: string) {
+    super(reason);
+  }
 }
 
 export interface FetchedResource {
@@ -23,6 +42,10 @@ export interface FetchLimits {
   userAgent?: string;
   /** Aborts the request early (a feed's overall deadline, shutdown). */
   signal?: AbortSignal;
+  /** When `signal`'s deadline falls (epoch ms): a server's pause beyond it fails at once instead of waiting. */
+  deadlineAt?: number;
+  /** Which URLs may reach which addresses; by default every URL must be public. */
+  policy?: FetchPolicy;
 }
 
 export interface Validators {
@@ -33,25 +56,103 @@ export interface Validators {
 export const DEFAULT_USER_AGENT = 'newsdesk-bot/0.2 (self-hosted news question bot)';
 /** Requests in flight to one host at a time: polite to small sites, and one slow host cannot take every slot. */
 export const PER_HOST_CONCURRENCY = 2;
+/** Redirect hops followed: browsers allow 20, but a news link needs one or two (http->https, a short link). */
+export const MAX_REDIRECTS = 5;
+/**
+ * Longest a fetch waits for a server's Retry-After, whatever the deadline: a minute keeps
+ * an ingest moving; a longer pause is better served by the next scheduled ingest.
+ */
+export const MAX_RETRY_AFTER_WAIT_MS = 60_000;
 
-const hostLimits = new Map<string, LimitFunction>();
+const limiter = new HostLimiter(PER_HOST_CONCURRENCY);
+const cooldowns = new HostCooldowns();
+const STRICT = new FetchPolicy();
 
-function limitFor(url: string): LimitFunction {
-  const host = new URL(url).host;
-  let limit = hostLimits.get(host);
-  if (!limit) {
-    limit = pLimit(PER_HOST_CONCURRENCY);
-    hostLimits.set(host, limit);
-  }
-  return limit;
+/** How many hosts the module keeps state for (tests check that it stays bounded). */
+export function hostStateSizes(): { limiter: number; cooldowns: number } {
+  return { limiter: limiter.size, cooldowns: cooldowns.size };
 }
 
 export function fetchResource(url: string, limits: FetchLimits, validators: Validators = {}): Promise<FetchedResource> {
   if (limits.signal?.aborted) return Promise.reject(new FetchError('not fetched: the feed deadline passed'));
-  return limitFor(url)(() => fetchNow(url, limits, validators));
+  let start: URL;
+  try {
+    start = webUrl(url);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return limiter.run(start.host, () => fetchFollowingRedirects(start, limits, validators));
 }
 
-async function fetchNow(url: string, limits: FetchLimits, validators: Validators): Promise<FetchedResource> {
+function webUrl(text: string, base?: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(text, base);
+  } catch {
+    throw new FetchError(`not a valid URL: ${text.slice(0, 200)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(`not fetched: ${url.protocol} links are not followed (only http and https)`);
+  return url;
+}
+
+interface Attempt {
+  response: Response;
+  signal: AbortSignal;
+  /** Why `signal` aborted: the per-request timeout or the feed deadline. */
+  why: () => string;
+}
+
+/** Redirects are followed here, one hop at a time, so each hop's address is checked. */
+async function fetchFollowingRedirects(start: URL, limits: FetchLimits, validators: Validators): Promise<FetchedResource> {
+  let url = start;
+  for (let hop = 0; ; hop++) {
+    let attempt: Attempt;
+    try {
+      attempt = await requestPolitely(url, limits, hop === 0 ? validators : {});
+    } catch (error) {
+      if (hop > 0 && error instanceof RefusedFetchError) throw new RefusedFetchError(`redirects to ${error.url.slice(0, 200)}, which ${error.reason}`, error.url);
+      throw error;
+    }
+    const location = [301, 302, 303, 307, 308].includes(attempt.response.status) ? attempt.response.headers.get('location') : null;
+    if (location === null) return readResponse(attempt, url, limits, validators);
+    await attempt.response.body?.cancel().catch(() => undefined);
+    if (hop >= MAX_REDIRECTS) throw new FetchError(`more than ${MAX_REDIRECTS} redirects`);
+    url = webUrl(location, url);
+  }
+}
+
+/** One request, waiting out the host's Retry-After first; a 429/503 with Retry-After is retried once after the wait. */
+async function requestPolitely(url: URL, limits: FetchLimits, validators: Validators): Promise<Attempt> {
+  for (let tries = 1; ; tries++) {
+    await waitForHost(url.host, limits);
+    const attempt = await request(url, limits, validators);
+    const status = attempt.response.status;
+    if (status !== 429 && status !== 503) return attempt;
+    const delay = parseRetryAfter(attempt.response.headers.get('retry-after'));
+    if (delay === null) return attempt;
+    cooldowns.pause(url.host, Date.now() + delay);
+    if (tries === 2) return attempt;
+    await attempt.response.body?.cancel().catch(() => undefined);
+  }
+}
+
+async function waitForHost(host: string, limits: FetchLimits): Promise<void> {
+  const until = cooldowns.get(host);
+  if (until === null) return;
+  const wait = until - Date.now();
+  const budget = Math.min(MAX_RETRY_AFTER_WAIT_MS, limits.deadlineAt === undefined ? Infinity : limits.deadlineAt - Date.now());
+  if (wait > budget) {
+    const limit = budget === MAX_RETRY_AFTER_WAIT_MS ? `the ${MAX_RETRY_AFTER_WAIT_MS / 1000} s a fetch may wait` : 'the feed deadline (FEED_DEADLINE_MS)';
+    throw new FetchError(`not fetched: ${host} asked for a pause until ${new Date(until).toISOString()} (Retry-After), beyond ${limit}`);
+  }
+  try {
+    await sleep(wait, undefined, { signal: limits.signal });
+  } catch {
+    throw new FetchError('not fetched: the feed deadline passed');
+  }
+}
+
+async function request(url: URL, limits: FetchLimits, validators: Validators): Promise<Attempt> {
   const timeout = AbortSignal.timeout(limits.timeoutMs);
   const signal = limits.signal ? AbortSignal.any([timeout, limits.signal]) : timeout;
   const why = () => (timeout.aborted ? `timed out after ${Math.round(limits.timeoutMs / 1000)} s` : 'not fetched: the feed deadline passed');
@@ -61,27 +162,42 @@ async function fetchNow(url: string, limits: FetchLimits, validators: Validators
   };
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
-  let response: Response;
   try {
-    response = await fetch(url, { signal, redirect: 'follow', headers });
+    const dispatcher = (limits.policy ?? STRICT).dispatcherFor(url);
+    return { response: await fetch(url, { signal, redirect: 'manual', headers, dispatcher }), signal, why };
   } catch (error) {
+    const refused = refusalIn(error);
+    if (refused) throw new RefusedFetchError(refused.reason, url.href);
     if (signal.aborted) throw new FetchError(why());
     throw new FetchError(`could not connect (${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message})`);
   }
+}
+
+/** The address guard's refusal, wherever undici wrapped it (fetch failed -> cause -> ...). */
+function refusalIn(error: unknown): AddressRefusedError | null {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof AddressRefusedError) return e;
+  }
+  return null;
+}
+
+async function readResponse({ response, signal, why }: Attempt, url: URL, limits: FetchLimits, validators: Validators): Promise<FetchedResource> {
+  const finalUrl = url.href;
   const etag = response.headers.get('etag');
   const lastModified = response.headers.get('last-modified');
   if (response.status === 304) {
     await response.body?.cancel().catch(() => undefined);
-    return { bytes: new Uint8Array(), contentType: null, finalUrl: response.url || url, etag: etag ?? validators.etag ?? null, lastModified: lastModified ?? validators.lastModified ?? null, notModified: true };
+    return { bytes: new Uint8Array(), contentType: null, finalUrl, etag: etag ?? validators.etag ?? null, lastModified: lastModified ?? validators.lastModified ?? null, notModified: true };
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    throw new FetchError(`HTTP ${response.status} ${response.statusText}`.trim());
+    // The standard reason phrase, not the server's: its text would reach the summary and /status.
+    throw new FetchError(`HTTP ${response.status} ${STATUS_CODES[response.status] ?? ''}`.trim());
   }
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > limits.maxBytes) {
+  const tooLarge = `larger than the ${limits.maxBytes}-byte limit (MAX_ARTICLE_BYTES)`;
+  if (Number(response.headers.get('content-length') ?? '0') > limits.maxBytes) {
     await response.body?.cancel().catch(() => undefined);
-    throw new FetchError(`larger than the ${limits.maxBytes}-byte limit (MAX_ARTICLE_BYTES)`);
+    throw new FetchError(tooLarge);
   }
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -90,7 +206,7 @@ async function fetchNow(url: string, limits: FetchLimits, validators: Validators
       total += chunk.byteLength;
       if (total > limits.maxBytes) {
         await response.body?.cancel().catch(() => undefined);
-        throw new FetchError(`larger than the ${limits.maxBytes}-byte limit (MAX_ARTICLE_BYTES)`);
+        throw new FetchError(tooLarge);
       }
       chunks.push(chunk);
     }
@@ -99,5 +215,5 @@ async function fetchNow(url: string, limits: FetchLimits, validators: Validators
     if (signal.aborted) throw new FetchError(why());
     throw new FetchError(`download failed (${(error as Error).message})`);
   }
-  return { bytes: Buffer.concat(chunks), contentType: response.headers.get('content-type'), finalUrl: response.url || url, etag, lastModified, notModified: false };
+  return { bytes: Buffer.concat(chunks), contentType: response.headers.get('content-type'), finalUrl, etag, lastModified, notModified: false };
 }

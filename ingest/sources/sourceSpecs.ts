@@ -9,6 +9,8 @@ export interface SourceSpec {
   kind: 'path' | 'url';
   /** Remove stored articles that this source no longer lists (per-source policy). */
   prune: boolean;
+  /** Named on the command line for this run: fetched even while the source is backing off after failures. */
+  explicit?: boolean;
 }
 
 export class SourceEntryError extends Error {
@@ -54,7 +56,7 @@ export function parseSourceEntry(entry: string, baseDir = process.cwd()): Source
 export function resolveSourceSpecs(options: { cliSources?: string[]; configured: string[]; sourcesFile?: string; defaults?: string[] }): SourceSpec[] {
   const specs: SourceSpec[] = [];
   if (options.cliSources && options.cliSources.length > 0) {
-    specs.push(...options.cliSources.map((s) => parseLocation(s.trim())));
+    specs.push(...options.cliSources.map((s) => ({ ...parseLocation(s.trim()), explicit: true })));
   } else {
     specs.push(...options.configured.map((s) => parseSourceEntry(s)));
     if (options.sourcesFile) {

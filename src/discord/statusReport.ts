@@ -1,3 +1,6 @@
+import { resolveSourceSpecs } from '../../ingest/sources/sourceSpecs.js';
+import type { Config } from '../config.js';
+import type { SourceStatus } from '../store/knowledgeStore.js';
 import type { BotContext } from './command.js';
 
 export function formatBytes(bytes: number): string {
@@ -20,10 +23,39 @@ export function formatDuration(ms: number): string {
   return [d ? `${d}d` : '', h ? `${h}h` : '', `${m}m`, d || h ? '' : `${s % 60}s`].filter(Boolean).join(' ');
 }
 
+/** Sources listed one by one at most (a message holds 2,000 characters). */
+const MAX_SOURCE_LINES = 8;
+
+/**
+ * How the web sources are doing: the count read fine at their last try, and each one that is
+ * failing with its failures in a row, last error and next attempt (ingests skip it until then).
+ */
+export function sourceHealthLines(statuses: SourceStatus[], now = Date.now()): string[] {
+  if (statuses.length === 0) return [];
+  const failing = statuses.filter((s) => s.consecutiveFailures > 0);
+  const lines = [`Web sources: ${statuses.length - failing.length} fine at their last read · ${failing.length} failing`];
+  for (const s of failing.slice(0, MAX_SOURCE_LINES)) {
+    const next = s.nextAttemptAt && Date.parse(s.nextAttemptAt) > now ? `backing off, next attempt after ${s.nextAttemptAt}` : 'retried at the next ingest';
+    const lastOk = s.lastSuccessAt ? `last success ${s.lastSuccessAt}` : 'never read successfully';
+    lines.push(`- <${s.sourceId}>: ${s.consecutiveFailures} failed read${s.consecutiveFailures === 1 ? '' : 's'} in a row (last error: ${s.lastError ?? 'unknown'}, at ${s.lastErrorAt ?? '?'}; ${lastOk}); ${next}`);
+  }
+  if (failing.length > MAX_SOURCE_LINES) lines.push(`- ... and ${failing.length - MAX_SOURCE_LINES} more failing`);
+  return lines;
+}
+
+/** The sources configured now: a source taken out of the configuration keeps its record but is not reported. Null when unreadable. */
+function configuredSourceIds(config: Config): Set<string> | null {
+  try {
+    return new Set(resolveSourceSpecs({ configured: config.sources, sourcesFile: config.sourcesFile }).map((s) => s.id));
+  } catch {
+    return null;
+  }
+}
+
 /** The numbers /status shows: what is indexed, how fresh, with which model, how big. */
 export async function statusReport(context: BotContext, now = Date.now()): Promise<string> {
   const store = context.kb.store;
-  const [stats, lastRun, space, bytes] = await Promise.all([store.stats(), store.lastRun(), store.vectorSpace(), store.storeBytesOnDisk()]);
+  const [stats, lastRun, space, bytes, sources] = await Promise.all([store.stats(), store.lastRun(), store.vectorSpace(), store.storeBytesOnDisk(), store.sourceStatuses()]);
   const running = context.reingest.current();
   const problem = await context.kb.vectorProblem();
   const lines = [
@@ -43,6 +75,8 @@ export async function statusReport(context: BotContext, now = Date.now()): Promi
   } else {
     lines.push('Last ingest: never — run `npm run ingest` or /reingest');
   }
+  const configured = sources.length > 0 ? configuredSourceIds(context.config) : null;
+  lines.push(...sourceHealthLines(configured ? sources.filter((s) => configured.has(s.sourceId)) : sources, now));
   lines.push(
     problem
       ? `Embedding model: ${context.kb.embeddingStatus.model} — vectors not in use (${problem}); lexical retrieval`

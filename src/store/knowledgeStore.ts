@@ -74,6 +74,19 @@ export interface HttpValidators {
   lastModified?: string | null;
 }
 
+/** How fetching one source has gone across ingests: for backoff, /status and the ingest summary. */
+export interface SourceStatus {
+  sourceId: string;
+  /** ISO times. */
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  lastError: string | null;
+  /** Failed reads since the last successful one. */
+  consecutiveFailures: number;
+  /** Until then ingests skip the source unless it is named on the command line; null when not backing off. */
+  nextAttemptAt: string | null;
+}
+
 /**
  * What the rest of the system needs from a knowledge base, whatever holds it. Core,
  * ingestion and Discord code use only this; query syntax (SQL, FTS) stays inside the backend.
@@ -144,6 +157,11 @@ export interface KnowledgeStore {
   lastRun(): Promise<IngestRun | undefined>;
   httpValidators(url: string): Promise<HttpValidators | undefined>;
   setHttpValidators(url: string, validators: HttpValidators): Promise<void>;
+  sourceStatus(sourceId: string): Promise<SourceStatus | undefined>;
+  /** Every source with a recorded status, by source id. */
+  sourceStatuses(): Promise<SourceStatus[]>;
+  /** Creates or replaces a source's status. */
+  recordSourceStatus(status: SourceStatus): Promise<void>;
   stats(): Promise<StoreStats>;
   storeBytesOnDisk(): Promise<number>;
   writeManifest(manifest: unknown): Promise<void>;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync, renameSync } from 'node
 import { join } from 'node:path';
 import { AnnIndex } from './annIndex.js';
 import { acquireIngestLock, lockHolder } from './ingestLock.js';
-import type { ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, StoreStats, StoredArticle, VectorSpace, WriteResult } from './knowledgeStore.js';
+import type { ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, SourceStatus, StoreStats, StoredArticle, VectorSpace, WriteResult } from './knowledgeStore.js';
 import { SqliteStore } from './sqliteStore.js';
 import { calibrationRows, readCalibration, type ProbePassage, type StoredCalibration } from './calibrationMeta.js';
 import type { DocumentRecord, StoredPassage } from '../core/types.js';
@@ -222,6 +222,18 @@ export class NewsStore implements KnowledgeStore {
 
   async setHttpValidators(url: string, validators: HttpValidators): Promise<void> {
     this.sqlite.setHttpValidators(url, validators);
+  }
+
+  async sourceStatus(sourceId: string): Promise<SourceStatus | undefined> {
+    return this.sqlite.sourceStatus(sourceId);
+  }
+
+  async sourceStatuses(): Promise<SourceStatus[]> {
+    return this.sqlite.sourceStatuses();
+  }
+
+  async recordSourceStatus(status: SourceStatus): Promise<void> {
+    this.sqlite.recordSourceStatus(status);
   }
 
   async stats(): Promise<StoreStats> {

@@ -5,18 +5,29 @@
  * passages uses AUTOINCREMENT so an id is never reused: ids double as ANN labels, and a
  * reused id would resurrect a deleted graph node.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * Migrations from each older schema version to the next, run in order at open inside one
  * transaction. Version 2 keeps each article's body and reader comments as stored (for
- * `npm run export`) and marks articles stored from a feed summary only.
+ * `npm run export`) and marks articles stored from a feed summary only. Version 3 records how
+ * fetching each source has gone across ingests (failures in a row, next attempt), for backoff.
  */
 export const MIGRATIONS: Record<number, string> = {
   2: `
 ALTER TABLE documents ADD COLUMN body TEXT;
 ALTER TABLE documents ADD COLUMN comments TEXT;
 ALTER TABLE documents ADD COLUMN summary_only INTEGER NOT NULL DEFAULT 0;
+`,
+  3: `
+CREATE TABLE IF NOT EXISTS source_status (
+  source_id TEXT PRIMARY KEY,
+  last_success_at TEXT,
+  last_error_at TEXT,
+  last_error TEXT,
+  consecutive_failures INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT
+);
 `,
 };
 

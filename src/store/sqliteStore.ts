@@ -1,7 +1,8 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { DocumentRecord, Section, StoredPassage } from '../core/types.js';
-import type { ArticleWrite, DateFilter, FoundDocument, IngestRun, StoreStats, StoredArticle, VectorSpace, WriteResult } from './knowledgeStore.js';
+import type { ArticleWrite, DateFilter, FoundDocument, IngestRun, SourceStatus, StoreStats, StoredArticle, VectorSpace, WriteResult } from './knowledgeStore.js';
+import { SOURCE_STATUS_UPSERT_SET, sourceStatusFromRow, sourceStatusValues, type SourceStatusRow } from './sourceStatusRow.js';
 import { StoreCorruptError } from './errors.js';
 import { ftsExpression, ftsPatterns } from './ftsQuery.js';
 import { LexiconKeeper } from './lexiconKeeper.js';
@@ -536,6 +537,24 @@ export class SqliteStore {
 
   setHttpValidators(url: string, validators: { etag?: string | null; lastModified?: string | null }): void {
     if (validators.etag || validators.lastModified) this.setMeta(`http:${url}`, JSON.stringify(validators));
+  }
+
+  sourceStatus(sourceId: string): SourceStatus | undefined {
+    const row = this.db.prepare('SELECT * FROM source_status WHERE source_id = ?').get(sourceId) as SourceStatusRow | undefined;
+    return row && sourceStatusFromRow(row);
+  }
+
+  sourceStatuses(): SourceStatus[] {
+    return (this.db.prepare('SELECT * FROM source_status ORDER BY source_id').all() as SourceStatusRow[]).map(sourceStatusFromRow);
+  }
+
+  recordSourceStatus(status: SourceStatus): void {
+    this.db
+      .prepare(
+        `INSERT INTO source_status(source_id, last_success_at, last_error_at, last_error, consecutive_failures, next_attempt_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(source_id) DO UPDATE SET ${SOURCE_STATUS_UPSERT_SET}`,
+      )
+      .run(...sourceStatusValues(status));
   }
 
   stats(): StoreStats {

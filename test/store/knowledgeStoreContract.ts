@@ -46,6 +46,26 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
       }
     });
 
+    it('records each source\'s fetch status (for backoff and /status) and replaces it', async () => {
+      const store = await openEmpty();
+      try {
+        expect(await store.sourceStatus('https://a.example/feed')).toBeUndefined();
+        expect(await store.sourceStatuses()).toEqual([]);
+        const failing = { sourceId: 'https://b.example/feed', lastSuccessAt: '2026-03-01T08:00:00.000Z', lastErrorAt: '2026-03-01T10:00:00.000Z', lastError: 'HTTP 503 Service Unavailable', consecutiveFailures: 2, nextAttemptAt: '2026-03-01T10:30:00.000Z' };
+        const fine = { sourceId: 'https://a.example/feed', lastSuccessAt: '2026-03-01T10:00:00.000Z', lastErrorAt: null, lastError: null, consecutiveFailures: 0, nextAttemptAt: null };
+        await store.recordSourceStatus(failing);
+        await store.recordSourceStatus(fine);
+        expect(await store.sourceStatus(failing.sourceId)).toEqual(failing);
+        expect(await store.sourceStatuses()).toEqual([fine, failing]);
+        const recovered = { ...failing, consecutiveFailures: 0, nextAttemptAt: null, lastSuccessAt: '2026-03-01T11:00:00.000Z' };
+        await store.recordSourceStatus(recovered);
+        expect(await store.sourceStatus(failing.sourceId)).toEqual(recovered);
+        expect(await store.sourceStatuses()).toHaveLength(2);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('keeps aliases, removes by key, and exports what it stores', async () => {
       const store = await openEmpty();
       try {

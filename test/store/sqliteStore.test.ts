@@ -150,7 +150,8 @@ describe('schema versions', () => {
     old.prepare("INSERT INTO passages(document_id, position, section, text, terms) VALUES (1, 0, 'body', 'Old text kept.', 'old text kept')").run();
     old.close();
     const store = new SqliteStore(path);
-    expect(store.getMeta('schema_version')).toBe('2');
+    expect(store.getMeta('schema_version')).toBe('3');
+    expect(store.sourceStatuses()).toEqual([]); // version 3: the source_status table exists
     const [article] = [...store.exportArticles()];
     expect(article).toMatchObject({ title: 'Old', body: 'Old text kept.', comments: [], passages: 1 });
     store.setMeta('schema_version', '99');

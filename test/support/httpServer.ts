@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** A real HTTP server on 127.0.0.1 serving fixed routes; unknown paths get 404. */
-export async function startHttpServer(routes: Record<string, Route>): Promise<{ url: string; close: () => Promise<void>; hits: string[] }> {
+/** A real HTTP server on 127.0.0.1 (or another loopback address, e.g. 127.0.0.2) serving fixed routes; unknown paths get 404. */
+export async function startHttpServer(routes: Record<string, Route>, host = '127.0.0.1'): Promise<{ url: string; close: () => Promise<void>; hits: string[] }> {
   const hits: string[] = [];
   const server = createServer((req, res) => {
     hits.push(req.url ?? '');
@@ -12,10 +12,10 @@ export async function startHttpServer(routes: Record<string, Route>): Promise<{ 
     if (route) route(req, res);
     else res.writeHead(404).end('not found');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     hits,
     close: () =>
       new Promise<void>((resolve) => {

@@ -97,4 +97,15 @@ INSERT INTO passage_terms(term, passage_id, tf, term_count)
 SELECT u.lexeme, p.id, cardinality(u.positions), p.term_count FROM passages p, unnest(p.tsv) u;
 ANALYZE passage_terms;
 `,
+  // 4: how fetching each source has gone across ingests (failures in a row, next attempt), for backoff.
+  `
+CREATE TABLE source_status (
+  source_id text PRIMARY KEY,
+  last_success_at text,
+  last_error_at text,
+  last_error text,
+  consecutive_failures integer NOT NULL DEFAULT 0,
+  next_attempt_at text
+);
+`,
 ];

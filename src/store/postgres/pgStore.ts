@@ -2,11 +2,12 @@ import type { DocumentRecord, Section, StoredPassage } from '../../core/types.js
 import { IngestLockedError } from '../errors.js';
 import { ftsPatterns } from '../ftsQuery.js';
 import type {
-  ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, PassageVectors, StoreStats, StoredArticle, VectorSpace, WriteResult,
+  ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, PassageVectors, SourceStatus, StoreStats, StoredArticle, VectorSpace, WriteResult,
 } from '../knowledgeStore.js';
 import { decodeVector } from '../vectorCodec.js';
 import { CALIBRATION_META_KEYS, calibrationRows, PROBE_ORDER_SQL, readCalibration, type ProbePassage, type StoredCalibration } from '../calibrationMeta.js';
 import { DOCUMENT_ROW_COLUMNS, parseComments, toDocument, type DocumentRow as StoredDocumentRow } from '../documentRow.js';
+import { SOURCE_STATUS_UPSERT_SET, sourceStatusFromRow, sourceStatusValues, type SourceStatusRow } from '../sourceStatusRow.js';
 import { PgDatabase, type PgConnection, type PgSession, type Row, type SqlRunner } from './pgDatabase.js';
 import { PG_MIGRATIONS } from './pgSchema.js';
 import { PgVectorGraph } from './pgVectorGraph.js';
@@ -683,6 +684,23 @@ export class PgStore implements KnowledgeStore {
 
   async setHttpValidators(url: string, validators: HttpValidators): Promise<void> {
     if (validators.etag || validators.lastModified) await setMeta(this.db, `http:${url}`, JSON.stringify(validators));
+  }
+
+  async sourceStatus(sourceId: string): Promise<SourceStatus | undefined> {
+    const [row] = await this.db.query<SourceStatusRow>('SELECT * FROM source_status WHERE source_id = $1', [sourceId]);
+    return row && sourceStatusFromRow(row);
+  }
+
+  async sourceStatuses(): Promise<SourceStatus[]> {
+    return (await this.db.query<SourceStatusRow>('SELECT * FROM source_status ORDER BY source_id COLLATE "C"')).map(sourceStatusFromRow);
+  }
+
+  async recordSourceStatus(status: SourceStatus): Promise<void> {
+    await this.db.query(
+      `INSERT INTO source_status(source_id, last_success_at, last_error_at, last_error, consecutive_failures, next_attempt_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (source_id) DO UPDATE SET ${SOURCE_STATUS_UPSERT_SET}`,
+      sourceStatusValues(status),
+    );
   }
 
   async stats(): Promise<StoreStats> {
