@@ -4,6 +4,7 @@ import type { KnowledgeStore } from '../../store/knowledgeStore.js';
 import { countWords, splitSentences } from '../text/sentences.js';
 import { cosine } from './cosine.js';
 import { jaccard, NEAR_DUPLICATE_SIMILARITY, wordShingles } from '../retrieval/diversity.js';
+import { BACKGROUND_QUESTIONS } from './backgroundQuestions.js';
 import { summarizeProbes, type VectorCalibration } from './vectorCalibration.js';
 
 /**
@@ -27,6 +28,8 @@ export const REMEASURE_GROWTH = 1.5;
  * files and shared by every paragraph of some corpora (a Wikipedia article's sections), and a
  * sentence is question-sized. The related score is an upper estimate (the sentence is part of
  * its passage), which is why only the unrelated side sets the gate (its 99th percentile).
+ * Questions of general knowledge no news store covers (backgroundQuestions.ts) add unrelated
+ * samples in the form askers use.
  */
 function probeSentences(text: string, language: string): string[] {
   const sentences = splitSentences(text, language).filter((s) => countWords(s) >= 5 && countWords(s) <= 60);
@@ -60,8 +63,13 @@ export async function measureCalibration(store: KnowledgeStore, embeddings: News
     pairs.push({ related: cosine(query, passage.vector), unrelated });
   }
   if (pairs.length === 0) return null;
-  const { passages: count } = await store.stats();
-  return summarizeProbes(pairs, { model: space.model, dim: space.dim, passages: count, measuredAt: now.toISOString() });
+  // Questions the store does not cover: their best match anywhere is unrelated text too.
+  const uncovered: number[] = [];
+  for (const question of BACKGROUND_QUESTIONS) {
+    const [best] = await store.vectorSearch(await embedQuery(embeddings, question), 1);
+    if (best) uncovered.push(best.similarity);
+  }
+  return summarizeProbes(pairs, { model: space.model, dim: space.dim, passages: await store.passageCount(), measuredAt: now.toISOString() }, uncovered);
 }
 
 /** Whether a stored calibration still describes this store's vectors: same space, and a store not much grown or shrunk since. */

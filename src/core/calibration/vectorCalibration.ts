@@ -11,7 +11,7 @@ export interface VectorCalibration {
   /** The vector space it was measured in; a calibration of another space is ignored. */
   model: string;
   dim: number;
-  /** Probes measured, and the store's passage count at the time (a store that grew much is measured again). */
+  /** Unrelated samples measured, and the store's passage count at the time (a store that grew much is measured again). */
   probes: number;
   passages: number;
   measuredAt: string;
@@ -55,19 +55,24 @@ export function quantile(values: number[], q: number): number {
   return sorted[index]!;
 }
 
-/** The calibration from measured probe pairs: each probe's own-passage similarity and its best other-article similarity. */
+/**
+ * The calibration from measured probes: each store probe's own-passage similarity and its best
+ * other-article similarity, plus the best similarity of questions the store does not cover
+ * (unrelated samples without a related side).
+ */
 export function summarizeProbes(
   pairs: Array<{ related: number; unrelated: number }>,
   space: { model: string; dim: number; passages: number; measuredAt: string },
+  uncovered: number[] = [],
 ): VectorCalibration {
   if (pairs.length === 0) throw new Error('no probes to calibrate with');
-  const unrelated = pairs.map((p) => p.unrelated);
+  const unrelated = [...pairs.map((p) => p.unrelated), ...uncovered];
   const unrelatedHigh = quantile(unrelated, 0.99);
   const relatedMedian = quantile(pairs.map((p) => p.related), 0.5);
   const separatedShare = pairs.filter((p) => p.related > unrelatedHigh).length / pairs.length;
   return {
     ...space,
-    probes: pairs.length,
+    probes: unrelated.length,
     unrelatedMedian: round(quantile(unrelated, 0.5)),
     unrelatedHigh: round(unrelatedHigh),
     relatedMedian: round(relatedMedian),
