@@ -64,15 +64,16 @@ function toLines(raw: string[]): Line[] {
  * The article's own text between the header and the comment thread: teaser lists, the headline
  * repeated as a caption, the author box and labels the layout repeats are left out (textChrome.ts).
  */
-function articleBody(lines: string[], title: string | null): { body: string[]; bioName: string | null; outlet: string | null } {
-  const kept = lines.filter((line) => line !== title);
-  const bioAt = authorBoxAt(kept);
+function articleBody(lines: Line[], title: string | null): { body: string[]; bioName: string | null; outlet: string | null } {
+  const kept = lines.filter((line) => line.text !== title);
+  const texts = kept.map((line) => line.text);
+  const bioAt = authorBoxAt(texts);
   const labels = repeatedLabels(kept);
   // The bio paragraph is about the author, not the news.
-  const body = kept.filter((_, k) => !labels.has(k) && (bioAt < 0 || k < bioAt || k > bioAt + 1));
+  const body = texts.filter((_, k) => !labels.has(k) && (bioAt < 0 || k < bioAt || k > bioAt + 1));
   // A last line that is only the site's name is its sign-off, not text.
   if (body.length > 1 && hostOnlyLine(body[body.length - 1]!)) body.pop();
-  return { body, bioName: bioAt >= 0 ? kept[bioAt]! : null, outlet: signOffOutlet(kept) };
+  return { body, bioName: bioAt >= 0 ? texts[bioAt]! : null, outlet: signOffOutlet(texts) };
 }
 
 /**
@@ -98,8 +99,8 @@ export function extractFromText(text: string, origin: TextOrigin): ExtractedArti
   const firstBody = [...Array(lines.length).keys()].find((k) => k >= header.afterTitle && !header.skipped.has(k)) ?? lines.length;
   const thread = findCommentThread(lines, firstBody + 1);
   const teasers = findTeaserLists(lines, firstBody + 1);
-  const between = lines.slice(0, thread?.start ?? lines.length).map((l, k) => (k < header.afterTitle || header.skipped.has(k) || teasers.has(k) ? null : l.text));
-  const { body, bioName, outlet } = articleBody(between.filter((l): l is string => l !== null), header.title);
+  const between = lines.slice(0, thread?.start ?? lines.length).filter((_, k) => k >= header.afterTitle && !header.skipped.has(k) && !teasers.has(k));
+  const { body, bioName, outlet } = articleBody(between, header.title);
 
   const comments = thread?.comments ?? [];
   const finalLanguage = language !== 'und' ? language : detectLanguage(comments.map((c) => c.text).join('\n'));

@@ -1,5 +1,6 @@
 import { hostOnlyLine, hostsIn } from './hostNames.js';
 import { isHeadingShaped, isListItem, isProse, wordCount } from './lineShape.js';
+import type { Line } from './textRuns.js';
 
 /**
  * Site chrome inside the body of a plain-text article, recognised by position relative to the
@@ -15,16 +16,16 @@ const MIN_TEXT_BEFORE_BIO = 0.5;
 const MIN_SIGN_OFF_MENTIONS = 2;
 
 /**
- * Short labels that the page repeats verbatim, each standing alone between longer lines: a
- * section name or an ad slot printed between paragraphs. Lines in a run of short lines (a
- * table, a list) and numbers are content, however often they repeat.
+ * Short labels that the page repeats verbatim, each standing alone as its own block between
+ * blank lines: a section name or an ad slot printed between paragraphs. Lines of a table or a
+ * list (short lines without blank lines between them), list items and numbers are content,
+ * however often they repeat.
  */
-export function repeatedLabels(lines: string[]): Set<number> {
-  const isLabel = (k: number) => isHeadingShaped(lines[k]!, MAX_LABEL_WORDS) && !isListItem(lines[k]!);
-  const alone = (k: number) => [k - 1, k + 1].every((n) => n < 0 || n >= lines.length || wordCount(lines[n]!) > MAX_LABEL_WORDS);
+export function repeatedLabels(lines: Line[]): Set<number> {
+  const standsAlone = (k: number) => lines[k]!.afterBlank && (lines[k + 1]?.afterBlank ?? true);
   const seen = new Map<string, number[]>();
-  lines.forEach((line, k) => {
-    if (isLabel(k) && alone(k)) seen.set(line, [...(seen.get(line) ?? []), k]);
+  lines.forEach(({ text }, k) => {
+    if (isHeadingShaped(text, MAX_LABEL_WORDS) && !isListItem(text) && standsAlone(k)) seen.set(text, [...(seen.get(text) ?? []), k]);
   });
   return new Set([...seen.values()].filter((ks) => ks.length >= 2).flat());
 }
