@@ -7,7 +7,7 @@ import { parse } from 'tldts';
  */
 
 /** A token shaped like a host name: labels of letters, digits and hyphens joined by dots. */
-const HOST_TOKEN = /(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,63}(?![\p{L}\p{N}-]|\.[\p{L}\p{N}])/gu;
+const HOST_TOKEN = /(?<![\p{L}\p{N}@.-])(?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+\p{L}{2,63}(?![\p{L}\p{N}-]|\.[\p{L}\p{N}])/gu;
 
 /** The registrable host a token names ("www.example.co.uk" -> "example.co.uk"), or null unless its suffix is a real public one. */
 export function publicHost(token: string): string | null {

@@ -5,7 +5,6 @@ import { normalizeStatedDate } from './dates.js';
 import { hostOnlyLine } from './hostNames.js';
 import { authorBoxAt, repeatedLabels, signOffOutlet } from './textChrome.js';
 import { readTextHeader } from './textHeader.js';
-export { bylineAuthor } from './textHeader.js';
 import { findCommentThread, findTeaserLists, type Line } from './textRuns.js';
 
 export interface TextOrigin {

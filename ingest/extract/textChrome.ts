@@ -6,6 +6,9 @@ import type { Line } from './textRuns.js';
  * Site chrome inside the body of a plain-text article, recognised by position relative to the
  * article's text mass and by repetition, never by its wording: labels the layout repeats
  * between paragraphs, the author box after the article, and the site's name signing off.
+ * The numbers below are structural (a label is shorter than any headline in eval/docs; "after
+ * the text" means after half of its words; three lines make a run, as in textRuns.ts), not
+ * fitted; with them the extraction of eval/docs and of the sample articles is unchanged.
  */
 
 /** Labels (section names, "advertisement" slots) are a few words. */
@@ -25,7 +28,10 @@ export function repeatedLabels(lines: Line[]): Set<number> {
   const standsAlone = (k: number) => lines[k]!.afterBlank && (lines[k + 1]?.afterBlank ?? true);
   const seen = new Map<string, number[]>();
   lines.forEach(({ text }, k) => {
-    if (isHeadingShaped(text, MAX_LABEL_WORDS) && !isListItem(text) && standsAlone(k)) seen.set(text, [...(seen.get(text) ?? []), k]);
+    if (!isHeadingShaped(text, MAX_LABEL_WORDS) || isListItem(text) || !standsAlone(k)) return;
+    const at = seen.get(text) ?? [];
+    at.push(k);
+    seen.set(text, at);
   });
   return new Set([...seen.values()].filter((ks) => ks.length >= 2).flat());
 }
@@ -38,12 +44,12 @@ export function repeatedLabels(lines: Line[]): Set<number> {
  */
 export function authorBoxAt(lines: string[]): number {
   const total = lines.reduce((sum, line) => sum + wordCount(line), 0);
+  const lastProse = lines.findLastIndex(isProse);
   let before = 0;
   for (let k = 0; k + 1 < lines.length; k++) {
     const name = lines[k]!;
     const isPair = name.length <= 60 && /^(\p{Lu}[\p{L}'-]+\s){1,3}\p{Lu}[\p{L}'-]+$/u.test(name) && lines[k + 1]!.startsWith(`${name},`);
-    const proseAfter = lines.slice(k + 2).some(isProse);
-    if (isPair && !proseAfter && before >= MIN_TEXT_BEFORE_BIO * total) return k;
+    if (isPair && lastProse <= k + 1 && before >= MIN_TEXT_BEFORE_BIO * total) return k;
     before += wordCount(name);
   }
   return -1;

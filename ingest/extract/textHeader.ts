@@ -34,7 +34,7 @@ export interface TextHeader {
  * a date or a short role may follow, so a sentence that starts alike ("By Tuesday, the river
  * had risen") stays text.
  */
-export function bylineAuthor(line: string): string | null {
+function bylineAuthor(line: string): string | null {
   const match = line.trim().match(/^(?:[Bb]y|[Vv]on|[Dd]i|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v)\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})\s*(?:[·|,–—-]\s*(.*))?$/u);
   if (!match) return null;
   const tail = match[2]?.trim() ?? '';
@@ -66,10 +66,10 @@ function isKicker(lines: Line[], i: number, locale: string | null): boolean {
  * lines, directly under the headline and its metadata, with running text right after it. A
  * number next to other numbers is a table or a list and stays.
  */
-function isCounter(lines: Line[], k: number, firstUnskipped: boolean): boolean {
+function isCounter(lines: Line[], k: number, onlyMetadataAbove: boolean): boolean {
   const line = lines[k]!;
   const next = lines[k + 1];
-  return firstUnskipped && isNumberLine(line.text) && line.afterBlank && !!next && next.afterBlank && isProse(next.text);
+  return onlyMetadataAbove && isNumberLine(line.text) && line.afterBlank && !!next && next.afterBlank && isProse(next.text);
 }
 
 /** Reads the top of the text; `known` holds what front matter or the feed already said. */
@@ -103,7 +103,7 @@ export function readTextHeader(lines: Line[], known: Omit<TextHeader, 'afterTitl
       author ??= byline;
       published ??= parseProseDate(line, locale);
       skipped.add(k);
-    } else if (isCounter(lines, k, skipped.size === k - i)) {
+    } else if (isCounter(lines, k, skipped.size === k - i /* every line since the headline was metadata */)) {
       skipped.add(k);
     }
   }
