@@ -9,15 +9,15 @@ import { parseProseDate } from './dates.js';
  *
  * - a comment thread: at least MIN_RUN_UNITS units of "short name line(s), then text", running
  *   to the end of the text, whose headers also carry a second cue (a bullet before the name,
- *   a date, or a multi-line header whose shape recurs across the run);
+ *   or a date);
  * - a teaser list: at least MIN_RUN_UNITS units of "title, excerpt cut off with an ellipsis".
  *
  * A short heading that speaks of comments ("Comments", "Kommentare", "Commenti") right before
  * the run is a second cue as well, so then two units are enough. A heading alone, or one
  * name before a paragraph, never makes a thread.
  *
- * An article with subheadings has name-like lines followed by text too, but no bullets,
- * dates or multi-line headers in them, and its paragraphs are not cut off with ellipses.
+ * An article with subheadings has name-like lines followed by text too, but no bullets or
+ * dates in them, and its paragraphs are not cut off with ellipses.
  */
 const MIN_RUN_UNITS = 3;
 /** Candidate starts examined at most: each costs a pass over the rest of the text, so a text of thousands of short lines stays linear-ish. */
@@ -95,19 +95,17 @@ function commentUnitsFrom(lines: Line[], start: number): CommentUnit[] | null {
 /**
  * How strongly the units look like a comment thread, 0 when they do not: the share of units
  * whose header carries a second cue must be a majority. The cues are what comment widgets print
- * and articles do not: a bullet before the name, a date, or a header of two or more short lines
- * (name and role, badge or time) in the shape most of the run's headers share, so that the
- * repetition of that shape, not the words in it, is the evidence. An article's subheadings are
- * one line each. Consistent header shapes also break ties between candidate starts.
+ * and articles do not: a bullet before the name, or a date. Repeated header lines (a role such
+ * as "member" above each name) are no cue: a line-up or a list of candidates repeats its labels
+ * too ("Main stage" / band / text); such a thread is recognised by its heading. Consistent
+ * header shapes break ties between candidate starts.
  */
 function threadScore(units: CommentUnit[], headed: boolean): number {
+  const cued = units.filter((u) => BULLET.test(u.header[0]!) || u.header.some(isShortDateLine)).length;
+  if (cued * 2 <= units.length && !headed) return 0;
   const shapes = new Map<number, number>();
   for (const u of units) shapes.set(u.header.length, (shapes.get(u.header.length) ?? 0) + 1);
-  const [commonShape, commonCount] = [...shapes].sort((a, b) => b[1] - a[1])[0]!;
-  const sharedMultiLine = (u: CommentUnit) => u.header.length >= 2 && u.header.length === commonShape && commonCount * 2 > units.length;
-  const cued = units.filter((u) => BULLET.test(u.header[0]!) || u.header.some(isShortDateLine) || sharedMultiLine(u)).length;
-  if (cued * 2 <= units.length && !headed) return 0;
-  return cued / units.length + commonCount / units.length;
+  return cued / units.length + Math.max(...shapes.values()) / units.length;
 }
 
 /** Longest quoted header ("name, date") looked for at the start of a comment. */
@@ -180,7 +178,7 @@ export function findCommentThread(lines: Line[], bodyStart: number): CommentThre
   if (!best) return null;
   // Short heading lines right before the thread ("12 comments", "Leave a reply") belong to it.
   let first = best.start;
-  while (first - 1 > bodyStart && first > best.start - 3 && isNameLine(lines[first - 1]!.text)) first--;
+  while (first - 1 >= bodyStart && first > best.start - 3 && isNameLine(lines[first - 1]!.text)) first--;
   return { start: first, comments: best.units.map(toComment) };
 }
 

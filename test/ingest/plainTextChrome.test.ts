@@ -107,10 +107,38 @@ describe('plain-text replies and threads', () => {
     expect(a.comments).toEqual([]);
   });
 
-  it('splits off a thread whose headers share a two-line shape, with no word repeated in them', () => {
+  const LINE_UP = `Festival line-up announced
+
+The organisers of the river festival announced the full line-up on Wednesday, with three stages and more than forty acts over the weekend.
+
+Main stage
+The Lanterns
+
+The band opens the festival on Friday at eight.
+
+Main stage
+Aurelia
+
+The singer plays her first concert in the country on Saturday.
+
+River tent
+Kai Brenner
+
+The poet closes the weekend on Sunday night.`;
+
+  it('keeps a line-up whose entries repeat a label above each name as text', () => {
+    const a = extract(LINE_UP);
+    expect(a.comments).toEqual([]);
+    expect(a.body).toContain('The poet closes the weekend on Sunday night.');
+    expect(a.body.filter((line) => line === 'Main stage')).toHaveLength(2);
+  });
+
+  it('splits off a thread of role-labelled replies under a comment heading', () => {
     const a = extract(`Library extends its hours
 
 The city library will open until ten in the evening from next month, the council announced on Wednesday after a petition.
+
+Comments
 
 Top contributor
 Linus
@@ -122,7 +150,7 @@ Ola
 
 About time, honestly.
 
-Moderator
+Top contributor
 Meera
 
 Ann, 3 March 2021 was the last time they changed the hours.`);
