@@ -9,15 +9,15 @@ import { parseProseDate } from './dates.js';
  *
  * - a comment thread: at least MIN_RUN_UNITS units of "short name line(s), then text", running
  *   to the end of the text, whose headers also carry a second cue (a bullet before the name,
- *   a date, or a label that recurs across headers such as a member role);
+ *   or a date);
  * - a teaser list: at least MIN_RUN_UNITS units of "title, excerpt cut off with an ellipsis".
  *
  * A short heading that speaks of comments ("Comments", "Kommentare", "Commenti") right before
  * the run is a second cue as well, so then two units are enough. A heading alone, or one
  * name before a paragraph, never makes a thread.
  *
- * An article with subheadings has name-like lines followed by text too, but no bullets,
- * dates or recurring labels in them, and its paragraphs are not cut off with ellipses.
+ * An article with subheadings has name-like lines followed by text too, but no bullets or
+ * dates in them, and its paragraphs are not cut off with ellipses.
  */
 const MIN_RUN_UNITS = 3;
 /** Candidate starts examined at most: each costs a pass over the rest of the text, so a text of thousands of short lines stays linear-ish. */
@@ -94,33 +94,52 @@ function commentUnitsFrom(lines: Line[], start: number): CommentUnit[] | null {
 
 /**
  * How strongly the units look like a comment thread, 0 when they do not: the share of units
- * whose header carries a second cue (bullet, date, or a label recurring across headers) must
- * be a majority; consistent header shapes break ties between candidate starts.
+ * whose header carries a second cue must be a majority. The cues are what comment widgets print
+ * and articles do not: a bullet before the name, or a date. Repeated header lines (a role such
+ * as "member" above each name) are no cue: a line-up or a list of candidates repeats its labels
+ * too ("Main stage" / band / text); such a thread is recognised by its heading. Consistent
+ * header shapes break ties between candidate starts.
  */
 function threadScore(units: CommentUnit[], headed: boolean): number {
-  const labelCounts = new Map<string, number>();
-  for (const u of units) for (const h of new Set(u.header.slice(0, -1))) labelCounts.set(h, (labelCounts.get(h) ?? 0) + 1);
-  const cued = units.filter(
-    (u) => BULLET.test(u.header[0]!) || u.header.some(isShortDateLine) || u.header.slice(0, -1).some((h) => (labelCounts.get(h) ?? 0) >= 2),
-  ).length;
+  const cued = units.filter((u) => BULLET.test(u.header[0]!) || u.header.some(isShortDateLine)).length;
   if (cued * 2 <= units.length && !headed) return 0;
   const shapes = new Map<number, number>();
   for (const u of units) shapes.set(u.header.length, (shapes.get(u.header.length) ?? 0) + 1);
-  const consistency = Math.max(...shapes.values()) / units.length;
-  return cued / units.length + consistency;
+  return cued / units.length + Math.max(...shapes.values()) / units.length;
+}
+
+/** Longest quoted header ("name, date") looked for at the start of a comment. */
+const MAX_QUOTE_HEAD_CHARS = 60;
+
+/**
+ * End of a quoted parent's header at the start of a comment, or -1: a name-like part, a
+ * separator and a complete date, glued to the following text with no space ("2021Prices").
+ * Separate widget elements pasted together leave that glue; a reply that merely starts with a
+ * name and a date has a space or a line break after it and is left whole.
+ */
+function quotedHeadEnd(text: string): number {
+  for (const glue of text.slice(0, MAX_QUOTE_HEAD_CHARS).matchAll(/\d(?=\p{L})/gu)) {
+    const head = text.slice(0, glue.index + 1);
+    const separator = head.search(/[,·|–—]/);
+    if (separator < 1 || !isNameLine(head.slice(0, separator).trim())) continue;
+    if (isShortDateLine(head.slice(separator + 1).trim())) return glue.index + 1;
+  }
+  return -1;
 }
 
 /**
  * Removes the parent comment a reply quotes at its start: comment systems print the parent's
- * name and date, then its text cut off with an ellipsis and an expand link, glued to the reply
- * ("Ann, 3 Mar 2021Prices will fall... moreWhy would they?" -> "Why would they?").
+ * header, then its text cut off with an ellipsis and a one-word expand link, glued to the reply
+ * ("Ann, 3 Mar 2021Prices will fall... moreWhy would they?" -> "Why would they?"). Without
+ * the expand link the quote's end is unknown and only the header goes.
  */
 export function stripQuotedReply(text: string): string {
-  const quoteHead = /^[^,\n]{1,40},\s+\d{1,2}\s+\p{L}{3,9}\s+\d{4}/u;
-  if (!quoteHead.test(text)) return text;
-  const more = text.search(/(\.\.\.|…)\s?\p{Ll}+(?=\p{Lu})/u);
-  if (more >= 0) return text.slice(more).replace(/^(\.\.\.|…)\s?\p{Ll}+/u, '').trim();
-  return text.replace(quoteHead, '').trim();
+  const headEnd = quotedHeadEnd(text);
+  if (headEnd < 0) return text;
+  const quoted = text.slice(headEnd);
+  const expand = quoted.search(/(\.\.\.|…)\s?\p{Ll}+(?=\p{Lu})/u);
+  if (expand >= 0) return quoted.slice(expand).replace(/^(\.\.\.|…)\s?\p{Ll}+/u, '').trim();
+  return quoted.trim();
 }
 
 function toComment(unit: CommentUnit): ExtractedComment {
@@ -159,7 +178,7 @@ export function findCommentThread(lines: Line[], bodyStart: number): CommentThre
   if (!best) return null;
   // Short heading lines right before the thread ("12 comments", "Leave a reply") belong to it.
   let first = best.start;
-  while (first - 1 > bodyStart && first > best.start - 3 && isNameLine(lines[first - 1]!.text)) first--;
+  while (first - 1 >= bodyStart && first > best.start - 3 && isNameLine(lines[first - 1]!.text)) first--;
   return { start: first, comments: best.units.map(toComment) };
 }
 

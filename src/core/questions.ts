@@ -8,7 +8,7 @@ export const DEFAULT_MAX_QUESTION_LENGTH = 500;
 /** Trims a question and rejects empty or oversized ones with a message that says what to do. */
 export function validateQuestion(raw: string, maxLength = DEFAULT_MAX_QUESTION_LENGTH): string {
   const question = raw.replace(/\s+/g, ' ').trim();
-  if (!question) throw new QuestionError('Please ask a question, for example: "What did Nokia and Xiaomi agree on?"');
+  if (!question) throw new QuestionError('Please ask a question, for example: "What did the council decide about the new bridge?"');
   if (question.length > maxLength) {
     throw new QuestionError(`That question is ${question.length} characters long; the limit is ${maxLength}. Please shorten it.`);
   }

@@ -12,7 +12,7 @@ import { suiteTempDir } from '../support/tempDir.js';
 import { TranslationEmbeddings } from '../support/translationEmbeddings.js';
 
 const embeddings = new TranslationEmbeddings([
-  ['wage increase', 'pay rise', 'Lohnerhöhung'],
+  ['wage increase', 'pay rise', 'Lohnerhöhung', 'aumento salariale'],
   ['stations', 'stazioni'],
 ]);
 let withVectors: { store: NewsStore; kb: KnowledgeBase };
@@ -45,8 +45,17 @@ describe('questions in another language than the articles', () => {
     expect(strike.answer).toMatch(/Lohnerhöhung von 8,5 Prozent\. \(German\) \[1\]/);
     const metro = await withVectors.kb.ask("How many stations will Turin's metro line 2 have?");
     expect(metro.answer).toMatch(/13 stazioni\. \(Italian\) \[1\]/);
-    const inItalian = await withVectors.kb.ask('Quale aumento salariale (Lohnerhöhung) chiede la GDL?');
-    expect(inItalian.answer).toMatch(/\(tedesco\) \[1\]/);
+  });
+
+  it('are answered in Italian from a German article they share no word with, and only through the vectors', async () => {
+    const question = 'Quale aumento salariale chiedono i macchinisti?';
+    const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu));
+    const articleWords = words(ARTICLES['bahn.txt']!);
+    expect([...words(question)].filter((word) => articleWords.has(word))).toEqual([]);
+    const inItalian = await withVectors.kb.ask(question);
+    expect(inItalian.citations[0]!.source).toBe('bahn.txt');
+    expect(inItalian.answer).toMatch(/Lohnerhöhung von 8,5 Prozent\. \(tedesco\) \[1\]/);
+    expect((await lexicalOnly.kb.ask(question)).noAnswer).toBe(true);
   });
 
   it('without the model, share no words and go unanswered honestly instead of through a word list', async () => {
