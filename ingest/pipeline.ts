@@ -4,6 +4,7 @@ import { embedPassages, type LoadedEmbeddings } from '../src/embeddings/loadEmbe
 import { NewsStore } from '../src/store/newsStore.js';
 import type { ArticleWrite, KnowledgeStore } from '../src/store/knowledgeStore.js';
 import { chunkArticle } from './chunk.js';
+import { CopyDetector } from './copies/copyDetector.js';
 import { ExtractionPool, withExtractionTimeout } from './extract/extractionPool.js';
 import { listSource, sha256, type Candidate, type Extraction, type Extractor, type HttpValidatorCache } from './sources/candidates.js';
 import type { Validators } from './sources/fetchResource.js';
@@ -126,7 +127,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const supplied = options.extractor;
   const extractor: Extractor = supplied ? (bytes, origin) => withExtractionTimeout(supplied(bytes, origin), extractionTimeoutMs) : (bytes, origin) => pool!.extract(bytes, origin);
   const summary: IngestSummary = {
-    added: 0, updated: 0, unchanged: 0, duplicates: 0, removed: 0, missingKept: 0, summaryOnly: 0,
+    added: 0, updated: 0, unchanged: 0, duplicates: 0, copies: 0, removed: 0, missingKept: 0, summaryOnly: 0,
     skipped: [], failedSources: [], sourcesRead: 0, passagesWritten: 0, vectorsAdded: 0,
     totalArticles: 0, totalPassages: 0, durationMs: 0, embeddingMs: 0, embedding: status, vectorsInUse: false,
   };
@@ -154,6 +155,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     let pendingPassages = 0;
     // Twins of articles still waiting in the batch become aliases once the batch is written.
     const pendingByHash = new Map<string, string>();
+    // Near-identical copies of a story (other URLs, other outlets) are stored without passages.
+    const copies = new CopyDetector(store);
     let pendingAliases: Array<{ key: string; twinKey: string; sourceId: string; rawHash: string }> = [];
     let processed = 0;
 
@@ -203,6 +206,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
             summary.passagesWritten += result.added.length;
             if (p.write.vectors) summary.vectorsAdded += result.added.length;
             if (p.write.summaryOnly) summary.summaryOnly++;
+            if (p.write.copyOf) summary.copies++;
             if (p.isUpdate) summary.updated++;
             else summary.added++;
           } catch (error) {
@@ -258,7 +262,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         return;
       }
       pendingByHash.set(contentHash, event.key);
-      const item = toWrite(event, article, prepared.passages, contentHash, summaryOnly);
+      // A copy is written after its story's head (queued later), and without passages.
+      const story = await copies.classify(event.key, article, summaryOnly);
+      const item = toWrite(event, article, story.copyOf ? [] : prepared.passages, contentHash, summaryOnly);
+      Object.assign(item.write, story);
       item.isUpdate = Boolean(existing && !existing.viaAlias);
       pending.push(item);
       pendingPassages += prepared.passages.length;

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, statSync, writeFileSync, renameSync } from 'node
 import { join } from 'node:path';
 import { AnnIndex } from './annIndex.js';
 import { acquireIngestLock, lockHolder } from './ingestLock.js';
-import type { ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, StoreStats, StoredArticle, VectorSpace, WriteResult } from './knowledgeStore.js';
+import type { ArticleWrite, CopyCandidate, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, StoreStats, StoredArticle, StoryInfo, VectorSpace, WriteResult } from './knowledgeStore.js';
+import { copyCandidates, stories } from './sqliteStories.js';
 import { SqliteStore } from './sqliteStore.js';
 import type { DocumentRecord, StoredPassage } from '../core/types.js';
 
@@ -138,6 +139,14 @@ export class NewsStore implements KnowledgeStore {
 
   async updateRawHash(documentId: number, rawHash: string): Promise<void> {
     this.sqlite.updateRawHash(documentId, rawHash);
+  }
+
+  async copyCandidates(bands: string[]): Promise<CopyCandidate[]> {
+    return copyCandidates(this.sqlite.db, bands);
+  }
+
+  async stories(documentIds: number[]): Promise<Map<number, StoryInfo>> {
+    return stories(this.sqlite.db, documentIds);
   }
 
   async keysForSource(sourceId: string): Promise<string[]> {

@@ -10,6 +10,7 @@ import { buildLexiconInWorker } from './lexiconBuild.js';
 import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { decodeVector, encodeVector } from './vectorCodec.js';
 import { DOCUMENT_ROW_COLUMNS, parseComments, toDocument, type DocumentRow } from './documentRow.js';
+import { linkToStory, promoteCopy } from './sqliteStories.js';
 
 export type { ArticleWrite, DateFilter, StoreStats, StoredArticle, WriteResult } from './knowledgeStore.js';
 
@@ -207,6 +208,11 @@ export class SqliteStore {
             m.published, m.language, m.url, m.source, m.location, m.author, now, now, stored.body, stored.comments, stored.summaryOnly);
         documentId = Number(info.lastInsertRowid);
       }
+      // A copy of a story is stored without passages: the story's head holds them.
+      if (linkToStory(this.db, documentId, article) !== null) {
+        this.bumpGeneration();
+        return { added: [], removedPassageIds };
+      }
       const insertPassage = this.db.prepare('INSERT INTO passages(document_id, position, section, text, terms) VALUES (?,?,?,?,?)');
       const insertVector = this.db.prepare('INSERT INTO passage_vectors(passage_id, model, vector) VALUES (?,?,?)');
       const added: WriteResult['added'] = [];
@@ -248,6 +254,11 @@ export class SqliteStore {
         if (heir) {
           this.db.prepare('DELETE FROM document_aliases WHERE alias_key = ?').run(heir.alias_key);
           this.db.prepare('UPDATE documents SET doc_key=?, source_id=?, raw_hash=? WHERE id=?').run(heir.alias_key, heir.source_id, heir.raw_hash, doc.id);
+          continue;
+        }
+        // A story told by other articles too lives on in one of them.
+        if (promoteCopy(this.db, doc.id)) {
+          this.db.prepare('DELETE FROM documents WHERE id = ?').run(doc.id);
           continue;
         }
         const ids = this.db.prepare('SELECT id FROM passages WHERE document_id = ?').all(doc.id) as { id: number }[];

@@ -97,4 +97,17 @@ INSERT INTO passage_terms(term, passage_id, tf, term_count)
 SELECT u.lexeme, p.id, cardinality(u.positions), p.term_count FROM passages p, unnest(p.tsv) u;
 ANALYZE passage_terms;
 `,
+  // 4 (copies of a story; after the fetch guard's source_status migration at merge): a copy is
+  // a document without passages linked to its story's head; heads are found by MinHash LSH bands.
+  `
+ALTER TABLE documents ADD COLUMN copy_of bigint REFERENCES documents(id) ON DELETE SET NULL;
+ALTER TABLE documents ADD COLUMN minhash bytea;
+CREATE INDEX documents_copy_of ON documents(copy_of) WHERE copy_of IS NOT NULL;
+CREATE TABLE copy_bands (
+  band text COLLATE "C" NOT NULL,
+  document_id bigint NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  PRIMARY KEY (band, document_id)
+);
+CREATE INDEX copy_bands_document ON copy_bands(document_id);
+`,
 ];

@@ -2,12 +2,13 @@ import type { DocumentRecord, Section, StoredPassage } from '../../core/types.js
 import { IngestLockedError } from '../errors.js';
 import { ftsPatterns } from '../ftsQuery.js';
 import type {
-  ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, PassageVectors, StoreStats, StoredArticle, VectorSpace, WriteResult,
+  ArticleWrite, CopyCandidate, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, PassageVectors, StoreStats, StoredArticle, StoryInfo, VectorSpace, WriteResult,
 } from '../knowledgeStore.js';
 import { decodeVector } from '../vectorCodec.js';
 import { DOCUMENT_ROW_COLUMNS, parseComments, toDocument, type DocumentRow as StoredDocumentRow } from '../documentRow.js';
 import { PgDatabase, type PgConnection, type PgSession, type Row, type SqlRunner } from './pgDatabase.js';
 import { PG_MIGRATIONS } from './pgSchema.js';
+import { copyCandidates, linkToStory, promoteCopy, stories } from './pgStories.js';
 import { PgVectorGraph } from './pgVectorGraph.js';
 import { backfillPgVector, enablePgVector, PGVECTOR_INDEX, preparePgVectorIndex, searchPgVector, writeVectors } from './pgVector.js';
 
@@ -197,7 +198,9 @@ export class PgStore implements KnowledgeStore {
       }
       const added: WriteResult['added'] = [];
       const vocabulary = new Map<string, number>();
-      if (article.passages.length > 0) {
+      // A copy of a story is stored without passages: the story's head holds them.
+      const isCopy = (await linkToStory(tx, documentId, article)) !== null;
+      if (article.passages.length > 0 && !isCopy) {
         const vectors = article.passages.map((p) => termsVector(p.terms));
         for (const v of vectors) for (const term of v.distinct) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
         const rows = await tx.query<{ id: string }>(
@@ -291,6 +294,11 @@ export class PgStore implements KnowledgeStore {
           await tx.query('UPDATE documents SET doc_key = $1, source_id = $2, raw_hash = $3 WHERE id = $4', [heir.alias_key, heir.source_id, heir.raw_hash, doc.id]);
           continue;
         }
+        // A story told by other articles too lives on in one of them.
+        if (await promoteCopy(tx, Number(doc.id))) {
+          await tx.query('DELETE FROM documents WHERE id = $1', [doc.id]);
+          continue;
+        }
         count += (await this.deletePassages(tx, 'document_id = $1', [doc.id])).length;
         await tx.query('DELETE FROM documents WHERE id = $1', [doc.id]);
       }
@@ -349,6 +357,14 @@ export class PgStore implements KnowledgeStore {
   async documentByContentHash(contentHash: string): Promise<DocumentRecord | undefined> {
     const [row] = await this.db.query<DocumentRow>('SELECT * FROM documents WHERE content_hash = $1 ORDER BY id LIMIT 1', [contentHash]);
     return row ? toDocument(row) : undefined;
+  }
+
+  async copyCandidates(bands: string[]): Promise<CopyCandidate[]> {
+    return copyCandidates(this.db, bands);
+  }
+
+  async stories(documentIds: number[]): Promise<Map<number, StoryInfo>> {
+    return stories(this.db, documentIds);
   }
 
   async keysForSource(sourceId: string): Promise<string[]> {

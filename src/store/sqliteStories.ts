@@ -1,0 +1,76 @@
+import type Database from 'better-sqlite3';
+import type { ArticleWrite, CopyCandidate, StoryInfo } from './knowledgeStore.js';
+import { decodeSignature, encodeSignature, storiesOf, type StoryMember } from './stories.js';
+
+/**
+ * SQLite's side of stories told by several articles (rules in stories.ts): links a written
+ * article to its story, finds heads by band keys, hands a removed head's passages to a copy.
+ * Each function runs inside the caller's transaction.
+ */
+
+/**
+ * Records the written article's place in its story and returns its head's id when it is a
+ * copy (then it must get no passages), or null when it heads a story of its own.
+ */
+export function linkToStory(db: Database.Database, documentId: number, article: ArticleWrite): number | null {
+  const head = article.copyOf ? headOf(db, article.copyOf, documentId) : null;
+  const signature = article.fingerprint ? encodeSignature(article.fingerprint.signature) : null;
+  db.prepare('UPDATE documents SET copy_of = ?, minhash = ? WHERE id = ?').run(head, signature, documentId);
+  db.prepare('DELETE FROM copy_bands WHERE document_id = ?').run(documentId);
+  if (head !== null) {
+    // An article that headed a story and is now a copy of another: its copies follow it there.
+    db.prepare('UPDATE documents SET copy_of = ? WHERE copy_of = ?').run(head, documentId);
+    return head;
+  }
+  const insert = db.prepare('INSERT OR IGNORE INTO copy_bands(band, document_id) VALUES (?, ?)');
+  for (const band of article.fingerprint?.bands ?? []) insert.run(band, documentId);
+  return null;
+}
+
+/** The head of the story the article with this key belongs to (itself when it heads one). */
+function headOf(db: Database.Database, key: string, writing: number): number | null {
+  const row = db.prepare('SELECT id, copy_of FROM documents WHERE doc_key = ?').get(key) as { id: number; copy_of: number | null } | undefined;
+  if (!row) throw new Error(`the story's first article (${key}) is not stored, so this copy of it cannot be`);
+  const head = row.copy_of ?? row.id;
+  return head === writing ? null : head;
+}
+
+/**
+ * When a story's head goes, its oldest copy becomes the head: the passages move to it (with
+ * their vectors, which belong to the passages), the other copies and the band keys follow.
+ * Returns whether there was a copy to take over.
+ */
+export function promoteCopy(db: Database.Database, headId: number): boolean {
+  const heir = db.prepare('SELECT id FROM documents WHERE copy_of = ? ORDER BY id LIMIT 1').get(headId) as { id: number } | undefined;
+  if (!heir) return false;
+  db.prepare('UPDATE passages SET document_id = ? WHERE document_id = ?').run(heir.id, headId);
+  db.prepare('UPDATE documents SET copy_of = NULL WHERE id = ?').run(heir.id);
+  db.prepare('UPDATE documents SET copy_of = ? WHERE copy_of = ?').run(heir.id, headId);
+  db.prepare('UPDATE copy_bands SET document_id = ? WHERE document_id = ?').run(heir.id, headId);
+  return true;
+}
+
+export function copyCandidates(db: Database.Database, bands: string[]): CopyCandidate[] {
+  if (bands.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT d.id, d.doc_key, d.minhash FROM copy_bands b JOIN documents d ON d.id = b.document_id
+       WHERE b.band IN (${bands.map(() => '?').join(',')}) AND d.copy_of IS NULL AND d.minhash IS NOT NULL`,
+    )
+    .all(...bands) as Array<{ id: number; doc_key: string; minhash: Buffer }>;
+  return rows.map((r) => ({ id: r.id, key: r.doc_key, signature: decodeSignature(r.minhash) }));
+}
+
+export function stories(db: Database.Database, documentIds: number[]): Map<number, StoryInfo> {
+  if (documentIds.length === 0) return new Map();
+  const list = documentIds.map(() => '?').join(',');
+  const members = db
+    .prepare(
+      `WITH heads AS (SELECT DISTINCT coalesce(copy_of, id) AS head FROM documents WHERE id IN (${list}))
+       SELECT id, id AS head, outlet FROM documents WHERE id IN (SELECT head FROM heads)
+       UNION ALL SELECT id, copy_of AS head, outlet FROM documents WHERE copy_of IN (SELECT head FROM heads)
+       ORDER BY id`,
+    )
+    .all(...documentIds) as StoryMember[];
+  return storiesOf(documentIds, members);
+}
