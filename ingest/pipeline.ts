@@ -262,10 +262,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         return;
       }
       pendingByHash.set(contentHash, event.key);
-      // A copy is written after its story's head (queued later), and without passages.
+      // A copy is written after its story's head (queued later), with passages only for the
+      // reader comments the head does not have: its body would only repeat the story's.
       const story = await copies.classify(event.key, article, summaryOnly);
-      const item = toWrite(event, article, story.copyOf ? [] : prepared.passages, contentHash, summaryOnly);
-      Object.assign(item.write, story);
+      const passages = story.copyOf ? chunkArticle({ ...article, body: [], comments: story.ownComments }) : prepared.passages;
+      const item = toWrite(event, article, passages, contentHash, summaryOnly);
+      item.write.copyOf = story.copyOf;
+      item.write.fingerprint = story.fingerprint;
       item.isUpdate = Boolean(existing && !existing.viaAlias);
       pending.push(item);
       pendingPassages += prepared.passages.length;

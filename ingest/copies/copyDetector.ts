@@ -1,4 +1,5 @@
-import type { ExtractedArticle } from '../../src/core/types.js';
+import { foldText } from '../../src/core/text/normalize.js';
+import type { ExtractedArticle, ExtractedComment } from '../../src/core/types.js';
 import type { Fingerprint, KnowledgeStore } from '../../src/store/knowledgeStore.js';
 import { bandKeys, estimatedJaccard, shingleHashes, signatureOf } from './minhash.js';
 
@@ -19,21 +20,38 @@ export const COPY_JACCARD_THRESHOLD = 0.8;
 export const MIN_COPY_SHINGLES = 40;
 
 /**
- * The MinHash fingerprint of an article's body, or null when it is not eligible as a copy
- * or head: a feed summary, a text too short to judge, or an article with reader comments
- * (an outlet's own comments are content a copy without passages would hide from search).
+ * The MinHash fingerprint of an article's body, or null when it is not eligible as a copy or
+ * head: a feed summary, or a text too short to judge. Reader comments are left out (outlets
+ * republishing one story each have their own), except under a body too short to judge alone
+ * (a teaser above a reader thread): the same thread word for word is the same page mirrored.
  */
 export function fingerprintOf(article: ExtractedArticle, summaryOnly: boolean): Fingerprint | null {
-  if (summaryOnly || article.comments.length > 0) return null;
-  const shingles = shingleHashes(article.body.join('\n'));
+  if (summaryOnly) return null;
+  let shingles = shingleHashes(article.body.join('\n'));
+  if (shingles.size < MIN_COPY_SHINGLES) shingles = shingleHashes([...article.body, ...article.comments.map((c) => c.text)].join('\n'));
   if (shingles.size < MIN_COPY_SHINGLES) return null;
   const signature = signatureOf(shingles);
   return { signature, bands: bandKeys(signature) };
 }
 
+/** What becomes of an article: a story's head, or a copy of one keeping only its own reader comments. */
+export interface StoryPlace {
+  /** Key of the story's head when the article is a copy of it. */
+  copyOf: string | null;
+  fingerprint: Fingerprint | null;
+  /** A copy's reader comments that its head does not have (those stay searchable); all of a head's. */
+  ownComments: ExtractedComment[];
+}
+
+/** How comments are compared between a copy and its head: folded, whitespace collapsed. */
+function commentKey(text: string): string {
+  return foldText(text).replace(/\s+/g, ' ').trim();
+}
+
 interface KnownHead {
   key: string;
   signature: Uint32Array;
+  comments: string[];
 }
 
 /**
@@ -47,37 +65,41 @@ export class CopyDetector {
 
   constructor(private readonly store: Pick<KnowledgeStore, 'copyCandidates'>) {}
 
-  /** The key of the story's first article ("head") this one copies, or null when it is a story of its own. */
-  async headFor(key: string, fingerprint: Fingerprint): Promise<string | null> {
+  /** The story's head this article copies, or null when it is a story of its own. */
+  private async headFor(key: string, fingerprint: Fingerprint): Promise<KnownHead | null> {
     const candidates = new Map<string, KnownHead>();
     for (const band of fingerprint.bands) for (const head of this.pendingByBand.get(band) ?? []) candidates.set(head.key, head);
     for (const head of await this.store.copyCandidates(fingerprint.bands)) if (!candidates.has(head.key)) candidates.set(head.key, head);
-    let best: { key: string; similarity: number } | null = null;
+    let best: { head: KnownHead; similarity: number } | null = null;
     for (const head of candidates.values()) {
       if (head.key === key) continue; // its own earlier version
       const similarity = estimatedJaccard(fingerprint.signature, head.signature);
-      if (similarity >= COPY_JACCARD_THRESHOLD && (!best || similarity > best.similarity)) best = { key: head.key, similarity };
+      if (similarity >= COPY_JACCARD_THRESHOLD && (!best || similarity > best.similarity)) best = { head, similarity };
     }
-    return best?.key ?? null;
+    return best?.head ?? null;
   }
 
   /**
    * Whether an article about to be written is a copy (`copyOf`: its story's head) or heads a
    * story; a head is remembered, so its copies later in this run find it before it is stored.
    */
-  async classify(key: string, article: ExtractedArticle, summaryOnly: boolean): Promise<{ copyOf: string | null; fingerprint: Fingerprint | null }> {
+  async classify(key: string, article: ExtractedArticle, summaryOnly: boolean): Promise<StoryPlace> {
     const fingerprint = fingerprintOf(article, summaryOnly);
-    if (!fingerprint) return { copyOf: null, fingerprint: null };
-    const copyOf = await this.headFor(key, fingerprint);
-    if (!copyOf) this.rememberHead(key, fingerprint);
-    return { copyOf, fingerprint };
+    const head = fingerprint ? await this.headFor(key, fingerprint) : null;
+    if (!head) {
+      if (fingerprint) this.rememberHead(key, fingerprint, article.comments);
+      return { copyOf: null, fingerprint, ownComments: article.comments };
+    }
+    const headComments = new Set(head.comments.map(commentKey));
+    return { copyOf: head.key, fingerprint, ownComments: article.comments.filter((c) => !headComments.has(commentKey(c.text))) };
   }
 
   /** An article about to be written as a story's head: its copies later in this run find it before it is stored. */
-  private rememberHead(key: string, fingerprint: Fingerprint): void {
+  private rememberHead(key: string, fingerprint: Fingerprint, comments: ExtractedComment[]): void {
+    const head = { key, signature: fingerprint.signature, comments: comments.map((c) => c.text) };
     for (const band of fingerprint.bands) {
       const heads = this.pendingByBand.get(band) ?? [];
-      heads.push({ key, signature: fingerprint.signature });
+      heads.push(head);
       this.pendingByBand.set(band, heads);
     }
   }

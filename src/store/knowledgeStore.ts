@@ -25,8 +25,9 @@ export interface ArticleWrite {
   model: string | null;
   /**
    * Key of the first stored article of the same story when this one is a near-identical copy
-   * (ingest/copies): it is stored as its own document but without passages (they would only
-   * repeat the story's), so it neither crowds searches nor changes term statistics.
+   * (ingest/copies): it is stored as its own document, linked to the story's head, with only
+   * the passages given (ingest gives those of its own reader comments, never its body's, which
+   * would only repeat the story's), so copies neither crowd searches nor change term statistics.
    */
   copyOf?: string | null;
   /** MinHash fingerprint of the body (null for texts too short to judge); a story's head is found by its bands. */
@@ -44,6 +45,8 @@ export interface CopyCandidate {
   id: number;
   key: string;
   signature: Uint32Array;
+  /** Texts of its reader comments (a copy's own comments are kept searchable, the head's are not repeated). */
+  comments: string[];
 }
 
 /** One story as an answer names it: its head's id, how many articles tell it, their distinct outlets. */

@@ -208,11 +208,7 @@ export class SqliteStore {
             m.published, m.language, m.url, m.source, m.location, m.author, now, now, stored.body, stored.comments, stored.summaryOnly);
         documentId = Number(info.lastInsertRowid);
       }
-      // A copy of a story is stored without passages: the story's head holds them.
-      if (linkToStory(this.db, documentId, article) !== null) {
-        this.bumpGeneration();
-        return { added: [], removedPassageIds };
-      }
+      linkToStory(this.db, documentId, article);
       const insertPassage = this.db.prepare('INSERT INTO passages(document_id, position, section, text, terms) VALUES (?,?,?,?,?)');
       const insertVector = this.db.prepare('INSERT INTO passage_vectors(passage_id, model, vector) VALUES (?,?,?)');
       const added: WriteResult['added'] = [];

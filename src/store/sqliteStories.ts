@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ArticleWrite, CopyCandidate, StoryInfo } from './knowledgeStore.js';
+import { parseComments } from './documentRow.js';
 import { decodeSignature, encodeSignature, storiesOf, type StoryMember } from './stories.js';
 
 /**
@@ -8,10 +9,7 @@ import { decodeSignature, encodeSignature, storiesOf, type StoryMember } from '.
  * Each function runs inside the caller's transaction.
  */
 
-/**
- * Records the written article's place in its story and returns its head's id when it is a
- * copy (then it must get no passages), or null when it heads a story of its own.
- */
+/** Records the written article's place in its story; returns its head's id when it is a copy, null when it heads a story. */
 export function linkToStory(db: Database.Database, documentId: number, article: ArticleWrite): number | null {
   const head = article.copyOf ? headOf(db, article.copyOf, documentId) : null;
   const signature = article.fingerprint ? encodeSignature(article.fingerprint.signature) : null;
@@ -54,11 +52,11 @@ export function copyCandidates(db: Database.Database, bands: string[]): CopyCand
   if (bands.length === 0) return [];
   const rows = db
     .prepare(
-      `SELECT DISTINCT d.id, d.doc_key, d.minhash FROM copy_bands b JOIN documents d ON d.id = b.document_id
+      `SELECT DISTINCT d.id, d.doc_key, d.minhash, d.comments FROM copy_bands b JOIN documents d ON d.id = b.document_id
        WHERE b.band IN (${bands.map(() => '?').join(',')}) AND d.copy_of IS NULL AND d.minhash IS NOT NULL`,
     )
-    .all(...bands) as Array<{ id: number; doc_key: string; minhash: Buffer }>;
-  return rows.map((r) => ({ id: r.id, key: r.doc_key, signature: decodeSignature(r.minhash) }));
+    .all(...bands) as Array<{ id: number; doc_key: string; minhash: Buffer; comments: string | null }>;
+  return rows.map((r) => ({ id: r.id, key: r.doc_key, signature: decodeSignature(r.minhash), comments: parseComments(r.comments).map((c) => c.text) }));
 }
 
 export function stories(db: Database.Database, documentIds: number[]): Map<number, StoryInfo> {

@@ -25,14 +25,17 @@ function fingerprint(seed: number, bands: string[]): Fingerprint {
   return { signature: Uint32Array.from({ length: 8 }, (_, i) => seed * 100 + i), bands };
 }
 
-/** One story: head "h" (outlet A) with copies "c1" (B) and "c2" (A again), stored without passages. */
+/** A copy as ingest writes one: no passages of its body (c1 keeps one of its own reader comment). */
+const COPY = { comments: [], passages: [], vectors: null };
+
+/** One story: head "h" (outlet A) with copies "c1" (B) and "c2" (A again), stored without body passages. */
 async function writeStory(store: KnowledgeStore): Promise<{ head: number; c1: number; c2: number; passages: number[] }> {
   const written = await store.writeArticle(article('h', ['the tram line was approved', 'work starts in spring'], {
     metadata: { ...article('h', []).metadata, outlet: 'Outlet A' }, comments: [], fingerprint: fingerprint(1, ['b1', 'b2']),
   }));
   for (const [key, outlet] of [['c1', 'Outlet B'], ['c2', 'Outlet A']] as const) {
     const copy = await store.writeArticle(article(key, ['Edition 2.', 'the tram line was approved', 'work starts in spring'], {
-      metadata: { ...article(key, []).metadata, outlet }, comments: [], copyOf: 'h', fingerprint: fingerprint(2, ['b1', 'b3']),
+      metadata: { ...article(key, []).metadata, outlet }, ...COPY, copyOf: 'h', fingerprint: fingerprint(2, ['b1', 'b3']),
     }));
     expect(copy.added).toEqual([]);
   }
@@ -125,9 +128,13 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
           { key: 'c2', passages: 0, body: 'Edition 2.\n\nthe tram line was approved\n\nwork starts in spring' },
         ]);
         expect((await store.stories([c2])).get(c2)?.articles).toBe(3);
-        // A copy of a copy joins the story's head.
-        await store.writeArticle(article('c3', ['the tram line was approved'], { comments: [], copyOf: 'c1' }));
-        expect((await store.stories([head])).get(head)?.articles).toBe(4);
+        // A copy of a copy joins the story's head; a copy's own reader comment is searchable, cited with the story.
+        const c3 = await store.writeArticle(article('c3', ['the tram line was approved'], {
+          ...COPY, copyOf: 'c1', passages: [{ position: 0, section: 'comment', text: 'Buses would have done', terms: 'buses would have done' }],
+        }));
+        expect((await store.lexicalSearch(['buses'], 10)).map((h) => h.id)).toEqual([c3.added[0]!.id]);
+        const [comment] = await store.passagesByIds([c3.added[0]!.id]);
+        expect((await store.stories([comment!.documentId])).get(comment!.documentId)).toMatchObject({ id: head, articles: 4 });
       } finally {
         await store.close();
       }
@@ -165,11 +172,12 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
         expect((await store.stories([c1])).get(c1)).toMatchObject({ id: c1, articles: 1 });
         expect((await store.stories([head])).get(head)).toMatchObject({ id: head, articles: 2 });
         // The old head is now a copy of c1: it loses its passages, and its copy c2 follows it to c1.
-        const turned = await store.writeArticle(article('h', ['an entirely new report about ferries', 'Edition 3.'], { comments: [], copyOf: 'c1' }));
+        const turned = await store.writeArticle(article('h', ['an entirely new report about ferries', 'Edition 3.'], { ...COPY, copyOf: 'c1' }));
         expect(turned.removedPassageIds).toHaveLength(2);
         expect((await store.stories([c1])).get(c1)).toMatchObject({ id: c1, articles: 3 });
         expect(await store.stats()).toMatchObject({ documents: 3, passages: 1 });
-        await expect(store.writeArticle(article('x', ['text'], { copyOf: 'missing' }))).rejects.toThrow(/not stored/);
+        await expect(store.writeArticle(article('x', ['text'], { ...COPY, copyOf: 'missing' }))).rejects.toThrow(/not stored/);
+        expect(await store.documentByKey('x')).toBeUndefined();
       } finally {
         await store.close();
       }

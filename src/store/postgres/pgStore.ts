@@ -198,9 +198,8 @@ export class PgStore implements KnowledgeStore {
       }
       const added: WriteResult['added'] = [];
       const vocabulary = new Map<string, number>();
-      // A copy of a story is stored without passages: the story's head holds them.
-      const isCopy = (await linkToStory(tx, documentId, article)) !== null;
-      if (article.passages.length > 0 && !isCopy) {
+      await linkToStory(tx, documentId, article);
+      if (article.passages.length > 0) {
         const vectors = article.passages.map((p) => termsVector(p.terms));
         for (const v of vectors) for (const term of v.distinct) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
         const rows = await tx.query<{ id: string }>(

@@ -1,4 +1,5 @@
 import type { ArticleWrite, CopyCandidate, StoryInfo } from '../knowledgeStore.js';
+import { parseComments } from '../documentRow.js';
 import { decodeSignature, encodeSignature, storiesOf } from '../stories.js';
 import type { SqlRunner } from './pgDatabase.js';
 
@@ -7,7 +8,7 @@ import type { SqlRunner } from './pgDatabase.js';
  * statements as sqliteStories.ts. Each function runs inside the caller's transaction.
  */
 
-/** Records the written article's place in its story; returns its head's id when it is a copy (no passages then). */
+/** Records the written article's place in its story; returns its head's id when it is a copy, null when it heads a story. */
 export async function linkToStory(tx: SqlRunner, documentId: number, article: ArticleWrite): Promise<number | null> {
   const head = article.copyOf ? await headOf(tx, article.copyOf, documentId) : null;
   const signature = article.fingerprint ? encodeSignature(article.fingerprint.signature) : null;
@@ -45,12 +46,12 @@ export async function promoteCopy(tx: SqlRunner, headId: number): Promise<boolea
 
 export async function copyCandidates(db: SqlRunner, bands: string[]): Promise<CopyCandidate[]> {
   if (bands.length === 0) return [];
-  const rows = await db.query<{ id: string; doc_key: string; minhash: Buffer }>(
-    `SELECT DISTINCT d.id, d.doc_key, d.minhash FROM copy_bands b JOIN documents d ON d.id = b.document_id
+  const rows = await db.query<{ id: string; doc_key: string; minhash: Buffer; comments: string | null }>(
+    `SELECT DISTINCT d.id, d.doc_key, d.minhash, d.comments FROM copy_bands b JOIN documents d ON d.id = b.document_id
      WHERE b.band = ANY($1::text[]) AND d.copy_of IS NULL AND d.minhash IS NOT NULL`,
     [bands],
   );
-  return rows.map((r) => ({ id: Number(r.id), key: r.doc_key, signature: decodeSignature(r.minhash) }));
+  return rows.map((r) => ({ id: Number(r.id), key: r.doc_key, signature: decodeSignature(r.minhash), comments: parseComments(r.comments).map((c) => c.text) }));
 }
 
 export async function stories(db: SqlRunner, documentIds: number[]): Promise<Map<number, StoryInfo>> {

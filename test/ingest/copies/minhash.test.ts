@@ -62,16 +62,28 @@ describe('MinHash over word shingles', () => {
 });
 
 describe('copy detection', () => {
-  it('never fingerprints short texts, feed summaries or articles with reader comments', () => {
+  it('never fingerprints short texts or feed summaries; reader comments do not change a fingerprint', () => {
     expect(fingerprintOf(article('Trams approved. Work starts in spring.'), false)).toBeNull();
     expect(fingerprintOf(article(STORY), true)).toBeNull();
-    expect(fingerprintOf(article(STORY, { comments: [{ author: 'A', published: null, text: 'Finally!' }] }), false)).toBeNull();
-    expect(fingerprintOf(article(STORY), false)).not.toBeNull();
+    const withComments = fingerprintOf(article(STORY, { comments: [{ author: 'A', published: null, text: 'Finally a tram for the north of the city!' }] }), false);
+    expect(withComments?.bands).toEqual(fingerprintOf(article(STORY), false)?.bands);
+    // A teaser too short to judge above a reader thread is judged with the thread.
+    const thread = OTHER_ON_THE_TOPIC.split('\n').map((text) => ({ author: 'R', published: null, text }));
+    expect(fingerprintOf(article('Trams approved.', { comments: thread }), false)).not.toBeNull();
+  });
+
+  it('keeps the reader comments of a copy that its head does not have', async () => {
+    const detector = new CopyDetector({ copyCandidates: async () => [] });
+    const shared = { author: 'A', published: null, text: 'Finally a tram for the north!' };
+    const own = { author: 'B', published: null, text: 'The buses were fine.' };
+    expect(await detector.classify('head', article(STORY, { comments: [shared] }), false)).toMatchObject({ copyOf: null, ownComments: [shared] });
+    const copy = await detector.classify('copy', article(`Edition 2.\n${STORY}`, { comments: [{ ...shared, text: ' FINALLY a tram for the  north! ' }, own] }), false);
+    expect(copy).toMatchObject({ copyOf: 'head', ownComments: [own] });
   });
 
   it('finds a copy of a head remembered earlier in the run, and of a stored head, but never of the article itself', async () => {
     const stored = fingerprintOf(article(OTHER_ON_THE_TOPIC), false)!;
-    const store = { copyCandidates: async (bands: string[]) => (bands.some((b) => stored.bands.includes(b)) ? [{ id: 9, key: 'stored', signature: stored.signature }] : []) };
+    const store = { copyCandidates: async (bands: string[]) => (bands.some((b) => stored.bands.includes(b)) ? [{ id: 9, key: 'stored', signature: stored.signature, comments: [] }] : []) };
     const detector = new CopyDetector(store);
     expect(await detector.classify('head', article(STORY), false)).toMatchObject({ copyOf: null });
     expect(await detector.classify('copy', article(`Edition 2.\n${STORY}`), false)).toMatchObject({ copyOf: 'head' });
