@@ -65,11 +65,19 @@ function mix32(value: number): number {
   return h >>> 0;
 }
 
-/** The distinct word shingles of a text (folded: case and accents do not count), as 32-bit hashes. */
+/**
+ * The distinct word shingles of a text (folded: case and accents do not count), as 32-bit
+ * hashes. Each word is hashed once and a shingle's hash combines its words' hashes in order
+ * (joining the words into strings first took half the time of a fingerprint).
+ */
 export function shingleHashes(text: string): Set<number> {
-  const words = wordTokens(foldText(text));
+  const words = wordTokens(foldText(text)).map(fnv1a);
   const hashes = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) hashes.add(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    let hash = 0x811c9dc5;
+    for (let j = i; j < i + SHINGLE_WORDS; j++) hash = mix32(Math.imul(hash ^ words[j]!, 0x01000193));
+    hashes.add(hash);
+  }
   return hashes;
 }
 

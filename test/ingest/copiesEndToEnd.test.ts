@@ -105,8 +105,9 @@ describe('a story told by 100 near-identical articles', () => {
       expect(cited.story.outlets).toHaveLength(OUTLETS);
       expect(cited.story.outlets[0]).toBe(cited.outlet);
       expect(single.citations[0]!.story).toMatchObject({ articles: 1, outlets: ['Courier 1'] });
-      // The retrieved passages are not 100 copies of one sentence.
-      expect(new Set(many.passages.map((p) => p.text)).size).toBe(many.passages.length);
+      // The leading candidates are not filled with copies: the cited sentence is in one retrieved passage.
+      const sentence = cited.quote.split(' … ')[0]!;
+      expect(many.passages.filter((p) => p.text.includes(sentence))).toHaveLength(1);
     });
     const english = formatAnswer(hundred.answers[1]!);
     expect(english).toMatch(/ — also in 99 other articles: Courier \d+, Courier \d+, \+97$/m);
