@@ -4,7 +4,7 @@ import { embedPassages, type LoadedEmbeddings } from '../src/embeddings/loadEmbe
 import { NewsStore } from '../src/store/newsStore.js';
 import type { ArticleWrite, KnowledgeStore } from '../src/store/knowledgeStore.js';
 import { chunkArticle } from './chunk.js';
-import { CopyDetector } from './copies/copyDetector.js';
+import { CopyDetector, passagesFor } from './copies/copyDetector.js';
 import { ExtractionPool, withExtractionTimeout } from './extract/extractionPool.js';
 import { listSource, sha256, type Candidate, type Extraction, type Extractor, type HttpValidatorCache } from './sources/candidates.js';
 import type { Validators } from './sources/fetchResource.js';
@@ -262,11 +262,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         return;
       }
       pendingByHash.set(contentHash, event.key);
-      // A copy is written after its story's head (queued later), with passages only for the
-      // reader comments the head does not have: its body would only repeat the story's.
+      // A copy is written after its story's head (queued later), without its body's passages.
       const story = await copies.classify(event.key, article, summaryOnly);
-      const passages = story.copyOf ? chunkArticle({ ...article, body: [], comments: story.ownComments }) : prepared.passages;
-      const item = toWrite(event, article, passages, contentHash, summaryOnly);
+      const item = toWrite(event, article, passagesFor(story, article, prepared.passages), contentHash, summaryOnly);
       item.write.copyOf = story.copyOf;
       item.write.fingerprint = story.fingerprint;
       item.isUpdate = Boolean(existing && !existing.viaAlias);

@@ -1,6 +1,7 @@
 import { foldText } from '../../src/core/text/normalize.js';
-import type { ExtractedArticle, ExtractedComment } from '../../src/core/types.js';
+import type { ExtractedArticle, ExtractedComment, PassageDraft } from '../../src/core/types.js';
 import type { Fingerprint, KnowledgeStore } from '../../src/store/knowledgeStore.js';
+import { chunkArticle } from '../chunk.js';
 import { bandKeys, estimatedJaccard, shingleHashes, signatureOf } from './minhash.js';
 
 /**
@@ -41,6 +42,14 @@ export interface StoryPlace {
   fingerprint: Fingerprint | null;
   /** A copy's reader comments that its head does not have (those stay searchable); all of a head's. */
   ownComments: ExtractedComment[];
+}
+
+/**
+ * The passages an article is stored with: all of a story head's; of a copy only those of its
+ * own reader comments (its body would repeat the head's passages and crowd searches).
+ */
+export function passagesFor(place: StoryPlace, article: ExtractedArticle, all: PassageDraft[]): PassageDraft[] {
+  return place.copyOf ? chunkArticle({ ...article, body: [], comments: place.ownComments }) : all;
 }
 
 /** How comments are compared between a copy and its head: folded, whitespace collapsed. */

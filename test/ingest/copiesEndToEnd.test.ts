@@ -1,12 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { toExportRecord } from '../../ingest/exportRecord.js';
+import { importRecords } from '../../ingest/importRecords.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { parseSourceEntry } from '../../ingest/sources/sourceSpecs.js';
 import { formatAnswer } from '../../src/core/answer/format.js';
 import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
 import { NewsStore } from '../../src/store/newsStore.js';
-import { CountingEmbeddings, loaded } from '../support/countingEmbeddings.js';
+import { CountingEmbeddings, loaded, unavailable } from '../support/countingEmbeddings.js';
 import { tempDir } from '../support/tempDir.js';
 
 /** Four short wire stories in four languages (fictional), each with a question it answers. */
@@ -113,4 +115,26 @@ describe('a story told by 100 near-identical articles', () => {
     expect(english).toMatch(/ — also in 99 other articles: Courier \d+, Courier \d+, \+97$/m);
     expect(formatAnswer(hundred.answers[0]!)).toMatch(/ — auch in 99 weiteren Artikeln: Courier \d+, Courier \d+, \+97$/m);
   }, 120_000);
+
+  it('is recognised again when an export is imported into another store', async () => {
+    const root = tempDir();
+    const docs = join(root, 'docs');
+    writeCopies(docs, 5);
+    await ingest({ dataDir: join(root, 'data'), sources: [parseSourceEntry(docs)], embeddings: unavailable(), fetchTimeoutMs: 2000, maxArticleBytes: 100_000 });
+    const source = NewsStore.open(join(root, 'data'));
+    const target = NewsStore.open(join(root, 'imported'));
+    try {
+      const lines: string[] = [];
+      for await (const article of source.exportArticles()) lines.push(JSON.stringify(toExportRecord(article)));
+      const summary = await importRecords(target, async function* () { yield* lines; }, { embeddings: unavailable(), sourceId: 'import' });
+      expect(summary).toMatchObject({ imported: 20, skipped: [] });
+      expect(await target.stats()).toMatchObject({ documents: 20, passages: (await source.stats()).passages });
+      const [hit] = await target.lexicalSearch(['liefervertrag'], 1);
+      const [passage] = await target.passagesByIds([hit!.id]);
+      expect((await target.stories([passage!.documentId])).get(passage!.documentId)).toMatchObject({ articles: 5 });
+    } finally {
+      await source.close();
+      await target.close();
+    }
+  }, 60_000);
 });
