@@ -76,10 +76,16 @@ async function ingestAndAsk(root: string, copies: number) {
   });
   const store = NewsStore.open(join(root, 'data'));
   try {
-    const kb = new KnowledgeBase({ store, embeddings, embeddingStatus: loaded(embeddings).status });
+    // With the hashing embedder's vectors, and lexical only (as without a model).
+    const hybrid = new KnowledgeBase({ store, embeddings, embeddingStatus: loaded(embeddings).status });
+    const lexical = new KnowledgeBase({ store, embeddings: null, embeddingStatus: unavailable().status });
     const answers = [];
-    for (const story of STORIES) answers.push(await kb.ask(story.question));
-    return { summary, answers };
+    const lexicalAnswers = [];
+    for (const story of STORIES) {
+      answers.push(await hybrid.ask(story.question));
+      lexicalAnswers.push(await lexical.ask(story.question));
+    }
+    return { summary, answers, lexicalAnswers };
   } finally {
     await store.close();
   }
@@ -110,6 +116,10 @@ describe('a story told by 100 near-identical articles', () => {
       // The leading candidates are not filled with copies: the cited sentence is in one retrieved passage.
       const sentence = cited.quote.split(' … ')[0]!;
       expect(many.passages.filter((p) => p.text.includes(sentence))).toHaveLength(1);
+    });
+    STORIES.forEach((story, i) => {
+      expect(hundred.lexicalAnswers[i]!.noAnswer, `${story.question} lexically`).toBe(false);
+      expect(hundred.lexicalAnswers[i]!.citations.map((c) => [c.quote, c.story.articles])).toEqual(one.lexicalAnswers[i]!.citations.map((c) => [c.quote, OUTLETS]));
     });
     const english = formatAnswer(hundred.answers[1]!);
     expect(english).toMatch(/ — also in 99 other articles: Courier \d+, Courier \d+, \+97$/m);
