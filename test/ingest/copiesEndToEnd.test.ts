@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toExportRecord } from '../../ingest/exportRecord.js';
@@ -147,4 +147,30 @@ describe('a story told by 100 near-identical articles', () => {
       await target.close();
     }
   }, 60_000);
+
+  it('re-examines a copy whose text changed, and keeps the story when the head is pruned', async () => {
+    const root = tempDir();
+    const docs = join(root, 'docs');
+    const [wind, bridge] = STORIES;
+    mkdirSync(docs, { recursive: true });
+    for (let n = 1; n <= 3; n++) writeFileSync(join(docs, `wind-${n}.md`), copyOf(wind!, n));
+    const run = () => ingest({ dataDir: join(root, 'data'), sources: [parseSourceEntry(`${docs} prune`)], embeddings: unavailable(), fetchTimeoutMs: 2000, maxArticleBytes: 100_000 });
+    const first = await run();
+    expect(first).toMatchObject({ added: 3, copies: 2 });
+    // The third outlet now carries another story: stored with passages of its own.
+    writeFileSync(join(docs, 'wind-3.md'), copyOf(bridge!, 3));
+    expect(await run()).toMatchObject({ updated: 1, copies: 0, unchanged: 2, totalPassages: first.totalPassages * 2 });
+    // The head's file goes: its copy takes the story over, still answered.
+    rmSync(join(docs, 'wind-1.md'));
+    expect(await run()).toMatchObject({ removed: 1, totalArticles: 2, totalPassages: first.totalPassages * 2 });
+    const store = NewsStore.open(join(root, 'data'));
+    try {
+      const answer = await new KnowledgeBase({ store, embeddings: null, embeddingStatus: unavailable().status }).ask(wind!.question);
+      expect(answer.noAnswer).toBe(false);
+      expect(answer.citations[0]).toMatchObject({ source: 'wind-2.md', story: { articles: 1, outlets: ['Courier 2'] } });
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 });
+
