@@ -4,7 +4,7 @@ import { embedPassages, type LoadedEmbeddings } from '../src/embeddings/loadEmbe
 import { NewsStore } from '../src/store/newsStore.js';
 import type { ArticleWrite, KnowledgeStore } from '../src/store/knowledgeStore.js';
 import { chunkArticle } from './chunk.js';
-import { CopyDetector, passagesFor } from './copies/copyDetector.js';
+import { CopyDetector, fingerprintStoredArticles, passagesFor } from './copies/copyDetector.js';
 import { ExtractionPool, withExtractionTimeout } from './extract/extractionPool.js';
 import { listSource, sha256, type Candidate, type Extraction, type Extractor, type HttpValidatorCache } from './sources/candidates.js';
 import type { Validators } from './sources/fetchResource.js';
@@ -148,6 +148,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         log(`Embedding model changed from ${previous.model} to ${embeddings.modelId}: re-embedding all passages.`);
       }
     }
+
+    // Articles stored before copies were recognised get fingerprints once, so their copies find them.
+    await fingerprintStoredArticles(store);
 
     const seen = new Set<string>();
     const failedSourceIds = new Set<string>();

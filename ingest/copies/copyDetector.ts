@@ -26,13 +26,30 @@ export const MIN_COPY_SHINGLES = 40;
  * republishing one story each have their own), except under a body too short to judge alone
  * (a teaser above a reader thread): the same thread word for word is the same page mirrored.
  */
-export function fingerprintOf(article: ExtractedArticle, summaryOnly: boolean): Fingerprint | null {
+export function fingerprintOf(article: Pick<ExtractedArticle, 'body' | 'comments'>, summaryOnly: boolean): Fingerprint | null {
   if (summaryOnly) return null;
   let shingles = shingleHashes(article.body.join('\n'));
   if (shingles.size < MIN_COPY_SHINGLES) shingles = shingleHashes([...article.body, ...article.comments.map((c) => c.text)].join('\n'));
   if (shingles.size < MIN_COPY_SHINGLES) return null;
   const signature = signatureOf(shingles);
   return { signature, bands: bandKeys(signature) };
+}
+
+/**
+ * Fingerprints the articles a store held before copies were recognised (schema version 4),
+ * so that copies arriving now find them as heads; afterwards a run finds none to do.
+ */
+export async function fingerprintStoredArticles(store: Pick<KnowledgeStore, 'articlesWithoutFingerprint' | 'setFingerprint'>): Promise<number> {
+  let count = 0;
+  for (;;) {
+    const batch = await store.articlesWithoutFingerprint(200);
+    if (batch.length === 0) return count;
+    for (const stored of batch) {
+      const comments = stored.comments.map((text) => ({ author: null, published: null, text }));
+      await store.setFingerprint(stored.id, fingerprintOf({ body: stored.body, comments }, stored.summaryOnly));
+    }
+    count += batch.length;
+  }
 }
 
 /** What becomes of an article: a story's head, or a copy of one keeping only its own reader comments. */

@@ -125,6 +125,10 @@ export interface KnowledgeStore {
    * has copies hands its passages to one of them (the story stays searchable); a copy just goes.
    */
   removeKeys(keys: string[]): Promise<number>;
+  /** Articles stored before copies were recognised (no fingerprint examined yet), oldest first. */
+  articlesWithoutFingerprint(limit: number): Promise<Array<{ id: number; body: string[]; comments: string[]; summaryOnly: boolean }>>;
+  /** Records an older article's fingerprint (null: examined, not eligible); an article that heads a story gets its band keys. */
+  setFingerprint(documentId: number, fingerprint: Fingerprint | null): Promise<void>;
   /** Heads of stories (articles that are no copy) sharing any of these LSH band keys. */
   copyCandidates(bands: string[]): Promise<CopyCandidate[]>;
   /** For each document id found: the story it belongs to (itself alone when it has no copies). */

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, statSync, writeFileSync, renameSync } from 'node
 import { join } from 'node:path';
 import { AnnIndex } from './annIndex.js';
 import { acquireIngestLock, lockHolder } from './ingestLock.js';
-import type { ArticleWrite, CopyCandidate, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, StoreStats, StoredArticle, StoryInfo, VectorSpace, WriteResult } from './knowledgeStore.js';
-import { copyCandidates, stories } from './sqliteStories.js';
+import type { ArticleWrite, CopyCandidate, DateFilter, Fingerprint, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, StoreStats, StoredArticle, StoryInfo, VectorSpace, WriteResult } from './knowledgeStore.js';
+import { articlesWithoutFingerprint, copyCandidates, setFingerprint, stories } from './sqliteStories.js';
 import { SqliteStore } from './sqliteStore.js';
 import type { DocumentRecord, StoredPassage } from '../core/types.js';
 
@@ -139,6 +139,14 @@ export class NewsStore implements KnowledgeStore {
 
   async updateRawHash(documentId: number, rawHash: string): Promise<void> {
     this.sqlite.updateRawHash(documentId, rawHash);
+  }
+
+  async articlesWithoutFingerprint(limit: number): Promise<Array<{ id: number; body: string[]; comments: string[]; summaryOnly: boolean }>> {
+    return articlesWithoutFingerprint(this.sqlite.db, limit);
+  }
+
+  async setFingerprint(documentId: number, fingerprint: Fingerprint | null): Promise<void> {
+    setFingerprint(this.sqlite.db, documentId, fingerprint);
   }
 
   async copyCandidates(bands: string[]): Promise<CopyCandidate[]> {

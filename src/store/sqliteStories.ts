@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ArticleWrite, CopyCandidate, StoryInfo } from './knowledgeStore.js';
+import type { ArticleWrite, CopyCandidate, Fingerprint, StoryInfo } from './knowledgeStore.js';
 import { parseComments } from './documentRow.js';
 import { decodeSignature, encodeSignature, storiesOf, type StoryMember } from './stories.js';
 
@@ -12,8 +12,7 @@ import { decodeSignature, encodeSignature, storiesOf, type StoryMember } from '.
 /** Records the written article's place in its story; returns its head's id when it is a copy, null when it heads a story. */
 export function linkToStory(db: Database.Database, documentId: number, article: ArticleWrite): number | null {
   const head = article.copyOf ? headOf(db, article.copyOf, documentId) : null;
-  const signature = article.fingerprint ? encodeSignature(article.fingerprint.signature) : null;
-  db.prepare('UPDATE documents SET copy_of = ?, minhash = ? WHERE id = ?').run(head, signature, documentId);
+  db.prepare('UPDATE documents SET copy_of = ?, minhash = ? WHERE id = ?').run(head, encodeSignature(article.fingerprint?.signature ?? null), documentId);
   db.prepare('DELETE FROM copy_bands WHERE document_id = ?').run(documentId);
   if (head !== null) {
     // An article that headed a story and is now a copy of another: its copies follow it there.
@@ -48,12 +47,36 @@ export function promoteCopy(db: Database.Database, headId: number): boolean {
   return true;
 }
 
+/** Articles written before schema version 4 (minhash NULL; an examined one holds at least an empty value). */
+export function articlesWithoutFingerprint(db: Database.Database, limit: number) {
+  // Version-1 articles have no stored body: their body passages stand in for it (as in exports).
+  const rows = db
+    .prepare(
+      `SELECT d.id, coalesce(d.body, (SELECT group_concat(text, char(10) || char(10)) FROM (SELECT text FROM passages p
+         WHERE p.document_id = d.id AND p.section = 'body' ORDER BY p.position))) AS body, d.comments, d.summary_only
+       FROM documents d WHERE d.minhash IS NULL ORDER BY d.id LIMIT ?`,
+    )
+    .all(limit) as Array<{
+    id: number; body: string | null; comments: string | null; summary_only: number;
+  }>;
+  return rows.map((r) => ({ id: r.id, body: (r.body ?? '').split('\n\n'), comments: parseComments(r.comments).map((c) => c.text), summaryOnly: r.summary_only === 1 }));
+}
+
+export function setFingerprint(db: Database.Database, documentId: number, fingerprint: Fingerprint | null): void {
+  db.transaction(() => {
+    db.prepare('UPDATE documents SET minhash = ? WHERE id = ?').run(encodeSignature(fingerprint?.signature ?? null), documentId);
+    const head = db.prepare('SELECT 1 FROM documents WHERE id = ? AND copy_of IS NULL').get(documentId);
+    const insert = db.prepare('INSERT OR IGNORE INTO copy_bands(band, document_id) VALUES (?, ?)');
+    if (head) for (const band of fingerprint?.bands ?? []) insert.run(band, documentId);
+  })();
+}
+
 export function copyCandidates(db: Database.Database, bands: string[]): CopyCandidate[] {
   if (bands.length === 0) return [];
   const rows = db
     .prepare(
       `SELECT DISTINCT d.id, d.doc_key, d.minhash, d.comments FROM copy_bands b JOIN documents d ON d.id = b.document_id
-       WHERE b.band IN (${bands.map(() => '?').join(',')}) AND d.copy_of IS NULL AND d.minhash IS NOT NULL`,
+       WHERE b.band IN (${bands.map(() => '?').join(',')}) AND d.copy_of IS NULL AND length(d.minhash) > 0`,
     )
     .all(...bands) as Array<{ id: number; doc_key: string; minhash: Buffer; comments: string | null }>;
   return rows.map((r) => ({ id: r.id, key: r.doc_key, signature: decodeSignature(r.minhash), comments: parseComments(r.comments).map((c) => c.text) }));

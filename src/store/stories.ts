@@ -33,8 +33,12 @@ export function storiesOf(documentIds: number[], members: StoryMember[]): Map<nu
   return stories;
 }
 
-/** A MinHash signature as stored (little-endian uint32s). */
-export function encodeSignature(signature: Uint32Array): Buffer {
+/**
+ * A MinHash signature as stored (little-endian uint32s); none (a text too short to judge) is
+ * stored as an empty value, so NULL keeps meaning "written before copies were recognised".
+ */
+export function encodeSignature(signature: Uint32Array | null): Buffer {
+  if (!signature) return Buffer.alloc(0);
   const buffer = Buffer.alloc(signature.length * 4);
   signature.forEach((value, i) => buffer.writeUInt32LE(value, i * 4));
   return buffer;

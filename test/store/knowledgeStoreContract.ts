@@ -176,6 +176,11 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
         expect(turned.removedPassageIds).toHaveLength(2);
         expect((await store.stories([c1])).get(c1)).toMatchObject({ id: c1, articles: 3 });
         expect(await store.stats()).toMatchObject({ documents: 3, passages: 1 });
+        // Everything written now was examined; an article's fingerprint set later makes a head findable, never a copy.
+        expect(await store.articlesWithoutFingerprint(10)).toEqual([]);
+        await store.setFingerprint(c1, fingerprint(4, ['late']));
+        await store.setFingerprint(head, fingerprint(5, ['late']));
+        expect((await store.copyCandidates(['late'])).map((c) => [c.key, c.signature[0]])).toEqual([['c1', 400]]);
         await expect(store.writeArticle(article('x', ['text'], { ...COPY, copyOf: 'missing' }))).rejects.toThrow(/not stored/);
         expect(await store.documentByKey('x')).toBeUndefined();
       } finally {

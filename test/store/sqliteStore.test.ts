@@ -156,6 +156,12 @@ describe('schema versions', () => {
     // Version 4: an old article heads a story of its own (no copies, no fingerprint yet).
     expect(store.db.prepare('SELECT copy_of, minhash FROM documents').get()).toEqual({ copy_of: null, minhash: null });
     expect(store.db.prepare('SELECT count(*) AS n FROM copy_bands').get()).toEqual({ n: 0 });
+    // Listed for fingerprinting once (ingest does it first), then found as a story's head.
+    const { articlesWithoutFingerprint, copyCandidates, setFingerprint } = await import('../../src/store/sqliteStories.js');
+    expect(articlesWithoutFingerprint(store.db, 10)).toEqual([{ id: 1, body: ['Old text kept.'], comments: [], summaryOnly: false }]);
+    setFingerprint(store.db, 1, { signature: Uint32Array.from([1, 2]), bands: ['b'] });
+    expect(articlesWithoutFingerprint(store.db, 10)).toEqual([]);
+    expect(copyCandidates(store.db, ['b']).map((c) => c.key)).toEqual(['k']);
     store.setMeta('schema_version', '99');
     store.close();
     expect(() => new SqliteStore(path)).toThrow(/schema version 99, newer than this program/);

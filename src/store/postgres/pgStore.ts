@@ -2,13 +2,13 @@ import type { DocumentRecord, Section, StoredPassage } from '../../core/types.js
 import { IngestLockedError } from '../errors.js';
 import { ftsPatterns } from '../ftsQuery.js';
 import type {
-  ArticleWrite, CopyCandidate, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, PassageVectors, StoreStats, StoredArticle, StoryInfo, VectorSpace, WriteResult,
+  ArticleWrite, CopyCandidate, DateFilter, Fingerprint, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, PassageVectors, StoreStats, StoredArticle, StoryInfo, VectorSpace, WriteResult,
 } from '../knowledgeStore.js';
 import { decodeVector } from '../vectorCodec.js';
 import { DOCUMENT_ROW_COLUMNS, parseComments, toDocument, type DocumentRow as StoredDocumentRow } from '../documentRow.js';
 import { PgDatabase, type PgConnection, type PgSession, type Row, type SqlRunner } from './pgDatabase.js';
 import { PG_MIGRATIONS } from './pgSchema.js';
-import { copyCandidates, linkToStory, promoteCopy, stories } from './pgStories.js';
+import { articlesWithoutFingerprint, copyCandidates, linkToStory, promoteCopy, setFingerprint, stories } from './pgStories.js';
 import { PgVectorGraph } from './pgVectorGraph.js';
 import { backfillPgVector, enablePgVector, PGVECTOR_INDEX, preparePgVectorIndex, searchPgVector, writeVectors } from './pgVector.js';
 
@@ -356,6 +356,14 @@ export class PgStore implements KnowledgeStore {
   async documentByContentHash(contentHash: string): Promise<DocumentRecord | undefined> {
     const [row] = await this.db.query<DocumentRow>('SELECT * FROM documents WHERE content_hash = $1 ORDER BY id LIMIT 1', [contentHash]);
     return row ? toDocument(row) : undefined;
+  }
+
+  async articlesWithoutFingerprint(limit: number): Promise<Array<{ id: number; body: string[]; comments: string[]; summaryOnly: boolean }>> {
+    return articlesWithoutFingerprint(this.db, limit);
+  }
+
+  async setFingerprint(documentId: number, fingerprint: Fingerprint | null): Promise<void> {
+    await this.db.transaction((tx) => setFingerprint(tx, documentId, fingerprint));
   }
 
   async copyCandidates(bands: string[]): Promise<CopyCandidate[]> {

@@ -1,4 +1,4 @@
-import type { ArticleWrite, CopyCandidate, StoryInfo } from '../knowledgeStore.js';
+import type { ArticleWrite, CopyCandidate, Fingerprint, StoryInfo } from '../knowledgeStore.js';
 import { parseComments } from '../documentRow.js';
 import { decodeSignature, encodeSignature, storiesOf } from '../stories.js';
 import type { SqlRunner } from './pgDatabase.js';
@@ -11,8 +11,7 @@ import type { SqlRunner } from './pgDatabase.js';
 /** Records the written article's place in its story; returns its head's id when it is a copy, null when it heads a story. */
 export async function linkToStory(tx: SqlRunner, documentId: number, article: ArticleWrite): Promise<number | null> {
   const head = article.copyOf ? await headOf(tx, article.copyOf, documentId) : null;
-  const signature = article.fingerprint ? encodeSignature(article.fingerprint.signature) : null;
-  await tx.query('UPDATE documents SET copy_of = $1, minhash = $2 WHERE id = $3', [head, signature, documentId]);
+  await tx.query('UPDATE documents SET copy_of = $1, minhash = $2 WHERE id = $3', [head, encodeSignature(article.fingerprint?.signature ?? null), documentId]);
   await tx.query('DELETE FROM copy_bands WHERE document_id = $1', [documentId]);
   if (head !== null) {
     // An article that headed a story and is now a copy of another: its copies follow it there.
@@ -44,11 +43,30 @@ export async function promoteCopy(tx: SqlRunner, headId: number): Promise<boolea
   return true;
 }
 
+/** Articles written before this migration (minhash NULL; an examined one holds at least an empty value). */
+export async function articlesWithoutFingerprint(db: SqlRunner, limit: number) {
+  const rows = await db.query<{ id: string; body: string | null; comments: string | null; summary_only: boolean }>(
+    'SELECT id, body, comments, summary_only FROM documents WHERE minhash IS NULL ORDER BY id LIMIT $1',
+    [limit],
+  );
+  return rows.map((r) => ({ id: Number(r.id), body: (r.body ?? '').split('\n\n'), comments: parseComments(r.comments).map((c) => c.text), summaryOnly: r.summary_only }));
+}
+
+export async function setFingerprint(tx: SqlRunner, documentId: number, fingerprint: Fingerprint | null): Promise<void> {
+  const [row] = await tx.query<{ head: boolean }>('UPDATE documents SET minhash = $1 WHERE id = $2 RETURNING copy_of IS NULL AS head', [
+    encodeSignature(fingerprint?.signature ?? null), documentId,
+  ]);
+  const bands = row?.head ? (fingerprint?.bands ?? []) : [];
+  if (bands.length > 0) {
+    await tx.query('INSERT INTO copy_bands(band, document_id) SELECT DISTINCT b, $2::bigint FROM unnest($1::text[]) AS b ON CONFLICT DO NOTHING', [bands, documentId]);
+  }
+}
+
 export async function copyCandidates(db: SqlRunner, bands: string[]): Promise<CopyCandidate[]> {
   if (bands.length === 0) return [];
   const rows = await db.query<{ id: string; doc_key: string; minhash: Buffer; comments: string | null }>(
     `SELECT DISTINCT d.id, d.doc_key, d.minhash, d.comments FROM copy_bands b JOIN documents d ON d.id = b.document_id
-     WHERE b.band = ANY($1::text[]) AND d.copy_of IS NULL AND d.minhash IS NOT NULL`,
+     WHERE b.band = ANY($1::text[]) AND d.copy_of IS NULL AND length(d.minhash) > 0`,
     [bands],
   );
   return rows.map((r) => ({ id: Number(r.id), key: r.doc_key, signature: decodeSignature(r.minhash), comments: parseComments(r.comments).map((c) => c.text) }));
