@@ -25,6 +25,7 @@ ALTER TABLE documents ADD COLUMN summary_only INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE documents ADD COLUMN copy_of INTEGER REFERENCES documents(id) ON DELETE SET NULL;
 ALTER TABLE documents ADD COLUMN minhash BLOB;
 CREATE INDEX documents_copy_of ON documents(copy_of) WHERE copy_of IS NOT NULL;
+CREATE INDEX documents_unfingerprinted ON documents(id) WHERE minhash IS NULL;
 CREATE TABLE copy_bands (
   band TEXT NOT NULL,
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -103,6 +103,7 @@ ANALYZE passage_terms;
 ALTER TABLE documents ADD COLUMN copy_of bigint REFERENCES documents(id) ON DELETE SET NULL;
 ALTER TABLE documents ADD COLUMN minhash bytea;
 CREATE INDEX documents_copy_of ON documents(copy_of) WHERE copy_of IS NOT NULL;
+CREATE INDEX documents_unfingerprinted ON documents(id) WHERE minhash IS NULL;
 CREATE TABLE copy_bands (
   band text COLLATE "C" NOT NULL,
   document_id bigint NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
