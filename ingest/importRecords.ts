@@ -4,6 +4,7 @@ import { embedPassages, type LoadedEmbeddings } from '../src/embeddings/loadEmbe
 import type { KnowledgeStore, VectorSpace } from '../src/store/knowledgeStore.js';
 import { chunkArticle } from './chunk.js';
 import { vectorFromBase64, type ExportRecord } from './exportRecord.js';
+import { CopyDetector, passagesFor } from './copies/copyDetector.js';
 import { contentHashOf, toWrite } from './pipeline.js';
 import { validateArticle } from './validateArticle.js';
 
@@ -93,6 +94,7 @@ export async function importRecords(
   const loaded = embeddings ? { model: embeddings.modelId, dim: embeddings.dimension } : null;
   if (loaded) await store.useVectorSpace(loaded);
   const carriedPolicy = new CarriedVectorPolicy(store, loaded);
+  const copies = new CopyDetector(store);
   let lineNumber = 0;
   for await (const line of openLines()) {
     lineNumber++;
@@ -108,7 +110,11 @@ export async function importRecords(
         continue;
       }
       const key = { key: article.location, sourceId: options.sourceId, rawHash: `import:${contentHash}`, location: article.location };
-      const pending = toWrite(key, article, chunkArticle(article), contentHash, record.summaryOnly === true);
+      // Copies of a story (exported after their head) are recognised again, as ingest does.
+      const story = await copies.classify(key.key, article, record.summaryOnly === true);
+      const pending = toWrite(key, article, passagesFor(story, article, chunkArticle(article)), contentHash, record.summaryOnly === true);
+      pending.write.copyOf = story.copyOf;
+      pending.write.fingerprint = story.fingerprint;
       // Vectors carried in the export are used for the passages they match (same text);
       // the rest are embedded when the model is loaded.
       const carried = await carriedPolicy.vectorsFor(record);

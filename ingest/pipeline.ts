@@ -5,6 +5,7 @@ import { currentCalibration } from '../src/core/calibration/currentCalibration.j
 import { NewsStore } from '../src/store/newsStore.js';
 import type { ArticleWrite, KnowledgeStore } from '../src/store/knowledgeStore.js';
 import { chunkArticle } from './chunk.js';
+import { CopyDetector, fingerprintStoredArticles, passagesFor } from './copies/copyDetector.js';
 import { ExtractionPool, withExtractionTimeout } from './extract/extractionPool.js';
 import { SourceBackoff } from './sourceBackoff.js';
 import { FetchPolicy, type FetchPolicyOptions } from './sources/fetchPolicy.js';
@@ -133,7 +134,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const supplied = options.extractor;
   const extractor: Extractor = supplied ? (bytes, origin) => withExtractionTimeout(supplied(bytes, origin), extractionTimeoutMs) : (bytes, origin) => pool!.extract(bytes, origin);
   const summary: IngestSummary = {
-    added: 0, updated: 0, unchanged: 0, duplicates: 0, removed: 0, missingKept: 0, summaryOnly: 0,
+    added: 0, updated: 0, unchanged: 0, duplicates: 0, copies: 0, removed: 0, missingKept: 0, summaryOnly: 0,
     skipped: [], failedSources: [], refused: [], backingOff: [], sourcesRead: 0, passagesWritten: 0, vectorsAdded: 0,
     totalArticles: 0, totalPassages: 0, durationMs: 0, embeddingMs: 0, embedding: status, vectorsInUse: false, vectorCalibration: null,
   };
@@ -158,12 +159,17 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     // Links from feeds and redirects must lead to public addresses; the operator's own source origins may be local.
     const policy = new FetchPolicy({ ...options.fetchGuard, operatorUrls: options.sources.filter((s) => s.kind === 'url').map((s) => s.id) });
     const backoff = new SourceBackoff(store, options.now);
+    // Articles stored before copies were recognised get fingerprints once, so their copies find them.
+    await fingerprintStoredArticles(store);
+
     const seen = new Set<string>();
     const failedSourceIds = new Set<string>();
     let pending: PendingArticle[] = [];
     let pendingPassages = 0;
     // Twins of articles still waiting in the batch become aliases once the batch is written.
     const pendingByHash = new Map<string, string>();
+    // Near-identical copies of a story (other URLs, other outlets) are stored without passages.
+    const copies = new CopyDetector(store);
     let pendingAliases: Array<{ key: string; twinKey: string; sourceId: string; rawHash: string }> = [];
     let processed = 0;
 
@@ -213,6 +219,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
             summary.passagesWritten += result.added.length;
             if (p.write.vectors) summary.vectorsAdded += result.added.length;
             if (p.write.summaryOnly) summary.summaryOnly++;
+            if (p.write.copyOf) summary.copies++;
             if (p.isUpdate) summary.updated++;
             else summary.added++;
           } catch (error) {
@@ -268,7 +275,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         return;
       }
       pendingByHash.set(contentHash, event.key);
-      const item = toWrite(event, article, prepared.passages, contentHash, summaryOnly);
+      // A copy is written after its story's head (queued later), without its body's passages.
+      const story = await copies.classify(event.key, article, summaryOnly);
+      const item = toWrite(event, article, passagesFor(story, article, prepared.passages), contentHash, summaryOnly);
+      item.write.copyOf = story.copyOf;
+      item.write.fingerprint = story.fingerprint;
       item.isUpdate = Boolean(existing && !existing.viaAlias);
       pending.push(item);
       pendingPassages += prepared.passages.length;

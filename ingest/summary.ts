@@ -21,6 +21,8 @@ export interface IngestSummary {
   unchanged: number;
   /** Same text as an article already stored (e.g. a second URL for the same story). */
   duplicates: number;
+  /** Articles recognised as near-identical copies of a story already told (ingest/copies): stored without passages of their own. */
+  copies: number;
   removed: number;
   /** Stored articles their source no longer lists, kept because pruning was not asked for. */
   missingKept: number;
@@ -75,6 +77,7 @@ export function formatSummary(s: IngestSummary): string {
   if (s.vectorCalibration) lines.push(describeCalibration(s.vectorCalibration));
   if (s.vectorCalibration && !s.vectorCalibration.separates) lines.push(notSeparatingLimitation(s.vectorCalibration));
   else if (!s.vectorsInUse) lines.push(LEXICAL_ONLY_LIMITATION);
+  if (s.copies > 0) lines.push(`${plural(s.copies, 'article')} recognised as copies of a story already stored (counted once in answers).`);
   if (s.summaryOnly > 0) lines.push(`${plural(s.summaryOnly, 'article')} stored as feed summary only (page unreachable); retried at the next ingest.`);
   if (s.missingKept > 0) lines.push(`${plural(s.missingKept, 'stored article')} no longer listed by its source, kept (use --prune to remove).`);
   for (const f of s.failedSources) lines.push(`Source failed: ${f.source}: ${f.reason}`);

@@ -1,6 +1,7 @@
 import type { NewsEmbeddings } from '../embeddings/newsEmbeddings.js';
 import type { EmbeddingStatus } from '../embeddings/loadEmbeddings.js';
 import type { KnowledgeStore } from '../store/knowledgeStore.js';
+import { withStories } from './answer/citations.js';
 import { composeExtractiveAnswer } from './answer/extractive.js';
 import { SentenceSimilarity } from './answer/sentenceSimilarity.js';
 import type { Answer } from './answer/types.js';
@@ -176,6 +177,7 @@ export class KnowledgeBase {
     const retrieval = options.retrievalQuestion
       ? await this.retrieveValid(validateQuestion(options.retrievalQuestion, 4000), { ...options, emphasis: question })
       : await this.retrieveValid(question, options);
-    return this.answerer.answer(question, retrieval, questionLanguage(question), options.hooks);
+    const answer = await this.answerer.answer(question, retrieval, questionLanguage(question), options.hooks);
+    return withStories(answer, this.options.store);
   }
 }

@@ -24,6 +24,38 @@ export interface ArticleWrite {
   /** One vector per passage (null for a passage not embedded), or null when written lexical-only. */
   vectors: Array<Float32Array | null> | null;
   model: string | null;
+  /**
+   * Key of the first stored article of the same story when this one is a near-identical copy
+   * (ingest/copies): it is stored as its own document, linked to the story's head, with only
+   * the passages given (ingest gives those of its own reader comments, never its body's, which
+   * would only repeat the story's), so copies neither crowd searches nor change term statistics.
+   */
+  copyOf?: string | null;
+  /** MinHash fingerprint of the body (null for texts too short to judge); a story's head is found by its bands. */
+  fingerprint?: Fingerprint | null;
+}
+
+/** An article's MinHash signature and its LSH band keys (ingest/copies/minhash.ts). */
+export interface Fingerprint {
+  signature: Uint32Array;
+  bands: string[];
+}
+
+/** A story's head that shares a band with a fingerprint. */
+export interface CopyCandidate {
+  id: number;
+  key: string;
+  signature: Uint32Array;
+  /** Texts of its reader comments (a copy's own comments are kept searchable, the head's are not repeated). */
+  comments: string[];
+}
+
+/** One story as an answer names it: its head's id, how many articles tell it, their distinct outlets. */
+export interface StoryInfo {
+  id: number;
+  articles: number;
+  /** Distinct outlet names, the asked document's own first. */
+  outlets: string[];
 }
 
 export interface WriteResult {
@@ -102,8 +134,19 @@ export interface KnowledgeStore {
   addAlias(aliasKey: string, documentId: number, sourceId: string, rawHash: string): Promise<void>;
   /** Same content fetched with other bytes: only the raw hash moves. */
   updateRawHash(documentId: number, rawHash: string): Promise<void>;
-  /** Removes articles or aliases by key; returns how many passages went. */
+  /**
+   * Removes articles or aliases by key; returns how many passages went. A story's head that
+   * has copies hands its passages to one of them (the story stays searchable); a copy just goes.
+   */
   removeKeys(keys: string[]): Promise<number>;
+  /** Articles stored before copies were recognised (no fingerprint examined yet), oldest first. */
+  articlesWithoutFingerprint(limit: number): Promise<Array<{ id: number; body: string[]; comments: string[]; summaryOnly: boolean }>>;
+  /** Records an older article's fingerprint (null: examined, not eligible); an article that heads a story gets its band keys. */
+  setFingerprint(documentId: number, fingerprint: Fingerprint | null): Promise<void>;
+  /** Heads of stories (articles that are no copy) sharing any of these LSH band keys. */
+  copyCandidates(bands: string[]): Promise<CopyCandidate[]>;
+  /** For each document id found: the story it belongs to (itself alone when it has no copies). */
+  stories(documentIds: number[]): Promise<Map<number, StoryInfo>>;
   keysForSource(sourceId: string): Promise<string[]>;
   hasSummaryOnly(sourceId: string): Promise<boolean>;
   /** Every article, oldest first, read lazily; with `withVectors`, their passages' vectors too (when the store has a vector space). */

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, statSync, writeFileSync, renameSync } from 'node
 import { join } from 'node:path';
 import { AnnIndex } from './annIndex.js';
 import { acquireIngestLock, lockHolder } from './ingestLock.js';
-import type { ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, SourceStatus, StoreStats, StoredArticle, VectorSpace, WriteResult } from './knowledgeStore.js';
+import type { ArticleWrite, CopyCandidate, DateFilter, Fingerprint, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, SourceStatus, StoreStats, StoredArticle, StoryInfo, VectorSpace, WriteResult } from './knowledgeStore.js';
+import { articlesWithoutFingerprint, copyCandidates, setFingerprint, stories } from './sqliteStories.js';
 import { SqliteStore } from './sqliteStore.js';
 import { calibrationRows, readCalibration, type ProbePassage, type StoredCalibration } from './calibrationMeta.js';
 import type { DocumentRecord, StoredPassage } from '../core/types.js';
@@ -139,6 +140,22 @@ export class NewsStore implements KnowledgeStore {
 
   async updateRawHash(documentId: number, rawHash: string): Promise<void> {
     this.sqlite.updateRawHash(documentId, rawHash);
+  }
+
+  async articlesWithoutFingerprint(limit: number): Promise<Array<{ id: number; body: string[]; comments: string[]; summaryOnly: boolean }>> {
+    return articlesWithoutFingerprint(this.sqlite.db, limit);
+  }
+
+  async setFingerprint(documentId: number, fingerprint: Fingerprint | null): Promise<void> {
+    setFingerprint(this.sqlite.db, documentId, fingerprint);
+  }
+
+  async copyCandidates(bands: string[]): Promise<CopyCandidate[]> {
+    return copyCandidates(this.sqlite.db, bands);
+  }
+
+  async stories(documentIds: number[]): Promise<Map<number, StoryInfo>> {
+    return stories(this.sqlite.db, documentIds);
   }
 
   async keysForSource(sourceId: string): Promise<string[]> {

@@ -5,7 +5,7 @@
  * passages uses AUTOINCREMENT so an id is never reused: ids double as ANN labels, and a
  * reused id would resurrect a deleted graph node.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * Migrations from each older schema version to the next, run in order at open inside one
@@ -28,6 +28,20 @@ CREATE TABLE IF NOT EXISTS source_status (
   consecutive_failures INTEGER NOT NULL DEFAULT 0,
   next_attempt_at TEXT
 );
+`,
+  // 4: near-identical copies of a story (ingest/copies). A copy is a document of its own
+  // without passages, linked to its story's head; heads are found by MinHash LSH band keys.
+  4: `
+ALTER TABLE documents ADD COLUMN copy_of INTEGER REFERENCES documents(id) ON DELETE SET NULL;
+ALTER TABLE documents ADD COLUMN minhash BLOB;
+CREATE INDEX documents_copy_of ON documents(copy_of) WHERE copy_of IS NOT NULL;
+CREATE INDEX documents_unfingerprinted ON documents(id) WHERE minhash IS NULL;
+CREATE TABLE copy_bands (
+  band TEXT NOT NULL,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  PRIMARY KEY (band, document_id)
+) WITHOUT ROWID;
+CREATE INDEX copy_bands_document ON copy_bands(document_id);
 `,
 };
 

@@ -12,6 +12,7 @@ import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { PROBE_ORDER_SQL, type ProbePassage } from './calibrationMeta.js';
 import { decodeVector, encodeVector } from './vectorCodec.js';
 import { DOCUMENT_ROW_COLUMNS, parseComments, toDocument, type DocumentRow } from './documentRow.js';
+import { linkToStory, promoteCopy } from './sqliteStories.js';
 
 export type { ArticleWrite, DateFilter, StoreStats, StoredArticle, WriteResult } from './knowledgeStore.js';
 
@@ -209,6 +210,7 @@ export class SqliteStore {
             m.published, m.language, m.url, m.source, m.location, m.author, now, now, stored.body, stored.comments, stored.summaryOnly);
         documentId = Number(info.lastInsertRowid);
       }
+      linkToStory(this.db, documentId, article);
       const insertPassage = this.db.prepare('INSERT INTO passages(document_id, position, section, text, terms) VALUES (?,?,?,?,?)');
       const insertVector = this.db.prepare('INSERT INTO passage_vectors(passage_id, model, vector) VALUES (?,?,?)');
       const added: WriteResult['added'] = [];
@@ -250,6 +252,11 @@ export class SqliteStore {
         if (heir) {
           this.db.prepare('DELETE FROM document_aliases WHERE alias_key = ?').run(heir.alias_key);
           this.db.prepare('UPDATE documents SET doc_key=?, source_id=?, raw_hash=? WHERE id=?').run(heir.alias_key, heir.source_id, heir.raw_hash, doc.id);
+          continue;
+        }
+        // A story told by other articles too lives on in one of them.
+        if (promoteCopy(this.db, doc.id)) {
+          this.db.prepare('DELETE FROM documents WHERE id = ?').run(doc.id);
           continue;
         }
         const ids = this.db.prepare('SELECT id FROM passages WHERE document_id = ?').all(doc.id) as { id: number }[];

@@ -22,3 +22,30 @@ describe('source lines', () => {
     expect(formatAnswer(answerIn(language))).toContain(`[1] Ferry returns — ${details} — https://w.example/f`);
   });
 });
+
+describe('a story told by several articles', () => {
+  const told = (articles: number, outlets: string[], outlet = 'Wire A') =>
+    ({
+      answer: 'The ferry returns in June. [1]',
+      language: 'en',
+      citations: [{ n: 1, title: 'Ferry returns', source: 'f.txt', outlet, language: 'en', section: 'body', quote: 'q', story: { id: 7, articles, outlets } }],
+    }) as unknown as Answer;
+
+  it.each([
+    ['en', ' — also in 99 other articles: Wire B, Wire C, +97'],
+    ['de', ' — auch in 99 weiteren Artikeln: Wire B, Wire C, +97'],
+    ['it', ' — anche in altri 99 articoli: Wire B, Wire C, +97'],
+    ['fr', ' — aussi dans 99 autres articles : Wire B, Wire C, +97'],
+    ['es', ' — también en otros 99 artículos: Wire B, Wire C, +97'],
+  ])('says in how many other articles and at which outlets, in %s', (language, note) => {
+    const answer = { ...told(100, ['Wire A', 'Wire B', 'Wire C', 'Wire D']), language };
+    expect(formatAnswer(answer).endsWith(`f.txt${note}`)).toBe(true);
+  });
+
+  it('counts without names when the copies have no other outlet, and says nothing for one article', () => {
+    expect(formatAnswer(told(2, ['Wire A']))).toMatch(/f\.txt — also in 1 other article$/);
+    expect(formatAnswer(told(3, ['Wire A', 'Wire B']))).toMatch(/f\.txt — also in 2 other articles: Wire B, \+1$/);
+    expect(formatAnswer(told(1, ['Wire A']))).toMatch(/f\.txt$/);
+  });
+});
+

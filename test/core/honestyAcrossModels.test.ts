@@ -2,52 +2,29 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeStandInModel } from '../../bench/model/writeStandInModel.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
 import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
 import { HashingEmbeddings } from '../../src/embeddings/hashingEmbeddings.js';
-import { loadEmbeddings, type LoadedEmbeddings } from '../../src/embeddings/loadEmbeddings.js';
+import type { LoadedEmbeddings } from '../../src/embeddings/loadEmbeddings.js';
 import { NewsStore } from '../../src/store/newsStore.js';
 import { loaded } from '../support/countingEmbeddings.js';
 import { ANSWERABLE_QUESTIONS, HONESTY_ARTICLES, OFF_TOPIC_QUESTIONS } from '../support/honestyCorpus.js';
 import { suiteTempDir } from '../support/tempDir.js';
-import { TranslationEmbeddings } from '../support/translationEmbeddings.js';
+import { SCALE_EMBEDDERS } from '../support/scaleEmbedders.js';
 
 /**
- * The answer gate must hold whatever model is loaded: three embedders of different score
- * scales — bag-of-words (unrelated text about 0), a random ONNX model of the real model's form
- * loaded through the production loader (vectors that mean little, all fairly similar), and a
- * fake on multilingual-e5's scale (unrelated text about 0.8, related higher). With each,
- * off-topic questions are declined and answerable ones answered from the right article.
+ * The answer gate must hold whatever model is loaded: with each of three embedders of
+ * different score scales, off-topic questions are declined and answerable ones answered from
+ * the right article.
  */
-const TINY_STAND_IN = { layers: 2, hidden: 32, heads: 4, intermediate: 64, vocab: 3000, positions: 512 };
-
-interface Setup {
-  name: string;
-  model: () => Promise<LoadedEmbeddings>;
-}
-
-const SETUPS: Setup[] = [
-  { name: 'hashing (bag of words, unrelated ~0)', model: async () => loaded(new HashingEmbeddings()) },
-  {
-    name: 'random ONNX model of the stand-in form',
-    model: async () => {
-      const folder = join(suiteTempDir('honesty-model-'), 'multilingual-e5-random-stand-in');
-      writeStandInModel(folder, TINY_STAND_IN, ['int8']);
-      return loadEmbeddings({ model: folder, dataDir: suiteTempDir('honesty-cache-'), threads: 1 });
-    },
-  },
-  { name: 'e5-like scale (unrelated ~0.83)', model: async () => loaded(new TranslationEmbeddings([], 384, { baseline: 2.2, modelId: 'e5-scale-fake' })) },
-];
-
-describe.each(SETUPS)('answers stay honest with $name', ({ model }) => {
+describe.each(SCALE_EMBEDDERS)('answers stay honest with $name', ({ load }) => {
   let kb: KnowledgeBase;
   let store: NewsStore;
   let embeddings: LoadedEmbeddings;
 
   beforeAll(async () => {
-    embeddings = await model();
+    embeddings = await load();
     expect(embeddings.status.available).toBe(true);
     const root = suiteTempDir('honesty-');
     const docs = join(root, 'docs');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IngestLockedError } from '../../src/store/errors.js';
-import type { ArticleWrite, KnowledgeStore } from '../../src/store/knowledgeStore.js';
+import type { ArticleWrite, Fingerprint, KnowledgeStore } from '../../src/store/knowledgeStore.js';
 
 function article(key: string, texts: string[], overrides: Partial<ArticleWrite> = {}): ArticleWrite {
   return {
@@ -18,6 +18,29 @@ function article(key: string, texts: string[], overrides: Partial<ArticleWrite> 
     model: 'm',
     ...overrides,
   };
+}
+
+/** A fingerprint as ingest/copies makes one (the store only keeps and compares what it is given). */
+function fingerprint(seed: number, bands: string[]): Fingerprint {
+  return { signature: Uint32Array.from({ length: 8 }, (_, i) => seed * 100 + i), bands };
+}
+
+/** A copy as ingest writes one: no passages of its body (c1 keeps one of its own reader comment). */
+const COPY = { comments: [], passages: [], vectors: null };
+
+/** One story: head "h" (outlet A) with copies "c1" (B) and "c2" (A again), stored without body passages. */
+async function writeStory(store: KnowledgeStore): Promise<{ head: number; c1: number; c2: number; passages: number[] }> {
+  const written = await store.writeArticle(article('h', ['the tram line was approved', 'work starts in spring'], {
+    metadata: { ...article('h', []).metadata, outlet: 'Outlet A' }, comments: [], fingerprint: fingerprint(1, ['b1', 'b2']),
+  }));
+  for (const [key, outlet] of [['c1', 'Outlet B'], ['c2', 'Outlet A']] as const) {
+    const copy = await store.writeArticle(article(key, ['Edition 2.', 'the tram line was approved', 'work starts in spring'], {
+      metadata: { ...article(key, []).metadata, outlet }, ...COPY, copyOf: 'h', fingerprint: fingerprint(2, ['b1', 'b3']),
+    }));
+    expect(copy.added).toEqual([]);
+  }
+  const id = async (key: string) => (await store.documentByKey(key))!.id;
+  return { head: await id('h'), c1: await id('c1'), c2: await id('c2'), passages: written.added.map((p) => p.id) };
 }
 
 /**
@@ -120,6 +143,93 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
         expect(await store.calibration()).toEqual({ vector, operatingPoint: point });
         await store.saveCalibration({ vector: null });
         expect(await store.calibration()).toEqual({ vector: null, operatingPoint: point });
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps near-identical copies of a story without passages, found through their head by band, told as one story', async () => {
+      const store = await openEmpty();
+      try {
+        await store.useVectorSpace({ model: 'm', dim: 3 });
+        const { head, c1, c2, passages } = await writeStory(store);
+        expect(await store.stats()).toMatchObject({ documents: 3, passages: 2, vectors: 2 });
+        expect((await store.lexicalSearch(['tram'], 10)).map((h) => h.id)).toEqual([passages[0]]);
+        expect(await store.passageFrequencies([['tram']])).toEqual([1]);
+        // Only heads are candidates, with the signature they were written with.
+        const candidates = await store.copyCandidates(['b3', 'b1', 'zz']);
+        expect(candidates.map((c) => ({ id: c.id, key: c.key, signature: Array.from(c.signature) }))).toEqual([
+          { id: head, key: 'h', signature: Array.from(fingerprint(1, []).signature) },
+        ]);
+        expect(await store.copyCandidates(['b3'])).toEqual([]);
+        const stories = await store.stories([head, c1, 999_999]);
+        expect(stories.get(head)).toEqual({ id: head, articles: 3, outlets: ['Outlet A', 'Outlet B'] });
+        expect(stories.get(c1)).toEqual({ id: head, articles: 3, outlets: ['Outlet B', 'Outlet A'] });
+        expect(stories.has(999_999)).toBe(false);
+        // Copies are articles of their own for export and for their sources.
+        const exported = [];
+        for await (const a of store.exportArticles()) exported.push({ key: a.key, passages: a.passages, body: a.body });
+        expect(exported).toEqual([
+          { key: 'h', passages: 2, body: 'the tram line was approved\n\nwork starts in spring' },
+          { key: 'c1', passages: 0, body: 'Edition 2.\n\nthe tram line was approved\n\nwork starts in spring' },
+          { key: 'c2', passages: 0, body: 'Edition 2.\n\nthe tram line was approved\n\nwork starts in spring' },
+        ]);
+        expect((await store.stories([c2])).get(c2)?.articles).toBe(3);
+        // A copy of a copy joins the story's head; a copy's own reader comment is searchable, cited with the story.
+        const c3 = await store.writeArticle(article('c3', ['the tram line was approved'], {
+          ...COPY, copyOf: 'c1', passages: [{ position: 0, section: 'comment', text: 'Buses would have done', terms: 'buses would have done' }],
+        }));
+        expect((await store.lexicalSearch(['buses'], 10)).map((h) => h.id)).toEqual([c3.added[0]!.id]);
+        const [comment] = await store.passagesByIds([c3.added[0]!.id]);
+        expect((await store.stories([comment!.documentId])).get(comment!.documentId)).toMatchObject({ id: head, articles: 4 });
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('hands a removed head\'s passages to a copy, so the story stays; a removed copy just goes', async () => {
+      const store = await openEmpty();
+      try {
+        await store.useVectorSpace({ model: 'm', dim: 3 });
+        const { c1, c2, passages } = await writeStory(store);
+        expect(await store.removeKeys(['h'])).toBe(0);
+        expect(await store.documentByKey('h')).toBeUndefined();
+        const moved = await store.passagesByIds(passages);
+        expect(moved.map((p) => p.document.key)).toEqual(['c1', 'c1']);
+        expect((await store.lexicalSearch(['tram'], 10)).map((h) => h.id)).toEqual([passages[0]]);
+        expect((await store.vectorSearch(Float32Array.from([1, 1, 0]), 1))[0]!.id).toBe(passages[0]);
+        expect((await store.stories([c1])).get(c1)).toEqual({ id: c1, articles: 2, outlets: ['Outlet B', 'Outlet A'] });
+        expect((await store.copyCandidates(['b2'])).map((c) => c.key)).toEqual(['c1']);
+        expect(await store.removeKeys(['c2'])).toBe(0);
+        expect((await store.stories([c1])).get(c1)).toEqual({ id: c1, articles: 1, outlets: ['Outlet B'] });
+        expect(c2).toBeGreaterThan(0);
+        expect(await store.removeKeys(['c1'])).toBe(2);
+        expect(await store.stats()).toMatchObject({ documents: 0, passages: 0, vectors: 0 });
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('re-examines a rewritten article: a changed copy becomes a head with passages; a head turned copy brings its copies', async () => {
+      const store = await openEmpty();
+      try {
+        const { head, c1 } = await writeStory(store);
+        const own = await store.writeArticle(article('c1', ['an entirely new report about ferries'], { comments: [], fingerprint: fingerprint(3, ['b9']) }));
+        expect(own.added).toHaveLength(1);
+        expect((await store.stories([c1])).get(c1)).toMatchObject({ id: c1, articles: 1 });
+        expect((await store.stories([head])).get(head)).toMatchObject({ id: head, articles: 2 });
+        // The old head is now a copy of c1: it loses its passages, and its copy c2 follows it to c1.
+        const turned = await store.writeArticle(article('h', ['an entirely new report about ferries', 'Edition 3.'], { ...COPY, copyOf: 'c1' }));
+        expect(turned.removedPassageIds).toHaveLength(2);
+        expect((await store.stories([c1])).get(c1)).toMatchObject({ id: c1, articles: 3 });
+        expect(await store.stats()).toMatchObject({ documents: 3, passages: 1 });
+        // Everything written now was examined; an article's fingerprint set later makes a head findable, never a copy.
+        expect(await store.articlesWithoutFingerprint(10)).toEqual([]);
+        await store.setFingerprint(c1, fingerprint(4, ['late']));
+        await store.setFingerprint(head, fingerprint(5, ['late']));
+        expect((await store.copyCandidates(['late'])).map((c) => [c.key, c.signature[0]])).toEqual([['c1', 400]]);
+        await expect(store.writeArticle(article('x', ['text'], { ...COPY, copyOf: 'missing' }))).rejects.toThrow(/not stored/);
+        expect(await store.documentByKey('x')).toBeUndefined();
       } finally {
         await store.close();
       }

@@ -142,7 +142,7 @@ describe('SqliteStore', () => {
 describe('schema versions', () => {
   it('migrates a version-1 store in place and refuses one newer than the code', async () => {
     const Database = (await import('better-sqlite3')).default;
-    const { SCHEMA_SQL } = await import('../../src/store/schema.js');
+    const { SCHEMA_SQL, SCHEMA_VERSION } = await import('../../src/store/schema.js');
     const path = join(tempDir(), 'old.db');
     const old = new Database(path);
     old.exec(SCHEMA_SQL); // the version-1 tables: no body, comments or summary_only columns
@@ -150,10 +150,19 @@ describe('schema versions', () => {
     old.prepare("INSERT INTO passages(document_id, position, section, text, terms) VALUES (1, 0, 'body', 'Old text kept.', 'old text kept')").run();
     old.close();
     const store = new SqliteStore(path);
-    expect(store.getMeta('schema_version')).toBe('3');
+    expect(store.getMeta('schema_version')).toBe(String(SCHEMA_VERSION));
     expect(store.sourceStatuses()).toEqual([]); // version 3: the source_status table exists
     const [article] = [...store.exportArticles()];
     expect(article).toMatchObject({ title: 'Old', body: 'Old text kept.', comments: [], passages: 1 });
+    // Version 4: an old article heads a story of its own (no copies, no fingerprint yet).
+    expect(store.db.prepare('SELECT copy_of, minhash FROM documents').get()).toEqual({ copy_of: null, minhash: null });
+    expect(store.db.prepare('SELECT count(*) AS n FROM copy_bands').get()).toEqual({ n: 0 });
+    // Listed for fingerprinting once (ingest does it first), then found as a story's head.
+    const { articlesWithoutFingerprint, copyCandidates, setFingerprint } = await import('../../src/store/sqliteStories.js');
+    expect(articlesWithoutFingerprint(store.db, 10)).toEqual([{ id: 1, body: ['Old text kept.'], comments: [], summaryOnly: false }]);
+    setFingerprint(store.db, 1, { signature: Uint32Array.from([1, 2]), bands: ['b'] });
+    expect(articlesWithoutFingerprint(store.db, 10)).toEqual([]);
+    expect(copyCandidates(store.db, ['b']).map((c) => c.key)).toEqual(['k']);
     store.setMeta('schema_version', '99');
     store.close();
     expect(() => new SqliteStore(path)).toThrow(/schema version 99, newer than this program/);

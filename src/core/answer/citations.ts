@@ -1,5 +1,6 @@
+import type { KnowledgeStore } from '../../store/knowledgeStore.js';
 import type { ScoredPassage } from '../retrieval/retrieve.js';
-import type { AnswerPassage, Citation } from './types.js';
+import type { Answer, AnswerPassage, Citation } from './types.js';
 import type { VectorScale } from '../calibration/vectorCalibration.js';
 
 /** Numbers sources in order of first use: one number per (article, body|comment). */
@@ -22,6 +23,8 @@ export class CitationRegistry {
         section: passage.section,
         quote,
         ...(d.summaryOnly ? { summaryOnly: true as const } : {}),
+        // The article alone until withStories() adds the copies of its story from the store.
+        story: { id: d.id, articles: 1, outlets: d.outlet ? [d.outlet] : [] },
       };
       this.byKey.set(key, citation);
     } else if (!citation.quote.includes(quote)) {
@@ -33,6 +36,20 @@ export class CitationRegistry {
   list(): Citation[] {
     return [...this.byKey.values()];
   }
+}
+
+/**
+ * Completes each citation's story from the store: how many articles (near-identical copies
+ * under other URLs or outlets, which have no passages of their own) tell what it says.
+ */
+export async function withStories(answer: Answer, store: Pick<KnowledgeStore, 'stories'>): Promise<Answer> {
+  if (answer.citations.length === 0) return answer;
+  const stories = await store.stories([...new Set(answer.citations.map((c) => c.story.id))]);
+  const citations = answer.citations.map((c) => {
+    const story = stories.get(c.story.id);
+    return story ? { ...c, story: { id: story.id, articles: story.articles, outlets: story.outlets } } : c;
+  });
+  return { ...answer, citations };
 }
 
 export function toAnswerPassages(passages: ScoredPassage[], scale?: VectorScale | null): AnswerPassage[] {

@@ -27,9 +27,22 @@ export function sourceLink(source: { url?: string | null; source: string }, opti
   return source.url ? (options.wrapLinks ? `<${source.url}>` : source.url) : source.source;
 }
 
-/** One source line: "[n] Title — Outlet, 2017-07-05, en, reader comment — <link>". */
+/** Other outlets named in a source line before the rest is counted ("A, B, +97"). */
+const NAMED_OTHER_OUTLETS = 2;
+
+/** "also in 99 other articles: Outlet A, Outlet B, +97" for a story told by several articles; null for one. */
+export function storyNote(c: Pick<Citation, 'outlet' | 'story'>, language: string): string | null {
+  const others = (c.story?.articles ?? 1) - 1;
+  if (others < 1) return null;
+  const named = c.story.outlets.filter((o) => o !== c.outlet).slice(0, Math.min(NAMED_OTHER_OUTLETS, others));
+  const rest = others - named.length;
+  return phrasesFor(language).alsoIn(others, [...named, ...(rest > 0 && named.length > 0 ? [`+${rest}`] : [])].join(', '));
+}
+
+/** One source line: "[n] Title — Outlet, 2017-07-05, en, reader comment — <link>" (— also in N other articles: ...). */
 export function formatSourceLine(c: Citation, language: string, options: { wrapLinks: boolean }): string {
-  return `[${c.n}] ${c.title} — ${sourceDetails(c, language)} — ${sourceLink(c, options)}`;
+  const note = storyNote(c, language);
+  return `[${c.n}] ${c.title} — ${sourceDetails(c, language)} — ${sourceLink(c, options)}${note ? ` — ${note}` : ''}`;
 }
 
 /** The answer as people read it: text with markers, then the numbered sources. */

@@ -9,6 +9,8 @@ export interface Phrases {
   sourcesHeading: string;
   /** A headline quoted with its stated publication date. */
   datedHeadline: (title: string, date: string) => string;
+  /** The same story told by other articles: how many, and some of their outlets ("A, B, +97"). */
+  alsoIn: (otherArticles: number, outlets: string) => string;
 }
 
 const PHRASES: Record<string, Phrases> = {
@@ -20,6 +22,7 @@ const PHRASES: Record<string, Phrases> = {
     summaryOnlyLabel: 'summary only',
     sourcesHeading: 'Sources',
     datedHeadline: (t, d) => `“${t}” (published ${d})`,
+    alsoIn: (n, o) => `also in ${n} other article${n === 1 ? '' : 's'}${o ? `: ${o}` : ''}`,
   },
   de: {
     noAnswer: 'Die erfassten Nachrichten behandeln diese Frage nicht. Formulieren Sie sie anders oder bitten Sie einen Admin, passende Quellen hinzuzufügen.',
@@ -29,6 +32,7 @@ const PHRASES: Record<string, Phrases> = {
     summaryOnlyLabel: 'nur Zusammenfassung',
     sourcesHeading: 'Quellen',
     datedHeadline: (t, d) => `„${t}“ (veröffentlicht am ${d})`,
+    alsoIn: (n, o) => `auch in ${n} weiteren Artikel${n === 1 ? '' : 'n'}${o ? `: ${o}` : ''}`,
   },
   it: {
     noAnswer: 'Le notizie acquisite non trattano questa domanda. Prova a riformularla o chiedi a un admin di aggiungere fonti pertinenti.',
@@ -38,6 +42,7 @@ const PHRASES: Record<string, Phrases> = {
     summaryOnlyLabel: 'solo sommario',
     sourcesHeading: 'Fonti',
     datedHeadline: (t, d) => `«${t}» (pubblicato il ${d})`,
+    alsoIn: (n, o) => `anche in ${n === 1 ? 'un altro articolo' : `altri ${n} articoli`}${o ? `: ${o}` : ''}`,
   },
   fr: {
     noAnswer: 'Les actualités collectées ne traitent pas cette question. Reformulez-la, ou demandez à un admin d’ajouter des sources qui en parlent.',
@@ -47,6 +52,7 @@ const PHRASES: Record<string, Phrases> = {
     summaryOnlyLabel: 'résumé seulement',
     sourcesHeading: 'Sources',
     datedHeadline: (t, d) => `« ${t} » (publié le ${d})`,
+    alsoIn: (n, o) => `aussi dans ${n} autre${n === 1 ? '' : 's'} article${n === 1 ? '' : 's'}${o ? ` : ${o}` : ''}`,
   },
   es: {
     noAnswer: 'Las noticias recopiladas no tratan esta pregunta. Reformúlala o pide a un admin que añada fuentes que informen sobre ello.',
@@ -56,6 +62,7 @@ const PHRASES: Record<string, Phrases> = {
     summaryOnlyLabel: 'solo resumen',
     sourcesHeading: 'Fuentes',
     datedHeadline: (t, d) => `«${t}» (publicado el ${d})`,
+    alsoIn: (n, o) => `también en ${n === 1 ? 'otro artículo' : `otros ${n} artículos`}${o ? `: ${o}` : ''}`,
   },
 };
 

@@ -18,6 +18,15 @@ export interface Citation {
   summaryOnly?: true;
   /** LLM mode: whether the checker found the claim in this passage. */
   verified?: boolean;
+  /** The story this article tells, with the near-identical articles (other URLs, other outlets) telling it too. */
+  story: CitedStory;
+}
+
+/** A story as cited: its id, how many articles tell it (the cited one included), their distinct outlets (the cited one's first). */
+export interface CitedStory {
+  id: number;
+  articles: number;
+  outlets: string[];
 }
 
 export interface AnswerPassage {

@@ -108,4 +108,18 @@ CREATE TABLE source_status (
   next_attempt_at text
 );
 `,
+  // 5: copies of a story: a copy is a document without passages linked to its story's head;
+  // heads are found by MinHash LSH bands.
+  `
+ALTER TABLE documents ADD COLUMN copy_of bigint REFERENCES documents(id) ON DELETE SET NULL;
+ALTER TABLE documents ADD COLUMN minhash bytea;
+CREATE INDEX documents_copy_of ON documents(copy_of) WHERE copy_of IS NOT NULL;
+CREATE INDEX documents_unfingerprinted ON documents(id) WHERE minhash IS NULL;
+CREATE TABLE copy_bands (
+  band text COLLATE "C" NOT NULL,
+  document_id bigint NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  PRIMARY KEY (band, document_id)
+);
+CREATE INDEX copy_bands_document ON copy_bands(document_id);
+`,
 ];

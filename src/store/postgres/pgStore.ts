@@ -2,7 +2,7 @@ import type { DocumentRecord, Section, StoredPassage } from '../../core/types.js
 import { IngestLockedError } from '../errors.js';
 import { ftsPatterns } from '../ftsQuery.js';
 import type {
-  ArticleWrite, DateFilter, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, PassageVectors, SourceStatus, StoreStats, StoredArticle, VectorSpace, WriteResult,
+  ArticleWrite, CopyCandidate, DateFilter, Fingerprint, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, PassageVectors, SourceStatus, StoreStats, StoredArticle, StoryInfo, VectorSpace, WriteResult,
 } from '../knowledgeStore.js';
 import { decodeVector } from '../vectorCodec.js';
 import { CALIBRATION_META_KEYS, calibrationRows, PROBE_ORDER_SQL, readCalibration, type ProbePassage, type StoredCalibration } from '../calibrationMeta.js';
@@ -10,6 +10,7 @@ import { DOCUMENT_ROW_COLUMNS, parseComments, toDocument, type DocumentRow as St
 import { SOURCE_STATUS_UPSERT_SET, sourceStatusFromRow, sourceStatusValues, type SourceStatusRow } from '../sourceStatusRow.js';
 import { PgDatabase, type PgConnection, type PgSession, type Row, type SqlRunner } from './pgDatabase.js';
 import { PG_MIGRATIONS } from './pgSchema.js';
+import { articlesWithoutFingerprint, copyCandidates, linkToStory, promoteCopy, setFingerprint, stories } from './pgStories.js';
 import { PgVectorGraph } from './pgVectorGraph.js';
 import { backfillPgVector, enablePgVector, PGVECTOR_INDEX, preparePgVectorIndex, searchPgVector, writeVectors } from './pgVector.js';
 
@@ -199,6 +200,7 @@ export class PgStore implements KnowledgeStore {
       }
       const added: WriteResult['added'] = [];
       const vocabulary = new Map<string, number>();
+      await linkToStory(tx, documentId, article);
       if (article.passages.length > 0) {
         const vectors = article.passages.map((p) => termsVector(p.terms));
         for (const v of vectors) for (const term of v.distinct) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
@@ -293,6 +295,11 @@ export class PgStore implements KnowledgeStore {
           await tx.query('UPDATE documents SET doc_key = $1, source_id = $2, raw_hash = $3 WHERE id = $4', [heir.alias_key, heir.source_id, heir.raw_hash, doc.id]);
           continue;
         }
+        // A story told by other articles too lives on in one of them.
+        if (await promoteCopy(tx, Number(doc.id))) {
+          await tx.query('DELETE FROM documents WHERE id = $1', [doc.id]);
+          continue;
+        }
         count += (await this.deletePassages(tx, 'document_id = $1', [doc.id])).length;
         await tx.query('DELETE FROM documents WHERE id = $1', [doc.id]);
       }
@@ -351,6 +358,22 @@ export class PgStore implements KnowledgeStore {
   async documentByContentHash(contentHash: string): Promise<DocumentRecord | undefined> {
     const [row] = await this.db.query<DocumentRow>('SELECT * FROM documents WHERE content_hash = $1 ORDER BY id LIMIT 1', [contentHash]);
     return row ? toDocument(row) : undefined;
+  }
+
+  async articlesWithoutFingerprint(limit: number): Promise<Array<{ id: number; body: string[]; comments: string[]; summaryOnly: boolean }>> {
+    return articlesWithoutFingerprint(this.db, limit);
+  }
+
+  async setFingerprint(documentId: number, fingerprint: Fingerprint | null): Promise<void> {
+    await this.db.transaction((tx) => setFingerprint(tx, documentId, fingerprint));
+  }
+
+  async copyCandidates(bands: string[]): Promise<CopyCandidate[]> {
+    return copyCandidates(this.db, bands);
+  }
+
+  async stories(documentIds: number[]): Promise<Map<number, StoryInfo>> {
+    return stories(this.db, documentIds);
   }
 
   async keysForSource(sourceId: string): Promise<string[]> {

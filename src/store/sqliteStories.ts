@@ -1,0 +1,97 @@
+import type Database from 'better-sqlite3';
+import type { ArticleWrite, CopyCandidate, Fingerprint, StoryInfo } from './knowledgeStore.js';
+import { parseComments } from './documentRow.js';
+import { decodeSignature, encodeSignature, storiesOf, type StoryMember } from './stories.js';
+
+/**
+ * SQLite's side of stories told by several articles (rules in stories.ts): links a written
+ * article to its story, finds heads by band keys, hands a removed head's passages to a copy.
+ * Each function runs inside the caller's transaction.
+ */
+
+/** Records the written article's place in its story; returns its head's id when it is a copy, null when it heads a story. */
+export function linkToStory(db: Database.Database, documentId: number, article: ArticleWrite): number | null {
+  const head = article.copyOf ? headOf(db, article.copyOf, documentId) : null;
+  db.prepare('UPDATE documents SET copy_of = ?, minhash = ? WHERE id = ?').run(head, encodeSignature(article.fingerprint?.signature ?? null), documentId);
+  db.prepare('DELETE FROM copy_bands WHERE document_id = ?').run(documentId);
+  if (head !== null) {
+    // An article that headed a story and is now a copy of another: its copies follow it there.
+    db.prepare('UPDATE documents SET copy_of = ? WHERE copy_of = ?').run(head, documentId);
+    return head;
+  }
+  const insert = db.prepare('INSERT OR IGNORE INTO copy_bands(band, document_id) VALUES (?, ?)');
+  for (const band of article.fingerprint?.bands ?? []) insert.run(band, documentId);
+  return null;
+}
+
+/** The head of the story the article with this key belongs to (itself when it heads one). */
+function headOf(db: Database.Database, key: string, writing: number): number | null {
+  const row = db.prepare('SELECT id, copy_of FROM documents WHERE doc_key = ?').get(key) as { id: number; copy_of: number | null } | undefined;
+  if (!row) throw new Error(`the story's first article (${key}) is not stored, so this copy of it cannot be`);
+  const head = row.copy_of ?? row.id;
+  return head === writing ? null : head;
+}
+
+/**
+ * When a story's head goes, its oldest copy becomes the head: the passages move to it (with
+ * their vectors, which belong to the passages), the other copies and the band keys follow.
+ * Returns whether there was a copy to take over.
+ */
+export function promoteCopy(db: Database.Database, headId: number): boolean {
+  const heir = db.prepare('SELECT id FROM documents WHERE copy_of = ? ORDER BY id LIMIT 1').get(headId) as { id: number } | undefined;
+  if (!heir) return false;
+  db.prepare('UPDATE passages SET document_id = ? WHERE document_id = ?').run(heir.id, headId);
+  db.prepare('UPDATE documents SET copy_of = NULL WHERE id = ?').run(heir.id);
+  db.prepare('UPDATE documents SET copy_of = ? WHERE copy_of = ?').run(heir.id, headId);
+  db.prepare('UPDATE copy_bands SET document_id = ? WHERE document_id = ?').run(heir.id, headId);
+  return true;
+}
+
+/** Articles written before schema version 4 (minhash NULL; an examined one holds at least an empty value). */
+export function articlesWithoutFingerprint(db: Database.Database, limit: number) {
+  // Version-1 articles have no stored body: their body passages stand in for it (as in exports).
+  const rows = db
+    .prepare(
+      `SELECT d.id, coalesce(d.body, (SELECT group_concat(text, char(10) || char(10)) FROM (SELECT text FROM passages p
+         WHERE p.document_id = d.id AND p.section = 'body' ORDER BY p.position))) AS body, d.comments, d.summary_only
+       FROM documents d WHERE d.minhash IS NULL ORDER BY d.id LIMIT ?`,
+    )
+    .all(limit) as Array<{
+    id: number; body: string | null; comments: string | null; summary_only: number;
+  }>;
+  return rows.map((r) => ({ id: r.id, body: (r.body ?? '').split('\n\n'), comments: parseComments(r.comments).map((c) => c.text), summaryOnly: r.summary_only === 1 }));
+}
+
+export function setFingerprint(db: Database.Database, documentId: number, fingerprint: Fingerprint | null): void {
+  db.transaction(() => {
+    db.prepare('UPDATE documents SET minhash = ? WHERE id = ?').run(encodeSignature(fingerprint?.signature ?? null), documentId);
+    const head = db.prepare('SELECT 1 FROM documents WHERE id = ? AND copy_of IS NULL').get(documentId);
+    const insert = db.prepare('INSERT OR IGNORE INTO copy_bands(band, document_id) VALUES (?, ?)');
+    if (head) for (const band of fingerprint?.bands ?? []) insert.run(band, documentId);
+  })();
+}
+
+export function copyCandidates(db: Database.Database, bands: string[]): CopyCandidate[] {
+  if (bands.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT d.id, d.doc_key, d.minhash, d.comments FROM copy_bands b JOIN documents d ON d.id = b.document_id
+       WHERE b.band IN (${bands.map(() => '?').join(',')}) AND d.copy_of IS NULL AND length(d.minhash) > 0`,
+    )
+    .all(...bands) as Array<{ id: number; doc_key: string; minhash: Buffer; comments: string | null }>;
+  return rows.map((r) => ({ id: r.id, key: r.doc_key, signature: decodeSignature(r.minhash), comments: parseComments(r.comments).map((c) => c.text) }));
+}
+
+export function stories(db: Database.Database, documentIds: number[]): Map<number, StoryInfo> {
+  if (documentIds.length === 0) return new Map();
+  const list = documentIds.map(() => '?').join(',');
+  const members = db
+    .prepare(
+      `WITH heads AS (SELECT DISTINCT coalesce(copy_of, id) AS head FROM documents WHERE id IN (${list}))
+       SELECT id, id AS head, outlet FROM documents WHERE id IN (SELECT head FROM heads)
+       UNION ALL SELECT id, copy_of AS head, outlet FROM documents WHERE copy_of IN (SELECT head FROM heads)
+       ORDER BY id`,
+    )
+    .all(...documentIds) as StoryMember[];
+  return storiesOf(documentIds, members);
+}

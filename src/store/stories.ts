@@ -1,0 +1,52 @@
+import type { StoryInfo } from './knowledgeStore.js';
+
+/**
+ * Storage rules of stories told by several articles (near-identical copies, ingest/copies),
+ * written once for both backends: a copy is a document without passages whose `copy_of` is
+ * its story's head; the head holds the story's passages.
+ */
+
+/** One member of a story as a backend reads it: the document, its story's head, its outlet. */
+export interface StoryMember {
+  id: number;
+  head: number;
+  outlet: string | null;
+}
+
+/**
+ * The story of each asked document from the members of their stories: its head's id, how
+ * many articles (the head and its copies), and the distinct outlets, the asked one's first.
+ */
+export function storiesOf(documentIds: number[], members: StoryMember[]): Map<number, StoryInfo> {
+  const byHead = new Map<number, StoryMember[]>();
+  for (const member of members) byHead.set(member.head, [...(byHead.get(member.head) ?? []), member]);
+  const headOf = new Map(members.map((m) => [m.id, m.head]));
+  const stories = new Map<number, StoryInfo>();
+  for (const id of documentIds) {
+    const head = headOf.get(id);
+    const story = head === undefined ? undefined : byHead.get(head);
+    if (head === undefined || !story) continue;
+    const own = story.find((m) => m.id === id)?.outlet;
+    const outlets = [...new Set([own, ...story.map((m) => m.outlet)].filter((o): o is string => Boolean(o)))];
+    stories.set(id, { id: head, articles: story.length, outlets });
+  }
+  return stories;
+}
+
+/**
+ * A MinHash signature as stored (little-endian uint32s); none (a text too short to judge) is
+ * stored as an empty value, so NULL keeps meaning "written before copies were recognised".
+ */
+export function encodeSignature(signature: Uint32Array | null): Buffer {
+  if (!signature) return Buffer.alloc(0);
+  const buffer = Buffer.alloc(signature.length * 4);
+  signature.forEach((value, i) => buffer.writeUInt32LE(value, i * 4));
+  return buffer;
+}
+
+export function decodeSignature(stored: Uint8Array): Uint32Array {
+  const buffer = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+  const signature = new Uint32Array(Math.floor(buffer.length / 4));
+  for (let i = 0; i < signature.length; i++) signature[i] = buffer.readUInt32LE(i * 4);
+  return signature;
+}
