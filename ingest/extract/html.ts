@@ -63,7 +63,7 @@ export function extractFromHtml(html: string, origin: HtmlOrigin): ExtractedArti
   const author = jsonLd.author ?? cleanText(metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null, MAX_FIELD_CHARS.author) ?? origin.hints?.author ?? null;
 
   const comments = takeComments(document, htmlLang);
-  let body = extractMainText(document);
+  let body = extractMainText(document, htmlLang);
   // No article container found (a bare fragment, a feed summary): the page's own text blocks.
   if (body.length === 0) body = splitIntoBlocks(parseHTML(html).document.body as unknown as El).map((b) => b.text);
   body = body.map(cleanParagraph).filter(Boolean);
