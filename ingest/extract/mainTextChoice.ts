@@ -10,9 +10,13 @@ import { countWords } from './words.js';
  */
 const MIN_GOOD_SHARE = 0.5;
 /**
- * ... or when the classifier finds more than this many times its words of good text, most
- * of which Readability left out (trafilatura switches extractions at the same factor 2).
+ * ... or when it is short (fewer words than two of the classifier's long paragraphs, see
+ * paragraphClasses.ts) while the classifier finds more than this many times its words of
+ * good text, most of which Readability left out (trafilatura switches extractions at the
+ * same factor 2). A longer result stands: the extra text a page has beyond a full article
+ * is most often a reader-comment thread, which must not become the body.
  */
+const SHORT_RESULT_WORDS = 66;
 const TEXT_MASS_FACTOR = 2;
 const MIN_COVERAGE = 0.5;
 
@@ -50,7 +54,7 @@ function isDoubtful(matched: Matched[], page: ClassifiedBlock[]): boolean {
   if (ownWords === 0) return true;
   const ownGoodWords = matched.reduce((sum, m) => sum + (m.page >= 0 && page[m.page]!.good ? page[m.page]!.words : 0), 0);
   if (ownGoodWords < MIN_GOOD_SHARE * ownWords) return true;
-  return goodWords > TEXT_MASS_FACTOR * ownWords && ownGoodWords < MIN_COVERAGE * goodWords;
+  return ownWords < SHORT_RESULT_WORDS && goodWords > TEXT_MASS_FACTOR * ownWords && ownGoodWords < MIN_COVERAGE * goodWords;
 }
 
 /**

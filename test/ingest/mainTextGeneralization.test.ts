@@ -79,6 +79,15 @@ describe('choosing between Readability and the classifier', () => {
     expect(chooseMainText(teasers, classified())).toEqual(teasers);
   });
 
+  it('keeps a full article when the page has more good text below it (an unrecognised comment thread)', () => {
+    const sentence = (n: number) => `The regional parliament debated the water law for the ${n}th time on Tuesday, and the farmers who came to listen said that the fee would ruin the small family farms of the valley.`;
+    const article = Array.from({ length: 8 }, (_, i) => `${sentence(i + 1)} ${sentence(i + 20)}`);
+    const thread = Array.from({ length: 30 }, (_, i) => `<div><b>Reader ${i}</b><div>I think that the law is ${i % 2 ? 'right' : 'wrong'} because the fee is far too ${i % 2 ? 'low' : 'high'} for the farms, and I have said so to my own member of parliament many times over the years, without any answer at all from the office.</div></div>`).join('');
+    const blocks = classifyPageBlocks(bodyOf(`<html><body><article><h1>Water law</h1>${article.map((p) => `<p>${p}</p>`).join('')}</article><section>${thread}</section></body></html>`), 'en');
+    expect(blocks.filter((b) => b.good && b.text.includes('member of parliament')).length).toBeGreaterThan(20);
+    expect(chooseMainText(article, blocks)).toEqual(article);
+  });
+
   it('uses the classifier when Readability finds nothing, and keeps Readability when it is sound', () => {
     withoutTeasers(chooseMainText([], classified()));
     const readability = [...article(), 'A closing line Readability kept.'];
@@ -87,6 +96,13 @@ describe('choosing between Readability and the classifier', () => {
 });
 
 describe('pages unlike the benchmark, end to end', () => {
+  it('reads a page saved without its <html> tag, which the parser gives no body', () => {
+    const html = `<meta charset="utf-8"><title>Harbour</title><div class="story"><p>The harbour reopened on Monday after two years of repairs to the quay wall, the port authority said on its website.</p><p>Ferries will run every hour from June, and the old timetable returns in the autumn.</p></div>`;
+    const a = extractFromHtml(html, origin('fragment.html'));
+    expect(a.body.join('\n')).toContain('Ferries will run every hour from June');
+    expect(extractFromHtml('Plain text served as a web page, with no markup at all in it.', origin('plain.html')).body.join(' ')).toContain('Plain text served');
+  });
+
   it('extracts a forum’s opening post, a Chinese and a Russian article without their sidebars', () => {
     const forum = extractFromHtml(page('forum-opening-post.html'), origin('forum.html')).body.join('\n');
     expect(forum).toContain('I have a small aluminium greenhouse');
