@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { isDateLine } from './dates.js';
-import { classifyPageBlocks } from './densityExtraction.js';
+import { classifyPage } from './densityExtraction.js';
 import { flattenDeepNesting } from './flattenDeepNesting.js';
 import { chooseMainText } from './mainTextChoice.js';
 import { isEnabled } from './mechanisms.js';
@@ -47,14 +47,15 @@ function narrowToMarkedArticleBody(document: Doc): void {
   body.replaceChildren(article);
 }
 
-function isProse(block: TextBlock): boolean {
+function isProse(block: TextBlock, language: string | null): boolean {
   const words = block.text.split(' ').length;
-  if (isEnabled('dateline-filter') && words <= MAX_DATELINE_WORDS && isDateLine(block.text)) return false;
+  // The page's language picks the date parser first: "12 мая 2026" is a date only to a Russian one.
+  if (isEnabled('dateline-filter') && words <= MAX_DATELINE_WORDS && isDateLine(block.text, language)) return false;
   return !isEnabled('link-filter') || block.linkChars / block.text.length <= MAX_LINK_TEXT_SHARE;
 }
 
 /** Readability's article as text blocks, or none when it finds no article or the markup breaks it. Mutates `document`. */
-function readabilityBlocks(document: Doc): TextBlock[] {
+function readabilityBlocks(document: Doc, language: string | null): TextBlock[] {
   let content: string | null = null;
   try {
     content = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse()?.content ?? null;
@@ -63,7 +64,7 @@ function readabilityBlocks(document: Doc): TextBlock[] {
   }
   if (!content) return [];
   const cleaned = parseHTML(`<!doctype html><html><body>${content}</body></html>`).document;
-  return splitIntoBlocks(cleaned.body as unknown as El).filter(isProse);
+  return splitIntoBlocks(cleaned.body as unknown as El).filter((block) => isProse(block, language));
 }
 
 /**
@@ -83,7 +84,7 @@ export function extractMainText(document: Doc, declaredLanguage: string | null =
   if (isEnabled('caption-removal')) for (const el of [...document.querySelectorAll('figcaption')]) el.remove();
   if (isEnabled('marked-article-body')) narrowToMarkedArticleBody(document);
   // Classified before Readability runs: Readability takes the tree apart.
-  const pageBlocks = document.body ? classifyPageBlocks(document.body as unknown as El, declaredLanguage) : [];
-  const article = readabilityBlocks(document).map((block) => block.text);
-  return chooseMainText(article, pageBlocks);
+  const page = document.body ? classifyPage(document.body as unknown as El, declaredLanguage) : { language: declaredLanguage, blocks: [] };
+  const article = readabilityBlocks(document, page.language).map((block) => block.text);
+  return chooseMainText(article, page.blocks);
 }

@@ -117,6 +117,13 @@ describe('pages unlike the benchmark, end to end', () => {
     expect(ru).not.toContain('Популярные записи');
   });
 
+  it('drops datelines in the page’s own language (Russian, Japanese), as it does English ones', () => {
+    expect(extractFromHtml(page('ru-blog.html'), origin('ru.html')).body).not.toContain('12 мая 2026');
+    const ja = extractFromHtml(page('ja-news-brief.html'), origin('ja.html')).body;
+    expect(ja).not.toContain('2026年3月4日 18:05');
+    expect(ja.join('\n')).toContain('仕事帰りの市民からの要望を受けた試み');
+  });
+
   it('stores a two-paragraph Japanese news brief instead of skipping it as "no article text"', async () => {
     const root = tempDir();
     mkdirSync(join(root, 'docs'));
