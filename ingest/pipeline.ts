@@ -14,9 +14,10 @@ import type { Validators } from './sources/fetchResource.js';
 import type { SourceSpec } from './sources/sourceSpecs.js';
 import type { IngestProgress, IngestSummary } from './summary.js';
 import { validateArticle } from './validateArticle.js';
+import { countWords } from './extract/words.js';
 
 /** Bump when extraction or chunking changes, so unchanged files are re-extracted once. */
-export const EXTRACTOR_VERSION = 5;
+export const EXTRACTOR_VERSION = 6;
 /**
  * Passages gathered (across articles) before a batch goes to the model. Small, so the model
  * starts early and always has the next batch queued while this one is written; larger
@@ -250,7 +251,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       const { candidate: event, existing } = prepared;
       if ('error' in prepared) return skip(event.location, prepared.error);
       const { article, summaryOnly } = prepared.extraction;
-      const bodyWords = article.body.join(' ').split(/\s+/).filter(Boolean).length;
+      // Words as Unicode segments them: a Japanese or Chinese paragraph has no spaces to split on.
+      const bodyWords = countWords(article.body.join('\n'));
       // A feed summary is kept however short: it is labelled and replaced once the page arrives.
       if (bodyWords < (summaryOnly ? 1 : MIN_ARTICLE_WORDS) && article.comments.length === 0) {
         return skip(event.location, `no article text found (${bodyWords} words; empty or only site chrome)`);

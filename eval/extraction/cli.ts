@@ -4,20 +4,25 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest } from '../../ingest/pipeline.js';
 import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
+import { MECHANISMS, parseMechanisms } from '../../ingest/extract/mechanisms.js';
 import { NewsStore } from '../../src/store/newsStore.js';
 import { writeBenchmarkPages } from './benchmarkPages.js';
 import { aggregate, scorePage } from './shingleScore.js';
 
-const USAGE = `Usage: npm run eval:extraction -- --dataset DIR [--worst 10] [--json]
+const USAGE = `Usage: npm run eval:extraction -- --dataset DIR [--worst 10] [--json] [--disable NAME,...]
   Runs the production ingestion over the article-extraction benchmark's pages and scores the
-  stored article bodies with the benchmark's metric (4-token shingles, per-page normalised).`;
+  stored article bodies with the benchmark's metric (4-token shingles, per-page normalised).
+  --disable switches extraction mechanisms off, for an ablation: ${Object.keys(MECHANISMS).join(', ')}`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dataset: { type: 'string' }, worst: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({ options: { dataset: { type: 'string' }, worst: { type: 'string' }, json: { type: 'boolean' }, disable: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) return void console.log(USAGE);
   if (!values.dataset) throw new Error(`--dataset is required. ${USAGE}`);
   const worst = Number(values.worst ?? 10);
   if (!Number.isInteger(worst) || worst < 0) throw new Error('--worst must be a whole number');
+  // Checked here, then handed to the extraction workers, which inherit the environment.
+  parseMechanisms(values.disable);
+  process.env.EXTRACTION_DISABLE = values.disable ?? '';
 
   const work = mkdtempSync(join(tmpdir(), 'newsdesk-extraction-'));
   try {

@@ -6,6 +6,7 @@ import { normalizeStatedDate } from './dates.js';
 import { takeComments } from './htmlComments.js';
 import { readJsonLd } from './jsonLd.js';
 import { extractMainText } from './mainText.js';
+import { parsePage } from './parsePage.js';
 import { splitIntoBlocks } from './textBlocks.js';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -44,7 +45,7 @@ const PUBLISHED = [
  * main text through Readability (see mainText.ts). Throws nothing for odd markup.
  */
 export function extractFromHtml(html: string, origin: HtmlOrigin): ExtractedArticle {
-  const { document } = parseHTML(html);
+  const document = parsePage(html);
   const jsonLd = readJsonLd(document);
   const htmlLang = cleanText(document.documentElement?.getAttribute('lang') ?? meta(document, 'meta[http-equiv="content-language"]', 'meta[property="og:locale"]') ?? jsonLd.inLanguage, MAX_FIELD_CHARS.language);
 
@@ -63,9 +64,9 @@ export function extractFromHtml(html: string, origin: HtmlOrigin): ExtractedArti
   const author = jsonLd.author ?? cleanText(metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null, MAX_FIELD_CHARS.author) ?? origin.hints?.author ?? null;
 
   const comments = takeComments(document, htmlLang);
-  let body = extractMainText(document);
+  let body = extractMainText(document, htmlLang);
   // No article container found (a bare fragment, a feed summary): the page's own text blocks.
-  if (body.length === 0) body = splitIntoBlocks(parseHTML(html).document.body as unknown as El).map((b) => b.text);
+  if (body.length === 0) body = splitIntoBlocks(parsePage(html).body as unknown as El).map((b) => b.text);
   body = body.map(cleanParagraph).filter(Boolean);
   // The headline repeated as the first block is the title, not body text.
   if (headline && body[0] && body[0].toLowerCase() === headline.toLowerCase()) body.shift();

@@ -1,7 +1,10 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { isDateLine } from './dates.js';
+import { classifyPage } from './densityExtraction.js';
 import { flattenDeepNesting } from './flattenDeepNesting.js';
+import { chooseMainText } from './mainTextChoice.js';
+import { isEnabled } from './mechanisms.js';
 import { splitIntoBlocks, type TextBlock } from './textBlocks.js';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -44,33 +47,44 @@ function narrowToMarkedArticleBody(document: Doc): void {
   body.replaceChildren(article);
 }
 
-function isProse(block: TextBlock): boolean {
+function isProse(block: TextBlock, language: string | null): boolean {
   const words = block.text.split(' ').length;
-  if (words <= MAX_DATELINE_WORDS && isDateLine(block.text)) return false;
-  return block.linkChars / block.text.length <= MAX_LINK_TEXT_SHARE;
+  // The page's language picks the date parser first: "12 мая 2026" is a date only to a Russian one.
+  if (isEnabled('dateline-filter') && words <= MAX_DATELINE_WORDS && isDateLine(block.text, language)) return false;
+  return !isEnabled('link-filter') || block.linkChars / block.text.length <= MAX_LINK_TEXT_SHARE;
 }
 
-/**
- * The main article text of a page, as paragraphs: Mozilla Readability picks and cleans the
- * article container; captions, link lists and datelines inside it are then dropped by
- * structure (tags, link density), never by the wording or class names of particular sites.
- * Mutates `document`.
- */
-export function extractMainText(document: Doc): string[] {
-  flattenDeepNesting(document.documentElement as El);
-  for (const el of [...document.querySelectorAll(`${NEVER_CONTENT}, ${HIDDEN}`)]) el.remove();
-  // Captions describe pictures; benchmark ground truths (and readers) do not count them as article text.
-  for (const el of [...document.querySelectorAll('figcaption')]) el.remove();
-  narrowToMarkedArticleBody(document);
+/** Readability's article as text blocks, or none when it finds no article or the markup breaks it. Mutates `document`. */
+function readabilityBlocks(document: Doc, language: string | null): TextBlock[] {
   let content: string | null = null;
   try {
     content = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse()?.content ?? null;
   } catch {
-    content = null; // Malformed markup: the caller falls back to the page's block text.
+    content = null; // Malformed markup: the paragraph classifier's result stands alone.
   }
   if (!content) return [];
   const cleaned = parseHTML(`<!doctype html><html><body>${content}</body></html>`).document;
-  return splitIntoBlocks(cleaned.body as unknown as El)
-    .filter(isProse)
-    .map((block) => block.text);
+  return splitIntoBlocks(cleaned.body as unknown as El).filter((block) => isProse(block, language));
+}
+
+/**
+ * The main article text of a page, as paragraphs. Two independent extractions: Mozilla
+ * Readability picks and cleans the article container, and a paragraph classifier judges
+ * every block of the page (densityExtraction.ts); Readability's result stands unless it
+ * looks doubtful against the classifier's (mainTextChoice.ts). Captions, link lists and
+ * datelines are dropped by structure (tags, link density), never by the wording or class
+ * names of particular sites. `declaredLanguage` (the page's lang attribute) is used only
+ * when the text is too short to tell its language. Mutates `document`.
+ */
+export function extractMainText(document: Doc, declaredLanguage: string | null = null): string[] {
+  flattenDeepNesting(document.documentElement as El);
+  for (const el of [...document.querySelectorAll(NEVER_CONTENT)]) el.remove();
+  if (isEnabled('hidden-removal')) for (const el of [...document.querySelectorAll(HIDDEN)]) el.remove();
+  // Captions describe pictures; benchmark ground truths (and readers) do not count them as article text.
+  if (isEnabled('caption-removal')) for (const el of [...document.querySelectorAll('figcaption')]) el.remove();
+  if (isEnabled('marked-article-body')) narrowToMarkedArticleBody(document);
+  // Classified before Readability runs: Readability takes the tree apart.
+  const page = document.body ? classifyPage(document.body as unknown as El, declaredLanguage) : { language: declaredLanguage, blocks: [] };
+  const article = readabilityBlocks(document, page.language).map((block) => block.text);
+  return chooseMainText(article, page.blocks);
 }
