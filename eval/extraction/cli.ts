@@ -6,18 +6,23 @@ import { ingest } from '../../ingest/pipeline.js';
 import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
 import { NewsStore } from '../../src/store/newsStore.js';
 import { writeBenchmarkPages } from './benchmarkPages.js';
+import { runCommentBenchmark } from './commentBenchmark.js';
 import { aggregate, scorePage } from './shingleScore.js';
 
 const USAGE = `Usage: npm run eval:extraction -- --dataset DIR [--worst 10] [--json]
   Runs the production ingestion over the article-extraction benchmark's pages and scores the
-  stored article bodies with the benchmark's metric (4-token shingles, per-page normalised).`;
+  stored article bodies with the benchmark's metric (4-token shingles, per-page normalised).
+       npm run eval:extraction -- --comments DIR [--worst 10] [--json]
+  Runs it over a labelled comment benchmark (eval/comments/pages) and prints comment precision
+  and recall, comments left in the body, comment-free pages given comments, and body F1.`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dataset: { type: 'string' }, worst: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({ options: { dataset: { type: 'string' }, worst: { type: 'string' }, comments: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) return void console.log(USAGE);
-  if (!values.dataset) throw new Error(`--dataset is required. ${USAGE}`);
   const worst = Number(values.worst ?? 10);
   if (!Number.isInteger(worst) || worst < 0) throw new Error('--worst must be a whole number');
+  if (values.comments) return runCommentBenchmark(values.comments, { json: Boolean(values.json), worst });
+  if (!values.dataset) throw new Error(`--dataset or --comments is required. ${USAGE}`);
 
   const work = mkdtempSync(join(tmpdir(), 'newsdesk-extraction-'));
   try {
