@@ -1,0 +1,86 @@
+import type { ExtractedComment } from '../../../src/core/types.js';
+import { cleanParagraph, cleanText, MAX_FIELD_CHARS } from '../cleanValue.js';
+import { normalizeStatedDate } from '../dates.js';
+import { splitIntoBlocks } from '../textBlocks.js';
+import { linkShare, squash, type El } from './dom.js';
+
+/** Parts of a comment that are not its text: reply and report links, vote and share widgets, forms. */
+export const COMMENT_CHROME = [
+  'form', 'button', 'input', 'textarea', 'select', 'script', 'style', 'noscript', 'template', 'svg', 'img',
+  '.comment-reply-link', '.reply', '.comment-reply', '.comment-meta', '.comment-metadata', '.wpd-comment-footer',
+  '.wpd-reply-button', '.wpd-comment-header', '[hidden]', '[aria-hidden="true"]', '.hidden', '.sr-only', '.visually-hidden', '.screen-reader-text', '[style*="display:none"]', '[style*="display: none"]',
+].join(', ');
+
+/** A line of at most this many words that is all link text is a control ("Reply", "Report", "Permalink"), not comment text. */
+const MAX_CONTROL_WORDS = 3;
+/** A part holding this share of a comment's text is where the text is (the rest is the header with name, fans, badges). */
+const TEXT_HOLDER_SHARE = 0.6;
+const CONTAINERS = /^(DIV|SECTION|ARTICLE|BLOCKQUOTE|TD|TR|TBODY|TABLE)$/;
+
+function isControl(block: { text: string; linkChars: number }): boolean {
+  return block.linkChars >= 0.9 * block.text.length && block.text.split(' ').length <= MAX_CONTROL_WORDS && !/:\/\/|www\./.test(block.text);
+}
+
+/**
+ * Where an item's text is when its markup does not say: descend into the part that holds most
+ * of the text (a comment body beside a header of name, badges and counters), never into a
+ * paragraph (that would drop the others).
+ */
+function textHolder(root: El): El {
+  let node = root;
+  for (;;) {
+    const total = squash(node).length;
+    const biggest = ([...node.children] as El[]).filter((c) => CONTAINERS.test(c.tagName) && linkShare(c) < 0.5).sort((a, b) => squash(b).length - squash(a).length)[0];
+    if (!biggest || squash(biggest).length < TEXT_HOLDER_SHARE * total) return node;
+    node = biggest;
+  }
+}
+
+/** Where a comment's parts are, when the markup says so; otherwise found by `findAuthor`/`findDate`. */
+export interface CommentParts {
+  author: El | null;
+  date: El | null;
+  /** The element holding the text; the item itself when null. */
+  text: El | null;
+}
+
+/** A stated calendar date has a year ("2012", "28.10.12"); "15 seconds ago" would be dated from chrono's reference day. */
+const HAS_YEAR = /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
+
+function dateOf(el: El | null, locale: string | null): string | null {
+  if (!el) return null;
+  const stated = [el.getAttribute('datetime'), el.getAttribute('content'), el.getAttribute('title'), squash(el)];
+  for (const value of stated.filter((v): v is string => Boolean(v && HAS_YEAR.test(v)))) {
+    const date = normalizeStatedDate(value, locale);
+    if (date) return date;
+  }
+  return null;
+}
+
+/**
+ * Reads one comment: its author and date where the page states them, and its text without
+ * nested replies (`nested`, read as comments of their own), author line, date line or
+ * reply/report controls. Null when nothing but those remains.
+ */
+export function readComment(item: El, parts: CommentParts, nested: El[], locale: string | null): ExtractedComment | null {
+  const published = dateOf(parts.date, locale);
+  const author = cleanText(parts.author ? squash(parts.author) : null, MAX_FIELD_CHARS.author);
+  const mark = 'data-newsdesk-comment-text';
+  (parts.text ?? item).setAttribute(mark, '');
+  for (const el of [...nested, parts.author, parts.date]) el?.setAttribute('data-newsdesk-drop', '');
+  const copy = item.cloneNode(true) as El;
+  for (const el of [...nested, parts.author, parts.date, parts.text ?? item]) {
+    el?.removeAttribute('data-newsdesk-drop');
+    el?.removeAttribute(mark);
+  }
+  for (const el of [...copy.querySelectorAll(`[data-newsdesk-drop], ${COMMENT_CHROME}`)]) el.remove();
+  const marked = copy.hasAttribute(mark) ? copy : (copy.querySelector(`[${mark}]`) as El | null);
+  const holder = parts.text ? (marked ?? copy) : textHolder(copy);
+  const lines = splitIntoBlocks(holder)
+    .filter((b) => !isControl(b))
+    .filter((b) => !/^[\d\s.,:()#|+-]*$/.test(b.text))
+    .map((b) => cleanParagraph(b.text))
+    .filter(Boolean);
+  const text = lines.join('\n');
+  return text ? { author, published, text } : null;
+}

@@ -1,0 +1,92 @@
+import { isNamedAsComments, linkShare, type CueIndex } from './commentCues.js';
+import { isWithin, squash, type Doc, type El } from './dom.js';
+import type { FoundThread, ThreadItem } from './thread.js';
+
+/**
+ * Generic comment threads: sibling blocks of one tag after the article, most of them holding a
+ * short author name and/or a date beside prose that is not a list of links. Thresholds were
+ * set on the comment benchmark (eval/comments) and the article-extraction benchmark in
+ * /work/shared/datasets, where they find every thread without turning teaser lists,
+ * "recent posts" sidebars or author boxes into comments.
+ */
+const MIN_ITEMS = 2;
+/** Without a thread name ("comments", "réactions") in the markup, a thread needs more items and both cues. */
+const MIN_UNNAMED_ITEMS = 3;
+/** Share of items that must carry a cue: 0.6 allows a thread heading or an anonymous comment among the siblings. */
+const NAMED_CUE_SHARE = 0.6;
+const UNNAMED_CUE_SHARE = 0.8;
+/** Prose: link text is under 30% of a comment's text (teaser and link lists are mostly links). */
+const MAX_LINK_SHARE = 0.3;
+/** Blocks with less text are spacers, clearers and counters, not comments. */
+const MIN_ITEM_CHARS = 15;
+/** A single "comment" longer than this is a page region, not a comment. */
+const MAX_ITEM_CHARS = 20_000;
+
+function candidateGroups(parent: El): El[][] {
+  const byTag = new Map<string, El[]>();
+  for (const child of parent.children as unknown as Iterable<El>) {
+    const length = squash(child).length;
+    if (length < MIN_ITEM_CHARS || length > MAX_ITEM_CHARS) continue;
+    const list = byTag.get(child.tagName) ?? [];
+    list.push(child);
+    byTag.set(child.tagName, list);
+  }
+  return [...byTag.values()].filter((g) => g.length >= MIN_ITEMS);
+}
+
+function share(items: El[], test: (el: El) => boolean): number {
+  return items.filter(test).length / items.length;
+}
+
+/** Elements inside other comments found already are not this item's own (nested replies). */
+function outsideOf(found: El[], item: El): (el: El) => boolean {
+  const inner = found.filter((f) => f !== item && item.contains(f));
+  return (el) => inner.some((f) => f === el || f.contains(el));
+}
+
+/** The items of a group that read as comments, or null when the cues do not agree. */
+function asThread(parent: El, group: El[], found: El[], cues: CueIndex, article: El[]): ThreadItem[] | null {
+  if (share(group, (el) => linkShare(el) > MAX_LINK_SHARE) > 0.3) return null;
+  if (group.some((el) => article.some((a) => el.contains(a)))) return null;
+  if (share(group, (el) => cues.isReview(el)) >= 0.5 || share(group, (el) => cues.isTeaser(el)) >= 0.3) return null;
+  const items: ThreadItem[] = group.map((el) => {
+    const exclude = outsideOf(found, el);
+    return { element: el, author: cues.author(el, exclude), date: cues.date(el, exclude), text: null };
+  });
+  const authors = items.filter((i) => i.author).length / items.length;
+  const dates = items.filter((i) => i.date).length / items.length;
+  const named = isNamedAsComments(parent, 3) || share(group, (el) => isNamedAsComments(el, 0)) >= 0.5;
+  const agree = named
+    ? authors >= NAMED_CUE_SHARE || dates >= NAMED_CUE_SHARE
+    : group.length >= MIN_UNNAMED_ITEMS && authors >= UNNAMED_CUE_SHARE && dates >= UNNAMED_CUE_SHARE;
+  if (!agree) return null;
+  // A cue most of the thread's comments carry is required of each (a header block among them has neither).
+  const needsAuthor = authors >= NAMED_CUE_SHARE;
+  const needsDate = dates >= NAMED_CUE_SHARE;
+  return items.filter((i) => (!needsAuthor || i.author) && (!needsDate || i.date));
+}
+
+/**
+ * Finds repeated comment-like blocks after the article (`after`), outside threads found
+ * already (`taken`). Parents are visited innermost first, so replies nested in a comment are
+ * found before the comment that holds them and are read as comments of their own.
+ */
+export function findRepeatedThreads(document: Doc, after: (el: El) => boolean, taken: El[], cues: CueIndex): FoundThread[] {
+  const threads: FoundThread[] = [];
+  const found: El[] = [];
+  const body = document.querySelector('body') as El | null;
+  if (!body) return threads;
+  const article = [...document.querySelectorAll('h1, [itemprop="articleBody"]')] as El[];
+  const parents = [body, ...(body.querySelectorAll('*') as unknown as El[])].reverse();
+  for (const parent of parents) {
+    if (isWithin(parent, taken)) continue;
+    for (const group of candidateGroups(parent)) {
+      if (!after(group[0]!)) continue;
+      const items = asThread(parent, group, found, cues, article);
+      if (!items || items.length < MIN_ITEMS) continue;
+      threads.push({ container: parent, items, removeContainer: false });
+      found.push(...items.map((i) => i.element));
+    }
+  }
+  return threads;
+}
