@@ -42,7 +42,8 @@ export function scorePageComments(expected: string[], extracted: string[], body:
   const found = expected.filter((e) => extracted.some((x) => coveredShare(e, x) > MOST)).length;
   const inBody = expected.filter((e) => coveredShare(e, body) > MOST).length;
   // One extracted record may join a comment and its quoted parent; it is right when most of it is comment text.
-  const correct = extracted.filter((x) => coveredShare(x, expected.join('\n')) > MOST).length;
+  const joined = expected.join('\n');
+  const correct = extracted.filter((x) => coveredShare(x, joined) > MOST || expected.some((e) => coveredShare(x, e) > MOST)).length;
   return { expected: expected.length, found, inBody, extracted: extracted.length, correct };
 }
 

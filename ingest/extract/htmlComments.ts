@@ -1,13 +1,14 @@
 import type { ExtractedComment } from '../../src/core/types.js';
 import { CueIndex } from './comments/commentCues.js';
 import { REPLY_FORMS } from './comments/commentSystems.js';
-import { squash, type Doc, type El } from './comments/dom.js';
+import { documentOrder, squash, type Doc, type El } from './comments/dom.js';
 import { findForumThreads } from './comments/forumPosts.js';
 import { readJsonLdComments } from './comments/jsonLdComments.js';
 import { findKnownThreads } from './comments/knownThreads.js';
 import { readComment } from './comments/readComment.js';
 import { findRepeatedThreads } from './comments/repeatedBlocks.js';
 import type { FoundThread } from './comments/thread.js';
+import { flattenDeepNesting } from './flattenDeepNesting.js';
 import { splitIntoBlocks } from './textBlocks.js';
 
 /**
@@ -18,9 +19,10 @@ function articleStart(document: Doc): El | null {
   return (document.querySelector('h1') ?? document.querySelector('[itemprop="articleBody"], article')) as El | null;
 }
 
-function comesAfter(start: El | null): (el: El) => boolean {
-  // Node.DOCUMENT_POSITION_FOLLOWING
-  return (el) => !start || (start.compareDocumentPosition(el) & 4) !== 0;
+function comesAfter(start: El | null, order: Map<El, number>): (el: El) => boolean {
+  const from = start ? (order.get(start) ?? -1) : -1;
+  // After the headline and outside it (an element containing the headline is the article region).
+  return (el) => (order.get(el) ?? -1) > from && !(start && el.contains(start));
 }
 
 /**
@@ -60,7 +62,7 @@ function withoutRepeatedControls(thread: FoundComment[]): FoundComment[] {
     .filter((found) => found.comment.text.length > 0);
 }
 
-function readThreads(threads: FoundThread[], locale: string | null): FoundComment[] {
+function readThreads(threads: FoundThread[], order: Map<El, number>, locale: string | null): FoundComment[] {
   const all = threads.flatMap((t) => t.items.map((i) => i.element));
   const read: FoundComment[] = [];
   for (const thread of threads) {
@@ -73,7 +75,7 @@ function readThreads(threads: FoundThread[], locale: string | null): FoundCommen
     read.push(...withoutRepeatedControls(inThread));
   }
   // Page order, whatever mechanism found each comment.
-  return read.sort((a, b) => ((a.element.compareDocumentPosition(b.element) & 4) !== 0 ? -1 : 1));
+  return read.sort((a, b) => (order.get(a.element) ?? 0) - (order.get(b.element) ?? 0));
 }
 
 /** Comments of the page's JSON-LD that the page's markup did not show already. */
@@ -94,15 +96,18 @@ function addJsonLd(comments: ExtractedComment[], fromJsonLd: ExtractedComment[])
 export function takeComments(document: Doc, locale: string | null): ExtractedComment[] {
   const root = document.querySelector('body') as El | null;
   if (!root) return readJsonLdComments(document, locale);
+  // Hostile nesting (tens of thousands deep) would make every walk below quadratic; the body extractor flattens it anyway.
+  flattenDeepNesting(document.documentElement as El);
   const cues = new CueIndex(root, locale);
+  const order = documentOrder(document);
   const known = findKnownThreads(document, cues);
   // A system's container without its item markup (a custom template) is searched by repetition below.
   const taken = known.filter((t) => t.items.length > 0).flatMap((t) => [t.container]);
   const forum = findForumThreads(document, taken, cues);
-  const repeated = findRepeatedThreads(document, comesAfter(articleStart(document)), taken, cues);
+  const repeated = findRepeatedThreads(document, comesAfter(articleStart(document), order), taken, cues);
   for (const thread of repeated) if (holdsMainText(document, thread)) thread.items.shift();
   const threads = [...known, ...forum, ...repeated];
-  const found = readThreads(threads, locale);
+  const found = readThreads(threads, order, locale);
   const comments = addJsonLd(found.map((f) => f.comment), readJsonLdComments(document, locale));
   for (const thread of threads) {
     for (const item of thread.items) item.element.remove();

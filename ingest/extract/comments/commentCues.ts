@@ -18,6 +18,8 @@ const MAX_NAME_WORDS = 6;
 const MAX_NAME_CHARS = 60;
 /** A date line with its filler ("Soumis par X, le lundi 29 octobre 2012 à 15h46") stays under ~100 characters. */
 const MAX_DATE_CHARS = 100;
+/** A comment quoting others holds a few dates and names; more is a thread or a page region. */
+const MAX_DATES_IN_COMMENT = 4;
 
 /** Relative times ("16 minutes ago", "il y a 2 jours", "vor 3 Stunden", "hace 2 días") read by chrono's casual parsers. */
 const RELATIVE_PARSERS = [chrono.en, chrono.fr, chrono.de, chrono.es, chrono.it, chrono.pt, chrono.nl, chrono.ja, chrono.zh];
@@ -100,6 +102,15 @@ export class CueIndex {
       if (normalizeStatedDate(value, this.locale) || statesDate(squash(el), this.locale)) return el;
     }
     return within(item, this.dateLines, exclude).find((el) => statesDate(squash(el), this.locale)) ?? null;
+  }
+
+  /**
+   * Several dated, signed parts inside one block: a whole thread or page region, not one
+   * comment (a comment quoting one or two earlier ones stays under the limit).
+   */
+  holdsManyComments(item: El): boolean {
+    const dated = within(item, this.dateMarkup).length + within(item, this.dateLines).length;
+    return dated > MAX_DATES_IN_COMMENT && within(item, this.authorMarkup).length > MAX_DATES_IN_COMMENT;
   }
 
   /** A teaser of another article: a linked heading, or a long link that is the item's title. */

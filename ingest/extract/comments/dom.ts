@@ -27,3 +27,15 @@ export function isWithin(el: El, roots: Iterable<El>): boolean {
   for (const root of roots) if (root === el || root.contains(el)) return true;
   return false;
 }
+
+/**
+ * Each element's position in document order. linkedom's compareDocumentPosition answers
+ * wrongly on some real pages (a table after the headline reported as preceding it), so order
+ * is read from one tree walk instead.
+ */
+export function documentOrder(document: Doc): Map<El, number> {
+  const order = new Map<El, number>();
+  let i = 0;
+  for (const el of document.querySelectorAll('*') as unknown as Iterable<El>) order.set(el, i++);
+  return order;
+}

@@ -21,22 +21,38 @@ function isControl(block: { text: string; linkChars: number }): boolean {
   return block.linkChars >= 0.9 * block.text.length && block.text.split(' ').length <= MAX_CONTROL_WORDS && !/:\/\/|www\./.test(block.text);
 }
 
+const HEADER = 'data-newsdesk-comment-header';
+
+/** Marks the parts of an item that hold its author or date line (its header), up to the item. */
+function markHeader(item: El, parts: Array<El | null>): El[] {
+  const marked: El[] = [];
+  for (const part of parts) {
+    for (let node = part?.parentElement as El | null; node && node !== item; node = node.parentElement as El | null) {
+      node.setAttribute(HEADER, '');
+      marked.push(node);
+    }
+  }
+  return marked;
+}
+
 /**
  * Where an item's text is when its markup does not say: descend into the part that holds most
- * of the text (a comment body beside a header of name, badges and counters), never into a
- * paragraph (that would drop the others).
+ * of the text outside the header (name, badges, date, counters), never into a paragraph (that
+ * would drop the others).
  */
 function textHolder(root: El): El {
   let node = root;
   for (;;) {
-    const total = squash(node).length;
-    const biggest = ([...node.children] as El[]).filter((c) => CONTAINERS.test(c.tagName) && linkShare(c) < 0.5).sort((a, b) => squash(b).length - squash(a).length)[0];
-    if (!biggest || squash(biggest).length < TEXT_HOLDER_SHARE * total) return node;
+    const children = [...node.children] as El[];
+    const eligible = children.filter((c) => CONTAINERS.test(c.tagName) && !c.hasAttribute(HEADER) && linkShare(c) < 0.5);
+    const header = children.filter((c) => c.hasAttribute(HEADER)).reduce((n, c) => n + squash(c).length, 0);
+    const biggest = eligible.sort((a, b) => squash(b).length - squash(a).length)[0];
+    if (!biggest || squash(biggest).length < TEXT_HOLDER_SHARE * (squash(node).length - header)) return node;
     node = biggest;
   }
 }
 
-/** Where a comment's parts are, when the markup says so; otherwise found by `findAuthor`/`findDate`. */
+/** Where a comment's parts are, when the markup says so; otherwise found by the cue index. */
 export interface CommentParts {
   author: El | null;
   date: El | null;
@@ -49,7 +65,9 @@ const HAS_YEAR = /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
 
 function dateOf(el: El | null, locale: string | null): string | null {
   if (!el) return null;
-  const stated = [el.getAttribute('datetime'), el.getAttribute('content'), el.getAttribute('title'), squash(el)];
+  // A date wrapper ("<div class=comment-date><time datetime=…>2 March</time></div>") states it machine-readably inside.
+  const machine = (el.matches('[datetime], [content]') ? el : el.querySelector('[datetime], [content]')) ?? el;
+  const stated = [machine.getAttribute('datetime'), machine.getAttribute('content'), el.getAttribute('title'), squash(el)];
   for (const value of stated.filter((v): v is string => Boolean(v && HAS_YEAR.test(v)))) {
     const date = normalizeStatedDate(value, locale);
     if (date) return date;
@@ -68,11 +86,13 @@ export function readComment(item: El, parts: CommentParts, nested: El[], locale:
   const mark = 'data-newsdesk-comment-text';
   (parts.text ?? item).setAttribute(mark, '');
   for (const el of [...nested, parts.author, parts.date]) el?.setAttribute('data-newsdesk-drop', '');
+  const header = markHeader(item, [parts.author, parts.date]);
   const copy = item.cloneNode(true) as El;
   for (const el of [...nested, parts.author, parts.date, parts.text ?? item]) {
     el?.removeAttribute('data-newsdesk-drop');
     el?.removeAttribute(mark);
   }
+  for (const el of header) el.removeAttribute(HEADER);
   for (const el of [...copy.querySelectorAll(`[data-newsdesk-drop], ${COMMENT_CHROME}`)]) el.remove();
   const marked = copy.hasAttribute(mark) ? copy : (copy.querySelector(`[${mark}]`) as El | null);
   const holder = parts.text ? (marked ?? copy) : textHolder(copy);

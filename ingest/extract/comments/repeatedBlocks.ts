@@ -38,21 +38,13 @@ function share(items: El[], test: (el: El) => boolean): number {
   return items.filter(test).length / items.length;
 }
 
-/** Elements inside other comments found already are not this item's own (nested replies). */
-function outsideOf(found: El[], item: El): (el: El) => boolean {
-  const inner = found.filter((f) => f !== item && item.contains(f));
-  return (el) => inner.some((f) => f === el || f.contains(el));
-}
-
 /** The items of a group that read as comments, or null when the cues do not agree. */
-function asThread(parent: El, group: El[], found: El[], cues: CueIndex, article: El[]): ThreadItem[] | null {
+function asThread(parent: El, group: El[], cues: CueIndex, article: El[]): ThreadItem[] | null {
   if (share(group, (el) => linkShare(el) > MAX_LINK_SHARE) > 0.3) return null;
-  if (group.some((el) => article.some((a) => el.contains(a)))) return null;
+  if (group.some((el) => article.some((a) => el.contains(a)) || cues.holdsManyComments(el))) return null;
   if (share(group, (el) => cues.isReview(el)) >= 0.5 || share(group, (el) => cues.isTeaser(el)) >= 0.3) return null;
-  const items: ThreadItem[] = group.map((el) => {
-    const exclude = outsideOf(found, el);
-    return { element: el, author: cues.author(el, exclude), date: cues.date(el, exclude), text: null };
-  });
+  const none = () => false;
+  const items: ThreadItem[] = group.map((el) => ({ element: el, author: cues.author(el, none), date: cues.date(el, none), text: null }));
   const authors = items.filter((i) => i.author).length / items.length;
   const dates = items.filter((i) => i.date).length / items.length;
   const named = isNamedAsComments(parent, 3) || share(group, (el) => isNamedAsComments(el, 0)) >= 0.5;
@@ -66,10 +58,34 @@ function asThread(parent: El, group: El[], found: El[], cues: CueIndex, article:
   return items.filter((i) => (!needsAuthor || i.author) && (!needsDate || i.date));
 }
 
+/** Tag and first class of an element: how a reply nested in a comment is marked like its parent. */
+function signature(el: El): string {
+  return `${el.tagName}.${(el.getAttribute('class') ?? '').trim().split(/\s+/)[0]!.replace(/\d+/g, '')}`;
+}
+
+/**
+ * Replies nested inside the thread's comments, marked up like them (same tag and first class)
+ * and carrying a name or a date of their own; read as comments of their own.
+ */
+function nestedReplies(items: ThreadItem[], cues: CueIndex): ThreadItem[] {
+  const signatures = new Set(items.map((i) => signature(i.element)));
+  const replies: ThreadItem[] = [];
+  for (const { element } of items) {
+    for (const inner of element.querySelectorAll(element.tagName) as unknown as El[]) {
+      if (!signatures.has(signature(inner)) || squash(inner).length < MIN_ITEM_CHARS) continue;
+      const deeper = ([...inner.querySelectorAll(inner.tagName)] as El[]).filter((r) => signatures.has(signature(r)));
+      const inReply = (el: El) => deeper.some((r) => r.contains(el));
+      const reply = { element: inner, author: cues.author(inner, inReply), date: cues.date(inner, inReply), text: null };
+      if (reply.author || reply.date) replies.push(reply);
+    }
+  }
+  return replies;
+}
+
 /**
  * Finds repeated comment-like blocks after the article (`after`), outside threads found
- * already (`taken`). Parents are visited innermost first, so replies nested in a comment are
- * found before the comment that holds them and are read as comments of their own.
+ * already (`taken`). The outermost repeated blocks are the comments (parts of one comment
+ * repeat too: header and text); replies nested in them are found by their markup.
  */
 export function findRepeatedThreads(document: Doc, after: (el: El) => boolean, taken: El[], cues: CueIndex): FoundThread[] {
   const threads: FoundThread[] = [];
@@ -77,14 +93,14 @@ export function findRepeatedThreads(document: Doc, after: (el: El) => boolean, t
   const body = document.querySelector('body') as El | null;
   if (!body) return threads;
   const article = [...document.querySelectorAll('h1, [itemprop="articleBody"]')] as El[];
-  const parents = [body, ...(body.querySelectorAll('*') as unknown as El[])].reverse();
-  for (const parent of parents) {
-    if (isWithin(parent, taken)) continue;
+  for (const parent of [body, ...(body.querySelectorAll('*') as unknown as El[])]) {
+    if (isWithin(parent, taken) || isWithin(parent, found)) continue;
     for (const group of candidateGroups(parent)) {
       if (!after(group[0]!)) continue;
-      const items = asThread(parent, group, found, cues, article);
+      const items = asThread(parent, group, cues, article);
       if (!items || items.length < MIN_ITEMS) continue;
-      threads.push({ container: parent, items, removeContainer: false });
+      const all = [...items, ...nestedReplies(items, cues)];
+      threads.push({ container: parent, items: all, removeContainer: false });
       found.push(...items.map((i) => i.element));
     }
   }
