@@ -61,7 +61,7 @@ function isRealLink(a: El): boolean {
 }
 
 function within(item: El, list: El[], exclude: (el: El) => boolean = () => false): El[] {
-  return list.filter((el) => item.contains(el) && !exclude(el));
+  return list.filter((el) => el !== item && item.contains(el) && !exclude(el));
 }
 
 /**
@@ -101,7 +101,9 @@ export class CueIndex {
       const value = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title') ?? squash(el);
       if (normalizeStatedDate(value, this.locale) || statesDate(squash(el), this.locale)) return el;
     }
-    return within(item, this.dateLines, exclude).find((el) => statesDate(squash(el), this.locale)) ?? null;
+    // The innermost date line: a wrapper of a short comment is short enough to look like one too.
+    const stating = within(item, this.dateLines, exclude).filter((el) => statesDate(squash(el), this.locale));
+    return stating.find((el) => !stating.some((inner) => inner !== el && el.contains(inner))) ?? null;
   }
 
   /**

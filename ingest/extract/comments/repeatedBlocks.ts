@@ -83,6 +83,21 @@ function nestedReplies(items: ThreadItem[], cues: CueIndex): ThreadItem[] {
 }
 
 /**
+ * A block holding two or more signed, dated blocks side by side ("indented" reply groups) is
+ * a group of replies, not one comment: its blocks are the comments.
+ */
+function expandReplyGroups(items: ThreadItem[], cues: CueIndex): ThreadItem[] {
+  const none = () => false;
+  return items.flatMap((item) => {
+    for (const group of candidateGroups(item.element)) {
+      const replies = group.map((el) => ({ element: el, author: cues.author(el, none), date: cues.date(el, none), text: null }));
+      if (replies.every((r) => r.author && r.date)) return replies;
+    }
+    return [item];
+  });
+}
+
+/**
  * Finds repeated comment-like blocks after the article (`after`), outside threads found
  * already (`taken`). The outermost repeated blocks are the comments (parts of one comment
  * repeat too: header and text); replies nested in them are found by their markup.
@@ -99,9 +114,10 @@ export function findRepeatedThreads(document: Doc, after: (el: El) => boolean, t
       if (!after(group[0]!)) continue;
       const items = asThread(parent, group, cues, article);
       if (!items || items.length < MIN_ITEMS) continue;
-      const all = [...items, ...nestedReplies(items, cues)];
+      const expanded = expandReplyGroups(items, cues);
+      const all = [...expanded, ...nestedReplies(expanded, cues)];
       threads.push({ container: parent, items: all, removeContainer: false });
-      found.push(...items.map((i) => i.element));
+      found.push(...expanded.map((i) => i.element));
     }
   }
   return threads;
