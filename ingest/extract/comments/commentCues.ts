@@ -75,6 +75,7 @@ export class CueIndex {
   private readonly dateLines: El[];
   private readonly headingLinks: El[];
   private readonly reviews: El[];
+  private readonly emphasis: El[];
 
   constructor(root: El, private readonly locale: string | null) {
     const all = (selector: string) => [...root.querySelectorAll(selector)] as El[];
@@ -82,6 +83,7 @@ export class CueIndex {
     this.dateMarkup = all(DATE_MARKUP);
     this.dateLines = all('span, div, p, small, a, em, td, li, strong, b').filter((el) => el.children.length <= 3 && MAYBE_DATE.test(squash(el)) && squash(el).length <= MAX_DATE_CHARS);
     this.headingLinks = all('h1 a, h2 a, h3 a, h4 a, h5 a, h6 a').filter(isRealLink).concat(all('a h1, a h2, a h3, a h4, a h5, a h6'));
+    this.emphasis = all('strong, b, a');
     this.reviews = all('[itemtype*="Review"], [itemprop="review"], [itemprop="reviewRating"], [itemprop="ratingValue"]');
   }
 
@@ -91,6 +93,11 @@ export class CueIndex {
       const name = el.children.length > 0 ? innermostName(el) : el;
       const text = squash(name);
       if (isShortName(text) && !statesDate(text, this.locale)) return name;
+    }
+    // No name markup: a name set in bold or as a profile link outside the comment's prose.
+    for (const el of within(item, this.emphasis, exclude)) {
+      const text = squash(el);
+      if (isShortName(text) && text.length >= 2 && !el.closest('p, blockquote') && !statesDate(text, this.locale)) return el;
     }
     return null;
   }

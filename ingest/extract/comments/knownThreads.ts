@@ -20,18 +20,32 @@ function own(item: El, marked: El[], items: El[]): El | null {
   return marked.find((el) => item.contains(el) && !items.some((other) => other !== item && item.contains(other) && other.contains(el))) ?? null;
 }
 
+/** Each selector's matches in a container, most specific selector first (".comment-author .fn" before ".comment-author"). */
+function bySelector(container: El, selectors: string): El[][] {
+  return selectors.split(', ').map((selector) => [...container.querySelectorAll(selector)] as El[]);
+}
+
+/** The item's own element for the first selector that has one. */
+function ownFirst(item: El, lists: El[][], items: El[]): El | null {
+  for (const list of lists) {
+    const found = own(item, list, items);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Each part's markup, collected once per container. */
 function readParts(container: El, items: El[], cues: CueIndex): ThreadItem[] {
-  const authors = [...container.querySelectorAll(COMMENT_AUTHOR)] as El[];
-  const dates = [...container.querySelectorAll(COMMENT_DATE)] as El[];
-  const texts = [...container.querySelectorAll(COMMENT_TEXT)] as El[];
+  const authors = bySelector(container, COMMENT_AUTHOR);
+  const dates = bySelector(container, COMMENT_DATE);
+  const texts = bySelector(container, COMMENT_TEXT);
   return items.map((item) => {
     const inReply = (el: El) => items.some((other) => other !== item && item.contains(other) && other.contains(el));
     return {
       element: item,
-      author: own(item, authors, items) ?? cues.author(item, inReply),
-      date: own(item, dates, items) ?? cues.date(item, inReply),
-      text: own(item, texts, items),
+      author: ownFirst(item, authors, items) ?? cues.author(item, inReply),
+      date: ownFirst(item, dates, items) ?? cues.date(item, inReply),
+      text: ownFirst(item, texts, items),
     };
   });
 }

@@ -110,7 +110,7 @@ export function findRepeatedThreads(document: Doc, after: (el: El) => boolean, t
   const article = [...document.querySelectorAll('h1, [itemprop="articleBody"]')] as El[];
   for (const parent of [body, ...(body.querySelectorAll('*') as unknown as El[])]) {
     if (isWithin(parent, taken) || isWithin(parent, found)) continue;
-    for (const group of candidateGroups(parent)) {
+    for (const group of candidateGroups(parent).map((g) => g.filter((el) => !isWithin(el, taken))).filter((g) => g.length >= MIN_ITEMS)) {
       if (!after(group[0]!)) continue;
       const items = asThread(parent, group, cues, article);
       if (!items || items.length < MIN_ITEMS) continue;
