@@ -83,7 +83,7 @@ export class CueIndex {
     this.dateMarkup = all(DATE_MARKUP);
     this.dateLines = all('span, div, p, small, a, em, td, li, strong, b').filter((el) => el.children.length <= 3 && MAYBE_DATE.test(squash(el)) && squash(el).length <= MAX_DATE_CHARS);
     this.headingLinks = all('h1 a, h2 a, h3 a, h4 a, h5 a, h6 a').filter(isRealLink).concat(all('a h1, a h2, a h3, a h4, a h5, a h6'));
-    this.emphasis = all('strong, b, a');
+    this.emphasis = all('strong, b');
     this.reviews = all('[itemtype*="Review"], [itemprop="review"], [itemprop="reviewRating"], [itemprop="ratingValue"]');
   }
 
@@ -94,10 +94,11 @@ export class CueIndex {
       const text = squash(name);
       if (isShortName(text) && !statesDate(text, this.locale)) return name;
     }
-    // No name markup: a name set in bold or as a profile link outside the comment's prose.
+    // No name markup: a name set in bold that opens the block ("<strong>Ana</strong> 7 May: …").
+    const opening = squash(item).slice(0, MAX_NAME_CHARS);
     for (const el of within(item, this.emphasis, exclude)) {
       const text = squash(el);
-      if (isShortName(text) && text.length >= 2 && !el.closest('p, blockquote') && !statesDate(text, this.locale)) return el;
+      if (text.length >= 2 && isShortName(text) && opening.startsWith(text) && !statesDate(text, this.locale)) return el;
     }
     return null;
   }
@@ -111,6 +112,11 @@ export class CueIndex {
     // The innermost date line: a wrapper of a short comment is short enough to look like one too.
     const stating = within(item, this.dateLines, exclude).filter((el) => statesDate(squash(el), this.locale));
     return stating.find((el) => !stating.some((inner) => inner !== el && el.contains(inner))) ?? null;
+  }
+
+  /** Whether a name was found by markup (class, itemprop, cite) rather than by bold text alone. */
+  isMarkedName(el: El): boolean {
+    return this.authorMarkup.some((m) => m === el || m.contains(el));
   }
 
   /**

@@ -48,8 +48,10 @@ function asThread(parent: El, group: El[], cues: CueIndex, article: El[]): Threa
   const authors = items.filter((i) => i.author).length / items.length;
   const dates = items.filter((i) => i.date).length / items.length;
   const named = isNamedAsComments(parent, 3) || share(group, (el) => isNamedAsComments(el, 0)) >= 0.5;
+  // Bold text alone (an app name opening each item of a list in the article) needs a date to agree.
+  const markedAuthors = items.filter((i) => i.author && cues.isMarkedName(i.author)).length / items.length;
   const agree = named
-    ? authors >= NAMED_CUE_SHARE || dates >= NAMED_CUE_SHARE
+    ? markedAuthors >= NAMED_CUE_SHARE || dates >= NAMED_CUE_SHARE
     : group.length >= MIN_UNNAMED_ITEMS && authors >= UNNAMED_CUE_SHARE && dates >= UNNAMED_CUE_SHARE;
   if (!agree) return null;
   // A cue most of the thread's comments carry is required of each (a header block among them has neither).
