@@ -75,32 +75,41 @@ function dateOf(el: El | null, locale: string | null): string | null {
   return null;
 }
 
+const TEXT_MARK = 'data-newsdesk-comment-text';
+const DROP_MARK = 'data-newsdesk-drop';
+
+/**
+ * A copy of the item without its nested replies, author and date elements and controls, and
+ * the element of the copy holding the text. The page's elements are marked only while copying
+ * (a copy cannot be matched back to its original otherwise) and left as they were.
+ */
+function textOfCopy(item: El, parts: CommentParts, nested: El[]): El {
+  const dropped = [...nested, parts.author, parts.date].filter((el): el is El => el !== null);
+  const textEl = parts.text ?? item;
+  textEl.setAttribute(TEXT_MARK, '');
+  for (const el of dropped) el.setAttribute(DROP_MARK, '');
+  const header = markHeader(item, [parts.author, parts.date]);
+  const copy = item.cloneNode(true) as El;
+  textEl.removeAttribute(TEXT_MARK);
+  for (const el of dropped) el.removeAttribute(DROP_MARK);
+  for (const el of header) el.removeAttribute(HEADER);
+  for (const el of [...copy.querySelectorAll(`[${DROP_MARK}], ${COMMENT_CHROME}`)]) el.remove();
+  if (!parts.text) return textHolder(copy);
+  return copy.hasAttribute(TEXT_MARK) ? copy : ((copy.querySelector(`[${TEXT_MARK}]`) as El | null) ?? copy);
+}
+
 /**
  * Reads one comment: its author and date where the page states them, and its text without
  * nested replies (`nested`, read as comments of their own), author line, date line or
  * reply/report controls. Null when nothing but those remains.
  */
 export function readComment(item: El, parts: CommentParts, nested: El[], locale: string | null): ExtractedComment | null {
-  const published = dateOf(parts.date, locale);
-  const author = cleanText(parts.author ? squash(parts.author) : null, MAX_FIELD_CHARS.author);
-  const mark = 'data-newsdesk-comment-text';
-  (parts.text ?? item).setAttribute(mark, '');
-  for (const el of [...nested, parts.author, parts.date]) el?.setAttribute('data-newsdesk-drop', '');
-  const header = markHeader(item, [parts.author, parts.date]);
-  const copy = item.cloneNode(true) as El;
-  for (const el of [...nested, parts.author, parts.date, parts.text ?? item]) {
-    el?.removeAttribute('data-newsdesk-drop');
-    el?.removeAttribute(mark);
-  }
-  for (const el of header) el.removeAttribute(HEADER);
-  for (const el of [...copy.querySelectorAll(`[data-newsdesk-drop], ${COMMENT_CHROME}`)]) el.remove();
-  const marked = copy.hasAttribute(mark) ? copy : (copy.querySelector(`[${mark}]`) as El | null);
-  const holder = parts.text ? (marked ?? copy) : textHolder(copy);
-  const lines = splitIntoBlocks(holder)
+  const lines = splitIntoBlocks(textOfCopy(item, parts, nested))
     .filter((b) => !isControl(b))
-    .filter((b) => !/^[\d\s.,:()#|+-]*$/.test(b.text))
+    .filter((b) => !/^[\d\s.,:()#|+-]*$/.test(b.text)) // vote counts, "#12", "(3)"
     .map((b) => cleanParagraph(b.text))
     .filter(Boolean);
   const text = lines.join('\n');
-  return text ? { author, published, text } : null;
+  if (!text) return null;
+  return { author: cleanText(parts.author ? squash(parts.author) : null, MAX_FIELD_CHARS.author), published: dateOf(parts.date, locale), text };
 }
