@@ -47,7 +47,8 @@ function textHolder(root: El): El {
     const eligible = children.filter((c) => CONTAINERS.test(c.tagName) && !c.hasAttribute(HEADER) && linkShare(c) < 0.5);
     const header = children.filter((c) => c.hasAttribute(HEADER)).reduce((n, c) => n + squash(c).length, 0);
     const biggest = eligible.sort((a, b) => squash(b).length - squash(a).length)[0];
-    if (!biggest || squash(biggest).length < TEXT_HOLDER_SHARE * (squash(node).length - header)) return node;
+    const outsideHeader = squash(node).length - header;
+    if (!biggest || outsideHeader <= 0 || squash(biggest).length < TEXT_HOLDER_SHARE * outsideHeader) return node;
     node = biggest;
   }
 }
