@@ -92,6 +92,20 @@ ${post(3, 'Ines', '2026-05-07T11:30:00Z', 'It does, the notice at the bridge say
     expect(a.bodyText).not.toMatch(/footpath|notice at the bridge/);
   });
 
+  it('keeps the opening post of a thread without forum markup as the body when the posts hold the page\'s text', () => {
+    const post = (name: string, date: string, text: string) => `<div class="row"><div class="meta"><span class="user">${name}</span> <time datetime="${date}">${date}</time></div><div class="msg">${text}</div></div>`;
+    const html = `<html><body><h1>Harbour bridge closing</h1><div class="rows">
+${post('Admin', '2026-05-07', ARTICLE.map((p) => `<p>${p}</p>`).join(''))}
+${post('Karl', '2026-05-07', '<p>Does anyone know if the footpath on the east side stays open during the works?</p>')}
+${post('Ines', '2026-05-08', '<p>It does, the notice at the bridge says so.</p>')}</div></body></html>`;
+    const a = extract(html);
+    expect(a.comments.map((c) => [c.author, c.text])).toEqual([
+      ['Karl', 'Does anyone know if the footpath on the east side stays open during the works?'],
+      ['Ines', 'It does, the notice at the bridge says so.'],
+    ]);
+    for (const p of ARTICLE) expect(a.bodyText).toContain(p);
+  });
+
   it('finds a thread of repeated blocks with names and dates whatever the class names', () => {
     const entry = (name: string, date: string, text: string) =>
       `<div class="x-item"><div class="x-head"><strong>${name}</strong> <span>${date}</span></div><p>${text}</p><a href="#">Report</a></div>`;
