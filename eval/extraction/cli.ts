@@ -7,22 +7,27 @@ import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
 import { MECHANISMS, parseMechanisms } from '../../ingest/extract/mechanisms.js';
 import { NewsStore } from '../../src/store/newsStore.js';
 import { writeBenchmarkPages } from './benchmarkPages.js';
+import { runCommentBenchmark } from './commentBenchmark.js';
 import { aggregate, scorePage } from './shingleScore.js';
 
 const USAGE = `Usage: npm run eval:extraction -- --dataset DIR [--worst 10] [--json] [--disable NAME,...]
   Runs the production ingestion over the article-extraction benchmark's pages and scores the
   stored article bodies with the benchmark's metric (4-token shingles, per-page normalised).
-  --disable switches extraction mechanisms off, for an ablation: ${Object.keys(MECHANISMS).join(', ')}`;
+  --disable switches extraction mechanisms off, for an ablation: ${Object.keys(MECHANISMS).join(', ')}
+       npm run eval:extraction -- --comments DIR [--worst 10] [--json]
+  Runs it over a labelled comment benchmark (eval/comments/pages) and prints comment precision
+  and recall, comments left in the body, comment-free pages given comments, and body F1.`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dataset: { type: 'string' }, worst: { type: 'string' }, json: { type: 'boolean' }, disable: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({ options: { dataset: { type: 'string' }, worst: { type: 'string' }, comments: { type: 'string' }, json: { type: 'boolean' }, disable: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) return void console.log(USAGE);
-  if (!values.dataset) throw new Error(`--dataset is required. ${USAGE}`);
   const worst = Number(values.worst ?? 10);
   if (!Number.isInteger(worst) || worst < 0) throw new Error('--worst must be a whole number');
   // Checked here, then handed to the extraction workers, which inherit the environment.
   parseMechanisms(values.disable);
   process.env.EXTRACTION_DISABLE = values.disable ?? '';
+  if (values.comments) return runCommentBenchmark(values.comments, { json: Boolean(values.json), worst });
+  if (!values.dataset) throw new Error(`--dataset or --comments is required. ${USAGE}`);
 
   const work = mkdtempSync(join(tmpdir(), 'newsdesk-extraction-'));
   try {

@@ -3,7 +3,7 @@ import { detectLanguage } from '../../src/core/text/language.js';
 import type { ExtractedArticle } from '../../src/core/types.js';
 import { cleanParagraph, cleanText, cleanUrl, MAX_FIELD_CHARS } from './cleanValue.js';
 import { normalizeStatedDate } from './dates.js';
-import { takeComments } from './htmlComments.js';
+import { takeComments, withoutCommentText } from './htmlComments.js';
 import { readJsonLd } from './jsonLd.js';
 import { extractMainText } from './mainText.js';
 import { parsePage } from './parsePage.js';
@@ -67,7 +67,7 @@ export function extractFromHtml(html: string, origin: HtmlOrigin): ExtractedArti
   let body = extractMainText(document, htmlLang);
   // No article container found (a bare fragment, a feed summary): the page's own text blocks.
   if (body.length === 0) body = splitIntoBlocks(parsePage(html).body as unknown as El).map((b) => b.text);
-  body = body.map(cleanParagraph).filter(Boolean);
+  body = withoutCommentText(body.map(cleanParagraph).filter(Boolean), comments);
   // The headline repeated as the first block is the title, not body text.
   if (headline && body[0] && body[0].toLowerCase() === headline.toLowerCase()) body.shift();
 

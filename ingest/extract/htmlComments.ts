@@ -1,90 +1,131 @@
-import type { parseHTML } from 'linkedom';
 import type { ExtractedComment } from '../../src/core/types.js';
-import { cleanParagraph, cleanText, MAX_FIELD_CHARS } from './cleanValue.js';
-import { normalizeStatedDate } from './dates.js';
+import { CueIndex } from './comments/commentCues.js';
+import { REPLY_FORMS } from './comments/commentSystems.js';
+import { documentOrder, squash, type Doc, type El } from './comments/dom.js';
+import { findForumThreads } from './comments/forumPosts.js';
+import { readJsonLdComments } from './comments/jsonLdComments.js';
+import { findKnownThreads } from './comments/knownThreads.js';
+import { readComment } from './comments/readComment.js';
+import { findRepeatedThreads } from './comments/repeatedBlocks.js';
+import type { FoundThread } from './comments/thread.js';
+import { flattenDeepNesting } from './flattenDeepNesting.js';
 import { splitIntoBlocks } from './textBlocks.js';
 
-type Doc = ReturnType<typeof parseHTML>['document'];
-type El = Doc['documentElement'];
-
 /**
- * Comment threads are recognised by structure: the containers and item markup of the
- * common CMSs and comment systems (WordPress core and themes, wpDiscuz, Disqus, Drupal,
- * Commento/Isso-style lists) and schema.org Comment microdata. These names are the comment
- * systems' own markup, shared by every site that runs them, not any one site's wording.
+ * Where the article starts: its headline, else the marked article body or element. Comments
+ * found by repetition alone must come after it (lists before the headline are navigation).
  */
-const THREAD_CONTAINERS = [
-  '#comments', '#comment-section', '#disqus_thread', '#wpdcom', '#isso-thread', '#commento',
-  '.comments-area', '.comment-list', '.commentlist', '.comments', '.wpd-thread-list', '.comment-section',
-  '[itemtype*="schema.org/UserComments"]', '[itemprop="comment"]',
-].join(', ');
-
-/** One comment: WordPress `li.comment`/`article.comment`, wpDiscuz, Drupal, schema.org Comment. */
-const COMMENT_ITEMS = [
-  '.comment', 'li[id^="comment-"]', 'article[id^="comment-"]', 'div[id^="comment-"]', '.wpd-comment',
-  '[itemtype*="schema.org/Comment"]', '[itemprop="comment"]',
-].join(', ');
-
-/** Parts of a thread that are not reader text: reply forms, counters, sort and login widgets, policies. */
-const THREAD_CHROME = [
-  'form', '#respond', '.comment-respond', '.comment-form', '.comment-reply-link', '.reply', '.comment-reply',
-  '.comments-title', '.comment-notes', '.logged-in-as', '.must-log-in', '.wpd-thread-head', '.wpd-form-wrap',
-  '.comment-navigation', '.wpd-comment-footer', '.wpd-reply-button', '.wpd-comment-header', '.comment-meta', '.comment-metadata', 'button', 'input', 'textarea', 'select',
-].join(', ');
-
-const AUTHOR = '[itemprop="author"] [itemprop="name"], [itemprop="author"], .comment-author .fn, .comment-author, cite.fn, .fn, .wpd-comment-author, .username, .author-name';
-const DATE = 'time[datetime], [itemprop="dateCreated"], [itemprop="datePublished"], .comment-date, .wpd-comment-date';
-const TEXT = '[itemprop="text"], .comment-content, .comment-text, .wpd-comment-text, .comment-body';
-
-function text(el: { textContent: string | null } | null | undefined): string | null {
-  return cleanText(el?.textContent ?? null, 10_000);
+function articleStart(document: Doc): El | null {
+  return (document.querySelector('h1') ?? document.querySelector('[itemprop="articleBody"], article')) as El | null;
 }
 
-/** The element's own descendants matching a selector, excluding those of nested replies. */
-function own(item: El, selector: string): El[] {
-  return [...item.querySelectorAll(selector)].filter((el) => el.closest(COMMENT_ITEMS) === item) as El[];
-}
-
-function readComment(item: El, locale: string | null): ExtractedComment | null {
-  const authorEl = own(item, AUTHOR)[0];
-  // A machine-readable datetime beats the displayed text ("2 days ago").
-  const dateEl = own(item, 'time[datetime]')[0] ?? own(item, DATE)[0];
-  const published = normalizeStatedDate(dateEl?.getAttribute('datetime') ?? dateEl?.getAttribute('content') ?? text(dateEl), locale);
-  // Work on a copy: nested replies, metadata and reply links are read separately or dropped.
-  const copy = item.cloneNode(true) as El;
-  for (const nested of [...copy.querySelectorAll(COMMENT_ITEMS)]) nested.remove();
-  const textEl = [...copy.querySelectorAll(TEXT)][0] as El | undefined;
-  const holder = textEl ?? copy;
-  for (const el of [...holder.querySelectorAll(`${THREAD_CHROME}, ${AUTHOR}, ${DATE}`)]) el.remove();
-  const paragraphs = splitIntoBlocks(holder).map((b) => cleanParagraph(b.text)).filter(Boolean);
-  const body = paragraphs.join('\n');
-  if (!body) return null;
-  return { author: cleanText(authorEl?.textContent, MAX_FIELD_CHARS.author), published, text: body };
+function comesAfter(start: El | null, order: Map<El, number>): (el: El) => boolean {
+  const from = start ? (order.get(start) ?? -1) : -1;
+  // After the headline and outside it (an element containing the headline is the article region).
+  return (el) => (order.get(el) ?? -1) > from && !(start && el.contains(start));
 }
 
 /**
- * Takes the reader comments out of a page: each comment with its author and date where the
- * page states them, nested replies as comments of their own. Every recognised thread
- * container is removed from the document, so neither comments nor their reply form reach
- * the article body; a container without any comment item (a reply form on an article nobody
- * commented on) yields no comments at all.
+ * A thread found by repetition alone that holds the page's main text (a forum thread, a
+ * guestbook): its first item is the opening post, i.e. the body. Measured as prose outside
+ * the thread shorter than the first item's text.
+ */
+function holdsMainText(document: Doc, thread: FoundThread): boolean {
+  const items = thread.items.map((i) => i.element);
+  const outside = splitIntoBlocks(document.querySelector('body') as El)
+    .filter((b) => b.linkChars < b.text.length / 2 && !items.some((i) => i.contains(b.element)))
+    .reduce((n, b) => n + b.text.length, 0);
+  return outside < squash(items[0]).length;
+}
+
+/**
+ * Lines that recur in most comments of a thread ("Reply", "Report", "Valorar", "Flag as
+ * offensive") are the thread's controls, not anyone's words. Needs 3 comments to tell; 6 words
+ * at most, so that a quoted sentence repeated by readers stays.
+ */
+const MIN_COMMENTS_FOR_CONTROLS = 3;
+const CONTROL_SHARE = 0.6;
+const MAX_CONTROL_WORDS = 6;
+
+interface FoundComment {
+  element: El;
+  comment: ExtractedComment;
+}
+
+function withoutRepeatedControls(thread: FoundComment[]): FoundComment[] {
+  if (thread.length < MIN_COMMENTS_FOR_CONTROLS) return thread;
+  const counts = new Map<string, number>();
+  for (const { comment } of thread) for (const line of new Set(comment.text.split('\n'))) counts.set(line, (counts.get(line) ?? 0) + 1);
+  const isControl = (line: string) => (counts.get(line) ?? 0) >= CONTROL_SHARE * thread.length && line.split(' ').length <= MAX_CONTROL_WORDS;
+  return thread
+    .map(({ element, comment }) => ({ element, comment: { ...comment, text: comment.text.split('\n').filter((line) => !isControl(line)).join('\n') } }))
+    .filter((found) => found.comment.text.length > 0);
+}
+
+function readThreads(threads: FoundThread[], order: Map<El, number>, locale: string | null): FoundComment[] {
+  const all = threads.flatMap((t) => t.items.map((i) => i.element));
+  const read: FoundComment[] = [];
+  for (const thread of threads) {
+    const inThread: FoundComment[] = [];
+    for (const item of thread.items) {
+      const nested = all.filter((other) => other !== item.element && item.element.contains(other));
+      const comment = readComment(item.element, item, nested, locale);
+      if (comment) inThread.push({ element: item.element, comment });
+    }
+    read.push(...withoutRepeatedControls(inThread));
+  }
+  // Page order, whatever mechanism found each comment.
+  return read.sort((a, b) => (order.get(a.element) ?? 0) - (order.get(b.element) ?? 0));
+}
+
+/** Comments of the page's JSON-LD that the page's markup did not show already. */
+function addJsonLd(comments: ExtractedComment[], fromJsonLd: ExtractedComment[]): ExtractedComment[] {
+  const seen = new Set(comments.map((c) => squash({ textContent: c.text }).toLowerCase()));
+  return comments.concat(fromJsonLd.filter((c) => !seen.has(squash({ textContent: c.text }).toLowerCase())));
+}
+
+/**
+ * Takes the reader comments out of a page, each with its author and date where the page
+ * states them and nested replies as comments of their own. Found, in order of how much the
+ * markup says: the markup of comment systems and schema.org Comment (knownThreads), forum
+ * software (forumPosts: the opening post stays as the body), sibling blocks that carry names,
+ * dates and prose after the article (repeatedBlocks), and schema.org Comment in JSON-LD.
+ * Every comment element, its system's container and reply forms are removed from the
+ * document, so no comment text reaches the article body.
  */
 export function takeComments(document: Doc, locale: string | null): ExtractedComment[] {
-  const comments: ExtractedComment[] = [];
-  const seen = new Set<El>();
-  for (const container of [...document.querySelectorAll(THREAD_CONTAINERS)] as El[]) {
-    if (!container.isConnected) continue;
-    // A comment container inside the article text would be an odd page; never delete the article itself.
-    if (container.matches('body, main, article:not([id^="comment-"])') || container.querySelector('[itemprop="articleBody"]')) continue;
-    const items = (container.matches(COMMENT_ITEMS) ? [container] : []).concat([...container.querySelectorAll(COMMENT_ITEMS)] as El[]);
-    for (const item of items) {
-      if (seen.has(item)) continue;
-      seen.add(item);
-      const comment = readComment(item, locale);
-      if (comment) comments.push(comment);
-    }
-    container.remove();
+  const root = document.querySelector('body') as El | null;
+  if (!root) return readJsonLdComments(document, locale);
+  // Hostile nesting (tens of thousands deep) would make every walk below quadratic; the body extractor flattens it anyway.
+  flattenDeepNesting(document.documentElement as El);
+  const cues = new CueIndex(root, locale);
+  const order = documentOrder(document);
+  const known = findKnownThreads(document, cues);
+  // A system's container without its item markup (a custom template) is searched by repetition below.
+  const taken = known.filter((t) => t.items.length > 0).flatMap((t) => [t.container]);
+  const forum = findForumThreads(document, taken, cues);
+  const repeated = findRepeatedThreads(document, comesAfter(articleStart(document), order), taken, cues);
+  for (const thread of repeated) if (holdsMainText(document, thread)) thread.items.shift();
+  const threads = [...known, ...forum, ...repeated];
+  const found = readThreads(threads, order, locale);
+  const comments = addJsonLd(found.map((f) => f.comment), readJsonLdComments(document, locale));
+  for (const thread of threads) {
+    for (const item of thread.items) item.element.remove();
+    if (thread.removeContainer) thread.container.remove();
   }
-  for (const form of [...document.querySelectorAll('#respond, .comment-respond')]) form.remove();
+  for (const form of [...document.querySelectorAll(REPLY_FORMS)]) form.remove();
   return comments;
+}
+
+/**
+ * The body without paragraphs that are comment text (the body extractor may still have kept a
+ * comment the markup did not mark): a paragraph of at least a few words that a comment contains.
+ */
+export function withoutCommentText(body: string[], comments: ExtractedComment[]): string[] {
+  if (comments.length === 0) return body;
+  const texts = comments.map((c) => c.text.replace(/\s+/g, ' ').toLowerCase());
+  return body.filter((p) => {
+    const line = p.replace(/\s+/g, ' ').trim().toLowerCase();
+    return line.split(' ').length < 4 || !texts.some((t) => t.includes(line));
+  });
 }

@@ -1,0 +1,158 @@
+import * as chrono from 'chrono-node';
+import { isDateLine, normalizeStatedDate } from '../dates.js';
+import { linkShare, nameTokens, squash, type El } from './dom.js';
+
+/**
+ * Cues that an element is one reader comment, read from structure that carries across sites:
+ * a short name, a date or time, prose that is not a list of links, and no teaser or review
+ * markup. Each cue alone is common (teasers have dates, author boxes have names); the
+ * detectors require several to agree.
+ */
+
+/** Markup that names a person: schema.org, hCard, `<cite>`, rel=author and class words every comment system uses. */
+const AUTHOR_MARKUP = '[itemprop="author"], [itemprop="creator"], .fn, cite, [rel="author"], [class*="author" i], [class*="user" i], [class*="name" i], [class*="nick" i], [class*="poster" i]';
+/** Markup that states a date. */
+const DATE_MARKUP = 'time, [datetime], [itemprop="dateCreated"], [itemprop="datePublished"], abbr[title]';
+/** A display name: at most 6 words and 60 characters (longest names in the benchmark's threads are ~30). */
+const MAX_NAME_WORDS = 6;
+const MAX_NAME_CHARS = 60;
+/** A date line with its filler ("Soumis par X, le lundi 29 octobre 2012 à 15h46") stays under ~100 characters. */
+const MAX_DATE_CHARS = 100;
+/** A comment quoting others holds a few dates and names; more is a thread or a page region. */
+const MAX_DATES_IN_COMMENT = 4;
+
+/** Relative times ("16 minutes ago", "il y a 2 jours", "vor 3 Stunden", "hace 2 días") read by chrono's casual parsers. */
+const RELATIVE_PARSERS = [chrono.en, chrono.fr, chrono.de, chrono.es, chrono.it, chrono.pt, chrono.nl, chrono.ja, chrono.zh];
+
+function isShortName(text: string): boolean {
+  return text.length > 0 && text.length <= MAX_NAME_CHARS && text.split(' ').length <= MAX_NAME_WORDS && !/^\d+$/.test(text);
+}
+
+/** Cheap test before chrono: a date or time has digits next to digits, separators or a word ("2 days", "28.oct", "11:26"). */
+const MAYBE_DATE = /\d[\d./:h-]|\d\s*\p{L}|\p{L}\s*\d/u;
+/** Answers for texts seen already: threads repeat the same date formats, and chrono is the costly part. */
+const seenDates = new Map<string, boolean>();
+const MAX_REMEMBERED = 5000;
+
+/** Whether a short text states a date or a time (absolute or relative). */
+export function statesDate(text: string, locale: string | null): boolean {
+  if (!text || text.length > MAX_DATE_CHARS || !MAYBE_DATE.test(text)) return false;
+  const key = `${locale ?? ''}\u0000${text}`;
+  const known = seenDates.get(key);
+  if (known !== undefined) return known;
+  const answer = isDateLine(text, locale) || Boolean(normalizeStatedDate(text, locale)) || RELATIVE_PARSERS.some((parser) => parser.parse(text).some((r) => /\d/.test(r.text) && r.text.length >= 4));
+  if (seenDates.size >= MAX_REMEMBERED) seenDates.clear();
+  seenDates.set(key, answer);
+  return answer;
+}
+
+/** A name inside a name element ("<div class=author><a>Ana</a> 349 fans</div>"): the link or emphasis holding it. */
+function innermostName(el: El): El {
+  for (const inner of el.querySelectorAll('a, strong, b, cite, span') as Iterable<El>) {
+    if (isShortName(squash(inner)) && squash(inner).length >= 2) return inner;
+  }
+  return el;
+}
+
+/** A link to somewhere (not "#", not a script): what teasers and link lists are made of. */
+function isRealLink(a: El): boolean {
+  const href = (a.getAttribute('href') ?? '').trim();
+  return href !== '' && !href.startsWith('#') && !/^javascript:/i.test(href) && squash(a).length >= 3;
+}
+
+function within(item: El, list: El[], exclude: (el: El) => boolean = () => false): El[] {
+  return list.filter((el) => el !== item && item.contains(el) && !exclude(el));
+}
+
+/**
+ * The page's cue elements, collected once (a selector query per candidate block would be
+ * run thousands of times on a large page): name markup, date markup, short date-like lines,
+ * linked headings and review markup.
+ */
+export class CueIndex {
+  private readonly authorMarkup: El[];
+  private readonly dateMarkup: El[];
+  private readonly dateLines: El[];
+  private readonly headingLinks: El[];
+  private readonly reviews: El[];
+  private readonly emphasis: El[];
+
+  constructor(root: El, private readonly locale: string | null) {
+    const all = (selector: string) => [...root.querySelectorAll(selector)] as El[];
+    this.authorMarkup = all(AUTHOR_MARKUP);
+    this.dateMarkup = all(DATE_MARKUP);
+    this.dateLines = all('span, div, p, small, a, em, td, li, strong, b').filter((el) => el.children.length <= 3 && MAYBE_DATE.test(squash(el)) && squash(el).length <= MAX_DATE_CHARS);
+    this.headingLinks = all('h1 a, h2 a, h3 a, h4 a, h5 a, h6 a').filter(isRealLink).concat(all('a h1, a h2, a h3, a h4, a h5, a h6'));
+    this.emphasis = all('strong, b');
+    this.reviews = all('[itemtype*="Review"], [itemprop="review"], [itemprop="reviewRating"], [itemprop="ratingValue"]');
+  }
+
+  /** The element naming the comment's author, or null. Skips `exclude` (nested replies). */
+  author(item: El, exclude: (el: El) => boolean): El | null {
+    for (const el of within(item, this.authorMarkup, exclude)) {
+      const name = el.children.length > 0 ? innermostName(el) : el;
+      const text = squash(name);
+      if (isShortName(text) && !statesDate(text, this.locale)) return name;
+    }
+    // No name markup: a name set in bold that opens the block ("<strong>Ana</strong> 7 May: …").
+    const opening = squash(item).slice(0, MAX_NAME_CHARS);
+    for (const el of within(item, this.emphasis, exclude)) {
+      const text = squash(el);
+      if (text.length >= 2 && isShortName(text) && opening.startsWith(text) && !statesDate(text, this.locale)) return el;
+    }
+    return null;
+  }
+
+  /** The element stating the comment's date, or null: date markup first, then short date lines. */
+  date(item: El, exclude: (el: El) => boolean): El | null {
+    for (const el of within(item, this.dateMarkup, exclude)) {
+      const value = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title') ?? squash(el);
+      if (normalizeStatedDate(value, this.locale) || statesDate(squash(el), this.locale)) return el;
+    }
+    // The innermost date line: a wrapper of a short comment is short enough to look like one too.
+    const stating = within(item, this.dateLines, exclude).filter((el) => statesDate(squash(el), this.locale));
+    return stating.find((el) => !stating.some((inner) => inner !== el && el.contains(inner))) ?? null;
+  }
+
+  /** Whether a name was found by markup (class, itemprop, cite) rather than by bold text alone. */
+  isMarkedName(el: El): boolean {
+    return this.authorMarkup.some((m) => m === el || m.contains(el));
+  }
+
+  /**
+   * Several dated, signed parts inside one block: a whole thread or page region, not one
+   * comment (a comment quoting one or two earlier ones stays under the limit).
+   */
+  holdsManyComments(item: El): boolean {
+    const dated = within(item, this.dateMarkup).length + within(item, this.dateLines).length;
+    return dated > MAX_DATES_IN_COMMENT && within(item, this.authorMarkup).length > MAX_DATES_IN_COMMENT;
+  }
+
+  /** A teaser of another article: a linked heading, or a long link that is the item's title. */
+  isTeaser(item: El): boolean {
+    if (this.headingLinks.some((a) => item.contains(a))) return true;
+    const itemText = squash(item).length;
+    return ([...item.querySelectorAll('a')] as El[]).some((a) => isRealLink(a) && squash(a).split(' ').length >= 6 && squash(a).length >= 0.3 * itemText);
+  }
+
+  /** Product reviews and ratings are not reader comments on an article: schema.org Review or rating markup, star widgets. */
+  isReview(item: El): boolean {
+    if (this.reviews.some((r) => r === item || item.contains(r))) return true;
+    return /\b(review|rating|stars?)\b/.test(nameTokens(item));
+  }
+}
+
+/** Words comment systems and CMSs put in the class or id of a thread or a comment, in the languages of the dev data. */
+const THREAD_WORDS = /comment|koment|komment|comentar|reacti|reactie|reaktion|discussion|diskussion|replies|respons/;
+
+/** Whether the element or one of its `levels` nearest ancestors is named as a comment thread or comment. */
+export function isNamedAsComments(el: El, levels: number): boolean {
+  let node: El | null = el;
+  for (let i = 0; node && i <= levels; i++, node = node.parentElement as El | null) {
+    if (node.tagName === 'BODY') return false;
+    if (THREAD_WORDS.test(nameTokens(node))) return true;
+  }
+  return false;
+}
+
+export { linkShare };

@@ -1,0 +1,40 @@
+import type { CueIndex } from './commentCues.js';
+import { isWithin, type Doc, type El } from './dom.js';
+import type { FoundThread } from './thread.js';
+
+/**
+ * Forum software markup for one post, with where its author and text are: phpBB (prosilver),
+ * vBulletin 3-5, XenForo 2, SMF, Discourse (topic and crawler views) and schema.org
+ * DiscussionForumPosting / Comment microdata. The software's own markup, shared by every forum
+ * that runs it.
+ */
+const FORUM_SYSTEMS: Array<{ post: string; text: string; author: string }> = [
+  { post: 'div.post.has-profile, div.post.bg1, div.post.bg2', text: '.postbody .content, .content', author: '.postprofile .username, .postprofile .username-coloured, .author .username' },
+  { post: 'li.postcontainer, li.postbitlegacy, li.postbit, div.postbit', text: '.postcontent, .postbody, .post_message', author: '.username, .popupmenu .username' },
+  { post: 'article.message--post, article.message', text: '.message-body .bbWrapper, .bbWrapper', author: '.message-name, .username, [data-author]' },
+  { post: '.post_wrapper', text: '.post .inner, .inner', author: '.poster h4, .poster a' },
+  { post: '.topic-post, div.crawler-post', text: '.cooked, .post[itemprop="text"], [itemprop="text"]', author: '.creator [itemprop="name"], .creator, .username, [itemprop="author"]' },
+];
+
+/**
+ * Forum threads: the first post is the opening post (the page's body and left in place), the
+ * later posts are comments. Needs at least two posts of one forum software's markup.
+ */
+export function findForumThreads(document: Doc, taken: El[], cues: CueIndex): FoundThread[] {
+  const threads: FoundThread[] = [];
+  for (const system of FORUM_SYSTEMS) {
+    const posts = ([...document.querySelectorAll(system.post)] as El[])
+      .filter((p) => !isWithin(p, taken) && p.querySelector(system.text))
+      .filter((p, _, all) => !all.some((other) => other !== p && other.contains(p)));
+    if (posts.length < 2) continue;
+    const replies = posts.slice(1).map((post) => ({
+      element: post,
+      author: (post.querySelector(system.author) as El | null) ?? cues.author(post, () => false),
+      date: cues.date(post, () => false),
+      text: post.querySelector(system.text) as El | null,
+    }));
+    threads.push({ container: posts[1]!.parentElement as El, items: replies, removeContainer: false });
+    taken.push(...posts);
+  }
+  return threads;
+}

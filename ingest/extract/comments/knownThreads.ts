@@ -1,0 +1,76 @@
+import type { CueIndex } from './commentCues.js';
+import { COMMENT_AUTHOR, COMMENT_DATE, COMMENT_ITEMS, COMMENT_TEXT, isCommentId, THREAD_CONTAINERS } from './commentSystems.js';
+import { type Doc, type El } from './dom.js';
+import type { FoundThread, ThreadItem } from './thread.js';
+
+/** The item selectors that do not rest on an id alone. */
+const ITEMS_NOT_BY_ID = COMMENT_ITEMS.split(', ').filter((s) => !s.includes('[id^=')).join(', ');
+
+/** The comment items in a container (the container too, when it is one); id-only matches need an id like "comment-123". */
+function itemsIn(container: El): El[] {
+  const candidates = [...(container.matches(COMMENT_ITEMS) ? [container] : []), ...(container.querySelectorAll(COMMENT_ITEMS) as unknown as El[])];
+  return candidates.filter((el) => {
+    const id = el.getAttribute('id') ?? '';
+    return !/^comment/i.test(id) || isCommentId(id) || el.matches(ITEMS_NOT_BY_ID);
+  });
+}
+
+/** The first of `marked` that belongs to this item, not to a reply nested in it. */
+function own(item: El, marked: El[], items: El[]): El | null {
+  return marked.find((el) => item.contains(el) && !items.some((other) => other !== item && item.contains(other) && other.contains(el))) ?? null;
+}
+
+/** Each selector's matches in a container, most specific selector first (".comment-author .fn" before ".comment-author"). */
+function bySelector(container: El, selectors: string): El[][] {
+  return selectors.split(', ').map((selector) => [...container.querySelectorAll(selector)] as El[]);
+}
+
+/** The item's own element for the first selector that has one. */
+function ownFirst(item: El, lists: El[][], items: El[]): El | null {
+  for (const list of lists) {
+    const found = own(item, list, items);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Each part's markup, collected once per container. */
+function readParts(container: El, items: El[], cues: CueIndex): ThreadItem[] {
+  const authors = bySelector(container, COMMENT_AUTHOR);
+  const dates = bySelector(container, COMMENT_DATE);
+  const texts = bySelector(container, COMMENT_TEXT);
+  return items.map((item) => {
+    const inReply = (el: El) => items.some((other) => other !== item && item.contains(other) && other.contains(el));
+    return {
+      element: item,
+      author: ownFirst(item, authors, items) ?? cues.author(item, inReply),
+      date: ownFirst(item, dates, items) ?? cues.date(item, inReply),
+      text: ownFirst(item, texts, items),
+    };
+  });
+}
+
+/** Items of comment systems outside any container (schema.org microdata placed anywhere). */
+function looseMicrodataItems(document: Doc, containers: El[]): El[] {
+  const marked = [...document.querySelectorAll('[itemtype*="schema.org/Comment"], [itemprop="comment"], [typeof~="Comment"], [property="comment"]')] as El[];
+  return marked.filter((el) => !containers.some((c) => c.contains(el)));
+}
+
+/**
+ * Threads marked up by a known comment system: each container with its comment items. A
+ * container that holds the article itself is never taken; a container with no item (a reply
+ * form on an article nobody commented on) yields no comments but is still removed.
+ */
+export function findKnownThreads(document: Doc, cues: CueIndex): FoundThread[] {
+  const containers = ([...document.querySelectorAll(THREAD_CONTAINERS)] as El[])
+    .filter((c) => !c.matches('body, main, article:not([id^="comment"])') && !c.querySelector('h1, [itemprop="articleBody"]'))
+    .filter((c, _, all) => !all.some((other) => other !== c && other.contains(c)));
+  const threads: FoundThread[] = [];
+  for (const container of containers) {
+    const items = itemsIn(container);
+    threads.push({ container, items: readParts(container, items, cues), removeContainer: true });
+  }
+  const loose = looseMicrodataItems(document, containers).filter((el) => !el.querySelector('h1, [itemprop="articleBody"]'));
+  for (const item of loose) threads.push({ container: item, items: readParts(item, [item], cues), removeContainer: true });
+  return threads;
+}

@@ -1,0 +1,126 @@
+import { isNamedAsComments, linkShare, type CueIndex } from './commentCues.js';
+import { isWithin, squash, type Doc, type El } from './dom.js';
+import type { FoundThread, ThreadItem } from './thread.js';
+
+/**
+ * Generic comment threads: sibling blocks of one tag after the article, most of them holding a
+ * short author name and/or a date beside prose that is not a list of links. Thresholds were
+ * set on the comment benchmark (eval/comments) and the article-extraction benchmark in
+ * /work/shared/datasets, where they find every thread without turning teaser lists,
+ * "recent posts" sidebars or author boxes into comments.
+ */
+const MIN_ITEMS = 2;
+/** Without a thread name ("comments", "réactions") in the markup, a thread needs more items and both cues. */
+const MIN_UNNAMED_ITEMS = 3;
+/** Share of items that must carry a cue: 0.6 allows a thread heading or an anonymous comment among the siblings. */
+const NAMED_CUE_SHARE = 0.6;
+const UNNAMED_CUE_SHARE = 0.8;
+/** Prose: link text is under 30% of a comment's text (teaser and link lists are mostly links). */
+const MAX_LINK_SHARE = 0.3;
+/** Blocks with less text are spacers, clearers and counters, not comments. */
+const MIN_ITEM_CHARS = 15;
+/** A single "comment" longer than this is a page region, not a comment. */
+const MAX_ITEM_CHARS = 20_000;
+
+function candidateGroups(parent: El): El[][] {
+  const byTag = new Map<string, El[]>();
+  for (const child of parent.children as unknown as Iterable<El>) {
+    const length = squash(child).length;
+    if (length < MIN_ITEM_CHARS || length > MAX_ITEM_CHARS) continue;
+    const list = byTag.get(child.tagName) ?? [];
+    list.push(child);
+    byTag.set(child.tagName, list);
+  }
+  return [...byTag.values()].filter((g) => g.length >= MIN_ITEMS);
+}
+
+function share(items: El[], test: (el: El) => boolean): number {
+  return items.filter(test).length / items.length;
+}
+
+/** The items of a group that read as comments, or null when the cues do not agree. */
+function asThread(parent: El, group: El[], cues: CueIndex, article: El[]): ThreadItem[] | null {
+  if (share(group, (el) => linkShare(el) > MAX_LINK_SHARE) > 0.3) return null;
+  if (group.some((el) => article.some((a) => el.contains(a)) || cues.holdsManyComments(el))) return null;
+  if (share(group, (el) => cues.isReview(el)) >= 0.5 || share(group, (el) => cues.isTeaser(el)) >= 0.3) return null;
+  const none = () => false;
+  const items: ThreadItem[] = group.map((el) => ({ element: el, author: cues.author(el, none), date: cues.date(el, none), text: null }));
+  const authors = items.filter((i) => i.author).length / items.length;
+  const dates = items.filter((i) => i.date).length / items.length;
+  const named = isNamedAsComments(parent, 3) || share(group, (el) => isNamedAsComments(el, 0)) >= 0.5;
+  // Bold text alone (an app name opening each item of a list in the article) needs a date to agree.
+  const markedAuthors = items.filter((i) => i.author && cues.isMarkedName(i.author)).length / items.length;
+  const agree = named
+    ? markedAuthors >= NAMED_CUE_SHARE || dates >= NAMED_CUE_SHARE
+    : group.length >= MIN_UNNAMED_ITEMS && authors >= UNNAMED_CUE_SHARE && dates >= UNNAMED_CUE_SHARE;
+  if (!agree) return null;
+  // A cue most of the thread's comments carry is required of each (a header block among them has neither).
+  const needsAuthor = authors >= NAMED_CUE_SHARE;
+  const needsDate = dates >= NAMED_CUE_SHARE;
+  return items.filter((i) => (!needsAuthor || i.author) && (!needsDate || i.date));
+}
+
+/** Tag and first class of an element: how a reply nested in a comment is marked like its parent. */
+function signature(el: El): string {
+  return `${el.tagName}.${(el.getAttribute('class') ?? '').trim().split(/\s+/)[0]!.replace(/\d+/g, '')}`;
+}
+
+/**
+ * Replies nested inside the thread's comments, marked up like them (same tag and first class)
+ * and carrying a name or a date of their own; read as comments of their own.
+ */
+function nestedReplies(items: ThreadItem[], cues: CueIndex): ThreadItem[] {
+  const signatures = new Set(items.map((i) => signature(i.element)));
+  const replies: ThreadItem[] = [];
+  for (const { element } of items) {
+    for (const inner of element.querySelectorAll(element.tagName) as unknown as El[]) {
+      if (!signatures.has(signature(inner)) || squash(inner).length < MIN_ITEM_CHARS) continue;
+      const deeper = ([...inner.querySelectorAll(inner.tagName)] as El[]).filter((r) => signatures.has(signature(r)));
+      const inReply = (el: El) => deeper.some((r) => r.contains(el));
+      const reply = { element: inner, author: cues.author(inner, inReply), date: cues.date(inner, inReply), text: null };
+      if (reply.author || reply.date) replies.push(reply);
+    }
+  }
+  return replies;
+}
+
+/**
+ * A block holding two or more signed, dated blocks side by side ("indented" reply groups) is
+ * a group of replies, not one comment: its blocks are the comments.
+ */
+function expandReplyGroups(items: ThreadItem[], cues: CueIndex): ThreadItem[] {
+  const none = () => false;
+  return items.flatMap((item) => {
+    for (const group of candidateGroups(item.element)) {
+      const replies = group.map((el) => ({ element: el, author: cues.author(el, none), date: cues.date(el, none), text: null }));
+      if (replies.every((r) => r.author && r.date)) return replies;
+    }
+    return [item];
+  });
+}
+
+/**
+ * Finds repeated comment-like blocks after the article (`after`), outside threads found
+ * already (`taken`). The outermost repeated blocks are the comments (parts of one comment
+ * repeat too: header and text); replies nested in them are found by their markup.
+ */
+export function findRepeatedThreads(document: Doc, after: (el: El) => boolean, taken: El[], cues: CueIndex): FoundThread[] {
+  const threads: FoundThread[] = [];
+  const found: El[] = [];
+  const body = document.querySelector('body') as El | null;
+  if (!body) return threads;
+  const article = [...document.querySelectorAll('h1, [itemprop="articleBody"]')] as El[];
+  for (const parent of [body, ...(body.querySelectorAll('*') as unknown as El[])]) {
+    if (isWithin(parent, taken) || isWithin(parent, found)) continue;
+    for (const group of candidateGroups(parent).map((g) => g.filter((el) => !isWithin(el, taken))).filter((g) => g.length >= MIN_ITEMS)) {
+      if (!after(group[0]!)) continue;
+      const items = asThread(parent, group, cues, article);
+      if (!items || items.length < MIN_ITEMS) continue;
+      const expanded = expandReplyGroups(items, cues);
+      const all = [...expanded, ...nestedReplies(expanded, cues)];
+      threads.push({ container: parent, items: all, removeContainer: false });
+      found.push(...expanded.map((i) => i.element));
+    }
+  }
+  return threads;
+}
