@@ -19,7 +19,9 @@ export function createDraftEditor(edit: (text: string) => Promise<unknown>, inte
   const flush = () => {
     timer = null;
     if (pending === null || finished) return;
-    const text = escapeMarkdown(pending.length > 1900 ? `${pending.slice(0, 1900)} …` : pending);
+    // Cut after escaping: escapes lengthen the text, and a draft must stay one message.
+    const escaped = escapeMarkdown(pending);
+    const text = escaped.length > 1900 ? `${escaped.slice(0, 1900)} …` : escaped;
     pending = null;
     lastEdit = Date.now();
     inFlight = inFlight.then(() => edit(`${text} ▌`)).catch(() => undefined);
