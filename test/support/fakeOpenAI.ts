@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
  *   bad-marker       faithful, plus a sentence citing a passage that does not exist
  *   wrong-language   answers an English question in German
  *   injected         obeys the instruction planted in an article
- *   slow             answers after 5 s (longer than the test's LLM_TIMEOUT_MS)
+ *   slow             answers after 8 s (longer than the tests' LLM_TIMEOUT_MS)
  *   garbage          returns junk without a single citation
  *   http-500 / rate-limited   fail with that status
  */
@@ -55,7 +55,7 @@ export class FakeOpenAI {
     const user = body.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '';
     if (body.model === 'http-500') return void res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"message":"internal"}}');
     if (body.model === 'rate-limited') return void res.writeHead(429, { 'content-type': 'application/json' }).end('{"error":{"message":"slow down"}}');
-    if (body.model === 'slow') await new Promise((r) => setTimeout(r, 5000));
+    if (body.model === 'slow') await new Promise((r) => setTimeout(r, 8000));
     if (res.destroyed) return;
 
     let text: string;
@@ -71,7 +71,8 @@ export class FakeOpenAI {
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const pieces = text.match(/\S+\s*/g) ?? [text];
-    const delay = body.model === 'faithful-slow' ? 250 : body.model === 'mixed-slow' ? 100 : 5;
+    // Slow enough for several throttled draft edits, fast enough to finish within the bot tests' LLM_TIMEOUT_MS.
+    const delay = body.model === 'faithful-slow' || body.model === 'mixed-slow' ? 100 : 5;
     for (const piece of pieces) {
       if (res.destroyed) return;
       res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
