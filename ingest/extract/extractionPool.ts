@@ -22,12 +22,12 @@ export function withExtractionTimeout<T>(work: Promise<T>, timeoutMs: number): P
 }
 
 /**
- * V8 heap (old generation) per extraction worker. Measured by running extractBytes once per
- * page in a fresh process and reading v8.getHeapStatistics() after it: the benchmark's largest real pages (1.5 MB,
- * article-extraction-benchmark) leave the heap at about 90 MB, a 5 MB page of ordinary
- * paragraphs (MAX_ARTICLE_BYTES' default) at 275 MB; a 5 MB page of table rows needs 1.3 GB
- * and 4-5 minutes. 512 MB keeps every ordinary page and stops the pathological one early,
- * so four workers cannot take more than about 2 GB between them.
+ * V8 heap (old generation) per extraction worker. Measured with `npx tsx
+ * scripts/extraction-heap.ts PAGE` (one page per fresh process, heap held after extracting it):
+ * the largest real pages of the article-extraction benchmark (1.5 MB) leave about 90 MB, a
+ * 5 MB page of ordinary paragraphs (MAX_ARTICLE_BYTES' default) 170-275 MB across runs; a 5 MB
+ * page of table rows needs 1.3 GB and minutes. 512 MB keeps every ordinary page and stops the
+ * pathological one early, so four workers cannot take more than about 2 GB between them.
  */
 export const EXTRACTION_HEAP_MB = 512;
 
