@@ -4,6 +4,7 @@ import type { Command } from '../src/discord/command.js';
 import { createDraftEditor } from '../src/discord/draftEditor.js';
 import { LOCALIZED } from '../src/discord/localizations.js';
 import { startAnswerThread } from '../src/discord/answerThread.js';
+import { nextExchange } from '../src/discord/conversations.js';
 
 /** /ask question:<text> [private:<bool>] [thread:<bool>] — answer with numbered citations. */
 export default {
@@ -47,7 +48,7 @@ export default {
       const sent = await interaction.followUp({ content: piece, allowedMentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
       ids.push(sent.id);
     }
-    const exchange = { question, answeredAt: Date.now() };
+    const exchange = nextExchange(undefined, question);
     context.conversations.rememberAnswer(ids, exchange);
     if (!wantsThread) return;
     const outcome = await startAnswerThread(first, question, { ephemeral, inGuild: interaction.inGuild() });

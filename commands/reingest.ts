@@ -1,11 +1,14 @@
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { formatSummary } from '../ingest/summary.js';
 import { NO_MENTIONS } from '../src/discord/answering.js';
+import { escapeMarkdown } from '../src/discord/escapeMarkdown.js';
 import type { Command } from '../src/discord/command.js';
 import { LOCALIZED } from '../src/discord/localizations.js';
 import { canReingest } from '../src/discord/permissions.js';
 import { splitMessage } from '../src/discord/splitMessage.js';
+import { reingestChannelReport } from '../src/discord/reingestReport.js';
 import { formatDuration } from '../src/discord/statusReport.js';
+import { newErrorId } from '../src/discord/userErrors.js';
 
 /** Progress edits are spaced at least this far apart (Discord rate-limits edits). */
 const PROGRESS_EDIT_INTERVAL_MS = 3000;
@@ -42,8 +45,8 @@ export default {
     const job = context.reingest.start(`/reingest by ${interaction.user.id}`, (progress) => {
       if (Date.now() - lastEdit < PROGRESS_EDIT_INTERVAL_MS || progress.phase === 'done') return;
       lastEdit = Date.now();
-      const where = progress.current ? ` — ${progress.current.slice(-80)}` : '';
-      interaction.editReply({ content: `Re-ingesting… ${progress.processed} articles processed (${progress.phase})${where}`, allowedMentions: NO_MENTIONS }).catch(() => undefined);
+      // Counts only: the article being read is a path or URL, not for the channel.
+      interaction.editReply({ content: `Re-ingesting… ${progress.processed} articles processed (${progress.phase})`, allowedMentions: NO_MENTIONS }).catch(() => undefined);
     });
     if (!job) {
       await interaction.reply({ content: 'A re-ingest is already running. I won’t start a second one.', flags: MessageFlags.Ephemeral });
@@ -51,14 +54,23 @@ export default {
     }
     await interaction.deferReply();
     lastEdit = Date.now();
+    // The channel gets counts and short reasons; locations and raw errors go to the log and,
+    // privately, to the admin who asked.
+    const tellAdmin = async (text: string) => {
+      for (const piece of splitMessage(escapeMarkdown(text))) await interaction.followUp({ content: piece, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    };
     try {
       const summary = await job;
-      const pieces = splitMessage(`Re-ingest finished.\n${formatSummary(summary)}`);
-      await interaction.editReply({ content: pieces[0]!, allowedMentions: NO_MENTIONS });
-      for (const piece of pieces.slice(1)) await interaction.followUp({ content: piece, allowedMentions: NO_MENTIONS });
+      await interaction.editReply({ content: reingestChannelReport(summary), allowedMentions: NO_MENTIONS });
+      if (summary.skipped.length + summary.failedSources.length > 0) {
+        context.logger.warn({ skipped: summary.skipped, failedSources: summary.failedSources }, 're-ingest skipped articles or sources');
+        await tellAdmin(`Re-ingest details (only you see this):\n${formatSummary(summary)}`);
+      }
     } catch (error) {
-      context.logger.warn({ err: error }, 're-ingest failed');
-      await interaction.editReply({ content: `Re-ingest failed: ${(error as Error).message}`, allowedMentions: NO_MENTIONS });
+      const errorId = newErrorId();
+      context.logger.warn({ err: error, errorId }, 're-ingest failed');
+      await interaction.editReply({ content: `Re-ingest failed (error id ${errorId}); the log has the details.`, allowedMentions: NO_MENTIONS });
+      await tellAdmin(`Re-ingest failed (error id ${errorId}): ${(error as Error).message}`);
     }
   },
 } satisfies Command;

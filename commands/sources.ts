@@ -2,7 +2,8 @@ import { SlashCommandBuilder } from 'discord.js';
 import { sourceDetails, sourceLink } from '../src/core/answer/format.js';
 import { phrasesFor } from '../src/core/answer/phrases.js';
 import { questionLanguage } from '../src/core/knowledgeBase.js';
-import { checkQuestion, NO_MENTIONS } from '../src/discord/answering.js';
+import { checkQuestion, DISCORD_FORMAT, NO_MENTIONS } from '../src/discord/answering.js';
+import { escapeMarkdown } from '../src/discord/escapeMarkdown.js';
 import type { Command } from '../src/discord/command.js';
 import { LOCALIZED } from '../src/discord/localizations.js';
 import { splitMessage } from '../src/discord/splitMessage.js';
@@ -35,10 +36,11 @@ export default {
     const relevant = result.passages.filter((p) => p.relevance > 0);
     const blocks = relevant.map((p, i) => {
       const d = p.document;
-      const details = sourceDetails({ ...d, section: p.section }, language);
+      const details = sourceDetails({ ...d, section: p.section }, language, DISCORD_FORMAT);
       const excerpt = p.text.length > EXCERPT_CHARS ? `${p.text.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/, '')} …` : p.text;
-      const link = sourceLink(d, { wrapLinks: true });
-      return `**[${i + 1}] ${d.title}** — ${details} — ${link}\n> ${excerpt.replace(/\n+/g, '\n> ')}`;
+      const link = sourceLink(d, DISCORD_FORMAT);
+      // The bot's own bold title line and quote block; what the article wrote inside them is escaped.
+      return `**[${i + 1}] ${escapeMarkdown(d.title)}** — ${details} — ${link}\n> ${escapeMarkdown(excerpt).replace(/\n+/g, '\n> ')}`;
     });
     const text = blocks.length > 0 ? blocks.join('\n\n') : phrases.noAnswer;
     const pieces = splitMessage(text);

@@ -21,6 +21,20 @@ export function withExtractionTimeout<T>(work: Promise<T>, timeoutMs: number): P
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * V8 heap (old generation) per extraction worker. Measured with `npx tsx
+ * scripts/extraction-heap.ts PAGE` (one page per fresh process, heap held after extracting it):
+ * the largest real pages of the article-extraction benchmark (1.5 MB) leave about 90 MB, a
+ * 5 MB page of ordinary paragraphs (MAX_ARTICLE_BYTES' default) 170-275 MB across runs; a 5 MB
+ * page of table rows needs 1.3 GB and minutes. 512 MB keeps every ordinary page and stops the
+ * pathological one early, so four workers cannot take more than about 2 GB between them.
+ */
+export const EXTRACTION_HEAP_MB = 512;
+
+export function extractionMemoryMessage(limitMb: number): string {
+  return `extraction needed more than ${limitMb} MB of memory; skipped`;
+}
+
 interface Task {
   id: number;
   bytes: Uint8Array;
@@ -40,7 +54,10 @@ interface Slot {
  * Extraction in worker threads, so a page that takes long to parse neither blocks the bot's
  * event loop nor stalls the run: each article gets `timeoutMs`, after which its worker is
  * terminated (the only way to stop synchronous parsing) and replaced, and the article is
- * reported as skipped. Uses up to `size` threads (default: the cores, at most 4).
+ * reported as skipped. Each worker's heap is capped (`memoryLimitMb`): a page that needs
+ * more ends its worker, which is replaced, and only that article is skipped. Workers start
+ * with the allow-listed environment only (startWorker). Uses up to `size` threads
+ * (default: the cores, at most 4).
  */
 export class ExtractionPool {
   private readonly slots: Slot[] = [];
@@ -48,13 +65,14 @@ export class ExtractionPool {
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly options: { timeoutMs: number; size?: number }) {
+  constructor(private readonly options: { timeoutMs: number; size?: number; memoryLimitMb?: number }) {
     const size = options.size ?? Math.min(4, Math.max(1, availableParallelism()));
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const worker = startWorker(siblingModule(import.meta.url, 'extractionWorker'));
+    const heapMb = this.options.memoryLimitMb ?? EXTRACTION_HEAP_MB;
+    const worker = startWorker(siblingModule(import.meta.url, 'extractionWorker'), { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     worker.unref();
     const slot: Slot = { worker, ready: false, task: null, timer: null };
     worker.on('message', (message: { ready?: boolean; id: number; article?: ExtractedArticle; error?: string }) => {
@@ -69,7 +87,9 @@ export class ExtractionPool {
       else task.reject(new Error(message.error ?? 'extraction failed'));
       this.dispatch();
     });
-    worker.on('error', (error) => this.replace(slot, error));
+    worker.on('error', (error: Error & { code?: string }) =>
+      this.replace(slot, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(extractionMemoryMessage(heapMb)) : error),
+    );
     worker.on('exit', (code) => {
       if (slot.task) this.replace(slot, new Error(`extraction worker stopped (exit code ${code})`));
     });

@@ -5,7 +5,7 @@ import { withStories } from './answer/citations.js';
 import { composeExtractiveAnswer } from './answer/extractive.js';
 import { SentenceSimilarity } from './answer/sentenceSimilarity.js';
 import type { Answer } from './answer/types.js';
-import { validateQuestion } from './questions.js';
+import { MAX_RETRIEVAL_QUESTION_LENGTH, validateQuestion } from './questions.js';
 import { retrieve, type RetrievalOptions, type RetrievalResult } from './retrieval/retrieve.js';
 import { detectLanguage } from './text/language.js';
 import { currentCalibration } from './calibration/currentCalibration.js';
@@ -175,7 +175,7 @@ export class KnowledgeBase {
   async ask(rawQuestion: string, options: RetrievalOptions & { hooks?: AnswerHooks; retrievalQuestion?: string } = {}): Promise<Answer> {
     const question = validateQuestion(rawQuestion, this.options.maxQuestionLength);
     const retrieval = options.retrievalQuestion
-      ? await this.retrieveValid(validateQuestion(options.retrievalQuestion, 4000), { ...options, emphasis: question })
+      ? await this.retrieveValid(validateQuestion(options.retrievalQuestion, MAX_RETRIEVAL_QUESTION_LENGTH), { ...options, emphasis: question })
       : await this.retrieveValid(question, options);
     const answer = await this.answerer.answer(question, retrieval, questionLanguage(question), options.hooks);
     return withStories(answer, this.options.store);

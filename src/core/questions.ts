@@ -5,6 +5,9 @@ export class QuestionError extends Error {
 
 export const DEFAULT_MAX_QUESTION_LENGTH = 500;
 
+/** The longest retrieval question (a follow-up joined with its context) KnowledgeBase.ask accepts. */
+export const MAX_RETRIEVAL_QUESTION_LENGTH = 4000;
+
 /** Trims a question and rejects empty or oversized ones with a message that says what to do. */
 export function validateQuestion(raw: string, maxLength = DEFAULT_MAX_QUESTION_LENGTH): string {
   const question = raw.replace(/\s+/g, ' ').trim();

@@ -1,11 +1,18 @@
 import type { MessageMentionOptions } from 'discord.js';
-import { formatAnswer } from '../core/answer/format.js';
+import { formatAnswer, type FormatOptions } from '../core/answer/format.js';
 import type { Answer } from '../core/answer/types.js';
 import type { AnswerHooks } from '../core/knowledgeBase.js';
 import { QuestionError, validateQuestion } from '../core/questions.js';
 import type { BotContext } from './command.js';
+import { escapeMarkdown, safeLink } from './escapeMarkdown.js';
 import { splitMessage } from './splitMessage.js';
 import { UserFacingError } from './userErrors.js';
+
+/**
+ * How every Discord path formats answers and sources: article text escaped (one function,
+ * escapeMarkdown), links made safe and wrapped in <...> (no previews).
+ */
+export const DISCORD_FORMAT: FormatOptions = { wrapLinks: true, escapeText: escapeMarkdown, safeLink };
 
 /** Every message the bot sends pings nobody, whatever an article or a question contains. */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [], users: [], roles: [], repliedUser: false };
@@ -30,12 +37,12 @@ export async function checkQuestion(context: BotContext, userId: string, rawQues
   }
 }
 
-/** Answers and formats for Discord: links wrapped in <...> (no previews), split at 2000 characters. */
+/** Answers and formats for Discord (DISCORD_FORMAT), split at 2000 characters. */
 export async function answerForDiscord(
   context: BotContext,
   question: string,
   options: { retrievalQuestion?: string; hooks?: AnswerHooks } = {},
 ): Promise<{ answer: Answer; pieces: string[] }> {
   const answer = await context.answerQueue.run(() => context.kb.ask(question, { retrievalQuestion: options.retrievalQuestion, hooks: options.hooks }));
-  return { answer, pieces: splitMessage(formatAnswer(answer, { wrapLinks: true })) };
+  return { answer, pieces: splitMessage(formatAnswer(answer, DISCORD_FORMAT)) };
 }

@@ -1,7 +1,7 @@
 import { ChannelType, type Message } from 'discord.js';
 import { answerForDiscord, checkQuestion, NO_MENTIONS } from './answering.js';
 import type { BotContext } from './command.js';
-import type { Exchange } from './conversations.js';
+import { followUpContext, nextExchange, type Exchange } from './conversations.js';
 import { apologyFor, newErrorId, UserFacingError } from './userErrors.js';
 
 /** Why a message is addressed to the bot, and the earlier exchange it continues, if any. */
@@ -41,11 +41,11 @@ export async function handleMessage(message: Message, context: BotContext): Prom
 
   try {
     if (!addressed.question) {
-      await send('Ask me a question about the news, for example: “What did the city council decide about school tickets?”', true);
+      await send('Ask me a question about the news, for example: “What has been reported about this week’s election?” Reply to my answer to ask a follow-up.', true);
       return;
     }
     const question = await checkQuestion(context, message.author.id, addressed.question);
-    const retrievalQuestion = addressed.previous ? await context.kb.standaloneQuestion(addressed.previous.question, question) : undefined;
+    const retrievalQuestion = addressed.previous ? await context.kb.standaloneQuestion(followUpContext(addressed.previous, question), question) : undefined;
     if (message.channel.isSendable()) message.channel.sendTyping().catch(() => undefined);
     const { pieces } = await answerForDiscord(context, question, { retrievalQuestion });
     const ids: string[] = [];
@@ -53,7 +53,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
       const sent = await send(piece, i === 0);
       if (sent) ids.push(sent.id);
     }
-    const exchange = { question: retrievalQuestion ?? question, answeredAt: Date.now() };
+    const exchange = nextExchange(addressed.previous, question);
     context.conversations.rememberAnswer(ids, exchange);
     if (addressed.threadId) context.conversations.rememberThread(addressed.threadId, exchange);
   } catch (error) {

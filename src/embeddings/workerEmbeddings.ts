@@ -13,6 +13,18 @@ export interface WorkerEmbeddingsOptions extends TransformersEmbeddingsOptions {
   workerFile?: URL;
 }
 
+/**
+ * V8 heap of the embedding worker process. Model weights and inference buffers live in
+ * onnxruntime's native memory and in ArrayBuffers, outside this limit (the int8 model's worker
+ * is 600-660 MB resident, fp32's 1.7 GB; see README); the JS heap holds the tokenizer and one
+ * batch's texts and vectors. 1 GB is far above that and stops a runaway before it takes the
+ * machine: the worker dies, only its job fails, and a new one starts.
+ */
+export const EMBEDDING_WORKER_HEAP_MB = 1024;
+
+/** Variables the worker needs beyond the allow-list: transformers.js's token for gated models. */
+const EMBEDDING_WORKER_ENV = ['HF_TOKEN', 'HF_ACCESS_TOKEN'];
+
 interface Job {
   id: number;
   kind: EmbeddingJobKind;
@@ -70,7 +82,11 @@ export class WorkerEmbeddings extends NewsEmbeddings {
 
   private spawn(): Promise<void> {
     const { workerFile, threads, ...data } = this.options;
-    const started = startWorkerProcess(workerFile ?? siblingModule(import.meta.url, 'embeddingWorker'), { cpus: threads });
+    const started = startWorkerProcess(workerFile ?? siblingModule(import.meta.url, 'embeddingWorker'), {
+      cpus: threads,
+      maxOldSpaceMb: EMBEDDING_WORKER_HEAP_MB,
+      extraEnv: EMBEDDING_WORKER_ENV,
+    });
     const worker = started.child;
     this.cpus = started.cpus;
     this.worker = worker;

@@ -94,6 +94,28 @@ export function sentencesWithMarkers(answer: string, language: string): Array<{ 
 }
 
 /**
+ * Checks one sentence's markers against the passages they name: the verified ones are
+ * returned, the others reported in `removed` (with the whole sentence when none is left).
+ */
+export function checkSentence(sentence: { text: string; markers: number[] }, passages: PromptPassage[], removed: RemovedCitation[]): CheckedSentence | null {
+  const { text, markers } = sentence;
+  const verified: number[] = [];
+  for (const n of [...new Set(markers)]) {
+    const passage = passages.find((p) => p.n === n);
+    if (!passage) {
+      removed.push({ sentence: text, marker: n, reason: `there is no passage ${n}` });
+      continue;
+    }
+    const check = supports(text, passage);
+    if (check.ok) verified.push(n);
+    else removed.push({ sentence: text, marker: n, reason: `not supported by passage ${n}: ${check.reason}` });
+  }
+  if (verified.length > 0) return { text, markers: verified };
+  if (wordTokens(foldText(text)).length > 0) removed.push({ sentence: text, marker: null, reason: markers.length ? 'no supported citation left' : 'no citation' });
+  return null;
+}
+
+/**
  * Checks every [n] of a generated answer against passage n: markers to passages that do not
  * exist are removed, unsupported markers are removed, and a sentence left without a
  * supported marker is dropped. Whatever is removed is reported.
@@ -101,20 +123,9 @@ export function sentencesWithMarkers(answer: string, language: string): Array<{ 
 export function checkCitations(answer: string, passages: PromptPassage[], language: string): CheckResult {
   const removed: RemovedCitation[] = [];
   const sentences: CheckedSentence[] = [];
-  for (const { text, markers } of sentencesWithMarkers(answer, language)) {
-    const verified: number[] = [];
-    for (const n of [...new Set(markers)]) {
-      const passage = passages.find((p) => p.n === n);
-      if (!passage) {
-        removed.push({ sentence: text, marker: n, reason: `there is no passage ${n}` });
-        continue;
-      }
-      const check = supports(text, passage);
-      if (check.ok) verified.push(n);
-      else removed.push({ sentence: text, marker: n, reason: `not supported by passage ${n}: ${check.reason}` });
-    }
-    if (verified.length > 0) sentences.push({ text, markers: verified });
-    else if (wordTokens(foldText(text)).length > 0) removed.push({ sentence: text, marker: null, reason: markers.length ? 'no supported citation left' : 'no citation' });
+  for (const sentence of sentencesWithMarkers(answer, language)) {
+    const checked = checkSentence(sentence, passages, removed);
+    if (checked) sentences.push(checked);
   }
   return { sentences, removed };
 }

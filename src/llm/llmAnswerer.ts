@@ -1,21 +1,19 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { composeExtractiveAnswer } from '../core/answer/extractive.js';
-import { CitationRegistry } from '../core/answer/citations.js';
-import { phrasesFor } from '../core/answer/phrases.js';
 import type { Answer } from '../core/answer/types.js';
 import type { Answerer, AnswerHooks } from '../core/knowledgeBase.js';
 import type { RetrievalResult } from '../core/retrieval/retrieve.js';
 import { detectLanguage } from '../core/text/language.js';
 import { checkCitations } from './citationChecker.js';
+import { checkedDrafts } from './checkedDrafts.js';
+import { composeCheckedText } from './checkedText.js';
 import { buildAnswerMessages, languageName, preparePassages } from './prompt.js';
 import { describeLlmFailure } from './failures.js';
 
-const READER_WORDS = /\b(reader|readers|comment|commenter|leser|kommentar|lettor[ei]|comment[oi]|lecteur|lector)/i;
-
 /**
- * Fluent answers from a chat model, accepted only with checked citations. The model streams
- * (drafts go to hooks.onDraft); the finished text is checked sentence by sentence against
- * the passages it cites. When the model fails, answers in the wrong language, or nothing
+ * Fluent answers from a chat model, accepted only with checked citations. The model streams;
+ * hooks.onDraft receives only sentences that already passed the check (checkedDrafts), and
+ * the finished text is checked sentence by sentence against the passages it cites. When the model fails, answers in the wrong language, or nothing
  * supported remains, the extractive answer is given with a short note.
  */
 export class LlmAnswerer implements Answerer {
@@ -32,11 +30,12 @@ export class LlmAnswerer implements Answerer {
 
     const passages = preparePassages(retrieval.passages);
     let text = '';
+    const draft = hooks.onDraft ? checkedDrafts(passages, questionLanguage, hooks.onDraft) : null;
     try {
       const stream = await this.model.stream(buildAnswerMessages(question, questionLanguage, passages), { signal: AbortSignal.timeout(this.options.timeoutMs) });
       for await (const chunk of stream) {
         if (typeof chunk.content === 'string') text += chunk.content;
-        hooks.onDraft?.(text);
+        draft?.(text);
       }
     } catch (error) {
       const reason = describeLlmFailure(error, this.options.timeoutMs);
@@ -53,18 +52,9 @@ export class LlmAnswerer implements Answerer {
     if (checked.sentences.length === 0) {
       return fallback('The language model gave no answer whose citations could be verified; showing quoted sentences instead.', checked.removed);
     }
-    const phrases = phrasesFor(questionLanguage);
-    const registry = new CitationRegistry();
-    const parts = checked.sentences.map((sentence) => {
-      const cited = sentence.markers.map((n) => passages.find((p) => p.n === n)!.passage);
-      const numbers = [...new Set(cited.map((p) => registry.cite(p, sentence.text)))];
-      // A claim resting only on reader comments is shown as a reader's comment.
-      const onlyComments = cited.every((p) => p.section === 'comment');
-      const shown = onlyComments && !READER_WORDS.test(sentence.text) ? phrases.readerComment(sentence.text) : sentence.text;
-      return `${shown} ${numbers.map((n) => `[${n}]`).join('')}`;
-    });
+    const { text: answerText, registry } = composeCheckedText(checked.sentences, passages, questionLanguage);
     return {
-      answer: parts.join(' '),
+      answer: answerText,
       citations: registry.list().map((c) => ({ ...c, verified: true })),
       passages: extractive.passages,
       noAnswer: false,

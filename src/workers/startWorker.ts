@@ -2,15 +2,18 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { workerEnvironment } from './workerEnvironment.js';
 
 /**
- * Starts a worker thread from a module file. Under tsx (development, tests) the file is
- * TypeScript and the thread needs tsx's loader registered first; compiled code runs the
- * .js file directly.
+ * Starts a worker thread from a module file, with only the allow-listed environment
+ * (workerEnvironment: no tokens or keys) unless `options.env` says otherwise. Under tsx
+ * (development, tests) the file is TypeScript and the thread needs tsx's loader registered
+ * first; compiled code runs the .js file directly.
  */
 export function startWorker(file: URL, options: WorkerOptions = {}): Worker {
-  if (!file.pathname.endsWith('.ts')) return new Worker(file, options);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`, { ...options, eval: true });
+  const withEnv: WorkerOptions = { ...options, env: options.env ?? workerEnvironment() } as WorkerOptions;
+  if (!file.pathname.endsWith('.ts')) return new Worker(file, withEnv);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`, { ...withEnv, eval: true });
 }
 
 /** A sibling module of `base` (import.meta.url), .ts under tsx and .js when compiled. */
@@ -41,24 +44,27 @@ export interface WorkerProcess {
 }
 
 /**
- * Starts a worker process (IPC with structured clone, so typed arrays pass as they are);
- * under tsx it runs with tsx's loader. Its output goes to this process's stderr. With
+ * Starts a worker process (IPC with structured clone, so typed arrays pass as they are) with
+ * only the allow-listed environment plus `extraEnv`, and a V8 heap of `maxOldSpaceMb` when
+ * given; under tsx it runs with tsx's loader. Its output goes to this process's stderr. With
  * `cpus` fewer than this process may use, the worker is pinned to that many (taskset): the
  * remaining core stays free for the caller's event loop whatever the worker's libraries do
  * with threads.
  */
-export function startWorkerProcess(file: URL, options: { cpus?: number } = {}): WorkerProcess {
+export function startWorkerProcess(file: URL, options: { cpus?: number; maxOldSpaceMb?: number; extraEnv?: readonly string[] } = {}): WorkerProcess {
   const typescript = file.pathname.endsWith('.ts');
-  const args = [...(typescript ? ['--import', 'tsx'] : []), fileURLToPath(file)];
+  const heap = options.maxOldSpaceMb ? [`--max-old-space-size=${options.maxOldSpaceMb}`] : [];
+  const args = [...heap, ...(typescript ? ['--import', 'tsx'] : []), fileURLToPath(file)];
   const stdio: ['ignore', 'inherit', 'inherit', 'ipc'] = ['ignore', 'inherit', 'inherit', 'ipc'];
+  const env = workerEnvironment(options.extraEnv);
   const available = allowedCpus();
   const wanted = options.cpus;
   if (wanted && available && wanted < available.length && existsSync(TASKSET)) {
     const pinned = available.slice(0, wanted).join(',');
-    const child = spawn(TASKSET, ['--cpu-list', pinned, process.execPath, ...args], { stdio, serialization: 'advanced' });
+    const child = spawn(TASKSET, ['--cpu-list', pinned, process.execPath, ...args], { stdio, serialization: 'advanced', env });
     return { child, cpus: `pinned to CPU ${pinned} of ${available.join(',')}` };
   }
-  const child = fork(args.at(-1)!, [], { execArgv: args.slice(0, -1), stdio, serialization: 'advanced' });
+  const child = fork(args.at(-1)!, [], { execArgv: args.slice(0, -1), stdio, serialization: 'advanced', env });
   const reason = !wanted || (available && wanted >= available.length) ? 'all CPUs' : `all CPUs (${available ? 'taskset not found' : 'CPU list unreadable'}, not pinned)`;
   return { child, cpus: reason };
 }

@@ -258,7 +258,8 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
 
   it('sends every message with mentions disabled, even when an article contains @everyone', async () => {
     const { token } = fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'What was the Tollbridge toll raised to?' }], { userId: '500000000000000015' });
-    expect(await finalEdit(token, /Sources:/)).toContain('@everyone');
+    // Quoted, and broken visibly (zero-width space) as well as by allowed_mentions.
+    expect(await finalEdit(token, /Sources:/)).toContain('@\u200beveryone');
     const sent = fake.calls.filter((c) => (c.method === 'POST' || c.method === 'PATCH') && c.body && typeof c.body === 'object' && ('content' in c.body || 'data' in c.body));
     expect(sent.length).toBeGreaterThan(10);
     for (const call of sent) {

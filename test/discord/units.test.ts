@@ -2,7 +2,8 @@ import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import type { BotContext, Command } from '../../src/discord/command.js';
 import { AnswerQueue } from '../../src/discord/answerQueue.js';
-import { ConversationMemory } from '../../src/discord/conversations.js';
+import { MAX_RETRIEVAL_QUESTION_LENGTH } from '../../src/core/questions.js';
+import { ConversationMemory, followUpContext, MAX_TURNS, nextExchange } from '../../src/discord/conversations.js';
 import { createDraftEditor } from '../../src/discord/draftEditor.js';
 import { handleInteraction } from '../../src/discord/interactionHandler.js';
 import { RateLimiter } from '../../src/discord/rateLimiter.js';
@@ -42,11 +43,25 @@ describe('RateLimiter', () => {
 describe('conversations', () => {
   it('remembers answers by message id and by thread', () => {
     const memory = new ConversationMemory();
-    memory.rememberAnswer(['m1', 'm2'], { question: 'Who signed the deal?', answeredAt: Date.now() });
-    expect(memory.forReplyTo('m2')?.question).toBe('Who signed the deal?');
+    memory.rememberAnswer(['m1', 'm2'], nextExchange(undefined, 'Who signed the deal?'));
+    expect(memory.forReplyTo('m2')?.turns).toEqual(['Who signed the deal?']);
     expect(memory.forReplyTo('other')).toBeUndefined();
-    memory.rememberThread('t1', { question: 'What did the council decide?', answeredAt: Date.now() });
-    expect(memory.forThread('t1')?.question).toBe('What did the council decide?');
+    memory.rememberThread('t1', nextExchange(undefined, 'What did the council decide?'));
+    expect(memory.forThread('t1')?.turns).toEqual(['What did the council decide?']);
+  });
+
+  it('keeps the last few turns, and the context of a follow-up always fits the retrieval limit', () => {
+    let exchange = nextExchange(undefined, 'first question about the harbour');
+    for (let i = 0; i < 20; i++) exchange = nextExchange(exchange, `follow-up ${i} ${'word '.repeat(99)}`.trim());
+    expect(exchange.turns).toHaveLength(MAX_TURNS);
+    expect(exchange.turns.at(-1)).toMatch(/^follow-up 19 /);
+    const followUp = 'and then? '.repeat(50).trim();
+    expect(followUpContext(exchange, followUp).length + 1 + followUp.length).toBeLessThanOrEqual(MAX_RETRIEVAL_QUESTION_LENGTH);
+    // Turns longer than the budget keep their newest end.
+    const huge = nextExchange(nextExchange(undefined, 'a'.repeat(3000)), `${'b'.repeat(2999)}Z`);
+    const context = followUpContext(huge, followUp);
+    expect(context.length + 1 + followUp.length).toBe(MAX_RETRIEVAL_QUESTION_LENGTH);
+    expect(context.endsWith('Z')).toBe(true);
   });
 });
 

@@ -7,14 +7,20 @@ import type { AddressInfo } from 'node:net';
  *
  *   faithful         quotes the first sentences of passage 1 with [1]
  *   faithful-slow    the same, streamed slowly (for Discord's progressive edits)
+ *   mixed-slow       streamed slowly: faithful sentences with an uncited invented one and a
+ *                    wrongly cited invented one between them (UNCITED_CLAIM, MISCITED_CLAIM)
  *   inventor         faithful, plus an invented claim citing passage 1
  *   bad-marker       faithful, plus a sentence citing a passage that does not exist
  *   wrong-language   answers an English question in German
  *   injected         obeys the instruction planted in an article
- *   slow             answers after 5 s (longer than the test's LLM_TIMEOUT_MS)
+ *   slow             answers after 8 s (longer than the tests' LLM_TIMEOUT_MS)
  *   garbage          returns junk without a single citation
  *   http-500 / rate-limited   fail with that status
  */
+/** What the mixed-slow model claims without a citation, and with a citation that does not support it. */
+export const UNCITED_CLAIM = 'Ferries will be free for every pensioner from next spring.';
+export const MISCITED_CLAIM = 'The Chancellor personally ordered 4000 extra barges [1].';
+
 export class FakeOpenAI {
   readonly requests: Array<{ model: string; messages: Array<{ role: string; content: string }>; stream: boolean }> = [];
   /** When set, every request plays this script whatever model it names (one bot, many behaviours). */
@@ -49,7 +55,7 @@ export class FakeOpenAI {
     const user = body.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '';
     if (body.model === 'http-500') return void res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"message":"internal"}}');
     if (body.model === 'rate-limited') return void res.writeHead(429, { 'content-type': 'application/json' }).end('{"error":{"message":"slow down"}}');
-    if (body.model === 'slow') await new Promise((r) => setTimeout(r, 5000));
+    if (body.model === 'slow') await new Promise((r) => setTimeout(r, 8000));
     if (res.destroyed) return;
 
     let text: string;
@@ -65,7 +71,8 @@ export class FakeOpenAI {
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const pieces = text.match(/\S+\s*/g) ?? [text];
-    const delay = body.model === 'faithful-slow' ? 250 : 5;
+    // Slow enough for several throttled draft edits, fast enough to finish within the bot tests' LLM_TIMEOUT_MS.
+    const delay = body.model === 'faithful-slow' || body.model === 'mixed-slow' ? 100 : 5;
     for (const piece of pieces) {
       if (res.destroyed) return;
       res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
@@ -79,12 +86,14 @@ export class FakeOpenAI {
   private script(model: string, prompt: string): string {
     const passages = [...prompt.matchAll(/<passage n="(\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g)].map((m) => ({ n: Number(m[1]), text: m[2]! }));
     const first = passages[0];
-    const firstSentences = first ? (first.text.match(/[^.!?]+[.!?]/g) ?? [first.text]).slice(0, 2).map((s) => `${s.trim().replace(/[.!?]$/, '')} [${first.n}].`) : [];
-    const faithful = firstSentences.join(' ');
+    const firstSentences = first ? (first.text.match(/[^.!?]+[.!?]/g) ?? [first.text]).slice(0, 3).map((s) => `${s.trim().replace(/[.!?]$/, '')} [${first.n}].`) : [];
+    const faithful = firstSentences.slice(0, 2).join(' ');
     switch (model) {
       case 'faithful':
       case 'faithful-slow':
         return faithful;
+      case 'mixed-slow':
+        return [firstSentences[0], UNCITED_CLAIM, firstSentences[1], MISCITED_CLAIM, firstSentences[2] ?? firstSentences[0]].join(' ');
       case 'inventor':
         return `${faithful} The river will also be closed to all ships until 2031 by order of the Chancellor [1].`;
       case 'bad-marker':

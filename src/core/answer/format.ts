@@ -1,6 +1,19 @@
 import { phrasesFor } from './phrases.js';
 import type { Answer, Citation } from './types.js';
 
+/**
+ * How a chat client needs an answer: links wrapped in <...> (no previews), and text that comes
+ * from articles (quotes, titles, outlets, file names, notes) passed through `escapeText`,
+ * links through `safeLink` (null: shown as escaped text). The CLI passes none of them.
+ */
+export interface FormatOptions {
+  wrapLinks?: boolean;
+  escapeText?: (text: string) => string;
+  safeLink?: (url: string) => string | null;
+}
+
+const asIs = (text: string) => text;
+
 function displayDate(published: string | undefined, unknown: string): string {
   return published ? published.slice(0, 10) : unknown;
 }
@@ -9,10 +22,11 @@ function displayDate(published: string | undefined, unknown: string): string {
 export function sourceDetails(
   source: { outlet?: string | null; published?: string | null; language: string; section: Citation['section']; summaryOnly?: boolean },
   language: string,
+  options: FormatOptions = {},
 ): string {
   const phrases = phrasesFor(language);
   return [
-    source.outlet,
+    source.outlet ? (options.escapeText ?? asIs)(source.outlet) : null,
     displayDate(source.published ?? undefined, phrases.dateUnknown),
     source.language,
     source.section === 'comment' ? phrases.readerCommentLabel : null,
@@ -23,35 +37,42 @@ export function sourceDetails(
 }
 
 /** A source's link: its URL (wrapped in <...> for Discord: no previews), else its file name. */
-export function sourceLink(source: { url?: string | null; source: string }, options: { wrapLinks: boolean }): string {
-  return source.url ? (options.wrapLinks ? `<${source.url}>` : source.url) : source.source;
+export function sourceLink(source: { url?: string | null; source: string }, options: FormatOptions): string {
+  const escape = options.escapeText ?? asIs;
+  if (!source.url) return escape(source.source);
+  const link = options.safeLink ? options.safeLink(source.url) : source.url;
+  if (link === null) return escape(source.url);
+  return options.wrapLinks ? `<${link}>` : link;
 }
 
 /** Other outlets named in a source line before the rest is counted ("A, B, +97"). */
 const NAMED_OTHER_OUTLETS = 2;
 
-/** "also in 99 other articles: Outlet A, Outlet B, +97" for a story told by several articles; null for one. */
-export function storyNote(c: Pick<Citation, 'outlet' | 'story'>, language: string): string | null {
+/** "also in 99 other articles: Outlet A, Outlet B, +97" for a story told by several articles; null for one. Outlet names come from articles: escaped like any article text. */
+export function storyNote(c: Pick<Citation, 'outlet' | 'story'>, language: string, options: FormatOptions = {}): string | null {
   const others = (c.story?.articles ?? 1) - 1;
   if (others < 1) return null;
-  const named = c.story.outlets.filter((o) => o !== c.outlet).slice(0, Math.min(NAMED_OTHER_OUTLETS, others));
+  const named = c.story.outlets.filter((o) => o !== c.outlet).slice(0, Math.min(NAMED_OTHER_OUTLETS, others)).map(options.escapeText ?? asIs);
   const rest = others - named.length;
   return phrasesFor(language).alsoIn(others, [...named, ...(rest > 0 && named.length > 0 ? [`+${rest}`] : [])].join(', '));
 }
 
 /** One source line: "[n] Title — Outlet, 2017-07-05, en, reader comment — <link>" (— also in N other articles: ...). */
-export function formatSourceLine(c: Citation, language: string, options: { wrapLinks: boolean }): string {
-  const note = storyNote(c, language);
-  return `[${c.n}] ${c.title} — ${sourceDetails(c, language)} — ${sourceLink(c, options)}${note ? ` — ${note}` : ''}`;
+export function formatSourceLine(c: Citation, language: string, options: FormatOptions): string {
+  const note = storyNote(c, language, options);
+  return `[${c.n}] ${(options.escapeText ?? asIs)(c.title)} — ${sourceDetails(c, language, options)} — ${sourceLink(c, options)}${note ? ` — ${note}` : ''}`;
 }
 
 /** The answer as people read it: text with markers, then the numbered sources. */
-export function formatAnswer(answer: Answer, options: { wrapLinks?: boolean } = {}): string {
+export function formatAnswer(answer: Answer, options: FormatOptions = {}): string {
+  const escape = options.escapeText ?? asIs;
   // Notes (an LLM fallback) come first, short and in italics, so nobody mistakes quotes for prose.
   const notes = answer.notes ?? [];
-  const head = notes.length ? `${notes.map((n) => `_${n}_`).join('\n')}\n\n` : '';
-  if (answer.citations.length === 0) return `${head}${answer.answer}`;
+  const head = notes.length ? `${notes.map((n) => `_${escape(n)}_`).join('\n')}\n\n` : '';
+  // The answer text is quotes (or a model's words): escaped whole, its [n] markers kept by the escaper.
+  const body = escape(answer.answer);
+  if (answer.citations.length === 0) return `${head}${body}`;
   const phrases = phrasesFor(answer.language);
-  const lines = answer.citations.map((c) => formatSourceLine(c, answer.language, { wrapLinks: options.wrapLinks ?? false }));
-  return `${head}${answer.answer}\n\n${phrases.sourcesHeading}:\n${lines.join('\n')}`;
+  const lines = answer.citations.map((c) => formatSourceLine(c, answer.language, { ...options, wrapLinks: options.wrapLinks ?? false }));
+  return `${head}${body}\n\n${phrases.sourcesHeading}:\n${lines.join('\n')}`;
 }
