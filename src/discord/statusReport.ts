@@ -2,6 +2,13 @@ import { resolveSourceSpecs } from '../../ingest/sources/sourceSpecs.js';
 import type { Config } from '../config.js';
 import type { SourceStatus } from '../store/knowledgeStore.js';
 import type { BotContext } from './command.js';
+import { escapeMarkdown, safeLink } from './escapeMarkdown.js';
+
+/** A source as /status names it: a link that cannot embed or break out of its brackets, else inert text. */
+function sourceShown(sourceId: string): string {
+  const link = /^https?:/i.test(sourceId) ? safeLink(sourceId) : null;
+  return link ? `<${link}>` : escapeMarkdown(sourceId);
+}
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -37,7 +44,7 @@ export function sourceHealthLines(statuses: SourceStatus[], now = Date.now()): s
   for (const s of failing.slice(0, MAX_SOURCE_LINES)) {
     const next = s.nextAttemptAt && Date.parse(s.nextAttemptAt) > now ? `backing off, next attempt after ${s.nextAttemptAt}` : 'retried at the next ingest';
     const lastOk = s.lastSuccessAt ? `last success ${s.lastSuccessAt}` : 'never read successfully';
-    lines.push(`- <${s.sourceId}>: ${s.consecutiveFailures} failed read${s.consecutiveFailures === 1 ? '' : 's'} in a row (last error: ${s.lastError ?? 'unknown'}, at ${s.lastErrorAt ?? '?'}; ${lastOk}); ${next}`);
+    lines.push(`- ${sourceShown(s.sourceId)}: ${s.consecutiveFailures} failed read${s.consecutiveFailures === 1 ? '' : 's'} in a row (last error: ${escapeMarkdown(s.lastError ?? 'unknown')}, at ${s.lastErrorAt ?? '?'}; ${lastOk}); ${next}`);
   }
   if (failing.length > MAX_SOURCE_LINES) lines.push(`- ... and ${failing.length - MAX_SOURCE_LINES} more failing`);
   return lines;
@@ -70,7 +77,7 @@ export async function statusReport(context: BotContext, now = Date.now()): Promi
     const outcome =
       lastRun.status === 'ok' && summary
         ? `ok — ${summary.added ?? 0} added, ${summary.updated ?? 0} updated, ${summary.removed ?? 0} removed, ${summary.skipped?.length ?? 0} skipped`
-        : `${lastRun.status}${summary?.error ? ` — ${summary.error}` : ''}`;
+        : `${lastRun.status}${summary?.error ? ` — ${escapeMarkdown(summary.error)}` : ''}`;
     lines.push(`Last ingest: ${lastRun.finishedAt ?? lastRun.startedAt} (${outcome})`);
   } else {
     lines.push('Last ingest: never — run `npm run ingest` or /reingest');
