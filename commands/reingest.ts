@@ -1,4 +1,5 @@
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { IngestLockedError } from '../src/store/errors.js';
 import { formatSummary } from '../ingest/summary.js';
 import { NO_MENTIONS } from '../src/discord/answering.js';
 import { escapeMarkdown } from '../src/discord/escapeMarkdown.js';
@@ -67,6 +68,11 @@ export default {
         await tellAdmin(`Re-ingest details (only you see this):\n${formatSummary(summary)}`);
       }
     } catch (error) {
+      // Expected: another process (an ingest worker, another shard) holds the store's ingest lock.
+      if (error instanceof IngestLockedError) {
+        await interaction.editReply({ content: 'A re-ingest is already running in another process (an ingest worker or another shard). I won’t start a second one; try again when it has finished.', allowedMentions: NO_MENTIONS });
+        return;
+      }
       const errorId = newErrorId();
       context.logger.warn({ err: error, errorId }, 're-ingest failed');
       await interaction.editReply({ content: `Re-ingest failed (error id ${errorId}); the log has the details.`, allowedMentions: NO_MENTIONS });

@@ -1,3 +1,4 @@
+import { workerEnvironment } from '../../src/workers/workerEnvironment.js';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { siblingModule, startWorker } from '../../src/workers/startWorker.js';
@@ -72,7 +73,8 @@ export class ExtractionPool {
 
   private spawn(): Slot {
     const heapMb = this.options.memoryLimitMb ?? EXTRACTION_HEAP_MB;
-    const worker = startWorker(siblingModule(import.meta.url, 'extractionWorker'), { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    // The allow-listed environment plus the ablation switch the extraction code reads (eval only).
+    const worker = startWorker(siblingModule(import.meta.url, 'extractionWorker'), { resourceLimits: { maxOldGenerationSizeMb: heapMb }, env: workerEnvironment(['EXTRACTION_DISABLE']) });
     worker.unref();
     const slot: Slot = { worker, ready: false, task: null, timer: null };
     worker.on('message', (message: { ready?: boolean; id: number; article?: ExtractedArticle; error?: string }) => {

@@ -2,7 +2,7 @@
  * The extraction mechanisms that can be switched off one by one, so `npm run eval:extraction
  * -- --disable NAME` can measure what each contributes (an ablation): a mechanism that only
  * helps on the benchmark's pages shows up there and can be removed. Production never sets
- * EXTRACTION_DISABLE; the worker threads inherit it from the eval process.
+ * EXTRACTION_DISABLE; the extraction worker threads receive it with their allow-listed environment.
  */
 export const MECHANISMS = {
   'hidden-removal': 'elements hidden by attribute or inline style are dropped',
