@@ -6,6 +6,7 @@ import { findForumThreads } from './comments/forumPosts.js';
 import { readJsonLdComments } from './comments/jsonLdComments.js';
 import { findKnownThreads } from './comments/knownThreads.js';
 import { readComment } from './comments/readComment.js';
+import { countWords } from '../../src/core/text/sentences.js';
 import { findRepeatedThreads } from './comments/repeatedBlocks.js';
 import type { FoundThread } from './comments/thread.js';
 import { flattenDeepNesting } from './flattenDeepNesting.js';
@@ -62,6 +63,16 @@ function withoutRepeatedControls(thread: FoundComment[]): FoundComment[] {
     .filter((found) => found.comment.text.length > 0);
 }
 
+/**
+ * A "comment" with neither an author nor a date and only a word or two is the thread's own
+ * label (a "Comments" heading over a container a script would fill), not something a reader
+ * wrote: a reader's one-word reply comes with the name or date of its comment header.
+ */
+const MAX_LABEL_WORDS = 2;
+function isBareLabel(comment: ExtractedComment): boolean {
+  return !comment.author && !comment.published && countWords(comment.text) <= MAX_LABEL_WORDS;
+}
+
 function readThreads(threads: FoundThread[], order: Map<El, number>, locale: string | null): FoundComment[] {
   const all = threads.flatMap((t) => t.items.map((i) => i.element));
   const read: FoundComment[] = [];
@@ -70,7 +81,7 @@ function readThreads(threads: FoundThread[], order: Map<El, number>, locale: str
     for (const item of thread.items) {
       const nested = all.filter((other) => other !== item.element && item.element.contains(other));
       const comment = readComment(item.element, item, nested, locale);
-      if (comment) inThread.push({ element: item.element, comment });
+      if (comment && !isBareLabel(comment)) inThread.push({ element: item.element, comment });
     }
     read.push(...withoutRepeatedControls(inThread));
   }

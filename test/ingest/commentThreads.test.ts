@@ -133,4 +133,10 @@ ${entry('Noor', '8 May 2026, 07:41', 'Good. Close it before something happens.')
 <div class="product-reviews"><h3>Bike lock reviews</h3>${['Ole', 'Rita', 'Chen'].map(review).join('')}</div>`);
     expect(extract(html).comments).toEqual([]);
   });
+
+  it('gives no comment for a comment section a script would fill: its label is not a reader\'s comment', () => {
+    const html = page(`<footer class="story-footer"><div class="internal comments"><div class="comment button" data-src="/comments/44">Comments</div></div></footer>
+<div id="comments" class="comments-area"><h2 class="comments-title">Join the conversation</h2><ol class="comment-list"></ol></div>`);
+    expect(extract(html).comments).toEqual([]);
+  });
 });
