@@ -99,17 +99,25 @@ export class KnowledgeBase {
     return null;
   }
 
-  private vectorUseCache: { value: VectorUse; at: number } | null = null;
+  private vectorUseCache: { value: Promise<VectorUse>; at: number; space: string } | null = null;
 
   /**
    * Whether the model's vectors are used: its space must be the store's, and it must separate
    * related from unrelated text on this store (measured once and kept in the store; measured
    * here when the store has no current measurement, e.g. a store from before calibration).
+   * Kept for a while (another process may ingest), but never across a change of the store's
+   * vector space; one measurement at a time; a measurement that fails means lexical answers.
    */
   async vectorUse(): Promise<VectorUse> {
-    if (this.vectorUseCache && Date.now() - this.vectorUseCache.at < CALIBRATION_RECHECK_MS) return this.vectorUseCache.value;
-    const value = await this.measureVectorUse();
-    this.vectorUseCache = { value, at: Date.now() };
+    const current = await this.options.store.vectorSpace();
+    const space = current ? `${current.model}:${current.dim}` : '';
+    const cached = this.vectorUseCache;
+    if (cached && cached.space === space && Date.now() - cached.at < CALIBRATION_RECHECK_MS) return cached.value;
+    const value = this.measureVectorUse().catch((error: unknown) => {
+      this.options.log?.(`Could not measure the embedding model on the store: ${error instanceof Error ? error.message : String(error)}; answering lexically.`);
+      return { embeddings: null, scale: null, problem: 'the model could not be measured on this store', limitation: LEXICAL_ONLY_LIMITATION };
+    });
+    this.vectorUseCache = { value, at: Date.now(), space };
     return value;
   }
 

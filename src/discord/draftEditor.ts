@@ -20,7 +20,7 @@ export function createDraftEditor(edit: (text: string) => Promise<unknown>, inte
     timer = null;
     if (pending === null || finished) return;
     // Cut after escaping: escapes lengthen the text, and a draft must stay one message.
-    const escaped = escapeMarkdown(pending);
+    const escaped = escapeMarkdown(pending, { keepMarkers: true });
     const text = escaped.length > 1900 ? `${escaped.slice(0, 1900)} …` : escaped;
     pending = null;
     lastEdit = Date.now();

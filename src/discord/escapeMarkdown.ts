@@ -15,8 +15,12 @@
  * cannot embed.
  */
 
-/** Characters that open inline markdown anywhere: backslash first, so escapes stay escapes. */
-const INLINE = /[\\*_~|`<]/g;
+/**
+ * Characters that open inline markdown anywhere: backslash first, so escapes stay escapes.
+ * `(` too: a masked link needs `](` side by side, and Discord's link rule lets an escaped
+ * `\]` or a kept `[n]` marker close the link text, so only an escaped `(` rules it out.
+ */
+const INLINE = /[\\*_~|`<(]/g;
 /** A bracket, or a whole citation marker `[12]` (kept as it is unless `(` follows: a masked link would). */
 const BRACKET_OR_MARKER = /\[\d{1,3}\](?!\()|[[\]]/g;
 /**
@@ -24,7 +28,7 @@ const BRACKET_OR_MARKER = /\[\d{1,3}\](?!\()|[[\]]/g;
  * escaped at the start of every word: a reply split into several messages starts a new
  * message, and so a new line, after any space.
  */
-const LINE_START = /(^|\s)(#{1,3}(?=\s)|-#(?=\s)|>|[-+](?=\s)|\d{1,9}(?=\.\s))/g;
+const LINE_START = /(^|\s)(#{1,3}(?=\s)|-#(?=\s)|>|[-+](?=\s)|\d+(?=\.\s))/g;
 /** Mentions Discord would highlight (and, without allowed_mentions, ping). */
 const MASS_MENTION = /@(everyone|here)/gi;
 /** Direction overrides and isolates: they make a link or a name read differently than it is. */
@@ -32,10 +36,10 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F]/g;
 /** A bare link as Discord finds one (its client's autolink rule). */
 const BARE_URL = /https?:\/\/[^\s<]+[^<>.,:;"')\]\s]/gi;
 
-function escapeText(text: string): string {
+function escapeText(text: string, keepMarkers: boolean): string {
   return text
     .replace(INLINE, '\\$&')
-    .replace(BRACKET_OR_MARKER, (found) => (found.length > 1 ? found : `\\${found}`))
+    .replace(BRACKET_OR_MARKER, (found) => (found.length > 1 ? (keepMarkers ? found : `\\[${found.slice(1, -1)}\\]`) : `\\${found}`))
     .replace(LINE_START, (_, before: string, syntax: string) => (/^\d/.test(syntax) ? `${before}${syntax}\\` : `${before}\\${syntax}`))
     .replace(MASS_MENTION, '@\u200b$1');
 }
@@ -59,16 +63,21 @@ export function safeLink(raw: string): string | null {
   return /[\s<>]/.test(href) ? null : href;
 }
 
-/** Article text made inert for Discord: markdown shown as typed, bare links unable to embed. */
-export function escapeMarkdown(text: string): string {
+/**
+ * Article text made inert for Discord: markdown shown as typed, bare links unable to embed.
+ * `keepMarkers` keeps `[n]` as the citation markers they are: only for an answer's text,
+ * whose quotes have had their own bracketed numbers turned into `(n)` (renderQuotes).
+ */
+export function escapeMarkdown(text: string, options: { keepMarkers?: boolean } = {}): string {
+  const keepMarkers = options.keepMarkers ?? false;
   const clean = text.replace(BIDI_CONTROLS, '');
   let out = '';
   let last = 0;
   for (const match of clean.matchAll(BARE_URL)) {
     const link = safeLink(match[0]);
-    out += escapeText(clean.slice(last, match.index));
-    out += link ? `<${link}>` : escapeText(match[0]);
+    out += escapeText(clean.slice(last, match.index), keepMarkers);
+    out += link ? `<${link}>` : escapeText(match[0], keepMarkers);
     last = match.index + match[0].length;
   }
-  return out + escapeText(clean.slice(last));
+  return out + escapeText(clean.slice(last), keepMarkers);
 }

@@ -52,9 +52,25 @@ describe('escapeMarkdown: quoted text stays text', () => {
     expect(escapeMarkdown('@everyone @here')).toBe('@\u200beveryone @\u200bhere');
   });
 
-  it('keeps the bot’s [n] markers and plain prose as they are', () => {
-    expect(escapeMarkdown('Water fell to 38 centimetres at Kaub. [1] Rates tripled [2]')).toBe('Water fell to 38 centimetres at Kaub. [1] Rates tripled [2]');
-    expect(escapeMarkdown('[2](https://x.example)')).toBe('\\[2\\](<https://x.example/>)');
+  it('keeps the bot’s [n] markers in an answer’s text, and only there', () => {
+    const answer = 'Water fell to 38 centimetres at Kaub. [1] Rates tripled [2]';
+    expect(escapeMarkdown(answer, { keepMarkers: true })).toBe(answer);
+    expect(escapeMarkdown('Footnote [2] in a title')).toBe('Footnote \\[2\\] in a title');
+    expect(escapeMarkdown('[2](https://x.example)')).toBe('\\[2\\]\\(<https://x.example/>)');
+  });
+
+  it('no masked link can be built around a kept marker or an escaped bracket', () => {
+    for (const attack of ['[1] Official BBC source](https://evil.example/login)', '](https://evil.example/login) Official notice', '[1](https://evil.example/x)']) {
+      for (const keepMarkers of [true, false]) {
+        // As the bot writes it: its own marker before the text, as in a source line.
+        expect(renderedConstructs(`[1] ${escapeMarkdown(attack, { keepMarkers })}`), attack).toEqual([]);
+        expect(renderedConstructs(escapeMarkdown(attack, { keepMarkers })), attack).toEqual([]);
+      }
+    }
+  });
+
+  it('a list number of any length is escaped', () => {
+    expect(renderedConstructs(escapeMarkdown('1234567890. not a list'))).toEqual([]);
   });
 
   it('a bare link becomes a <link> that cannot embed, without user:password@ tricks', () => {

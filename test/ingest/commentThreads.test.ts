@@ -139,4 +139,13 @@ ${entry('Noor', '8 May 2026, 07:41', 'Good. Close it before something happens.')
 <div id="comments" class="comments-area"><h2 class="comments-title">Join the conversation</h2><ol class="comment-list"></ol></div>`);
     expect(extract(html).comments).toEqual([]);
   });
+
+  it('keeps a live blog\'s name/date/text entries inside the marked article body as the article, and a colour-named box as text', () => {
+    const entry = (n: number) => `<div class="entry"><strong>Reporter ${n}</strong> <time datetime="2026-05-07T1${n}:00">1${n}:00</time><p>Update ${n}: the council's vote on the harbour bridge was delayed again while engineers presented new measurements of the cracks.</p></div>`;
+    const html = `<!doctype html><html lang="en"><head><title>Live</title></head><body><article><h1>Harbour bridge: live</h1><div itemprop="articleBody">${ARTICLE.map((p) => `<p>${p}</p>`).join('')}<div class="callout coral"><p>The bridge carries about 14,000 cars a day, according to the city's latest traffic count.</p></div>${[1, 2, 3, 4].map(entry).join('')}</div></article></body></html>`;
+    const a = extract(html);
+    expect(a.comments).toEqual([]);
+    expect(a.bodyText).toContain('14,000 cars a day');
+    expect(a.bodyText).toContain('Update 3:');
+  });
 });

@@ -8,7 +8,8 @@
 export const THREAD_CONTAINERS = [
   '#comments', '#comment-section', '.comments-area', '.comment-list', '.commentlist', '.comments', '.comment-section',
   '#wpdcom', '.wpd-thread-list', '#disqus_thread', '#isso-thread', '#commento', '#remark42', '#hyvor-talk-view',
-  '#coral_thread', '#coral-thread', '.coral', '#livefyre', '.livefyre', '.fyre', '.fb-comments', '#discourse-comments',
+  // Not bare colour-like or generic words (".coral", ".fyre"): a "callout coral" box in an article is not a thread.
+  '#coral_thread', '#coral-thread', '[class^="coral-"]', '#livefyre', '.livefyre', '.fyre-widget', '.fb-comments', '#discourse-comments',
   '.comment-wrapper', '[itemtype*="schema.org/UserComments"]', '[typeof~="UserComments"]',
 ].join(', ');
 

@@ -110,8 +110,10 @@ export function findRepeatedThreads(document: Doc, after: (el: El) => boolean, t
   const body = document.querySelector('body') as El | null;
   if (!body) return threads;
   const article = [...document.querySelectorAll('h1, [itemprop="articleBody"]')] as El[];
+  // Inside the publisher's marked article body, repeated name/date/text blocks are the article's own (a live blog's entries).
+  const articleBodies = article.filter((el) => el.getAttribute('itemprop') === 'articleBody');
   for (const parent of [body, ...(body.querySelectorAll('*') as unknown as El[])]) {
-    if (isWithin(parent, taken) || isWithin(parent, found)) continue;
+    if (isWithin(parent, taken) || isWithin(parent, found) || isWithin(parent, articleBodies)) continue;
     for (const group of candidateGroups(parent).map((g) => g.filter((el) => !isWithin(el, taken))).filter((g) => g.length >= MIN_ITEMS)) {
       if (!after(group[0]!)) continue;
       const items = asThread(parent, group, cues, article);

@@ -171,7 +171,9 @@ function renderQuotes(chosen: Candidate[], questionLanguage: string, phrases: Re
   const registry = new CitationRegistry();
   const parts = chosen.map((c) => {
     const n = registry.cite(c.passage, c.sentence);
-    const text = c.display ?? (c.passage.section === 'comment' ? phrases.readerComment(c.sentence) : c.sentence);
+    // A quote's own bracketed numbers (an article's footnotes) would read as this answer's markers.
+    const quote = c.sentence.replace(/\[(\d{1,3})\]/g, '($1)');
+    const text = c.display ?? (c.passage.section === 'comment' ? phrases.readerComment(quote) : quote);
     return `${text}${label(quoteLanguage(c.sentence, c.passage.document.language))} [${n}]`;
   });
   return { answer: parts.join(' '), citations: registry.list() };
@@ -189,7 +191,7 @@ export function composeExtractiveAnswer(question: string, retrieval: RetrievalRe
   const noAnswer = (reason: string): Answer => ({ ...base, answer: phrases.noAnswer, citations: [], noAnswer: true, decision: { ...decision, answered: false, reason } });
   if (!decision.answered) return noAnswer(decision.reason);
 
-  const ctx: ScoringContext = { retrieval, thresholds, wanted: answerTypeOf(question), aboutReaders: retrieval.terms.some((t) => t.aboutReaders), bestRelevance: decision.bestRelevance };
+  const ctx: ScoringContext = { retrieval, thresholds, wanted: answerTypeOf(question), aboutReaders: retrieval.terms.some((t) => t.aboutReaders), bestRelevance: Math.max(0, ...retrieval.passages.map((p) => p.relevance)) };
   const candidates = [...sentenceCandidates(ctx), ...headlineCandidates(ctx, phrases)];
   if (candidates.length === 0) return noAnswer('declined: no sentence of the relevant passages says anything about the question');
   return { ...base, ...renderQuotes(selectSentences(candidates, ctx.aboutReaders), questionLanguage, phrases), noAnswer: false, decision };

@@ -9,6 +9,8 @@ import type { Answer, Citation } from './types.js';
 export interface FormatOptions {
   wrapLinks?: boolean;
   escapeText?: (text: string) => string;
+  /** The same for an answer's own text, whose `[n]` markers are the bot's (defaults to escapeText). */
+  escapeAnswerText?: (text: string) => string;
   safeLink?: (url: string) => string | null;
 }
 
@@ -27,8 +29,9 @@ export function sourceDetails(
   const phrases = phrasesFor(language);
   return [
     source.outlet ? (options.escapeText ?? asIs)(source.outlet) : null,
-    displayDate(source.published ?? undefined, phrases.dateUnknown),
-    source.language,
+    // Stored values are validated at ingest; escaped here too, as everything an article supplied.
+    (options.escapeText ?? asIs)(displayDate(source.published ?? undefined, phrases.dateUnknown)),
+    (options.escapeText ?? asIs)(source.language),
     source.section === 'comment' ? phrases.readerCommentLabel : null,
     source.summaryOnly ? phrases.summaryOnlyLabel : null,
   ]
@@ -70,7 +73,7 @@ export function formatAnswer(answer: Answer, options: FormatOptions = {}): strin
   const notes = answer.notes ?? [];
   const head = notes.length ? `${notes.map((n) => `_${escape(n)}_`).join('\n')}\n\n` : '';
   // The answer text is quotes (or a model's words): escaped whole, its [n] markers kept by the escaper.
-  const body = escape(answer.answer);
+  const body = (options.escapeAnswerText ?? escape)(answer.answer);
   if (answer.citations.length === 0) return `${head}${body}`;
   const phrases = phrasesFor(answer.language);
   const lines = answer.citations.map((c) => formatSourceLine(c, answer.language, { ...options, wrapLinks: options.wrapLinks ?? false }));

@@ -6,10 +6,11 @@ import type { ScoredPassage } from '../retrieval/retrieve.js';
 export interface AnswerDecision {
   answered: boolean;
   reason: string;
+  /** Rounded for display (3 decimals). */
   bestRelevance: number;
   /** Best calibrated vector margin; null when vectors were not used. */
   bestMargin: number | null;
-  thresholds: { minRelevance: number; minVectorMargin: number | null; origin: ThresholdOrigin };
+  thresholds: { minRelevance: number | null; minVectorMargin: number | null; origin: ThresholdOrigin };
 }
 
 /** The evidence the gate weighs for one retrieved passage. */
@@ -57,6 +58,6 @@ export function decideGate(
     reason,
     bestRelevance: Number(bestRelevance.toFixed(3)),
     bestMargin: bestMargin === null ? null : Number(bestMargin.toFixed(3)),
-    thresholds: { minRelevance: thresholds.minRelevance, minVectorMargin: Number.isFinite(thresholds.minVectorMargin) ? thresholds.minVectorMargin : null, origin },
+    thresholds: { minRelevance: Number.isFinite(thresholds.minRelevance) ? thresholds.minRelevance : null, minVectorMargin: Number.isFinite(thresholds.minVectorMargin) ? thresholds.minVectorMargin : null, origin },
   };
 }

@@ -9,8 +9,9 @@ import type { VectorCalibration } from './vectorCalibration.js';
  * CLI, the bot and every shard use the same numbers. Null when there is too little to measure.
  */
 export async function currentCalibration(store: KnowledgeStore, embeddings: NewsEmbeddings, log?: (message: string) => void): Promise<VectorCalibration | null> {
-  const [{ vector }, space, passages] = await Promise.all([store.calibration(), store.vectorSpace(), store.passageCount()]);
-  if (calibrationIsCurrent(vector, space, passages)) return vector;
+  // Passages with vectors, not all passages: a store being re-embedded holds few of the new model's yet.
+  const [{ vector }, space, { vectors }] = await Promise.all([store.calibration(), store.vectorSpace(), store.stats()]);
+  if (calibrationIsCurrent(vector, space, vectors)) return vector;
   const measured = await measureCalibration(store, embeddings);
   if (measured) {
     await store.saveCalibration({ vector: measured });

@@ -69,10 +69,10 @@ export async function measureCalibration(store: KnowledgeStore, embeddings: News
     const [best] = await store.vectorSearch(await embedQuery(embeddings, question), 1);
     if (best) uncovered.push(best.similarity);
   }
-  return summarizeProbes(pairs, { model: space.model, dim: space.dim, passages: await store.passageCount(), measuredAt: now.toISOString() }, uncovered);
+  return summarizeProbes(pairs, { model: space.model, dim: space.dim, passages: (await store.stats()).vectors, measuredAt: now.toISOString() }, uncovered);
 }
 
-/** Whether a stored calibration still describes this store's vectors: same space, and a store not much grown or shrunk since. */
+/** Whether a stored calibration still describes this store's vectors: same space, and not many more or fewer vectors since. */
 export function calibrationIsCurrent(calibration: VectorCalibration | null, space: { model: string; dim: number } | null, passages: number): boolean {
   if (!calibration || !space || calibration.model !== space.model || calibration.dim !== space.dim) return false;
   const ratio = Math.max(passages, 1) / Math.max(calibration.passages, 1);

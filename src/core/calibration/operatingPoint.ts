@@ -76,7 +76,8 @@ function candidates(values: number[]): number[] {
   const distinct = [...new Set(values.map((v) => Number(v.toFixed(3))))].sort((a, b) => a - b);
   // Thinned to about 60 steps: enough resolution for a curve, affordable as a grid of two.
   const step = Math.max(1, Math.floor(distinct.length / 60));
-  return [0, ...distinct.filter((_, i) => i % step === 0).map((v) => v + 0.0005), Infinity];
+  // The largest value always stays: just above it is the last finite step before "never".
+  return [0, ...distinct.filter((_, i) => i % step === 0 || i === distinct.length - 1).map((v) => v + 0.0005), Infinity];
 }
 
 /**
@@ -106,13 +107,15 @@ export function chooseOperatingPoint(curve: CurvePoint[], maxWronglyDeclined = 0
 export function parseOperatingPoint(raw: unknown): OperatingPoint | null {
   if (!raw || typeof raw !== 'object') return null;
   const p = raw as Record<string, unknown>;
+  const relevance = p.minRelevance === null ? Infinity : p.minRelevance;
   const margin = p.minVectorMargin === null ? Infinity : p.minVectorMargin;
-  if (typeof p.minRelevance !== 'number' || typeof margin !== 'number') return null;
+  if (typeof relevance !== 'number' || typeof margin !== 'number') return null;
   if (p.model !== null && typeof p.model !== 'string') return null;
-  return { ...(p as unknown as OperatingPoint), minVectorMargin: margin };
+  return { ...(p as unknown as OperatingPoint), minRelevance: relevance, minVectorMargin: margin };
 }
 
-/** JSON has no Infinity: "meaning alone never suffices" is stored as null. */
+/** JSON has no Infinity: "never by words" / "never by meaning alone" are stored as null. */
 export function operatingPointToJson(point: OperatingPoint): Record<string, unknown> {
-  return { ...point, minVectorMargin: Number.isFinite(point.minVectorMargin) ? point.minVectorMargin : null };
+  const finite = (value: number) => (Number.isFinite(value) ? value : null);
+  return { ...point, minRelevance: finite(point.minRelevance), minVectorMargin: finite(point.minVectorMargin) };
 }

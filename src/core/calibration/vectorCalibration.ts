@@ -11,7 +11,7 @@ export interface VectorCalibration {
   /** The vector space it was measured in; a calibration of another space is ignored. */
   model: string;
   dim: number;
-  /** Unrelated samples measured, and the store's passage count at the time (a store that grew much is measured again). */
+  /** Unrelated samples measured, and the passages with vectors at the time (a store that grew or shrank much is measured again). */
   probes: number;
   passages: number;
   measuredAt: string;
@@ -67,15 +67,16 @@ export function summarizeProbes(
 ): VectorCalibration {
   if (pairs.length === 0) throw new Error('no probes to calibrate with');
   const unrelated = [...pairs.map((p) => p.unrelated), ...uncovered];
-  const unrelatedHigh = quantile(unrelated, 0.99);
-  const relatedMedian = quantile(pairs.map((p) => p.related), 0.5);
+  // Decided on the values as stored (rounded), so a reloaded calibration says the same.
+  const unrelatedHigh = round(quantile(unrelated, 0.99));
+  const relatedMedian = round(quantile(pairs.map((p) => p.related), 0.5));
   const separatedShare = pairs.filter((p) => p.related > unrelatedHigh).length / pairs.length;
   return {
     ...space,
     probes: unrelated.length,
     unrelatedMedian: round(quantile(unrelated, 0.5)),
-    unrelatedHigh: round(unrelatedHigh),
-    relatedMedian: round(relatedMedian),
+    unrelatedHigh,
+    relatedMedian,
     separatedShare: round(separatedShare),
     separates: separatedShare >= SEPARATED_SHARE_NEEDED && relatedMedian > unrelatedHigh,
   };
