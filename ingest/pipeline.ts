@@ -317,7 +317,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         feedDeadlineMs: options.feedDeadlineMs ?? DEFAULT_FEED_DEADLINE_MS,
         validators,
         forceRefetch: (sourceId) => sourceId === spec.id && refetch,
-        policy,
+        policy: spec.kind === 'url' ? policy.forSource(spec.id) : policy,
         onRefused: (location, reason) => summary.refused.push({ location, reason }),
         onPageFailed: (location, reason) => log(`Item page ${location} not fetched (${reason}): the feed's summary is used`),
       });

@@ -32,6 +32,22 @@ export class FetchPolicy {
     this.allowed = parseAllowedHosts(options.allowedHosts ?? []);
   }
 
+  /**
+   * The policy for reading one source: only that source's own origin is trusted, so a feed
+   * configured on one host cannot lead the bot to another local source's origin (a feed on
+   * a public site linking to the operator's 127.0.0.1:8080 admin). Shares the guarded agent.
+   */
+  forSource(sourceUrl: string): FetchPolicy {
+    const scoped = new FetchPolicy({ ...this.options, operatorUrls: this.trustedOrigins.has(originOf(sourceUrl) ?? '') ? [sourceUrl] : [] });
+    scoped.guarded = this.guardedAgent();
+    return scoped;
+  }
+
+  private guardedAgent(): Agent {
+    this.guarded ??= guardedAgent(this.options.resolver ?? systemResolver, this.allowed);
+    return this.guarded;
+  }
+
   /** Whether a URL is on an operator-configured origin (or the guard is off). */
   trusts(url: URL): boolean {
     return Boolean(this.options.allowPrivateNetworks) || this.trustedOrigins.has(url.origin);
@@ -49,8 +65,7 @@ export class FetchPolicy {
       const found = classifyAddress(host);
       if (!found.public) throw new AddressRefusedError(refusalReason(found));
     }
-    this.guarded ??= guardedAgent(this.options.resolver ?? systemResolver, this.allowed);
-    return this.guarded;
+    return this.guardedAgent();
   }
 }
 
