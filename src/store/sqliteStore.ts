@@ -254,11 +254,8 @@ export class SqliteStore {
           this.db.prepare('UPDATE documents SET doc_key=?, source_id=?, raw_hash=? WHERE id=?').run(heir.alias_key, heir.source_id, heir.raw_hash, doc.id);
           continue;
         }
-        // A story told by other articles too lives on in one of them.
-        if (promoteCopy(this.db, doc.id)) {
-          this.db.prepare('DELETE FROM documents WHERE id = ?').run(doc.id);
-          continue;
-        }
+        // A story told by other articles too lives on in one of them (its text; this outlet's comments go with it).
+        promoteCopy(this.db, doc.id);
         const ids = this.db.prepare('SELECT id FROM passages WHERE document_id = ?').all(doc.id) as { id: number }[];
         removed.push(...ids.map((r) => r.id));
         this.db.prepare('DELETE FROM documents WHERE id = ?').run(doc.id);

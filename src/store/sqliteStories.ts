@@ -33,14 +33,15 @@ function headOf(db: Database.Database, key: string, writing: number): number | n
 }
 
 /**
- * When a story's head goes, its oldest copy becomes the head: the passages move to it (with
- * their vectors, which belong to the passages), the other copies and the band keys follow.
+ * When a story's head goes, its oldest copy becomes the head: the body passages move to it
+ * (with their vectors, which belong to the passages), the other copies and the band keys
+ * follow. The head's reader comments are its own outlet's, not the heir's: they go with it.
  * Returns whether there was a copy to take over.
  */
 export function promoteCopy(db: Database.Database, headId: number): boolean {
   const heir = db.prepare('SELECT id FROM documents WHERE copy_of = ? ORDER BY id LIMIT 1').get(headId) as { id: number } | undefined;
   if (!heir) return false;
-  db.prepare('UPDATE passages SET document_id = ? WHERE document_id = ?').run(heir.id, headId);
+  db.prepare("UPDATE passages SET document_id = ? WHERE document_id = ? AND section = 'body'").run(heir.id, headId);
   db.prepare('UPDATE documents SET copy_of = NULL WHERE id = ?').run(heir.id);
   db.prepare('UPDATE documents SET copy_of = ? WHERE copy_of = ?').run(heir.id, headId);
   db.prepare('UPDATE copy_bands SET document_id = ? WHERE document_id = ?').run(heir.id, headId);

@@ -187,6 +187,30 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
       }
     });
 
+    it('keeps a removed head\'s reader comments with it: the copy that takes over is another outlet', async () => {
+      const store = await openEmpty();
+      try {
+        await store.useVectorSpace({ model: 'm', dim: 3 });
+        const head = await store.writeArticle(article('h', ['the tram line was approved'], {
+          fingerprint: fingerprint(1, ['b1']),
+          passages: [
+            { position: 0, section: 'body', text: 'the tram line was approved', terms: 'the tram line was approved' },
+            { position: 1, section: 'comment', text: 'Buses would have been cheaper', terms: 'buses would have been cheaper' },
+          ],
+          vectors: [Float32Array.from([1, 1, 0]), Float32Array.from([1, 2, 0])],
+        }));
+        await store.writeArticle(article('c1', ['Edition 2.', 'the tram line was approved'], { ...COPY, copyOf: 'h', fingerprint: fingerprint(2, ['b1']) }));
+        expect(await store.removeKeys(['h'])).toBe(1); // the comment passage went with its article
+        const [body] = await store.passagesByIds([head.added[0]!.id]);
+        expect(body).toMatchObject({ section: 'body', document: { key: 'c1' } });
+        expect(await store.passagesByIds([head.added[1]!.id])).toEqual([]);
+        expect(await store.lexicalSearch(['buses'], 10)).toEqual([]);
+        expect(await store.stats()).toMatchObject({ documents: 1, passages: 1, vectors: 1 });
+      } finally {
+        await store.close();
+      }
+    });
+
     it('hands a removed head\'s passages to a copy, so the story stays; a removed copy just goes', async () => {
       const store = await openEmpty();
       try {

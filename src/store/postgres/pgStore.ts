@@ -295,11 +295,8 @@ export class PgStore implements KnowledgeStore {
           await tx.query('UPDATE documents SET doc_key = $1, source_id = $2, raw_hash = $3 WHERE id = $4', [heir.alias_key, heir.source_id, heir.raw_hash, doc.id]);
           continue;
         }
-        // A story told by other articles too lives on in one of them.
-        if (await promoteCopy(tx, Number(doc.id))) {
-          await tx.query('DELETE FROM documents WHERE id = $1', [doc.id]);
-          continue;
-        }
+        // A story told by other articles too lives on in one of them (its text; this outlet's comments go with it).
+        await promoteCopy(tx, Number(doc.id));
         count += (await this.deletePassages(tx, 'document_id = $1', [doc.id])).length;
         await tx.query('DELETE FROM documents WHERE id = $1', [doc.id]);
       }

@@ -32,11 +32,11 @@ async function headOf(tx: SqlRunner, key: string, writing: number): Promise<numb
   return head === writing ? null : head;
 }
 
-/** A removed head's oldest copy takes over its passages (vectors with them), copies and band keys; false when it has none. */
+/** A removed head's oldest copy takes over its body passages (vectors with them), copies and band keys; the head's own reader comments go with it. False when it has no copy. */
 export async function promoteCopy(tx: SqlRunner, headId: number): Promise<boolean> {
   const [heir] = await tx.query<{ id: string }>('SELECT id FROM documents WHERE copy_of = $1 ORDER BY id LIMIT 1 FOR UPDATE', [headId]);
   if (!heir) return false;
-  await tx.query('UPDATE passages SET document_id = $1 WHERE document_id = $2', [heir.id, headId]);
+  await tx.query("UPDATE passages SET document_id = $1 WHERE document_id = $2 AND section = 'body'", [heir.id, headId]);
   await tx.query('UPDATE documents SET copy_of = NULL WHERE id = $1', [heir.id]);
   await tx.query('UPDATE documents SET copy_of = $1 WHERE copy_of = $2', [heir.id, headId]);
   await tx.query('UPDATE copy_bands SET document_id = $1 WHERE document_id = $2', [heir.id, headId]);
