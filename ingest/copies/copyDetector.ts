@@ -4,16 +4,9 @@ import type { Fingerprint, KnowledgeStore } from '../../src/store/knowledgeStore
 import { chunkArticle } from '../chunk.js';
 import { bandKeys, estimatedJaccard, shingleHashes, signatureOf } from './minhash.js';
 
-/**
- * Estimated Jaccard similarity of 3-word shingles from which two articles are one story.
- * Measured (`node dist/bench/copyJaccard.js`, README "Copies of one story"): lightly edited
- * copies reach 0.84-1.0; the closest distinct texts found were two squad-it-dev paragraphs
- * that share three of four sentences but name different economists (0.66), then distinct
- * articles at 0.17. A copy is stored without passages, so text only it holds is not searched:
- * 0.8 keeps that share small (about a tenth of each text at most) and stands 3.3 standard
- * errors of the 128-value estimate (0.042) above 0.66. Missing a copy costs less than hiding a fact.
- */
-export const COPY_JACCARD_THRESHOLD = 0.8;
+/** From what estimated Jaccard similarity two articles are one story: a storage rule too (src/store/stories.ts). */
+export { COPY_JACCARD_THRESHOLD } from '../../src/store/stories.js';
+import { COPY_JACCARD_THRESHOLD } from '../../src/store/stories.js';
 /**
  * Fewer distinct shingles than this (about a 40-word paragraph) is too little evidence: feed
  * summaries and briefs share their few shingles by chance or by formula, and are never merged.

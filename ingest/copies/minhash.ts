@@ -97,12 +97,7 @@ export function signatureOf(shingles: Set<number>): Uint32Array {
 }
 
 /** The share of signature positions two signatures agree on: an unbiased estimate of the Jaccard similarity. */
-export function estimatedJaccard(a: Uint32Array, b: Uint32Array): number {
-  if (a.length !== b.length) return 0;
-  let same = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
-  return same / a.length;
-}
+export { signatureAgreement as estimatedJaccard } from '../../src/store/stories.js';
 
 /** The exact Jaccard similarity of two shingle sets (for measurement and tests). */
 export function exactJaccard(a: Set<number>, b: Set<number>): number {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ArticleWrite, CopyCandidate, Fingerprint, StoryInfo } from './knowledgeStore.js';
 import { parseComments } from './documentRow.js';
-import { decodeSignature, encodeSignature, storiesOf, type StoryMember } from './stories.js';
+import { copiesNoLongerMatching, decodeSignature, encodeSignature, storiesOf, type StoryMember } from './stories.js';
 
 /**
  * SQLite's side of stories told by several articles (rules in stories.ts): links a written
@@ -21,7 +21,17 @@ export function linkToStory(db: Database.Database, documentId: number, article: 
   }
   const insert = db.prepare('INSERT OR IGNORE INTO copy_bands(band, document_id) VALUES (?, ?)');
   for (const band of article.fingerprint?.bands ?? []) insert.run(band, documentId);
+  detachCopiesNoLongerMatching(db, documentId, article.fingerprint?.signature ?? null);
   return null;
+}
+
+/** A rewritten head keeps only the copies that still match it; the others become articles of their own, read again at their next ingest. */
+function detachCopiesNoLongerMatching(db: Database.Database, headId: number, signature: Uint32Array | null): void {
+  const copies = db.prepare('SELECT id, minhash FROM documents WHERE copy_of = ?').all(headId) as Array<{ id: number; minhash: Buffer | null }>;
+  const detach = copiesNoLongerMatching(signature, copies.map((c) => ({ id: c.id, signature: c.minhash && c.minhash.length > 0 ? decodeSignature(c.minhash) : null })));
+  // Cleared hashes make the next ingest extract and store them again, with passages when they head a story of their own.
+  const update = db.prepare("UPDATE documents SET copy_of = NULL, raw_hash = '', content_hash = '' WHERE id = ?");
+  for (const id of detach) update.run(id);
 }
 
 /** The head of the story the article with this key belongs to (itself when it heads one). */

@@ -187,6 +187,28 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
       }
     });
 
+    it('a rewritten head keeps the copies that still match it and lets the others go, to be read again', async () => {
+      const store = await openEmpty();
+      try {
+        await store.writeArticle(article('h', ['the tram line was approved', 'work starts in spring'], { comments: [], fingerprint: fingerprint(1, ['b1', 'b2']) }));
+        for (const key of ['c1', 'c2']) {
+          await store.writeArticle(article(key, ['Edition 2.', 'the tram line was approved', 'work starts in spring'], { ...COPY, copyOf: 'h', fingerprint: fingerprint(1, ['b1', 'b2']) }));
+        }
+        const head = (await store.documentByKey('h'))!.id;
+        const c1 = (await store.documentByKey('c1'))!.id;
+        // Same text again (the same fingerprint): the story stays whole.
+        await store.writeArticle(article('h', ['the tram line was approved', 'work starts in spring'], { comments: [], fingerprint: fingerprint(1, ['b1', 'b2']) }));
+        expect((await store.stories([head])).get(head)?.articles).toBe(3);
+        // Now the page says something else: its copies no longer tell its story.
+        await store.writeArticle(article('h', ['the tram line was cancelled after all'], { comments: [], fingerprint: fingerprint(7, ['b7']) }));
+        expect((await store.stories([head])).get(head)?.articles).toBe(1);
+        expect((await store.stories([c1])).get(c1)).toMatchObject({ id: c1, articles: 1 });
+        expect((await store.documentByKey('c1'))!.rawHash).toBe(''); // the next ingest reads it again
+      } finally {
+        await store.close();
+      }
+    });
+
     it('keeps a removed head\'s reader comments with it: the copy that takes over is another outlet', async () => {
       const store = await openEmpty();
       try {

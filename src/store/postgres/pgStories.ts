@@ -1,6 +1,6 @@
 import type { ArticleWrite, CopyCandidate, Fingerprint, StoryInfo } from '../knowledgeStore.js';
 import { parseComments } from '../documentRow.js';
-import { decodeSignature, encodeSignature, storiesOf } from '../stories.js';
+import { copiesNoLongerMatching, decodeSignature, encodeSignature, storiesOf } from '../stories.js';
 import type { SqlRunner } from './pgDatabase.js';
 
 /**
@@ -22,7 +22,16 @@ export async function linkToStory(tx: SqlRunner, documentId: number, article: Ar
   if (bands.length > 0) {
     await tx.query('INSERT INTO copy_bands(band, document_id) SELECT DISTINCT b, $2::bigint FROM unnest($1::text[]) AS b ON CONFLICT DO NOTHING', [bands, documentId]);
   }
+  await detachCopiesNoLongerMatching(tx, documentId, article.fingerprint?.signature ?? null);
   return null;
+}
+
+/** A rewritten head keeps only the copies that still match it; the others become articles of their own, read again at their next ingest. */
+async function detachCopiesNoLongerMatching(tx: SqlRunner, headId: number, signature: Uint32Array | null): Promise<void> {
+  const copies = await tx.query<{ id: string; minhash: Buffer | null }>('SELECT id, minhash FROM documents WHERE copy_of = $1', [headId]);
+  const detach = copiesNoLongerMatching(signature, copies.map((c) => ({ id: Number(c.id), signature: c.minhash && c.minhash.length > 0 ? decodeSignature(c.minhash) : null })));
+  // Cleared hashes make the next ingest extract and store them again, with passages when they head a story of their own.
+  if (detach.length > 0) await tx.query("UPDATE documents SET copy_of = NULL, raw_hash = '', content_hash = '' WHERE id = ANY($1::bigint[])", [detach]);
 }
 
 async function headOf(tx: SqlRunner, key: string, writing: number): Promise<number | null> {
