@@ -1,7 +1,7 @@
 import type { ExtractedComment } from '../../src/core/types.js';
 import { CueIndex } from './comments/commentCues.js';
 import { REPLY_FORMS } from './comments/commentSystems.js';
-import { documentOrder, squash, type Doc, type El } from './comments/dom.js';
+import { documentOrder, squash, type Doc, type El, type SubtreeIndex } from './comments/dom.js';
 import { findForumThreads } from './comments/forumPosts.js';
 import { readJsonLdComments } from './comments/jsonLdComments.js';
 import { findKnownThreads } from './comments/knownThreads.js';
@@ -73,13 +73,13 @@ function isBareLabel(comment: ExtractedComment): boolean {
   return !comment.author && !comment.published && countWords(comment.text) <= MAX_LABEL_WORDS;
 }
 
-function readThreads(threads: FoundThread[], order: Map<El, number>, locale: string | null): FoundComment[] {
-  const all = threads.flatMap((t) => t.items.map((i) => i.element));
+function readThreads(threads: FoundThread[], order: Map<El, number>, locale: string | null, subtrees: SubtreeIndex): FoundComment[] {
+  const all = subtrees.inOrder(threads.flatMap((t) => t.items.map((i) => i.element)));
   const read: FoundComment[] = [];
   for (const thread of threads) {
     const inThread: FoundComment[] = [];
     for (const item of thread.items) {
-      const nested = all.filter((other) => other !== item.element && item.element.contains(other));
+      const nested = subtrees.inside(item.element, all);
       const comment = readComment(item.element, item, nested, locale);
       if (comment && !isBareLabel(comment)) inThread.push({ element: item.element, comment });
     }
@@ -118,7 +118,7 @@ export function takeComments(document: Doc, locale: string | null): ExtractedCom
   const repeated = findRepeatedThreads(document, comesAfter(articleStart(document), order), taken, cues);
   for (const thread of repeated) if (holdsMainText(document, thread)) thread.items.shift();
   const threads = [...known, ...forum, ...repeated];
-  const found = readThreads(threads, order, locale);
+  const found = readThreads(threads, order, locale, cues.subtrees);
   const comments = addJsonLd(found.map((f) => f.comment), readJsonLdComments(document, locale));
   for (const thread of threads) {
     for (const item of thread.items) item.element.remove();

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { isDateLine, normalizeStatedDate } from '../dates.js';
-import { linkShare, nameTokens, squash, type El } from './dom.js';
+import { linkShare, nameTokens, squash, SubtreeIndex, type El } from './dom.js';
 
 /**
  * Cues that an element is one reader comment, read from structure that carries across sites:
@@ -60,9 +60,6 @@ function isRealLink(a: El): boolean {
   return href !== '' && !href.startsWith('#') && !/^javascript:/i.test(href) && squash(a).length >= 3;
 }
 
-function within(item: El, list: El[], exclude: (el: El) => boolean = () => false): El[] {
-  return list.filter((el) => el !== item && item.contains(el) && !exclude(el));
-}
 
 /**
  * The page's cue elements, collected once (a selector query per candidate block would be
@@ -77,26 +74,35 @@ export class CueIndex {
   private readonly reviews: El[];
   private readonly emphasis: El[];
 
+  /** Which elements lie inside which, for range lookups (also used by the thread readers). */
+  readonly subtrees: SubtreeIndex;
+
   constructor(root: El, private readonly locale: string | null) {
+    this.subtrees = new SubtreeIndex(root);
     const all = (selector: string) => [...root.querySelectorAll(selector)] as El[];
     this.authorMarkup = all(AUTHOR_MARKUP);
     this.dateMarkup = all(DATE_MARKUP);
     this.dateLines = all('span, div, p, small, a, em, td, li, strong, b').filter((el) => el.children.length <= 3 && MAYBE_DATE.test(squash(el)) && squash(el).length <= MAX_DATE_CHARS);
-    this.headingLinks = all('h1 a, h2 a, h3 a, h4 a, h5 a, h6 a').filter(isRealLink).concat(all('a h1, a h2, a h3, a h4, a h5, a h6'));
+    this.headingLinks = this.subtrees.inOrder(all('h1 a, h2 a, h3 a, h4 a, h5 a, h6 a').filter(isRealLink).concat(all('a h1, a h2, a h3, a h4, a h5, a h6')));
     this.emphasis = all('strong, b');
     this.reviews = all('[itemtype*="Review"], [itemprop="review"], [itemprop="reviewRating"], [itemprop="ratingValue"]');
   }
 
+  /** The listed elements inside `item`, less those `exclude` rejects. */
+  private within(item: El, list: El[], exclude: (el: El) => boolean = () => false): El[] {
+    return this.subtrees.inside(item, list).filter((el) => !exclude(el));
+  }
+
   /** The element naming the comment's author, or null. Skips `exclude` (nested replies). */
   author(item: El, exclude: (el: El) => boolean): El | null {
-    for (const el of within(item, this.authorMarkup, exclude)) {
+    for (const el of this.within(item, this.authorMarkup, exclude)) {
       const name = el.children.length > 0 ? innermostName(el) : el;
       const text = squash(name);
       if (isShortName(text) && !statesDate(text, this.locale)) return name;
     }
     // No name markup: a name set in bold that opens the block ("<strong>Ana</strong> 7 May: …").
     const opening = squash(item).slice(0, MAX_NAME_CHARS);
-    for (const el of within(item, this.emphasis, exclude)) {
+    for (const el of this.within(item, this.emphasis, exclude)) {
       const text = squash(el);
       if (text.length >= 2 && isShortName(text) && opening.startsWith(text) && !statesDate(text, this.locale)) return el;
     }
@@ -105,12 +111,12 @@ export class CueIndex {
 
   /** The element stating the comment's date, or null: date markup first, then short date lines. */
   date(item: El, exclude: (el: El) => boolean): El | null {
-    for (const el of within(item, this.dateMarkup, exclude)) {
+    for (const el of this.within(item, this.dateMarkup, exclude)) {
       const value = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title') ?? squash(el);
       if (normalizeStatedDate(value, this.locale) || statesDate(squash(el), this.locale)) return el;
     }
     // The innermost date line: a wrapper of a short comment is short enough to look like one too.
-    const stating = within(item, this.dateLines, exclude).filter((el) => statesDate(squash(el), this.locale));
+    const stating = this.within(item, this.dateLines, exclude).filter((el) => statesDate(squash(el), this.locale));
     return stating.find((el) => !stating.some((inner) => inner !== el && el.contains(inner))) ?? null;
   }
 
@@ -124,13 +130,13 @@ export class CueIndex {
    * comment (a comment quoting one or two earlier ones stays under the limit).
    */
   holdsManyComments(item: El): boolean {
-    const dated = within(item, this.dateMarkup).length + within(item, this.dateLines).length;
-    return dated > MAX_DATES_IN_COMMENT && within(item, this.authorMarkup).length > MAX_DATES_IN_COMMENT;
+    const dated = this.within(item, this.dateMarkup).length + this.within(item, this.dateLines).length;
+    return dated > MAX_DATES_IN_COMMENT && this.within(item, this.authorMarkup).length > MAX_DATES_IN_COMMENT;
   }
 
   /** A teaser of another article: a linked heading, or a long link that is the item's title. */
   isTeaser(item: El): boolean {
-    if (this.headingLinks.some((a) => item.contains(a))) return true;
+    if (this.subtrees.inside(item, this.headingLinks).length > 0) return true;
     const itemText = squash(item).length;
     return ([...item.querySelectorAll('a')] as El[]).some((a) => isRealLink(a) && squash(a).split(' ').length >= 6 && squash(a).length >= 0.3 * itemText);
   }

@@ -39,3 +39,47 @@ export function documentOrder(document: Doc): Map<El, number> {
   for (const el of document.querySelectorAll('*') as unknown as Iterable<El>) order.set(el, i++);
   return order;
 }
+
+/**
+ * Each element's span in document order (its own position and its last descendant's), from
+ * one walk: "which of these listed elements lie inside this one" is then a range lookup, not a
+ * `contains` test against every listed element of the page (quadratic on a page with
+ * thousands of comments, where extraction would run out of time and lose the article).
+ */
+export class SubtreeIndex {
+  private readonly span = new Map<El, [number, number]>();
+
+  constructor(root: El) {
+    const all = [root, ...(root.querySelectorAll('*') as unknown as El[])];
+    const open: El[] = [];
+    all.forEach((el, i) => {
+      while (open.length > 0 && open[open.length - 1] !== el.parentElement) this.span.get(open.pop()!)![1] = i - 1;
+      this.span.set(el, [i, i]);
+      open.push(el);
+    });
+    for (const el of open) this.span.get(el)![1] = all.length - 1;
+  }
+
+  /** `list` in document order (lists joined from two queries are not). */
+  inOrder(list: El[]): El[] {
+    return [...list].sort((a, b) => (this.span.get(a)?.[0] ?? -1) - (this.span.get(b)?.[0] ?? -1));
+  }
+
+  /** The elements of `list` (in document order, as querySelectorAll gives them) strictly inside `item`. */
+  inside(item: El, list: El[]): El[] {
+    const span = this.span.get(item);
+    if (!span) return list.filter((el) => el !== item && item.contains(el));
+    const [start, end] = span;
+    const position = (el: El) => this.span.get(el)?.[0] ?? -1;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (position(list[mid]!) <= start) low = mid + 1;
+      else high = mid;
+    }
+    const found: El[] = [];
+    for (let i = low; i < list.length && position(list[i]!) <= end; i++) found.push(list[i]!);
+    return found;
+  }
+}

@@ -1,6 +1,6 @@
 import type { CueIndex } from './commentCues.js';
 import { COMMENT_AUTHOR, COMMENT_DATE, COMMENT_ITEMS, COMMENT_TEXT, isCommentId, THREAD_CONTAINERS } from './commentSystems.js';
-import { type Doc, type El } from './dom.js';
+import { type Doc, type El, type SubtreeIndex } from './dom.js';
 import type { FoundThread, ThreadItem } from './thread.js';
 
 /** The item selectors that do not rest on an id alone. */
@@ -15,9 +15,12 @@ function itemsIn(container: El): El[] {
   });
 }
 
-/** The first of `marked` that belongs to this item, not to a reply nested in it. */
-function own(item: El, marked: El[], items: El[]): El | null {
-  return marked.find((el) => item.contains(el) && !items.some((other) => other !== item && item.contains(other) && other.contains(el))) ?? null;
+/** The first of `marked` (in document order) that belongs to this item, not to a reply nested in it. */
+function own(item: El, marked: El[], items: El[], subtrees: SubtreeIndex): El | null {
+  const candidates = subtrees.inside(item, marked);
+  if (candidates.length === 0) return null;
+  const replies = subtrees.inside(item, items);
+  return candidates.find((el) => !replies.some((reply) => reply.contains(el))) ?? null;
 }
 
 /** Each selector's matches in a container, most specific selector first (".comment-author .fn" before ".comment-author"). */
@@ -26,9 +29,9 @@ function bySelector(container: El, selectors: string): El[][] {
 }
 
 /** The item's own element for the first selector that has one. */
-function ownFirst(item: El, lists: El[][], items: El[]): El | null {
+function ownFirst(item: El, lists: El[][], items: El[], subtrees: SubtreeIndex): El | null {
   for (const list of lists) {
-    const found = own(item, list, items);
+    const found = own(item, list, items, subtrees);
     if (found) return found;
   }
   return null;
@@ -40,12 +43,13 @@ function readParts(container: El, items: El[], cues: CueIndex): ThreadItem[] {
   const dates = bySelector(container, COMMENT_DATE);
   const texts = bySelector(container, COMMENT_TEXT);
   return items.map((item) => {
-    const inReply = (el: El) => items.some((other) => other !== item && item.contains(other) && other.contains(el));
+    const replies = cues.subtrees.inside(item, items);
+    const inReply = (el: El) => replies.some((reply) => reply.contains(el));
     return {
       element: item,
-      author: ownFirst(item, authors, items) ?? cues.author(item, inReply),
-      date: ownFirst(item, dates, items) ?? cues.date(item, inReply),
-      text: ownFirst(item, texts, items),
+      author: ownFirst(item, authors, items, cues.subtrees) ?? cues.author(item, inReply),
+      date: ownFirst(item, dates, items, cues.subtrees) ?? cues.date(item, inReply),
+      text: ownFirst(item, texts, items, cues.subtrees),
     };
   });
 }
