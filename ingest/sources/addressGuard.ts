@@ -17,6 +17,8 @@ export interface AddressClass {
 /** IPv6 ranges that carry an IPv4 address in their last 32 bits: judged by that address. */
 const EMBEDS_IPV4_LOW = new Set(['ipv4Mapped', 'rfc6145', 'rfc6052']);
 
+const LOCAL_USE_NAT64 = ipaddr.parseCIDR('64:ff9b:1::/48') as [ipaddr.IPv6, number];
+
 /** Classifies one textual IPv4 or IPv6 address (brackets and zone ids allowed). Throws on text that is not an address. */
 export function classifyAddress(text: string): AddressClass {
   const address = ipaddr.parse(text.replace(/^\[|\]$/g, '').replace(/%.*$/, ''));
@@ -26,6 +28,9 @@ export function classifyAddress(text: string): AddressClass {
   }
   const v6 = address as ipaddr.IPv6;
   const range = v6.range();
+  // 64:ff9b:1::/48 (RFC 8215) is NAT64 for a local translator, whose prefix length (and so
+  // where the IPv4 address sits) is the network's choice: it may reach any private host.
+  if (v6.match(LOCAL_USE_NAT64)) return { address: v6.toString(), range: 'localUseNat64', public: false };
   const embedded = embeddedIPv4(v6, range);
   if (embedded) {
     const inner = embedded.range();

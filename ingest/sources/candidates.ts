@@ -118,7 +118,9 @@ function citedAt(article: ExtractedArticle, fetchedUrl: string | null): Extracte
 function feedItemEvent(item: FeedItem, feedUrl: string, sourceId: string, limits: ItemLimits, outlet: string | null): SourceEvent {
   let link: string | null = null;
   try {
-    link = item.link ? new URL(item.link, feedUrl).toString() : null;
+    const parsed = item.link ? new URL(item.link, feedUrl) : null;
+    // Only web links are fetched or cited (a file:, javascript: or data: "link" is neither).
+    link = parsed && (parsed.protocol === 'http:' || parsed.protocol === 'https:') ? parsed.toString() : null;
   } catch {
     link = null;
   }

@@ -71,4 +71,9 @@ describe('address classification (ipaddr.js ranges)', () => {
     expect(() => parseAllowedHosts(['10.0.0.0/33'])).toThrow(/not a valid CIDR/);
     expect(() => parseAllowedHosts(['bad host!'])).toThrow(/neither a host name nor a CIDR/);
   });
+
+  it('refuses the local-use NAT64 prefix whatever IPv4 address its low bits seem to carry', () => {
+    expect(classifyAddress('64:ff9b:1:a00:1:0:808:808')).toMatchObject({ public: false, range: 'localUseNat64' });
+    expect(classifyAddress('64:ff9b::808:808').public).toBe(true); // the well-known prefix of a public IPv4 host
+  });
 });
