@@ -89,4 +89,14 @@ describe('safeLink: a URL that cannot break out of <...>', () => {
     expect(safeLink('javascript:alert(1)')).toBeNull();
     expect(safeLink('not a url')).toBeNull();
   });
+
+  it('a message cut inside a long word neither starts with live line syntax nor splits a <link>', async () => {
+    const { splitMessage } = await import('../../src/discord/splitMessage.js');
+    const heading = splitMessage(escapeMarkdown(`${'a'.repeat(2000)}# Fake heading`));
+    expect(heading).toHaveLength(2);
+    for (const piece of heading) expect(renderedConstructs(piece)).toEqual([]);
+    const linked = splitMessage(escapeMarkdown(`https://evil.example/${'b'.repeat(1990)} tail`));
+    for (const piece of linked) expect(piece.lastIndexOf('<'), piece.slice(0, 40)).toBeLessThan(Math.max(0, piece.lastIndexOf('>'))); // no unclosed <link
+    expect(linked.join('').replace(/[<>]/g, '')).toContain(`${'b'.repeat(1990)}`);
+  });
 });
