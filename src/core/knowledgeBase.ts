@@ -9,7 +9,7 @@ import { MAX_RETRIEVAL_QUESTION_LENGTH, validateQuestion } from './questions.js'
 import { retrieve, type RetrievalOptions, type RetrievalResult } from './retrieval/retrieve.js';
 import { detectLanguage } from './text/language.js';
 import { currentCalibration } from './calibration/currentCalibration.js';
-import { DEFAULT_THRESHOLDS, type GateThresholds, type ThresholdOrigin } from './calibration/operatingPoint.js';
+import { DEFAULT_THRESHOLDS, type GateThresholds, type OperatingPoint, type ThresholdOrigin } from './calibration/operatingPoint.js';
 import { notSeparatingLimitation, vectorScale, type VectorScale } from './calibration/vectorCalibration.js';
 import { LEXICAL_ONLY_LIMITATION } from './limitations.js';
 
@@ -54,6 +54,8 @@ interface VectorUse {
   problem: string | null;
   /** The sentence askers and operators read about it (ask --json, /status), or null. */
   limitation: string | null;
+  /** The operating point `npm run calibrate` stored, read with the calibration (not once per question). */
+  operatingPoint: OperatingPoint | null;
 }
 
 /** How long a process trusts what it learnt about the store's calibration before reading it again (another process may ingest). */
@@ -115,21 +117,22 @@ export class KnowledgeBase {
     if (cached && cached.space === space && Date.now() - cached.at < CALIBRATION_RECHECK_MS) return cached.value;
     const value = this.measureVectorUse().catch((error: unknown) => {
       this.options.log?.(`Could not measure the embedding model on the store: ${error instanceof Error ? error.message : String(error)}; answering lexically.`);
-      return { embeddings: null, scale: null, problem: 'the model could not be measured on this store', limitation: LEXICAL_ONLY_LIMITATION };
+      return { embeddings: null, scale: null, problem: 'the model could not be measured on this store', limitation: LEXICAL_ONLY_LIMITATION, operatingPoint: null };
     });
     this.vectorUseCache = { value, at: Date.now(), space };
     return value;
   }
 
   private async measureVectorUse(): Promise<VectorUse> {
-    const lexical = (problem: string, limitation: string): VectorUse => ({ embeddings: null, scale: null, problem, limitation });
+    const stored = await this.options.store.calibration();
+    const lexical = (problem: string, limitation: string): VectorUse => ({ embeddings: null, scale: null, problem, limitation, operatingPoint: stored.operatingPoint });
     const problem = await this.spaceProblem();
     if (problem) return lexical(problem, LEXICAL_ONLY_LIMITATION);
     const embeddings = this.options.embeddings!;
-    const calibration = await currentCalibration(this.options.store, embeddings, this.options.log);
+    const calibration = await currentCalibration(this.options.store, embeddings, this.options.log, stored.vector);
     if (!calibration) return lexical('too few articles with vectors to measure the model on (at least two are needed)', LEXICAL_ONLY_LIMITATION);
     if (!calibration.separates) return lexical("the model's vectors do not separate related from unrelated text on this store", notSeparatingLimitation(calibration));
-    return { embeddings, scale: vectorScale(calibration), problem: null, limitation: null };
+    return { embeddings, scale: vectorScale(calibration), problem: null, limitation: null, operatingPoint: stored.operatingPoint };
   }
 
   /** Why vectors are not used for questions right now, or null when they are. */
@@ -143,9 +146,12 @@ export class KnowledgeBase {
     return limitation ? [limitation] : [];
   }
 
-  /** The gate's thresholds: the operator's environment, else a calibration fitted for this vector mode, else the defaults. */
-  async gateThresholds(model: string | null): Promise<{ thresholds: GateThresholds; origin: ThresholdOrigin }> {
-    const { operatingPoint } = await this.options.store.calibration();
+  /**
+   * The gate's thresholds: the operator's environment, else a calibration fitted for this
+   * vector mode (read with the model's calibration, so a new fit applies within CALIBRATION_RECHECK_MS), else the defaults.
+   */
+  private gateThresholds({ embeddings, operatingPoint }: VectorUse): { thresholds: GateThresholds; origin: ThresholdOrigin } {
+    const model = embeddings ? embeddings.modelId : null;
     const fitted = operatingPoint && operatingPoint.model === model ? operatingPoint : null;
     const base = fitted ?? DEFAULT_THRESHOLDS;
     const override = this.options.gateOverride ?? {};
@@ -158,9 +164,10 @@ export class KnowledgeBase {
   }
 
   private async retrieveValid(question: string, options: RetrievalOptions): Promise<RetrievalResult> {
-    const { embeddings, scale } = await this.vectorUse();
+    const use = await this.vectorUse();
+    const { embeddings, scale } = use;
     const result = await retrieve(question, { store: this.options.store, embeddings }, options);
-    result.gate = await this.gateThresholds(embeddings ? embeddings.modelId : null);
+    result.gate = this.gateThresholds(use);
     if (embeddings && result.queryVector) {
       result.vectorScale = scale;
       this.sentences ??= new SentenceSimilarity(embeddings);

@@ -118,8 +118,8 @@ function sentenceCandidates(ctx: ScoringContext): Candidate[] {
 }
 
 /**
- * A headline can be the answer: with its stated date for "when" questions ("Nokia and Xiaomi
- * sign a collaboration agreement", published 2017-07-05), or when it holds the number or name
+ * A headline can be the answer: with its stated date for "when" questions ("Two carmakers
+ * sign a battery agreement", published 2026-03-02), or when it holds the number or name
  * asked for ("... to supply power for 200,000 homes").
  */
 function headlineCandidates(ctx: ScoringContext, phrases: ReturnType<typeof phrasesFor>): Candidate[] {

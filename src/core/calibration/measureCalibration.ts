@@ -38,8 +38,8 @@ function probeSentences(text: string, language: string): string[] {
   return Array.from({ length: PROBES_PER_PASSAGE }, (_, i) => sentences[Math.floor(i * step + step / 2)]!);
 }
 
-/** Measures the loaded model on this store; null when the store has too little to measure on (fewer than two articles with vectors). */
-export async function measureCalibration(store: KnowledgeStore, embeddings: NewsEmbeddings, now = new Date()): Promise<VectorCalibration | null> {
+/** Measures the loaded model on this store (`vectors`: how many passages have vectors now); null when the store has too little to measure on (fewer than two articles with vectors). */
+export async function measureCalibration(store: KnowledgeStore, embeddings: NewsEmbeddings, vectors: number, now = new Date()): Promise<VectorCalibration | null> {
   const space = await store.vectorSpace();
   if (!space || space.model !== embeddings.modelId) return null;
   const passages = await store.probePassages(space.model, MAX_PROBES);
@@ -69,7 +69,7 @@ export async function measureCalibration(store: KnowledgeStore, embeddings: News
     const [best] = await store.vectorSearch(await embedQuery(embeddings, question), 1);
     if (best) uncovered.push(best.similarity);
   }
-  return summarizeProbes(pairs, { model: space.model, dim: space.dim, passages: (await store.stats()).vectors, measuredAt: now.toISOString() }, uncovered);
+  return summarizeProbes(pairs, { model: space.model, dim: space.dim, passages: vectors, measuredAt: now.toISOString() }, uncovered);
 }
 
 /** Whether a stored calibration still describes this store's vectors: same space, and not many more or fewer vectors since. */
