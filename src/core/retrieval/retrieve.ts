@@ -79,11 +79,6 @@ function ageInDays(published: string | null, now: Date): number | null {
 }
 
 /**
- * Hybrid retrieval: BM25 over language-aware stems (and compound parts) and vector
- * kNN, fused by reciprocal rank, optionally boosted by recency and filtered by date, then
- * diversified. Works lexical-only when no compatible embedding model is loaded.
- */
-/**
  * A question's terms (compounds split against the index), their IDF weights (doubled for the
  * emphasized part of a follow-up) and the word forms to search by full text: searching by a
  * word a large share of the corpus contains costs much and ranks little, so such terms only
@@ -99,6 +94,11 @@ export async function questionTerms(question: string, store: KnowledgeStore, emp
   return { terms, weights, searchForms: searchTerms.flatMap((t) => [...t.stems, ...t.variants]) };
 }
 
+/**
+ * Hybrid retrieval: BM25 over language-aware stems (and compound parts) and vector
+ * kNN, fused by reciprocal rank, optionally boosted by recency and filtered by date, then
+ * diversified. Works lexical-only when no compatible embedding model is loaded.
+ */
 export async function retrieve(question: string, context: RetrievalContext, options: RetrievalOptions = {}): Promise<RetrievalResult> {
   const k = options.k ?? 8;
   const candidates = options.candidates ?? 50;
