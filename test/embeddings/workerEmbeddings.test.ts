@@ -69,14 +69,19 @@ describe('embedding model in a worker process', () => {
     const work = embeddings.embedPassages(long);
     const question = embeddings.embedQuery('how low is the river?');
     const answerSentences = embeddings.embedPassages(['The river fell.', 'Barges wait.'], { forQuestion: true });
-    const workOutcome = work.then(() => 'finished', (error: unknown) => error);
+    let workSettled = false;
+    const workOutcome = work.then(
+      () => 'finished',
+      (error: unknown) => error,
+    ).finally(() => (workSettled = true));
     const pid = embeddings.workerPid!;
-    await new Promise((r) => setTimeout(r, 200));
-    await embeddings.close();
-    expect(await workOutcome).toBeInstanceOf(EmbeddingStoppedError);
-    // A question and its answer's sentences jump the 300 queued passages: done before the shutdown.
+    // A question and its answer's sentences jump the 300 queued passages: both are done while
+    // the passages are still being embedded (waited for, not timed, so a slow machine agrees).
     await expect(question).resolves.toHaveLength(128);
     await expect(answerSentences).resolves.toHaveLength(2);
+    expect(workSettled).toBe(false);
+    await embeddings.close();
+    expect(await workOutcome).toBeInstanceOf(EmbeddingStoppedError);
     await expect(embeddings.embedQuery('again?')).rejects.toBeInstanceOf(EmbeddingStoppedError);
     expect(() => process.kill(pid, 0)).toThrow(); // the worker process is gone
   });
