@@ -48,7 +48,10 @@ export function zipfSampler(vocabulary: string[], seed = 13): () => string {
   const weights = vocabulary.map((_, i) => 1 / (i + 1));
   const cumulative: number[] = [];
   let total = 0;
-  for (const w of weights) cumulative.push((total += w));
+  for (const w of weights) {
+    total += w;
+    cumulative.push(total);
+  }
   return () => {
     const target = random() * total;
     let lo = 0;
@@ -84,7 +87,10 @@ export function harderVectors(count: number, dim: number, seed = 17): { vectors:
   const totalWeight = clusterWeights.reduce((a, b) => a + b, 0);
   const pickCluster = (r: () => number) => {
     let target = r() * totalWeight;
-    for (let c = 0; c < clusters; c++) if ((target -= clusterWeights[c]!) <= 0) return c;
+    for (let c = 0; c < clusters; c++) {
+      target -= clusterWeights[c]!;
+      if (target <= 0) return c;
+    }
     return clusters - 1;
   };
   const draw = (r: () => number) => {

@@ -45,7 +45,9 @@ export function benchVectorSearch(vectors: Float32Array[], queries: Float32Array
   const annSeconds = (performance.now() - t) / 1000;
 
   let found = 0;
-  approximate.forEach((ids, i) => (found += ids.filter((id) => exact[i]!.includes(id)).length));
+  approximate.forEach((ids, i) => {
+    found += ids.filter((id) => exact[i]!.includes(id)).length;
+  });
   const bruteQps = queries.length / bruteSeconds;
   const annQps = queries.length / annSeconds;
   return {

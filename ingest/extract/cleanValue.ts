@@ -3,6 +3,7 @@
  * may hold any shape, and meta tags may hold control characters or megabytes of text.
  * Everything that reaches the store passes through here first.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is this pattern's purpose.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\uFEFF]/g;
 
 /** Limits for metadata fields: longer values are cut at a word boundary. */

@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import type { parseHTML } from 'linkedom';
 import { detectLanguage } from '../../src/core/text/language.js';
 import type { ExtractedArticle } from '../../src/core/types.js';
 import { cleanParagraph, cleanText, cleanUrl, MAX_FIELD_CHARS } from './cleanValue.js';
@@ -25,7 +25,7 @@ function meta(document: Doc, ...selectors: string[]): string | null {
   for (const selector of selectors) {
     for (const el of document.querySelectorAll(selector)) {
       for (const value of [el.getAttribute('content'), el.getAttribute('datetime'), el.getAttribute('href'), el.textContent]) {
-        if (value && value.trim()) return value.trim();
+        if (value?.trim()) return value.trim();
       }
     }
   }

@@ -29,7 +29,9 @@ interface Matched {
 /** Pairs each of Readability's blocks with the page block of the same text, in document order. */
 function matchBlocks(readability: string[], page: ClassifiedBlock[]): Matched[] {
   const positions = new Map<string, number[]>();
-  page.forEach((block, i) => positions.set(block.text, [...(positions.get(block.text) ?? []), i]));
+  page.forEach((block, i) => {
+    positions.set(block.text, [...(positions.get(block.text) ?? []), i]);
+  });
   let last = -1;
   return readability.map((text) => {
     const next = positions.get(text)?.find((i) => i > last);

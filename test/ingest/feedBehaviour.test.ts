@@ -28,7 +28,7 @@ describe('feeds', () => {
     const requests: Array<{ path: string; userAgent: string | undefined }> = [];
     const items = Array.from({ length: 30 }, (_, i) => `/item-${i}`);
     const routes: Record<string, Parameters<typeof startHttpServer>[0][string]> = {
-      '/feed': (req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(server!.url, items)),
+      '/feed': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(server!.url, items)),
     };
     for (const path of items) {
       routes[path] = (req, res) => {

@@ -1,6 +1,6 @@
 import type { CueIndex } from './commentCues.js';
 import { COMMENT_AUTHOR, COMMENT_DATE, COMMENT_ITEMS, COMMENT_TEXT, isCommentId, THREAD_CONTAINERS } from './commentSystems.js';
-import { type Doc, type El, type SubtreeIndex } from './dom.js';
+import type { Doc, El, SubtreeIndex } from './dom.js';
 import type { FoundThread, ThreadItem } from './thread.js';
 
 /** The item selectors that do not rest on an id alone. */

@@ -3,7 +3,7 @@ import { embedQuery } from '../../embeddings/loadEmbeddings.js';
 import type { KnowledgeStore } from '../../store/knowledgeStore.js';
 import { queryTerms, type QueryTerm } from '../text/terms.js';
 import { splitCompounds } from './decompound.js';
-import type { RetrievedPassage, StoredPassage } from '../types.js';
+import type { RetrievedPassage } from '../types.js';
 import { diversify } from './diversity.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { termCoverage } from './termMatching.js';
@@ -107,7 +107,7 @@ export async function retrieve(question: string, context: RetrievalContext, opti
 
   const lexical = await context.store.lexicalSearch(searchForms, candidates, dates);
 
-  let vectorIds: number[] = [];
+  const vectorIds: number[] = [];
   const similarity = new Map<number, number>();
   let queryVector: Float32Array | null = null;
   if (context.embeddings && (await context.store.hasSearchableVectors())) {
@@ -133,7 +133,7 @@ export async function retrieve(question: string, context: RetrievalContext, opti
       let score = fused.get(p.id) ?? 0;
       if (options.recencyHalfLifeDays) {
         const age = ageInDays(p.document.published, now);
-        if (age !== null) score *= 1 + 0.5 * Math.pow(0.5, age / options.recencyHalfLifeDays);
+        if (age !== null) score *= 1 + 0.5 * 0.5 ** (age / options.recencyHalfLifeDays);
       }
       return {
         ...p,

@@ -45,7 +45,7 @@ export async function loadLanguageDetector(path: string | null = tablesFile()): 
         createEld?: () => { instance: LanguageDetector; loadData(data: unknown): string };
       };
       const created = factory.createEld?.();
-      if (created && created.loadData(JSON.parse(readFileSync(path, 'utf8')))) return { detector: created.instance, source: 'json' };
+      if (created?.loadData(JSON.parse(readFileSync(path, 'utf8')))) return { detector: created.instance, source: 'json' };
     } catch {
       // fall through to eld's documented loader
     }

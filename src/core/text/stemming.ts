@@ -39,7 +39,10 @@ export function stem(foldedToken: string, language: LanguageCode | string): stri
   const stemmer = stemmerFor(language);
   if (!stemmer) return foldedToken;
   let byWord = cache.get(language);
-  if (!byWord) cache.set(language, (byWord = new Map()));
+  if (!byWord) {
+    byWord = new Map();
+    cache.set(language, byWord);
+  }
   let stemmed = byWord.get(foldedToken);
   if (stemmed === undefined) {
     if (byWord.size >= CACHE_LIMIT) byWord.clear();
