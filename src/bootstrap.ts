@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Config } from './config.js';
 import { KnowledgeBase, type Answerer } from './core/knowledgeBase.js';
 import { loadEmbeddings, type LoadedEmbeddings } from './embeddings/loadEmbeddings.js';
-import { acquireIngestLock } from './store/ingestLock.js';
+import { acquireIngestLock } from './store/sqlite/ingestLock.js';
 import type { KnowledgeStore } from './store/knowledgeStore.js';
-import { NewsStore, storePaths } from './store/newsStore.js';
+import { SqliteStore, storePaths } from './store/sqlite/sqliteStore.js';
 import { resolveSourceSpecs } from '../ingest/sources/sourceSpecs.js';
 import type { IngestProgress, IngestSummary } from '../ingest/summary.js';
 
@@ -32,7 +32,7 @@ export async function openStore(config: Config, options: { log?: (m: string) => 
     const { PgStore } = await import('./store/postgres/pgStore.js');
     return PgStore.open(config.databaseUrl, { schema: config.databaseSchema });
   }
-  return NewsStore.open(config.dataDir, { log: options.log });
+  return SqliteStore.open(config.dataDir, { log: options.log });
 }
 
 /** Whether anything has been ingested where the configuration points (a question needs it). */

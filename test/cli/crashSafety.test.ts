@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
 import { HashingEmbeddings } from '../../src/embeddings/hashingEmbeddings.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { loaded } from '../support/countingEmbeddings.js';
 import { runScript, startScript } from '../support/runScript.js';
 import { tempDir } from '../support/tempDir.js';
@@ -22,7 +22,7 @@ function writeArticles(dir: string, version: number, only?: (i: number) => boole
 }
 
 function checkStore(dataDir: string): void {
-  const store = NewsStore.open(dataDir);
+  const store = SqliteStore.open(dataDir);
   try {
     const docs = store.sqlite.db.prepare('SELECT id FROM documents').all() as { id: number }[];
     for (const { id } of docs) {
@@ -56,7 +56,7 @@ describe('crash safety', () => {
       await closed;
 
       checkStore(env.DATA_DIR);
-      const store = NewsStore.open(env.DATA_DIR);
+      const store = SqliteStore.open(env.DATA_DIR);
       const kb = new KnowledgeBase({ store, embeddings, embeddingStatus: loaded(embeddings).status });
       const answer = await kb.ask('How many ships did the harbour authority of town7 count?');
       const stats = store.sqlite.stats();
@@ -70,7 +70,7 @@ describe('crash safety', () => {
     expect(finished.code).toBe(0);
     expect(JSON.parse(finished.stdout)).toMatchObject({ totalArticles: ARTICLE_COUNT });
     checkStore(env.DATA_DIR);
-    const store = NewsStore.open(env.DATA_DIR);
+    const store = SqliteStore.open(env.DATA_DIR);
     expect(store.vectorIndex()!.size).toBe(store.sqlite.stats().passages);
     store.close();
   }, 180_000);

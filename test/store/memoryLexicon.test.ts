@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticleWrite } from '../../src/store/knowledgeStore.js';
 import { ftsPatterns } from '../../src/store/ftsQuery.js';
-import { buildLexiconInWorker } from '../../src/store/lexiconBuild.js';
-import { LexiconKeeper, SETTLE_MS } from '../../src/store/lexiconKeeper.js';
-import { MemoryLexicon } from '../../src/store/memoryLexicon.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { buildLexiconInWorker } from '../../src/store/sqlite/lexiconBuild.js';
+import { LexiconKeeper, SETTLE_MS } from '../../src/store/sqlite/lexiconKeeper.js';
+import { MemoryLexicon } from '../../src/store/sqlite/memoryLexicon.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { indexTerms } from '../../src/core/text/terms.js';
 import { ARTICLES } from '../support/articles.js';
 import { tempDir } from '../support/tempDir.js';
@@ -45,9 +45,9 @@ function article(key: string, terms: string[]): ArticleWrite {
   };
 }
 
-async function storeWithPassages(count: number, seed = 5): Promise<NewsStore> {
+async function storeWithPassages(count: number, seed = 5): Promise<SqliteStore> {
   const random = seeded(seed);
-  const store = NewsStore.open(join(tempDir(), 'data'));
+  const store = SqliteStore.open(join(tempDir(), 'data'));
   for (let a = 0; a < count / 4; a++) await store.writeArticle(article(`a${a}`, Array.from({ length: 4 }, () => passageTerms(random))));
   return store;
 }
@@ -93,7 +93,7 @@ describe('in-memory lexical index', () => {
     const store = await storeWithPassages(40);
     expect(await store.keepLexiconInMemory()).toBe(true);
     // Another process writes (a CLI ingest): a second handle on the same files.
-    const other = NewsStore.open(store.dataDir);
+    const other = SqliteStore.open(store.dataDir);
     await other.writeArticle(article('fresh', ['zanzibarwort harbour']));
     await other.close();
     const hits = store.sqlite.lexicalSearch(['zanzibarwort'], 10);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreCorruptError } from '../../src/store/errors.js';
-import { SqliteStore, type ArticleWrite } from '../../src/store/sqliteStore.js';
+import { SqliteDatabase, type ArticleWrite } from '../../src/store/sqlite/sqliteDatabase.js';
 import { tempDir } from '../support/tempDir.js';
 
 function article(key: string, texts: string[], overrides: Partial<ArticleWrite> = {}): ArticleWrite {
@@ -23,11 +23,11 @@ function article(key: string, texts: string[], overrides: Partial<ArticleWrite> 
   };
 }
 
-describe('SqliteStore', () => {
+describe('SqliteDatabase', () => {
   it('hydrates hits with current article records after changes by this or another connection (ingest in another process)', () => {
     const path = join(tempDir(), 'news.db');
-    const bot = new SqliteStore(path);
-    const ingest = new SqliteStore(path);
+    const bot = new SqliteDatabase(path);
+    const ingest = new SqliteDatabase(path);
     const [hit] = ingest.writeArticle(article('a', ['alpha one']), 'now').added;
     expect(bot.passagesByIds([hit!.id])[0]!.document.title).toBe('Title a');
     // Another connection renames the article in place (an alias takes over its key: no passage changes).
@@ -44,8 +44,8 @@ describe('SqliteStore', () => {
 
   it('reads the generation afresh after a write by this connection, by another one, and after a rolled-back transaction', () => {
     const path = join(tempDir(), 'news.db');
-    const bot = new SqliteStore(path);
-    const ingest = new SqliteStore(path);
+    const bot = new SqliteDatabase(path);
+    const ingest = new SqliteDatabase(path);
     const start = bot.generation();
     expect(bot.generation()).toBe(start); // served from the cache: nothing changed
     ingest.writeArticle(article('a', ['alpha one']), 'now');
@@ -66,7 +66,7 @@ describe('SqliteStore', () => {
   });
 
   it('replaces an article atomically and reports which passages left', () => {
-    const store = new SqliteStore(join(tempDir(), 'news.db'));
+    const store = new SqliteDatabase(join(tempDir(), 'news.db'));
     const first = store.writeArticle(article('a', ['alpha one', 'alpha two']), 'now');
     expect(first.added).toHaveLength(2);
     const g = store.generation();
@@ -81,7 +81,7 @@ describe('SqliteStore', () => {
   });
 
   it('stores a second key for the same text as an alias and removes by key safely', () => {
-    const store = new SqliteStore(join(tempDir(), 'news.db'));
+    const store = new SqliteDatabase(join(tempDir(), 'news.db'));
     const { added } = store.writeArticle(article('https://a.example/1', ['same story']), 'now');
     const doc = store.documentByKey('https://a.example/1')!;
     store.addAlias('https://mirror.example/1', doc.id, '/src', 'raw2');
@@ -95,7 +95,7 @@ describe('SqliteStore', () => {
   });
 
   it('tracks passages missing vectors and drops vectors of another model', () => {
-    const store = new SqliteStore(join(tempDir(), 'news.db'));
+    const store = new SqliteDatabase(join(tempDir(), 'news.db'));
     store.writeArticle(article('a', ['x one', 'x two'], { vectors: null, model: null }), 'now');
     expect(store.passagesMissingVectors('m', 10)).toHaveLength(2);
     const ids = store.passagesMissingVectors('m', 10).map((p) => p.id);
@@ -108,7 +108,7 @@ describe('SqliteStore', () => {
   });
 
   it('filters lexical search by publication date', () => {
-    const store = new SqliteStore(join(tempDir(), 'news.db'));
+    const store = new SqliteDatabase(join(tempDir(), 'news.db'));
     store.writeArticle(article('old', ['election news'], { metadata: { ...article('x', []).metadata, published: '2020-01-01' } }), 'now');
     store.writeArticle(article('new', ['election result'], { metadata: { ...article('x', []).metadata, published: '2026-03-01' } }), 'now');
     expect(store.lexicalSearch(['election'], 10)).toHaveLength(2);
@@ -120,36 +120,36 @@ describe('SqliteStore', () => {
   it('reports a damaged database file with the rebuild command', () => {
     const path = join(tempDir(), 'news.db');
     writeFileSync(path, 'this is not a database '.repeat(200));
-    expect(() => new SqliteStore(path)).toThrow(StoreCorruptError);
-    expect(() => new SqliteStore(path)).toThrow(/npm run ingest -- --rebuild/);
+    expect(() => new SqliteDatabase(path)).toThrow(StoreCorruptError);
+    expect(() => new SqliteDatabase(path)).toThrow(/npm run ingest -- --rebuild/);
   });
 
   it('skips the full integrity check only for a file untouched since its clean close, and catches damage after it', () => {
     const path = join(tempDir(), 'news.db');
-    const store = new SqliteStore(path);
+    const store = new SqliteDatabase(path);
     for (let i = 0; i < 200; i++) store.writeArticle(article(`a${i}`, [`passage ${i} `.repeat(40)]), 'now');
     store.close();
     expect(existsSync(`${path}.clean-close`)).toBe(true);
-    new SqliteStore(path).close(); // untouched: opens without the full check, closes cleanly again
+    new SqliteDatabase(path).close(); // untouched: opens without the full check, closes cleanly again
     // Damage inside the file, same size (a bad disk block): the stamp no longer matches, the check runs.
     const bytes = readFileSync(path);
     bytes.fill(0x5a, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 8192);
     writeFileSync(path, bytes);
-    expect(() => new SqliteStore(path)).toThrow(StoreCorruptError);
+    expect(() => new SqliteDatabase(path)).toThrow(StoreCorruptError);
   });
 });
 
 describe('schema versions', () => {
   it('migrates a version-1 store in place and refuses one newer than the code', async () => {
     const Database = (await import('better-sqlite3')).default;
-    const { SCHEMA_SQL, SCHEMA_VERSION } = await import('../../src/store/schema.js');
+    const { SCHEMA_SQL, SCHEMA_VERSION } = await import('../../src/store/sqlite/sqliteSchema.js');
     const path = join(tempDir(), 'old.db');
     const old = new Database(path);
     old.exec(SCHEMA_SQL); // the version-1 tables: no body, comments or summary_only columns
     old.prepare("INSERT INTO documents(doc_key, source_id, raw_hash, content_hash, extractor_version, title, language, source, location, ingested_at, updated_at) VALUES ('k','s','r','c',4,'Old','en','a.txt','/a.txt','t','t')").run();
     old.prepare("INSERT INTO passages(document_id, position, section, text, terms) VALUES (1, 0, 'body', 'Old text kept.', 'old text kept')").run();
     old.close();
-    const store = new SqliteStore(path);
+    const store = new SqliteDatabase(path);
     expect(store.getMeta('schema_version')).toBe(String(SCHEMA_VERSION));
     expect(store.sourceStatuses()).toEqual([]); // version 3: the source_status table exists
     const [article] = [...store.exportArticles()];
@@ -158,13 +158,13 @@ describe('schema versions', () => {
     expect(store.db.prepare('SELECT copy_of, minhash FROM documents').get()).toEqual({ copy_of: null, minhash: null });
     expect(store.db.prepare('SELECT count(*) AS n FROM copy_bands').get()).toEqual({ n: 0 });
     // Listed for fingerprinting once (ingest does it first), then found as a story's head.
-    const { articlesWithoutFingerprint, copyCandidates, setFingerprint } = await import('../../src/store/sqliteStories.js');
+    const { articlesWithoutFingerprint, copyCandidates, setFingerprint } = await import('../../src/store/sqlite/sqliteStories.js');
     expect(articlesWithoutFingerprint(store.db, 10)).toEqual([{ id: 1, body: ['Old text kept.'], comments: [], summaryOnly: false }]);
     setFingerprint(store.db, 1, { signature: Uint32Array.from([1, 2]), bands: ['b'] });
     expect(articlesWithoutFingerprint(store.db, 10)).toEqual([]);
     expect(copyCandidates(store.db, ['b']).map((c) => c.key)).toEqual(['k']);
     store.setMeta('schema_version', '99');
     store.close();
-    expect(() => new SqliteStore(path)).toThrow(/schema version 99, newer than this program/);
+    expect(() => new SqliteDatabase(path)).toThrow(/schema version 99, newer than this program/);
   });
 });

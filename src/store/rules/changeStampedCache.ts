@@ -4,7 +4,7 @@
  * size limit), and an empty one once it differs. `forget()` drops it regardless, for changes
  * the stamp cannot show (a rolled-back transaction).
  */
-export class UnchangedSinceCache<K, V> {
+export class ChangeStampedCache<K, V> {
   private stamp = '';
   private values = new Map<K, V>();
 

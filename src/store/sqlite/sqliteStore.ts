@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { AnnIndex } from './annIndex.js';
+import { AnnIndex } from '../annIndex.js';
 import { acquireIngestLock, lockHolder } from './ingestLock.js';
-import type { ArticleWrite, CopyCandidate, DateFilter, Fingerprint, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, SourceStatus, StoreStats, StoredArticle, StoryInfo, VectorSpace, WriteResult } from './knowledgeStore.js';
+import type { ArticleWrite, CopyCandidate, DateFilter, Fingerprint, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, SourceStatus, StoreStats, StoredArticle, StoryInfo, VectorSpace, WriteResult } from '../knowledgeStore.js';
 import { articlesWithoutFingerprint, copyCandidates, setFingerprint, stories } from './sqliteStories.js';
-import { SqliteStore } from './sqliteStore.js';
-import { calibrationRows, readCalibration, type ProbePassage, type StoredCalibration } from './calibrationMeta.js';
-import type { DocumentRecord, StoredPassage } from '../core/types.js';
+import { SqliteDatabase } from './sqliteDatabase.js';
+import { calibrationRows, readCalibration, type ProbePassage, type StoredCalibration } from '../calibrationMeta.js';
+import type { DocumentRecord, StoredPassage } from '../../core/types.js';
 
 export const STORE_FILE = 'news.db';
 export const ANN_FILE = 'vectors.hnsw';
@@ -14,7 +14,7 @@ export const LOCK_FILE = 'ingest.lock';
 export const MANIFEST_FILE = 'manifest.json';
 
 /** The embedding space of the stored vectors, as recorded by the last ingest that embedded. */
-export type { VectorSpace } from './knowledgeStore.js';
+export type { VectorSpace } from '../knowledgeStore.js';
 
 export function storePaths(dataDir: string) {
   return {
@@ -31,7 +31,7 @@ export function storePaths(dataDir: string) {
  * graph derived from its stored vectors. Implements KnowledgeStore, the interface the rest
  * of the system uses; `sqlite` is exposed for the backend's own tests and benchmarks only.
  */
-export class NewsStore implements KnowledgeStore {
+export class SqliteStore implements KnowledgeStore {
   readonly paths: ReturnType<typeof storePaths>;
   private ann: AnnIndex | null = null;
   /** The graph being updated by writes in this process (set on the first write that has vectors). */
@@ -39,14 +39,14 @@ export class NewsStore implements KnowledgeStore {
   private annFileStamp = '';
   private lastAnnCheck = 0;
 
-  private constructor(readonly dataDir: string, readonly sqlite: SqliteStore, private readonly log: (message: string) => void) {
+  private constructor(readonly dataDir: string, readonly sqlite: SqliteDatabase, private readonly log: (message: string) => void) {
     this.paths = storePaths(dataDir);
   }
 
-  static open(dataDir: string, options: { log?: (message: string) => void } = {}): NewsStore {
+  static open(dataDir: string, options: { log?: (message: string) => void } = {}): SqliteStore {
     mkdirSync(dataDir, { recursive: true });
-    const sqlite = new SqliteStore(storePaths(dataDir).db);
-    return new NewsStore(dataDir, sqlite, options.log ?? (() => undefined));
+    const sqlite = new SqliteDatabase(storePaths(dataDir).db);
+    return new SqliteStore(dataDir, sqlite, options.log ?? (() => undefined));
   }
 
   async vectorSpace(): Promise<VectorSpace | null> {

@@ -1,20 +1,20 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { DocumentRecord, Section, StoredPassage } from '../core/types.js';
-import type { ArticleWrite, DateFilter, FoundDocument, IngestRun, SourceStatus, StoreStats, StoredArticle, VectorSpace, WriteResult } from './knowledgeStore.js';
-import { SOURCE_STATUS_UPSERT_SET, sourceStatusFromRow, sourceStatusValues, type SourceStatusRow } from './sourceStatusRow.js';
-import { StoreCorruptError } from './errors.js';
-import { ftsExpression, ftsPatterns } from './ftsQuery.js';
+import type { DocumentRecord, Section, StoredPassage } from '../../core/types.js';
+import type { ArticleWrite, DateFilter, FoundDocument, IngestRun, SourceStatus, StoreStats, StoredArticle, VectorSpace, WriteResult } from '../knowledgeStore.js';
+import { SOURCE_STATUS_UPSERT_SET, sourceStatusFromRow, sourceStatusValues, type SourceStatusRow } from '../sourceStatusRow.js';
+import { StoreCorruptError } from '../errors.js';
+import { ftsExpression, ftsPatterns } from '../ftsQuery.js';
 import { LexiconKeeper } from './lexiconKeeper.js';
-import { UnchangedSinceCache } from './unchangedSinceCache.js';
+import { ChangeStampedCache } from '../rules/changeStampedCache.js';
 import { buildLexiconInWorker } from './lexiconBuild.js';
-import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
-import { PROBE_ORDER_SQL, type ProbePassage } from './calibrationMeta.js';
-import { decodeVector, encodeVector } from './vectorCodec.js';
-import { DOCUMENT_ROW_COLUMNS, parseComments, toDocument, type DocumentRow } from './documentRow.js';
+import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './sqliteSchema.js';
+import { PROBE_ORDER_SQL, type ProbePassage } from '../calibrationMeta.js';
+import { decodeVector, encodeVector } from '../vectorCodec.js';
+import { DOCUMENT_ROW_COLUMNS, parseComments, toDocument, type DocumentRow } from '../documentRow.js';
 import { linkToStory, promoteCopy } from './sqliteStories.js';
 
-export type { ArticleWrite, DateFilter, StoreStats, StoredArticle, WriteResult } from './knowledgeStore.js';
+export type { ArticleWrite, DateFilter, StoreStats, StoredArticle, WriteResult } from '../knowledgeStore.js';
 
 /** Size and modification time of the database file after the last clean close, beside it. */
 const cleanCloseStamp = (path: string) => `${path}.clean-close`;
@@ -58,7 +58,7 @@ function recordCleanClose(path: string): void {
  * vectors bumps the "generation" counter in the same transaction, so readers in other
  * processes can tell when their derived ANN graph is stale.
  */
-export class SqliteStore {
+export class SqliteDatabase {
   readonly db: Database.Database;
 
   constructor(readonly path: string, options: { readonly?: boolean } = {}) {
@@ -117,7 +117,7 @@ export class SqliteStore {
     return values.get(key);
   }
 
-  private readonly metaCache = new UnchangedSinceCache<string, string | undefined>(1000);
+  private readonly metaCache = new ChangeStampedCache<string, string | undefined>(1000);
 
   /**
    * Differs whenever something was written since it was last read: by this connection
@@ -476,7 +476,7 @@ export class SqliteStore {
     return cache;
   }
 
-  private readonly documentCache = new UnchangedSinceCache<number, DocumentRecord & { extractorVersion: number }>(50_000);
+  private readonly documentCache = new ChangeStampedCache<number, DocumentRecord & { extractorVersion: number }>(50_000);
 
   passageCount(): number {
     const lexicon = this.lexiconKeeper?.current();
