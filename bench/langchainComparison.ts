@@ -79,7 +79,7 @@ export async function compareWithLangchain(vectors: Float32Array[], queries: Flo
     const botStore = SqliteStore.open(join(root, 'ours'));
     botStore.vectorIndex();
     t = performance.now();
-    await botStore.keepLexiconInMemory();
+    await botStore.warmUpForQuestions();
     const lexiconSeconds = (performance.now() - t) / 1000;
 
     // Questions from words of the passage nearest to each query, so BM25 has real matches.

@@ -14,7 +14,7 @@ import { InferredQueryEmbeddings, SyntheticQueryEmbeddings } from './queryEmbedd
 
 const [dataDir, modelFolder, precision] = process.argv.slice(2) as [string, string | undefined, 'int8' | 'fp32' | undefined];
 const store = SqliteStore.open(dataDir);
-if (process.env.BENCH_NO_LEXICON !== '1') await store.keepLexiconInMemory(); // as the bot does
+if (process.env.BENCH_NO_LEXICON !== '1') await store.warmUpForQuestions(); // as the bot does
 const space = (await store.vectorSpace())!;
 const { query } = clusteredVectors(1, space.dim);
 const synthetic = new SyntheticQueryEmbeddings(space.model, space.dim, query);

@@ -1,4 +1,5 @@
 import { SqliteStore } from '../src/store/sqlite/sqliteStore.js';
+import { writeArticle } from '../src/store/sqlite/sqliteArticles.js';
 import type { AnnIndex } from '../src/store/annIndex.js';
 import type { ArticleWrite } from '../src/store/knowledgeStore.js';
 import { indexTerms } from '../src/core/text/terms.js';
@@ -43,7 +44,7 @@ export function buildStore(dataDir: string, vectors: Float32Array[], model: stri
         model,
       };
       writes.push(write);
-      store.sqlite.writeArticle(write, '2026-01-01T00:00:00Z');
+      writeArticle(store.sqlite, write, '2026-01-01T00:00:00Z');
     }
     store.setVectorSpace({ model, dim: vectors[0]!.length });
   });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
 import { HashingEmbeddings } from '../../src/embeddings/hashingEmbeddings.js';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
+import { stats } from '../../src/store/sqlite/sqliteRecords.js';
 import { loaded } from '../support/countingEmbeddings.js';
 import { runScript, startScript } from '../support/runScript.js';
 import { tempDir } from '../support/tempDir.js';
@@ -59,9 +60,9 @@ describe('crash safety', () => {
       const store = SqliteStore.open(env.DATA_DIR);
       const kb = new KnowledgeBase({ store, embeddings, embeddingStatus: loaded(embeddings).status });
       const answer = await kb.ask('How many ships did the harbour authority of town7 count?');
-      const stats = store.sqlite.stats();
-      counts.push(stats.documents);
-      if (stats.documents > 0) expect(answer.passages.length).toBeGreaterThan(0);
+      const counted = stats(store.sqlite);
+      counts.push(counted.documents);
+      if (counted.documents > 0) expect(answer.passages.length).toBeGreaterThan(0);
       store.close();
     }
     console.log(`documents stored at each kill: ${counts.join(', ')}`);
@@ -71,7 +72,7 @@ describe('crash safety', () => {
     expect(JSON.parse(finished.stdout)).toMatchObject({ totalArticles: ARTICLE_COUNT });
     checkStore(env.DATA_DIR);
     const store = SqliteStore.open(env.DATA_DIR);
-    expect(store.vectorIndex()!.size).toBe(store.sqlite.stats().passages);
+    expect(store.vectorIndex()!.size).toBe(stats(store.sqlite).passages);
     store.close();
   }, 180_000);
 });

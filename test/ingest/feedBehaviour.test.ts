@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../ingest/pipeline.js';
 import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
+import { exportArticles, hasSummaryOnly } from '../../src/store/sqlite/sqliteArticles.js';
 import { unavailable } from '../support/countingEmbeddings.js';
 import { startHttpServer } from '../support/httpServer.js';
 import { tempDir } from '../support/tempDir.js';
@@ -56,7 +57,7 @@ describe('feeds', () => {
     expect(first.summaryOnly).toBe(30);
     expect(requests.every((r) => r.userAgent === 'test-bot/1.0 (+ops@example.org)')).toBe(true);
     let store = SqliteStore.open(data);
-    expect(store.sqlite.hasSummaryOnly(`${server.url}/feed`)).toBe(true);
+    expect(hasSummaryOnly(store.sqlite, `${server.url}/feed`)).toBe(true);
     store.close();
 
     hostUp = true;
@@ -64,9 +65,9 @@ describe('feeds', () => {
     expect(second.updated).toBe(30);
     expect(second.summaryOnly).toBe(0);
     store = SqliteStore.open(data);
-    const bodies = [...store.sqlite.exportArticles()].map((a) => a.body);
+    const bodies = [...exportArticles(store.sqlite)].map((a) => a.body);
     expect(bodies.every((b) => b.includes('ferry pier'))).toBe(true);
-    expect(store.sqlite.hasSummaryOnly(`${server.url}/feed`)).toBe(false);
+    expect(hasSummaryOnly(store.sqlite, `${server.url}/feed`)).toBe(false);
     store.close();
   });
 
@@ -141,7 +142,7 @@ describe('one bad article never costs the others', () => {
     expect(summary.skipped).toEqual([]);
     expect(summary.added).toBe(3);
     const store = SqliteStore.open(data);
-    const byFile = new Map([...store.sqlite.exportArticles()].map((a) => [a.source, a]));
+    const byFile = new Map([...exportArticles(store.sqlite)].map((a) => [a.source, a]));
     expect(byFile.get('a.html')).toMatchObject({ author: 'Ana Ruiz, Bo Lind', published: '2026-03-01', title: 'Harbour' });
     expect(byFile.get('b.html')!.title.length).toBeLessThanOrEqual(301);
     expect(byFile.get('b.html')!.author).toBeNull(); // a profile URL is not a name

@@ -5,6 +5,7 @@ import { ingest, type IngestOptions } from '../../ingest/pipeline.js';
 import { parseSourceEntry } from '../../ingest/sources/sourceSpecs.js';
 import { IngestLockedError } from '../../src/store/errors.js';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
+import { lastRun } from '../../src/store/sqlite/sqliteRecords.js';
 import { ARTICLES } from '../support/articles.js';
 import { CountingEmbeddings, loaded, unavailable } from '../support/countingEmbeddings.js';
 import { tempDir } from '../support/tempDir.js';
@@ -48,7 +49,7 @@ describe('ingest pipeline', () => {
     const texts = store.sqlite.db.prepare('SELECT text FROM passages').all() as { text: string }[];
     expect(texts.some((t) => t.text.includes('9 Prozent'))).toBe(true);
     expect(texts.some((t) => t.text.includes('8,5 Prozent'))).toBe(false);
-    expect(store.sqlite.lastRun()).toMatchObject({ status: 'ok' });
+    expect(lastRun(store.sqlite)).toMatchObject({ status: 'ok' });
     store.close();
   });
 

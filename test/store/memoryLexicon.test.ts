@@ -64,15 +64,15 @@ describe('in-memory lexical index', () => {
     const store = await storeWithPassages(600);
     const random = seeded(99);
     const queries = Array.from({ length: 300 }, () => randomForms(random));
-    const viaFts = queries.map((forms) => store.sqlite.lexicalSearch(forms, 1000));
-    const frequenciesViaFts = store.sqlite.passageFrequencies(queries);
-    const countViaFts = store.sqlite.passageCount();
-    const knownViaFts = store.sqlite.knownTerms(WORDS.slice(0, 200));
-    expect(await store.keepLexiconInMemory()).toBe(true);
+    const viaFts = queries.map((forms) => store.lexicon.search(forms, 1000));
+    const frequenciesViaFts = store.lexicon.passageFrequencies(queries);
+    const countViaFts = store.lexicon.passageCount();
+    const knownViaFts = store.lexicon.knownTerms(WORDS.slice(0, 200));
+    expect(await store.warmUpForQuestions()).toBe(true);
 
     let compared = 0;
     queries.forEach((forms, i) => {
-      const inMemory = store.sqlite.lexicalSearch(forms, 1000);
+      const inMemory = store.lexicon.search(forms, 1000);
       expect(inMemory.map((h) => h.id).sort((a, b) => a - b)).toEqual(viaFts[i]!.map((h) => h.id).sort((a, b) => a - b));
       const ftsScore = new Map(viaFts[i]!.map((h) => [h.id, h.bm25]));
       for (const hit of inMemory) expect(hit.bm25).toBeCloseTo(ftsScore.get(hit.id)!, 9);
@@ -81,26 +81,26 @@ describe('in-memory lexical index', () => {
       compared += inMemory.length;
     });
     expect(compared).toBeGreaterThan(1000); // the queries really matched
-    expect(store.sqlite.passageCount()).toBe(countViaFts);
-    expect(store.sqlite.passageFrequencies(queries)).toEqual(frequenciesViaFts);
-    expect(store.sqlite.knownTerms(WORDS.slice(0, 200))).toEqual(knownViaFts);
+    expect(store.lexicon.passageCount()).toBe(countViaFts);
+    expect(store.lexicon.passageFrequencies(queries)).toEqual(frequenciesViaFts);
+    expect(store.lexicon.knownTerms(WORDS.slice(0, 200))).toEqual(knownViaFts);
     expect(knownViaFts.size).toBeGreaterThan(50);
-    expect(store.sqlite.lexicalSearch(queries[0]!, 5)).toEqual(store.sqlite.lexicalSearch(queries[0]!, 1000).slice(0, 5));
+    expect(store.lexicon.search(queries[0]!, 5)).toEqual(store.lexicon.search(queries[0]!, 1000).slice(0, 5));
     await store.close();
   });
 
   it('never answers from a stale copy: a write anywhere switches searches to FTS5 until the store has settled and the copy is rebuilt', async () => {
     const store = await storeWithPassages(40);
-    expect(await store.keepLexiconInMemory()).toBe(true);
+    expect(await store.warmUpForQuestions()).toBe(true);
     // Another process writes (a CLI ingest): a second handle on the same files.
     const other = SqliteStore.open(store.dataDir);
     await other.writeArticle(article('fresh', ['zanzibarwort harbour']));
     await other.close();
-    const hits = store.sqlite.lexicalSearch(['zanzibarwort'], 10);
+    const hits = store.lexicon.search(['zanzibarwort'], 10);
     expect(hits).toHaveLength(1);
-    expect(store.sqlite.knownTerms(['zanzibarwort']).has('zanzibarwort')).toBe(true);
-    expect(await store.keepLexiconInMemory()).toBe(true); // rebuilt on demand (the bot waits for SETTLE_MS)
-    expect(store.sqlite.lexicalSearch(['zanzibarwort'], 10)).toEqual(hits);
+    expect(store.lexicon.knownTerms(['zanzibarwort']).has('zanzibarwort')).toBe(true);
+    expect(await store.warmUpForQuestions()).toBe(true); // rebuilt on demand (the bot waits for SETTLE_MS)
+    expect(store.lexicon.search(['zanzibarwort'], 10)).toEqual(hits);
     await store.close();
   });
 

@@ -2,42 +2,29 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreCorruptError } from '../../src/store/errors.js';
-import { SqliteDatabase, type ArticleWrite } from '../../src/store/sqlite/sqliteDatabase.js';
+import { addAlias, exportArticles, passagesByIds, removeKeys, writeArticle } from '../../src/store/sqlite/sqliteArticles.js';
+import { SqliteDatabase } from '../../src/store/sqlite/sqliteDatabase.js';
+import { SqliteLexicalIndex } from '../../src/store/sqlite/sqliteLexical.js';
+import { sourceStatuses, stats } from '../../src/store/sqlite/sqliteRecords.js';
+import { deleteVectorsNotFrom, iterateVectors, passagesMissingVectors, storeVectors } from '../../src/store/sqlite/sqliteVectors.js';
 import { tempDir } from '../support/tempDir.js';
-
-function article(key: string, texts: string[], overrides: Partial<ArticleWrite> = {}): ArticleWrite {
-  return {
-    key,
-    sourceId: '/src',
-    rawHash: `raw-${key}`,
-    contentHash: `content-${texts.join('|')}`,
-    extractorVersion: 1,
-    metadata: { title: `Title ${key}`, published: '2026-01-01', language: 'en', outlet: null, url: null, source: key, location: key, author: null },
-    body: texts,
-    comments: [],
-    summaryOnly: false,
-    passages: texts.map((text, position) => ({ position, section: 'body', text, terms: text.toLowerCase() })),
-    vectors: texts.map((_, i) => Float32Array.from([i, 1, 0])),
-    model: 'm',
-    ...overrides,
-  };
-}
+import { article } from './storeFixtures.js';
 
 describe('SqliteDatabase', () => {
   it('hydrates hits with current article records after changes by this or another connection (ingest in another process)', () => {
     const path = join(tempDir(), 'news.db');
     const bot = new SqliteDatabase(path);
     const ingest = new SqliteDatabase(path);
-    const [hit] = ingest.writeArticle(article('a', ['alpha one']), 'now').added;
-    expect(bot.passagesByIds([hit!.id])[0]!.document.title).toBe('Title a');
+    const [hit] = writeArticle(ingest, article('a', ['alpha one']), 'now').added;
+    expect(passagesByIds(bot, [hit!.id])[0]!.document.title).toBe('Title a');
     // Another connection renames the article in place (an alias takes over its key: no passage changes).
-    ingest.addAlias('a-mirror', bot.passagesByIds([hit!.id])[0]!.documentId, '/mirror', 'raw-mirror');
-    ingest.removeKeys(['a']);
-    expect(bot.passagesByIds([hit!.id])[0]!.document).toMatchObject({ key: 'a-mirror', sourceId: '/mirror' });
+    addAlias(ingest, 'a-mirror', passagesByIds(bot, [hit!.id])[0]!.documentId, '/mirror', 'raw-mirror');
+    removeKeys(ingest, ['a']);
+    expect(passagesByIds(bot, [hit!.id])[0]!.document).toMatchObject({ key: 'a-mirror', sourceId: '/mirror' });
     // This connection's own write.
-    const [updated] = bot.writeArticle(article('a-mirror', ['alpha two'], { metadata: { ...article('x', []).metadata, title: 'New title' } }), 'later').added;
-    expect(bot.passagesByIds([updated!.id])[0]!.document.title).toBe('New title');
-    expect(bot.passagesByIds([hit!.id])).toEqual([]);
+    const [updated] = writeArticle(bot, article('a-mirror', ['alpha two'], { metadata: { ...article('x', []).metadata, title: 'New title' } }), 'later').added;
+    expect(passagesByIds(bot, [updated!.id])[0]!.document.title).toBe('New title');
+    expect(passagesByIds(bot, [hit!.id])).toEqual([]);
     bot.close();
     ingest.close();
   });
@@ -48,9 +35,9 @@ describe('SqliteDatabase', () => {
     const ingest = new SqliteDatabase(path);
     const start = bot.generation();
     expect(bot.generation()).toBe(start); // served from the cache: nothing changed
-    ingest.writeArticle(article('a', ['alpha one']), 'now');
+    writeArticle(ingest, article('a', ['alpha one']), 'now');
     expect(bot.generation()).toBe(start + 1); // another connection committed
-    bot.writeArticle(article('b', ['beta one']), 'now');
+    writeArticle(bot, article('b', ['beta one']), 'now');
     expect(bot.generation()).toBe(start + 2); // this connection wrote
     expect(() =>
       bot.transaction(() => {
@@ -67,53 +54,39 @@ describe('SqliteDatabase', () => {
 
   it('replaces an article atomically and reports which passages left', () => {
     const store = new SqliteDatabase(join(tempDir(), 'news.db'));
-    const first = store.writeArticle(article('a', ['alpha one', 'alpha two']), 'now');
+    const first = writeArticle(store, article('a', ['alpha one', 'alpha two']), 'now');
     expect(first.added).toHaveLength(2);
     const g = store.generation();
-    const second = store.writeArticle(article('a', ['alpha three']), 'later');
+    const second = writeArticle(store, article('a', ['alpha three']), 'later');
     expect(second.removedPassageIds.sort()).toEqual(first.added.map((a) => a.id).sort());
     expect(second.added[0]!.id).toBeGreaterThan(first.added[1]!.id); // ids never reused
     expect(store.generation()).toBeGreaterThan(g);
-    expect(store.stats()).toMatchObject({ documents: 1, passages: 1, vectors: 1 });
-    expect(store.lexicalSearch(['three'], 10).map((h) => h.id)).toEqual([second.added[0]!.id]);
-    expect(store.lexicalSearch(['one'], 10)).toEqual([]);
-    store.close();
-  });
-
-  it('stores a second key for the same text as an alias and removes by key safely', () => {
-    const store = new SqliteDatabase(join(tempDir(), 'news.db'));
-    const { added } = store.writeArticle(article('https://a.example/1', ['same story']), 'now');
-    const doc = store.documentByKey('https://a.example/1')!;
-    store.addAlias('https://mirror.example/1', doc.id, '/src', 'raw2');
-    expect(store.documentByKey('https://mirror.example/1')).toMatchObject({ id: doc.id, viaAlias: true });
-    // Removing the original keeps the article reachable through the alias.
-    expect(store.removeKeys(['https://a.example/1'])).toEqual([]);
-    expect(store.documentByKey('https://mirror.example/1')).toMatchObject({ id: doc.id, viaAlias: false });
-    expect(store.removeKeys(['https://mirror.example/1'])).toEqual([added[0]!.id]);
-    expect(store.stats().documents).toBe(0);
+    expect(stats(store)).toMatchObject({ documents: 1, passages: 1, vectors: 1 });
+    expect(new SqliteLexicalIndex(store).search(['three'], 10).map((h) => h.id)).toEqual([second.added[0]!.id]);
+    expect(new SqliteLexicalIndex(store).search(['one'], 10)).toEqual([]);
     store.close();
   });
 
   it('tracks passages missing vectors and drops vectors of another model', () => {
     const store = new SqliteDatabase(join(tempDir(), 'news.db'));
-    store.writeArticle(article('a', ['x one', 'x two'], { vectors: null, model: null }), 'now');
-    expect(store.passagesMissingVectors('m', 10)).toHaveLength(2);
-    const ids = store.passagesMissingVectors('m', 10).map((p) => p.id);
-    store.storeVectors('m', ids.map((id) => ({ id, vector: Float32Array.from([1, 2, 3]) })));
-    expect(store.passagesMissingVectors('m', 10)).toHaveLength(0);
-    expect([...store.iterateVectors('m')].map((v) => Array.from(v.vector))).toEqual([[1, 2, 3], [1, 2, 3]]);
-    expect(store.deleteVectorsNotFrom('other')).toBe(2);
-    expect(store.passagesMissingVectors('other', 10)).toHaveLength(2);
+    writeArticle(store, article('a', ['x one', 'x two'], { vectors: null, model: null }), 'now');
+    expect(passagesMissingVectors(store, 'm', 10)).toHaveLength(2);
+    const ids = passagesMissingVectors(store, 'm', 10).map((p) => p.id);
+    storeVectors(store, 'm', ids.map((id) => ({ id, vector: Float32Array.from([1, 2, 3]) })));
+    expect(passagesMissingVectors(store, 'm', 10)).toHaveLength(0);
+    expect([...iterateVectors(store, 'm')].map((v) => Array.from(v.vector))).toEqual([[1, 2, 3], [1, 2, 3]]);
+    expect(deleteVectorsNotFrom(store, 'other')).toBe(2);
+    expect(passagesMissingVectors(store, 'other', 10)).toHaveLength(2);
     store.close();
   });
 
   it('filters lexical search by publication date', () => {
     const store = new SqliteDatabase(join(tempDir(), 'news.db'));
-    store.writeArticle(article('old', ['election news'], { metadata: { ...article('x', []).metadata, published: '2020-01-01' } }), 'now');
-    store.writeArticle(article('new', ['election result'], { metadata: { ...article('x', []).metadata, published: '2026-03-01' } }), 'now');
-    expect(store.lexicalSearch(['election'], 10)).toHaveLength(2);
-    expect(store.lexicalSearch(['election'], 10, { since: '2025-01-01' })).toHaveLength(1);
-    expect(store.lexicalSearch(['election'], 10, { until: '2021-01-01' })).toHaveLength(1);
+    writeArticle(store, article('old', ['election news'], { metadata: { ...article('x', []).metadata, published: '2020-01-01' } }), 'now');
+    writeArticle(store, article('new', ['election result'], { metadata: { ...article('x', []).metadata, published: '2026-03-01' } }), 'now');
+    expect(new SqliteLexicalIndex(store).search(['election'], 10)).toHaveLength(2);
+    expect(new SqliteLexicalIndex(store).search(['election'], 10, { since: '2025-01-01' })).toHaveLength(1);
+    expect(new SqliteLexicalIndex(store).search(['election'], 10, { until: '2021-01-01' })).toHaveLength(1);
     store.close();
   });
 
@@ -127,7 +100,7 @@ describe('SqliteDatabase', () => {
   it('skips the full integrity check only for a file untouched since its clean close, and catches damage after it', () => {
     const path = join(tempDir(), 'news.db');
     const store = new SqliteDatabase(path);
-    for (let i = 0; i < 200; i++) store.writeArticle(article(`a${i}`, [`passage ${i} `.repeat(40)]), 'now');
+    for (let i = 0; i < 200; i++) writeArticle(store, article(`a${i}`, [`passage ${i} `.repeat(40)]), 'now');
     store.close();
     expect(existsSync(`${path}.clean-close`)).toBe(true);
     new SqliteDatabase(path).close(); // untouched: opens without the full check, closes cleanly again
@@ -151,8 +124,8 @@ describe('schema versions', () => {
     old.close();
     const store = new SqliteDatabase(path);
     expect(store.getMeta('schema_version')).toBe(String(SCHEMA_VERSION));
-    expect(store.sourceStatuses()).toEqual([]); // version 3: the source_status table exists
-    const [article] = [...store.exportArticles()];
+    expect(sourceStatuses(store)).toEqual([]); // version 3: the source_status table exists
+    const [article] = [...exportArticles(store)];
     expect(article).toMatchObject({ title: 'Old', body: 'Old text kept.', comments: [], passages: 1 });
     // Version 4: an old article heads a story of its own (no copies, no fingerprint yet).
     expect(store.db.prepare('SELECT copy_of, minhash FROM documents').get()).toEqual({ copy_of: null, minhash: null });
