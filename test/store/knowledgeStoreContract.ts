@@ -3,7 +3,7 @@ import { IngestLockedError } from '../../src/store/errors.js';
 import type { KnowledgeStore } from '../../src/store/knowledgeStore.js';
 import { article, fingerprint } from './storeFixtures.js';
 
-/** A copy as ingest writes one: no passages of its body (c1 keeps one of its own reader comment). */
+/** A copy as ingest writes one: no passages of its body (a test that gives a copy a reader comment adds that passage itself). */
 const COPY = { comments: [], passages: [], vectors: null };
 
 /** One story: head "h" (outlet A) with copies "c1" (B) and "c2" (A again), stored without body passages. */
