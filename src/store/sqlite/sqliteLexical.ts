@@ -86,7 +86,8 @@ export class SqliteLexicalIndex {
           ? this.sqlite.statement('SELECT sum(doc) AS n FROM passages_vocab WHERE term >= ? AND term < ?').get(term, `${term}\uffff`)
           : this.sqlite.statement('SELECT sum(doc) AS n FROM passages_vocab WHERE term = ?').get(term)
       ) as { n: number | null };
-      cache.set(key, (n = row.n ?? 0));
+      n = row.n ?? 0;
+      cache.set(key, n);
     }
     return n;
   }
@@ -100,7 +101,10 @@ export class SqliteLexicalIndex {
       terms.filter((term) => {
         const key = `?${term}`;
         let found = cache.get(key);
-        if (found === undefined) cache.set(key, (found = this.sqlite.statement('SELECT 1 FROM passages_vocab WHERE term = ?').get(term) !== undefined ? 1 : 0));
+        if (found === undefined) {
+          found = this.sqlite.statement('SELECT 1 FROM passages_vocab WHERE term = ?').get(term) !== undefined ? 1 : 0;
+          cache.set(key, found);
+        }
         return found === 1;
       }),
     );
@@ -115,7 +119,10 @@ export class SqliteLexicalIndex {
   /** The passage count, kept in the vocabulary cache: counting scans an index (1 ms at 100,000 passages) and every question asks. */
   private countedPassages(cache: Map<string, number>): number {
     let count = cache.get('#passages');
-    if (count === undefined) cache.set('#passages', (count = (this.sqlite.statement('SELECT count(*) AS n FROM passages').get() as { n: number }).n));
+    if (count === undefined) {
+      count = (this.sqlite.statement('SELECT count(*) AS n FROM passages').get() as { n: number }).n;
+      cache.set('#passages', count);
+    }
     return count;
   }
 }
