@@ -15,7 +15,7 @@ import { CopyDetector } from '../ingest/copies/copyDetector.js';
 import { extractBytes } from '../ingest/extract/extractBytes.js';
 import { toWrite } from '../ingest/pipeline.js';
 import { chunkArticle } from '../ingest/chunk.js';
-import { NewsStore } from '../src/store/newsStore.js';
+import { SqliteStore } from '../src/store/sqlite/sqliteStore.js';
 
 const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 
@@ -25,7 +25,7 @@ async function measure(dir: string): Promise<void> {
   const articles = files.map((f) => ({ key: join(dir, f), article: extractBytes(readFileSync(join(dir, f)), { location: join(dir, f), source: f, url: null }) }));
   const extractionMs = elapsedMs(started);
   const dataDir = mkdtempSync(join(tmpdir(), 'copy-cost-'));
-  const store = NewsStore.open(dataDir);
+  const store = SqliteStore.open(dataDir);
   try {
     const detector = new CopyDetector(store);
     let detectionMs = 0;

@@ -7,7 +7,7 @@ import { questionTerms, retrieve } from '../src/core/retrieval/retrieve.js';
 import { reciprocalRankFusion } from '../src/core/retrieval/fusion.js';
 import { HashingEmbeddings } from '../src/embeddings/hashingEmbeddings.js';
 import { DEFAULT_EF_SEARCH } from '../src/store/annIndex.js';
-import { NewsStore } from '../src/store/newsStore.js';
+import { SqliteStore } from '../src/store/sqlite/sqliteStore.js';
 import { SyntheticQueryEmbeddings } from './queryEmbeddings.js';
 import { buildStore } from './storeFixture.js';
 import { bruteForceTopK } from './vectorSearch.js';
@@ -72,14 +72,14 @@ export async function compareWithLangchain(vectors: Float32Array[], queries: Flo
     const saveSeconds = (performance.now() - t) / 1000;
     store.close();
     t = performance.now();
-    const reopened = NewsStore.open(join(root, 'ours'));
+    const reopened = SqliteStore.open(join(root, 'ours'));
     reopened.vectorIndex();
     const loadSeconds = (performance.now() - t) / 1000;
     // The bot's store handle keeps the lexical index in memory as well; a one-shot CLI's uses FTS5.
-    const botStore = NewsStore.open(join(root, 'ours'));
+    const botStore = SqliteStore.open(join(root, 'ours'));
     botStore.vectorIndex();
     t = performance.now();
-    await botStore.keepLexiconInMemory();
+    await botStore.warmUpForQuestions();
     const lexiconSeconds = (performance.now() - t) / 1000;
 
     // Questions from words of the passage nearest to each query, so BM25 has real matches.
@@ -108,7 +108,7 @@ export async function compareWithLangchain(vectors: Float32Array[], queries: Flo
     };
     const HNSWLIB_DEFAULT_EF = 10; // hnswlib's default search breadth, which HNSWLib keeps
 
-    const hybridOn = (store: NewsStore) => async (q: Float32Array, i: number) => {
+    const hybridOn = (store: SqliteStore) => async (q: Float32Array, i: number) => {
       const { searchForms } = await questionTerms(questions[i]!, store);
       const [lexical, semantic] = await Promise.all([store.lexicalSearch(searchForms, 50), store.vectorSearch(q, 50)]);
       const fused = reciprocalRankFusion([{ ids: lexical.map((h) => h.id), weight: 1 }, { ids: semantic.map((h) => h.id), weight: 1 }]);

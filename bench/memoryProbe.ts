@@ -7,14 +7,14 @@
  */
 import { KnowledgeBase } from '../src/core/knowledgeBase.js';
 import { WorkerEmbeddings } from '../src/embeddings/workerEmbeddings.js';
-import { NewsStore } from '../src/store/newsStore.js';
+import { SqliteStore } from '../src/store/sqlite/sqliteStore.js';
 import { residentMb } from './processMemory.js';
 import { clusteredVectors } from './synthetic.js';
 import { InferredQueryEmbeddings, SyntheticQueryEmbeddings } from './queryEmbeddings.js';
 
 const [dataDir, modelFolder, precision] = process.argv.slice(2) as [string, string | undefined, 'int8' | 'fp32' | undefined];
-const store = NewsStore.open(dataDir);
-if (process.env.BENCH_NO_LEXICON !== '1') await store.keepLexiconInMemory(); // as the bot does
+const store = SqliteStore.open(dataDir);
+if (process.env.BENCH_NO_LEXICON !== '1') await store.warmUpForQuestions(); // as the bot does
 const space = (await store.vectorSpace())!;
 const { query } = clusteredVectors(1, space.dim);
 const synthetic = new SyntheticQueryEmbeddings(space.model, space.dim, query);

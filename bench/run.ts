@@ -20,7 +20,7 @@ import { benchPostgres } from './postgres.js';
 import { compareWithLangchain } from './langchainComparison.js';
 import { SyntheticQueryEmbeddings } from './queryEmbeddings.js';
 import { buildStore } from './storeFixture.js';
-import { NewsStore } from '../src/store/newsStore.js';
+import { SqliteStore } from '../src/store/sqlite/sqliteStore.js';
 import { benchDiscordDuringReingest } from './discordDuringReingest.js';
 import type { Precision } from './model/encoderGraph.js';
 import { measureEmbeddingCosts } from './model/modelCosts.js';
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
         log(`stand-in model, ${precision}: ask latency with question inference at ${LARGE_N} passages`);
         const inference = await WorkerEmbeddings.start({ model: standIn, cacheDir: standIn, precision, threads });
         const synthetic = new SyntheticQueryEmbeddings('synthetic-384', DIM, query);
-        const reopened = NewsStore.open(join(root, 'data'));
+        const reopened = SqliteStore.open(join(root, 'data'));
         const ask = await benchAskLatency(reopened, built.texts, new InferredQueryEmbeddings(inference, synthetic), inference, 100);
         await reopened.close();
         if (precision === 'int8') {

@@ -1,4 +1,5 @@
-import { NewsStore } from '../src/store/newsStore.js';
+import { SqliteStore } from '../src/store/sqlite/sqliteStore.js';
+import { writeArticle } from '../src/store/sqlite/sqliteArticles.js';
 import type { AnnIndex } from '../src/store/annIndex.js';
 import type { ArticleWrite } from '../src/store/knowledgeStore.js';
 import { indexTerms } from '../src/core/text/terms.js';
@@ -11,9 +12,9 @@ export const PASSAGES_PER_ARTICLE = 10;
  * gets vector i and, in a fresh store, id i+1). Returns the store, the passage texts and the
  * article writes (so another backend can be filled with exactly the same articles).
  */
-export function buildStore(dataDir: string, vectors: Float32Array[], model: string, options: { graph?: AnnIndex } = {}): { store: NewsStore; texts: string[]; writes: ArticleWrite[]; seconds: number } {
+export function buildStore(dataDir: string, vectors: Float32Array[], model: string, options: { graph?: AnnIndex } = {}): { store: SqliteStore; texts: string[]; writes: ArticleWrite[]; seconds: number } {
   const started = performance.now();
-  const store = NewsStore.open(dataDir);
+  const store = SqliteStore.open(dataDir);
   const word = zipfSampler(makeVocabulary(20_000));
   const texts: string[] = [];
   const writes: ArticleWrite[] = [];
@@ -43,7 +44,7 @@ export function buildStore(dataDir: string, vectors: Float32Array[], model: stri
         model,
       };
       writes.push(write);
-      store.sqlite.writeArticle(write, '2026-01-01T00:00:00Z');
+      writeArticle(store.sqlite, write, '2026-01-01T00:00:00Z');
     }
     store.setVectorSpace({ model, dim: vectors[0]!.length });
   });

@@ -137,7 +137,7 @@ export async function importRecords(
       summary.skipped.push({ line: lineNumber, reason: (error as Error).message });
     }
   }
-  await store.flushVectorIndex();
+  await store.endWriteBatch();
   summary.vectorNote = carriedPolicy.note;
   return summary;
 }

@@ -2,7 +2,7 @@ import { indexTerms } from '../src/core/text/terms.js';
 import type { ExtractedArticle, PassageDraft } from '../src/core/types.js';
 import { embedPassages, type LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
 import { currentCalibration } from '../src/core/calibration/currentCalibration.js';
-import { NewsStore } from '../src/store/newsStore.js';
+import { openStore } from '../src/store/openStore.js';
 import type { ArticleWrite, KnowledgeStore } from '../src/store/knowledgeStore.js';
 import { chunkArticle } from './chunk.js';
 import { CopyDetector, fingerprintStoredArticles, passagesFor } from './copies/copyDetector.js';
@@ -125,7 +125,7 @@ type Prepared = { candidate: Candidate; existing: Existing } & ({ error: string 
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
   const log = options.log ?? (() => undefined);
-  const store: KnowledgeStore = options.store ?? NewsStore.open(options.dataDir, { log });
+  const store: KnowledgeStore = options.store ?? (await openStore({ dataDir: options.dataDir, log }));
   const releaseLock = await store.lockForIngest();
   const runId = await store.beginRun(new Date(started).toISOString());
   const { embeddings, status } = options.embeddings;
@@ -394,7 +394,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       }
       progress({ phase: 'saving', processed, total: processed, current: null });
     }
-    await store.flushVectorIndex();
+    await store.endWriteBatch();
 
     const stats = await store.stats();
     summary.totalArticles = stats.documents;
@@ -420,7 +420,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     // The batch being embedded is written first (or fails), never racing the steps below.
     await writing.catch(() => undefined);
     // Graph updates made in memory for articles already committed are saved, so the file stays current.
-    await store.flushVectorIndex();
+    await store.endWriteBatch();
     await store.finishRun(runId, 'failed', new Date().toISOString(), { error: (error as Error).message });
     throw error;
   } finally {

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import type { Config } from './config.js';
 import { KnowledgeBase, type Answerer } from './core/knowledgeBase.js';
 import { loadEmbeddings, type LoadedEmbeddings } from './embeddings/loadEmbeddings.js';
-import { acquireIngestLock } from './store/ingestLock.js';
+import { acquireIngestLock } from './store/sqlite/sqliteIngestLock.js';
 import type { KnowledgeStore } from './store/knowledgeStore.js';
-import { NewsStore, storePaths } from './store/newsStore.js';
+import { openStore as openStoreAt } from './store/openStore.js';
+import { storePaths } from './store/sqlite/sqliteStore.js';
 import { resolveSourceSpecs } from '../ingest/sources/sourceSpecs.js';
 import type { IngestProgress, IngestSummary } from '../ingest/summary.js';
 
@@ -22,17 +23,9 @@ export function loadEmbeddingsFromConfig(config: Config): Promise<LoadedEmbeddin
   });
 }
 
-/**
- * The one place that chooses the store backend: PostgreSQL when DATABASE_URL is set (shared
- * by bot shards and ingest workers), otherwise the embedded SQLite store in DATA_DIR.
- */
+/** The configured store: PostgreSQL when DATABASE_URL is set, otherwise SQLite in DATA_DIR (store/openStore.ts chooses). */
 export async function openStore(config: Config, options: { log?: (m: string) => void } = {}): Promise<KnowledgeStore> {
-  if (config.databaseUrl) {
-    // Loaded only here: a SQLite deployment never loads the PostgreSQL client.
-    const { PgStore } = await import('./store/postgres/pgStore.js');
-    return PgStore.open(config.databaseUrl, { schema: config.databaseSchema });
-  }
-  return NewsStore.open(config.dataDir, { log: options.log });
+  return openStoreAt({ databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, dataDir: config.dataDir, log: options.log });
 }
 
 /** Whether anything has been ingested where the configuration points (a question needs it). */

@@ -10,7 +10,7 @@ import { extractFromText } from '../ingest/extract/plainText.js';
 import { ingest } from '../ingest/pipeline.js';
 import { parseSourceEntry } from '../ingest/sources/sourceSpecs.js';
 import { KnowledgeBase } from '../src/core/knowledgeBase.js';
-import { NewsStore } from '../src/store/newsStore.js';
+import { SqliteStore } from '../src/store/sqlite/sqliteStore.js';
 import { unavailable } from './support/countingEmbeddings.js';
 import { tempDir } from './support/tempDir.js';
 
@@ -48,7 +48,7 @@ describe.skipIf(!present)('shared seed articles (only when ../shared/seeds exist
   it('answers across languages and declines uncovered questions', async () => {
     const data = join(tempDir(), 'data');
     await ingest({ dataDir: data, sources: [parseSourceEntry(SEEDS)], embeddings: unavailable(), fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
-    const store = NewsStore.open(data);
+    const store = SqliteStore.open(data);
     const kb = new KnowledgeBase({ store, embeddings: null, embeddingStatus: unavailable().status });
     const qualcomm = await kb.ask('How much are the agreements Qualcomm signed with Xiaomi worth?');
     expect(qualcomm.answer).toMatch(/12 (billion|Milliarden)/);

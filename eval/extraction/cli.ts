@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { ingest } from '../../ingest/pipeline.js';
 import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
 import { MECHANISMS, parseMechanisms } from '../../ingest/extract/mechanisms.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { writeBenchmarkPages } from './benchmarkPages.js';
 import { runCommentBenchmark } from './commentBenchmark.js';
 import { aggregate, scorePage } from './shingleScore.js';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       fetchTimeoutMs: 10_000,
       maxArticleBytes: 20_000_000,
     });
-    const store = NewsStore.open(dataDir);
+    const store = SqliteStore.open(dataDir);
     const bodies = new Map<string, string>();
     for await (const article of store.exportArticles()) bodies.set(article.location, article.body);
     await store.close();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ingest } from '../../ingest/pipeline.js';
 import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
 import type { ExtractedComment } from '../../src/core/types.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { writeCommentPages } from './commentPages.js';
 import { aggregateComments, scorePageComments, type PageCommentCounts } from './commentScore.js';
 import { aggregate, scorePage } from './shingleScore.js';
@@ -23,7 +23,7 @@ async function ingestFolder(pagesDir: string, dataDir: string): Promise<Map<stri
     fetchTimeoutMs: 10_000,
     maxArticleBytes: 20_000_000,
   });
-  const store = NewsStore.open(dataDir);
+  const store = SqliteStore.open(dataDir);
   const stored = new Map<string, StoredText>();
   for await (const article of store.exportArticles()) stored.set(article.location, { body: article.body, comments: article.comments });
   await store.close();

@@ -12,8 +12,6 @@ import { loadCommands } from './commandLoader.js';
 import { ConversationMemory } from './conversations.js';
 import { handleInteraction } from './interactionHandler.js';
 import { handleMessage } from './messageHandler.js';
-import { RateLimiter, type QuestionRateLimit } from './rateLimiter.js';
-import type { KnowledgeStore } from '../store/knowledgeStore.js';
 import { ReingestCoordinator } from './reingestJob.js';
 
 export interface RunningBot {
@@ -25,16 +23,6 @@ export interface RunningBot {
 
 /** How long shutdown waits for answers in flight before abandoning them. */
 const SHUTDOWN_GRACE_MS = 10_000;
-
-/** The per-user question limit: shared through PostgreSQL when the bot runs on it, else in memory. */
-async function questionRateLimit(config: Config, store: KnowledgeStore): Promise<QuestionRateLimit> {
-  if (config.databaseUrl) {
-    const { PgStore } = await import('../store/postgres/pgStore.js');
-    const { PgRateLimiter } = await import('../store/postgres/pgRateLimiter.js');
-    if (store instanceof PgStore) return new PgRateLimiter(store.db, config.discord.rateLimitPerMinute);
-  }
-  return new RateLimiter(config.discord.rateLimitPerMinute);
-}
 
 /** How long /status waits for the other shards to report their server counts. */
 const SHARD_QUERY_TIMEOUT_MS = 2_000;
@@ -66,7 +54,7 @@ export async function startBot(config: Config, logger: Logger, options: { answer
   const kb = await openKnowledgeBase(config, { embeddings, answerer, log: (m: string) => logger.warn(m) });
   if ((await kb.store.stats()).documents === 0) logger.warn('the news index is empty: run "npm run ingest" or /reingest');
   // Built in the background in small steps; questions use full-text search until it is ready.
-  void kb.store.keepLexiconInMemory?.((m) => logger.info(m));
+  void kb.store.warmUpForQuestions((m) => logger.info(m));
 
   // Re-ingests write through the bot's own store handle: searches see each article as it lands.
   const reingest = new ReingestCoordinator(({ onProgress, signal }) =>
@@ -76,7 +64,8 @@ export async function startBot(config: Config, logger: Logger, options: { answer
     config,
     kb,
     logger,
-    rateLimiter: await questionRateLimit(config, kb.store),
+    // Shared by every process using the store (in memory for SQLite, a table for PostgreSQL).
+    rateLimiter: kb.store.questionRateLimit(config.discord.rateLimitPerMinute),
     reingest,
     conversations: new ConversationMemory(),
     answerQueue: AnswerQueue.forAnswerer(config.llm.provider),

@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../core/knowledgeBase.js';
 import type { Logger } from '../logger.js';
 import type { AnswerQueue } from './answerQueue.js';
 import type { ConversationMemory } from './conversations.js';
-import type { QuestionRateLimit } from './rateLimiter.js';
+import type { QuestionRateLimit } from '../core/ports/questionRateLimit.js';
 import type { ReingestCoordinator } from './reingestJob.js';
 
 /** Everything a command needs, passed in (no globals), so tests can build it directly. */

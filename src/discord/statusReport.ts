@@ -73,7 +73,7 @@ export async function statusReport(context: BotContext, now = Date.now()): Promi
     lines.push(`Ingest: running since ${new Date(running.startedAt).toISOString()} (${running.progress?.processed ?? 0} articles so far)`);
   }
   if (lastRun) {
-    const summary = lastRun.summary as { added?: number; updated?: number; removed?: number; skipped?: unknown[]; error?: string } | null;
+    const summary = lastRun.summary;
     const outcome =
       lastRun.status === 'ok' && summary
         ? `ok — ${summary.added ?? 0} added, ${summary.updated ?? 0} updated, ${summary.removed ?? 0} removed, ${summary.skipped?.length ?? 0} skipped`

@@ -1,4 +1,5 @@
 import type { DocumentRecord, ExtractedComment, PassageDraft, Section, StoredPassage, ArticleMetadata } from '../core/types.js';
+import type { QuestionRateLimit } from '../core/ports/questionRateLimit.js';
 import type { ProbePassage, StoredCalibration } from './calibrationMeta.js';
 
 /** The embedding space the stored vectors belong to. */
@@ -97,8 +98,45 @@ export interface PassageVectors {
 export interface IngestRun {
   startedAt: string;
   finishedAt: string | null;
+  /** 'running', 'ok', 'failed', or 'interrupted' (a process that died while running it). */
   status: string;
-  summary: unknown;
+  summary: RunSummary | null;
+}
+
+/**
+ * What a finished ingest run recorded, stored whole as JSON: a successful run's summary
+ * (ingest/summary.ts's IngestSummary, which satisfies this) or a failed run's error. These
+ * are the fields readers of the run records (/status) use.
+ */
+export interface RunSummary {
+  added?: number;
+  updated?: number;
+  removed?: number;
+  skipped?: ReadonlyArray<{ location: string; reason: string }>;
+  error?: string;
+}
+
+/**
+ * What the last ingest left for people and tools to read (DATA_DIR/manifest.json for the
+ * SQLite store, the `manifest` meta row on both): the store's contents and the model in use.
+ */
+export interface StoreManifest {
+  updatedAt: string;
+  embedding: {
+    model: string;
+    available: boolean;
+    dimension: number | null;
+    reason: string | null;
+    vectorSpace: VectorSpace | null;
+    vectors: number;
+    passagesWithoutVectors: number;
+  };
+  retrieval: string;
+  documents: number;
+  passages: number;
+  sources: string[];
+  /** The run's summary, its skipped articles counted rather than listed. */
+  lastIngest: Omit<RunSummary, 'skipped'> & { skipped: number };
 }
 
 export interface HttpValidators {
@@ -168,11 +206,13 @@ export interface KnowledgeStore {
   /** The terms the index holds, of those asked (to split compounds against real words). */
   knownTerms(terms: string[]): Promise<Set<string>>;
   /**
-   * For long-running processes (the bot): keep an in-memory copy of the lexical index that
-   * the searches above use while it is current. Optional: a backend without one (PostgreSQL
-   * keeps postings in tables) does not implement it. Resolves when the first build ends.
+   * Called once by a long-running process that answers questions (the bot): from then on the
+   * store keeps whatever in-memory search structures it has in step with its data (SQLite:
+   * a copy of the lexical index, rebuilt in the background after changes; PostgreSQL keeps
+   * its postings in tables and has none to build). Resolves when searches run at full speed
+   * (true) or the structures could not be built (false: searches work, more slowly).
    */
-  keepLexiconInMemory?(log?: (message: string) => void): Promise<boolean>;
+  warmUpForQuestions(log?: (message: string) => void): Promise<boolean>;
 
   // Vectors
   vectorSpace(): Promise<VectorSpace | null>;
@@ -180,8 +220,14 @@ export interface KnowledgeStore {
   useVectorSpace(space: VectorSpace): Promise<boolean>;
   passagesMissingVectors(model: string, limit: number): Promise<Array<{ id: number; text: string }>>;
   storeVectors(model: string, vectors: Array<{ id: number; vector: Float32Array }>): Promise<void>;
-  /** Persists derived vector structures after a batch of writes (no-op where there are none). */
-  flushVectorIndex(): Promise<void>;
+  /**
+   * Ends a batch of writes (called after each batch and before giving up on one): what this
+   * process derived from them is made durable and bookkeeping no reader needs any more goes.
+   * SQLite saves the vector graph this process updated (and lets go of it, so a graph saved
+   * meanwhile by another process is loaded afresh); PostgreSQL, whose processes derive their
+   * graphs from the stored vectors, prunes the change sequence they follow.
+   */
+  endWriteBatch(): Promise<void>;
 
   // Answer calibration
   /** Body passages with a vector of `model`, a fixed sample spread over the store: what the model's scores are measured on. */
@@ -195,7 +241,7 @@ export interface KnowledgeStore {
   /** Takes the store's one-ingest-at-a-time lock (throws IngestLockedError when held); returns its release. */
   lockForIngest(): Promise<() => Promise<void>>;
   beginRun(startedAt: string): Promise<number>;
-  finishRun(id: number, status: 'ok' | 'failed', finishedAt: string, summary: unknown): Promise<void>;
+  finishRun(id: number, status: 'ok' | 'failed', finishedAt: string, summary: RunSummary): Promise<void>;
   markInterruptedRuns(currentRunId: number): Promise<void>;
   lastRun(): Promise<IngestRun | undefined>;
   httpValidators(url: string): Promise<HttpValidators | undefined>;
@@ -205,8 +251,10 @@ export interface KnowledgeStore {
   sourceStatuses(): Promise<SourceStatus[]>;
   /** Creates or replaces a source's status. */
   recordSourceStatus(status: SourceStatus): Promise<void>;
+  /** The per-user question limit, shared by every process using this store (SQLite: one process, in its memory; PostgreSQL: a table). */
+  questionRateLimit(perMinute: number): QuestionRateLimit;
   stats(): Promise<StoreStats>;
   storeBytesOnDisk(): Promise<number>;
-  writeManifest(manifest: unknown): Promise<void>;
+  writeManifest(manifest: StoreManifest): Promise<void>;
   close(): Promise<void>;
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
 import { HashingEmbeddings } from '../../src/embeddings/hashingEmbeddings.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
+import { stats } from '../../src/store/sqlite/sqliteRecords.js';
 import { loaded } from '../support/countingEmbeddings.js';
 import { runScript, startScript } from '../support/runScript.js';
 import { tempDir } from '../support/tempDir.js';
@@ -22,7 +23,7 @@ function writeArticles(dir: string, version: number, only?: (i: number) => boole
 }
 
 function checkStore(dataDir: string): void {
-  const store = NewsStore.open(dataDir);
+  const store = SqliteStore.open(dataDir);
   try {
     const docs = store.sqlite.db.prepare('SELECT id FROM documents').all() as { id: number }[];
     for (const { id } of docs) {
@@ -56,12 +57,12 @@ describe('crash safety', () => {
       await closed;
 
       checkStore(env.DATA_DIR);
-      const store = NewsStore.open(env.DATA_DIR);
+      const store = SqliteStore.open(env.DATA_DIR);
       const kb = new KnowledgeBase({ store, embeddings, embeddingStatus: loaded(embeddings).status });
       const answer = await kb.ask('How many ships did the harbour authority of town7 count?');
-      const stats = store.sqlite.stats();
-      counts.push(stats.documents);
-      if (stats.documents > 0) expect(answer.passages.length).toBeGreaterThan(0);
+      const counted = stats(store.sqlite);
+      counts.push(counted.documents);
+      if (counted.documents > 0) expect(answer.passages.length).toBeGreaterThan(0);
       store.close();
     }
     console.log(`documents stored at each kill: ${counts.join(', ')}`);
@@ -70,8 +71,8 @@ describe('crash safety', () => {
     expect(finished.code).toBe(0);
     expect(JSON.parse(finished.stdout)).toMatchObject({ totalArticles: ARTICLE_COUNT });
     checkStore(env.DATA_DIR);
-    const store = NewsStore.open(env.DATA_DIR);
-    expect(store.vectorIndex()!.size).toBe(store.sqlite.stats().passages);
+    const store = SqliteStore.open(env.DATA_DIR);
+    expect(store.vectorIndex()!.size).toBe(stats(store.sqlite).passages);
     store.close();
   }, 180_000);
 });

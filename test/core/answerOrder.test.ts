@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../ingest/pipeline.js';
 import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
 import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { unavailable } from '../support/countingEmbeddings.js';
 import { suiteTempDir } from '../support/tempDir.js';
 
@@ -27,14 +27,14 @@ This could be good for both of them.
 Another deal that changes nothing for commuters.
 `;
 
-let store: NewsStore;
+let store: SqliteStore;
 let kb: KnowledgeBase;
 beforeAll(async () => {
   const root = suiteTempDir('order-');
   mkdirSync(join(root, 'docs'));
   writeFileSync(join(root, 'docs', 'depots.txt'), DEPOTS);
   await ingest({ dataDir: join(root, 'data'), sources: [parseLocation(join(root, 'docs'))], embeddings: unavailable(), fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
-  store = NewsStore.open(join(root, 'data'));
+  store = SqliteStore.open(join(root, 'data'));
   kb = new KnowledgeBase({ store, embeddings: null, embeddingStatus: unavailable().status });
 });
 afterAll(() => store.close());

@@ -5,7 +5,7 @@ import { ingest } from '../../ingest/pipeline.js';
 import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
 import { formatAnswer } from '../../src/core/answer/format.js';
 import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { ARTICLES } from '../support/articles.js';
 import { loaded, unavailable } from '../support/countingEmbeddings.js';
 import { suiteTempDir } from '../support/tempDir.js';
@@ -15,8 +15,8 @@ const embeddings = new TranslationEmbeddings([
   ['wage increase', 'pay rise', 'Lohnerhöhung', 'aumento salariale'],
   ['stations', 'stazioni'],
 ]);
-let withVectors: { store: NewsStore; kb: KnowledgeBase };
-let lexicalOnly: { store: NewsStore; kb: KnowledgeBase };
+let withVectors: { store: SqliteStore; kb: KnowledgeBase };
+let lexicalOnly: { store: SqliteStore; kb: KnowledgeBase };
 
 async function build(name: string, model: ReturnType<typeof loaded> | ReturnType<typeof unavailable>) {
   const root = suiteTempDir(`xl-${name}-`);
@@ -24,7 +24,7 @@ async function build(name: string, model: ReturnType<typeof loaded> | ReturnType
   mkdirSync(docs);
   for (const [file, text] of Object.entries(ARTICLES)) writeFileSync(join(docs, file), text);
   await ingest({ dataDir: join(root, 'data'), sources: [parseLocation(docs)], embeddings: model, fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
-  const store = NewsStore.open(join(root, 'data'));
+  const store = SqliteStore.open(join(root, 'data'));
   return { store, kb: new KnowledgeBase({ store, embeddings: model.embeddings, embeddingStatus: model.status }) };
 }
 

@@ -7,7 +7,7 @@ import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
 import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
 import { HashingEmbeddings } from '../../src/embeddings/hashingEmbeddings.js';
 import type { LoadedEmbeddings } from '../../src/embeddings/loadEmbeddings.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { loaded } from '../support/countingEmbeddings.js';
 import { ANSWERABLE_QUESTIONS, HONESTY_ARTICLES, OFF_TOPIC_QUESTIONS } from '../support/honestyCorpus.js';
 import { suiteTempDir } from '../support/tempDir.js';
@@ -20,7 +20,7 @@ import { SCALE_EMBEDDERS } from '../support/scaleEmbedders.js';
  */
 describe.each(SCALE_EMBEDDERS)('answers stay honest with $name', ({ load }) => {
   let kb: KnowledgeBase;
-  let store: NewsStore;
+  let store: SqliteStore;
   let embeddings: LoadedEmbeddings;
 
   beforeAll(async () => {
@@ -32,7 +32,7 @@ describe.each(SCALE_EMBEDDERS)('answers stay honest with $name', ({ load }) => {
     for (const [name, text] of Object.entries(HONESTY_ARTICLES)) writeFileSync(join(docs, name), text);
     const summary = await ingest({ dataDir: join(root, 'data'), sources: [parseLocation(docs)], embeddings, fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
     expect(summary.vectorCalibration).not.toBeNull();
-    store = NewsStore.open(join(root, 'data'));
+    store = SqliteStore.open(join(root, 'data'));
     kb = new KnowledgeBase({ store, embeddings: embeddings.embeddings, embeddingStatus: embeddings.status });
   });
   afterAll(async () => {
@@ -103,8 +103,8 @@ describe('a model whose vectors do not separate on the store', () => {
     expect(formatSummary(summary)).toMatch(/vectors do not separate related from unrelated text on this store/);
     await ingest({ dataDir: join(root, 'lexical'), sources: [parseLocation(docs)], embeddings: { embeddings: null, status: { model: 'none', available: false, dimension: null, reason: 'test' } }, fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
 
-    const withModel = NewsStore.open(join(root, 'vectors'));
-    const lexical = NewsStore.open(join(root, 'lexical'));
+    const withModel = SqliteStore.open(join(root, 'vectors'));
+    const lexical = SqliteStore.open(join(root, 'lexical'));
     const kbModel = new KnowledgeBase({ store: withModel, embeddings: model.embeddings, embeddingStatus: model.status });
     const kbLexical = new KnowledgeBase({ store: lexical, embeddings: null, embeddingStatus: { model: 'none', available: false, dimension: null, reason: 'test' } });
     for (const question of [...ANSWERABLE_QUESTIONS.map((q) => q.question), ...OFF_TOPIC_QUESTIONS]) {

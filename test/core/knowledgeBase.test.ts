@@ -8,12 +8,12 @@ import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
 import { QuestionError } from '../../src/core/questions.js';
 import { NewsRetriever } from '../../src/core/retrieval/newsRetriever.js';
 import { HashingEmbeddings } from '../../src/embeddings/hashingEmbeddings.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { ARTICLES } from '../support/articles.js';
 import { loaded } from '../support/countingEmbeddings.js';
 import { suiteTempDir } from '../support/tempDir.js';
 
-let store: NewsStore;
+let store: SqliteStore;
 let kb: KnowledgeBase;
 const embeddings = new HashingEmbeddings();
 
@@ -25,7 +25,7 @@ beforeAll(async () => {
   // A wire story republished by a second outlet: retrieval must not return it twice.
   writeFileSync(join(docs, 'rhine-copy.txt'), ARTICLES['rhine.txt']!.replace('Rhine barges', 'Rhine cargo barges'));
   await ingest({ dataDir: join(root, 'data'), sources: [parseSourceEntry(docs)], embeddings: loaded(embeddings), fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
-  store = NewsStore.open(join(root, 'data'));
+  store = SqliteStore.open(join(root, 'data'));
   kb = new KnowledgeBase({ store, embeddings, embeddingStatus: loaded(embeddings).status });
 });
 afterAll(() => store.close());

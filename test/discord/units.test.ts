@@ -6,7 +6,7 @@ import { MAX_RETRIEVAL_QUESTION_LENGTH } from '../../src/core/questions.js';
 import { ConversationMemory, followUpContext, MAX_TURNS, nextExchange } from '../../src/discord/conversations.js';
 import { createDraftEditor } from '../../src/discord/draftEditor.js';
 import { handleInteraction } from '../../src/discord/interactionHandler.js';
-import { RateLimiter } from '../../src/discord/rateLimiter.js';
+import { InProcessRateLimiter } from '../../src/store/sqlite/sqliteRateLimiter.js';
 import { splitMessage } from '../../src/discord/splitMessage.js';
 import { createLogger } from '../../src/logger.js';
 
@@ -25,10 +25,10 @@ describe('splitMessage', () => {
   });
 });
 
-describe('RateLimiter', () => {
+describe('InProcessRateLimiter', () => {
   it('allows N questions a minute per user and says how long to wait', () => {
     let now = 0;
-    const limiter = new RateLimiter(2, () => now);
+    const limiter = new InProcessRateLimiter(2, () => now);
     expect(limiter.take('a')).toBeNull();
     now = 10_000;
     expect(limiter.take('a')).toBeNull();

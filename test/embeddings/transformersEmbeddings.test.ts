@@ -5,7 +5,7 @@ import { ingest } from '../../ingest/pipeline.js';
 import { parseSourceEntry } from '../../ingest/sources/sourceSpecs.js';
 import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
 import { embedPassages, loadEmbeddings } from '../../src/embeddings/loadEmbeddings.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { ARTICLES } from '../support/articles.js';
 import { tempDir } from '../support/tempDir.js';
 
@@ -51,7 +51,7 @@ describe('transformers.js embeddings (real ONNX model folder, remote models disa
     const separates = summary.vectorCalibration!.separates;
     expect(summary.vectorCalibration).toMatchObject({ model: 'local:tiny-bert', dim: 16 });
     expect(summary.vectorsInUse).toBe(separates);
-    const store = NewsStore.open(join(root, 'data'));
+    const store = SqliteStore.open(join(root, 'data'));
     expect(store.manifest()).toMatchObject({
       retrieval: separates ? 'hybrid (BM25 + vectors)' : 'lexical (BM25) only',
       embedding: { model: 'local:tiny-bert', vectorSpace: { model: 'local:tiny-bert', dim: 16 }, passagesWithoutVectors: 0 },

@@ -7,7 +7,7 @@ import { ingest } from '../../ingest/pipeline.js';
 import { parseSourceEntry } from '../../ingest/sources/sourceSpecs.js';
 import { formatAnswer } from '../../src/core/answer/format.js';
 import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import type { LoadedEmbeddings } from '../../src/embeddings/loadEmbeddings.js';
 import { unavailable } from '../support/countingEmbeddings.js';
 import { SCALE_EMBEDDERS } from '../support/scaleEmbedders.js';
@@ -75,7 +75,7 @@ async function ingestAndAsk(root: string, copies: number, model: LoadedEmbedding
   const summary = await ingest({
     dataDir: join(root, 'data'), sources: [parseSourceEntry(docs)], embeddings: model, fetchTimeoutMs: 2000, maxArticleBytes: 100_000,
   });
-  const store = NewsStore.open(join(root, 'data'));
+  const store = SqliteStore.open(join(root, 'data'));
   try {
     // With the model's vectors (when they separate on the store), and lexical only (as without a model).
     const hybrid = new KnowledgeBase({ store, embeddings: model.embeddings, embeddingStatus: model.status });
@@ -142,8 +142,8 @@ describe('a story told by several near-identical articles', () => {
     const docs = join(root, 'docs');
     writeCopies(docs, 5);
     await ingest({ dataDir: join(root, 'data'), sources: [parseSourceEntry(docs)], embeddings: unavailable(), fetchTimeoutMs: 2000, maxArticleBytes: 100_000 });
-    const source = NewsStore.open(join(root, 'data'));
-    const target = NewsStore.open(join(root, 'imported'));
+    const source = SqliteStore.open(join(root, 'data'));
+    const target = SqliteStore.open(join(root, 'imported'));
     try {
       const lines: string[] = [];
       for await (const article of source.exportArticles()) lines.push(JSON.stringify(toExportRecord(article)));
@@ -174,7 +174,7 @@ describe('a story told by several near-identical articles', () => {
     // The head's file goes: its copy takes the story over, still answered.
     rmSync(join(docs, 'wind-1.md'));
     expect(await run()).toMatchObject({ removed: 1, totalArticles: 2, totalPassages: first.totalPassages * 2 });
-    const store = NewsStore.open(join(root, 'data'));
+    const store = SqliteStore.open(join(root, 'data'));
     try {
       const answer = await new KnowledgeBase({ store, embeddings: null, embeddingStatus: unavailable().status }).ask(wind!.question);
       expect(answer.noAnswer).toBe(false);

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../ingest/pipeline.js';
 import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
+import { exportArticles, hasSummaryOnly } from '../../src/store/sqlite/sqliteArticles.js';
 import { unavailable } from '../support/countingEmbeddings.js';
 import { startHttpServer } from '../support/httpServer.js';
 import { tempDir } from '../support/tempDir.js';
@@ -55,18 +56,18 @@ describe('feeds', () => {
     expect(first.added).toBe(30);
     expect(first.summaryOnly).toBe(30);
     expect(requests.every((r) => r.userAgent === 'test-bot/1.0 (+ops@example.org)')).toBe(true);
-    let store = NewsStore.open(data);
-    expect(store.sqlite.hasSummaryOnly(`${server.url}/feed`)).toBe(true);
+    let store = SqliteStore.open(data);
+    expect(hasSummaryOnly(store.sqlite, `${server.url}/feed`)).toBe(true);
     store.close();
 
     hostUp = true;
     const second = await ingest({ ...options, feedDeadlineMs: 30_000 });
     expect(second.updated).toBe(30);
     expect(second.summaryOnly).toBe(0);
-    store = NewsStore.open(data);
-    const bodies = [...store.sqlite.exportArticles()].map((a) => a.body);
+    store = SqliteStore.open(data);
+    const bodies = [...exportArticles(store.sqlite)].map((a) => a.body);
     expect(bodies.every((b) => b.includes('ferry pier'))).toBe(true);
-    expect(store.sqlite.hasSummaryOnly(`${server.url}/feed`)).toBe(false);
+    expect(hasSummaryOnly(store.sqlite, `${server.url}/feed`)).toBe(false);
     store.close();
   });
 
@@ -140,8 +141,8 @@ describe('one bad article never costs the others', () => {
     const summary = await ingest({ dataDir: data, sources: [parseLocation(docs)], embeddings: unavailable(), fetchTimeoutMs: 1_000, maxArticleBytes: 5_000_000 });
     expect(summary.skipped).toEqual([]);
     expect(summary.added).toBe(3);
-    const store = NewsStore.open(data);
-    const byFile = new Map([...store.sqlite.exportArticles()].map((a) => [a.source, a]));
+    const store = SqliteStore.open(data);
+    const byFile = new Map([...exportArticles(store.sqlite)].map((a) => [a.source, a]));
     expect(byFile.get('a.html')).toMatchObject({ author: 'Ana Ruiz, Bo Lind', published: '2026-03-01', title: 'Harbour' });
     expect(byFile.get('b.html')!.title.length).toBeLessThanOrEqual(301);
     expect(byFile.get('b.html')!.author).toBeNull(); // a profile URL is not a name

@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { formatAnswer } from '../../src/core/answer/format.js';
 import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
 import { HashingEmbeddings } from '../../src/embeddings/hashingEmbeddings.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { loaded } from '../support/countingEmbeddings.js';
 import { send, startHttpServer, type Route } from '../support/httpServer.js';
 import { tempDir } from '../support/tempDir.js';
@@ -74,7 +74,7 @@ describe('a feed whose links lead into the internal network', () => {
     expect(formatSummary(summary)).toContain(`Refused link: ${internal.url}/admin: resolves to a private address 127.0.0.2 (loopback)`);
     expect(JSON.parse(JSON.stringify(summary)).refused).toHaveLength(2); // the --json form carries them
 
-    const store = NewsStore.open(data);
+    const store = SqliteStore.open(data);
     try {
       const rows = store.sqlite.db.prepare('SELECT doc_key, url, body, summary_only FROM documents ORDER BY doc_key').all() as Array<{ doc_key: string; url: string; body: string; summary_only: number }>;
       expect(rows.map((r) => [r.doc_key, r.url, r.summary_only])).toEqual([

@@ -9,7 +9,7 @@ import { parseMechanisms } from '../../ingest/extract/mechanisms.js';
 import { countWords } from '../../ingest/extract/words.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { parseSourceEntry } from '../../ingest/sources/sourceSpecs.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { unavailable } from '../support/countingEmbeddings.js';
 import { runScript } from '../support/runScript.js';
 import { tempDir } from '../support/tempDir.js';
@@ -130,7 +130,7 @@ describe('pages unlike the benchmark, end to end', () => {
     copyFileSync(join(PAGES, 'ja-news-brief.html'), join(root, 'docs', 'ja-news-brief.html'));
     const summary = await ingest({ dataDir: join(root, 'data'), sources: [parseSourceEntry(join(root, 'docs'))], embeddings: unavailable(), fetchTimeoutMs: 2000, maxArticleBytes: 100_000 });
     expect(summary.skipped).toEqual([]);
-    const store = NewsStore.open(join(root, 'data'));
+    const store = SqliteStore.open(join(root, 'data'));
     const bodies: string[] = [];
     for await (const article of store.exportArticles()) bodies.push(article.body);
     await store.close();

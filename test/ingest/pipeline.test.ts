@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ingest, type IngestOptions } from '../../ingest/pipeline.js';
 import { parseSourceEntry } from '../../ingest/sources/sourceSpecs.js';
 import { IngestLockedError } from '../../src/store/errors.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
+import { lastRun } from '../../src/store/sqlite/sqliteRecords.js';
 import { ARTICLES } from '../support/articles.js';
 import { CountingEmbeddings, loaded, unavailable } from '../support/countingEmbeddings.js';
 import { tempDir } from '../support/tempDir.js';
@@ -44,11 +45,11 @@ describe('ingest pipeline', () => {
     writeFileSync(join(docs, 'bahn.txt'), ARTICLES['bahn.txt']!.replace('8,5 Prozent', '9 Prozent'));
     const changed = await ingest(options(join(root, 'data'), docs, { embeddings: loaded(embeddings) }));
     expect(changed).toMatchObject({ added: 0, updated: 1, unchanged: 2 });
-    const store = NewsStore.open(join(root, 'data'));
+    const store = SqliteStore.open(join(root, 'data'));
     const texts = store.sqlite.db.prepare('SELECT text FROM passages').all() as { text: string }[];
     expect(texts.some((t) => t.text.includes('9 Prozent'))).toBe(true);
     expect(texts.some((t) => t.text.includes('8,5 Prozent'))).toBe(false);
-    expect(store.sqlite.lastRun()).toMatchObject({ status: 'ok' });
+    expect(lastRun(store.sqlite)).toMatchObject({ status: 'ok' });
     store.close();
   });
 
@@ -96,7 +97,7 @@ describe('ingest pipeline', () => {
     expect(reasons['huge.txt']).toMatch(/too large/);
     expect(reasons['photo.jpg']).toMatch(/unsupported file type/);
     expect(summary.added).toBe(5); // 3 articles + latin1 + broken html
-    const store = NewsStore.open(join(root, 'data'));
+    const store = SqliteStore.open(join(root, 'data'));
     const text = (store.sqlite.db.prepare("SELECT group_concat(text) AS t FROM passages").get() as { t: string }).t;
     expect(text).toContain('Bürgermeister von München');
     store.close();
@@ -107,14 +108,14 @@ describe('ingest pipeline', () => {
     writeCorpus(join(root, 'docs'));
     const offline = await ingest(options(join(root, 'data'), join(root, 'docs'), { embeddings: unavailable() }));
     expect(offline).toMatchObject({ added: 3, vectorsAdded: 0, vectorsInUse: false });
-    let store = NewsStore.open(join(root, 'data'));
+    let store = SqliteStore.open(join(root, 'data'));
     expect(store.manifest()).toMatchObject({ retrieval: 'lexical (BM25) only', embedding: { available: false, reason: 'offline (test)' } });
     store.close();
 
     const embeddings = new CountingEmbeddings();
     const online = await ingest(options(join(root, 'data'), join(root, 'docs'), { embeddings: loaded(embeddings) }));
     expect(online).toMatchObject({ unchanged: 3, vectorsAdded: offline.totalPassages, vectorsInUse: true });
-    store = NewsStore.open(join(root, 'data'));
+    store = SqliteStore.open(join(root, 'data'));
     expect(await store.vectorSpace()).toEqual({ model: 'hashing-384', dim: 384 });
     expect(store.vectorIndex()!.size).toBe(offline.totalPassages);
     store.close();
@@ -127,7 +128,7 @@ describe('ingest pipeline', () => {
     const other = new CountingEmbeddings(256);
     const summary = await ingest(options(join(root, 'data'), join(root, 'docs'), { embeddings: loaded(other) }));
     expect(other.embedded).toBe(summary.totalPassages);
-    const store = NewsStore.open(join(root, 'data'));
+    const store = SqliteStore.open(join(root, 'data'));
     expect(await store.vectorSpace()).toEqual({ model: 'hashing-256', dim: 256 });
     const models = store.sqlite.db.prepare('SELECT DISTINCT model FROM passage_vectors').all();
     expect(models).toEqual([{ model: 'hashing-256' }]);

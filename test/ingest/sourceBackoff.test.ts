@@ -6,7 +6,7 @@ import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
 import { formatSummary } from '../../ingest/summary.js';
 import { sourceHealthLines, statusReport } from '../../src/discord/statusReport.js';
 import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { unavailable } from '../support/countingEmbeddings.js';
 import { startHttpServer } from '../support/httpServer.js';
 import { tempDir } from '../support/tempDir.js';
@@ -52,7 +52,7 @@ describe('source backoff across ingests', () => {
     expect(skipped.backingOff).toEqual([expect.objectContaining({ source: feed, consecutiveFailures: 3, skipped: true })]);
     expect(formatSummary(skipped)).toMatch(new RegExp(`Source skipped, backing off: ${feed} \\(3 failed reads in a row, last: HTTP 503 Service Unavailable\\); next attempt after 2026-03-01T11:0`));
 
-    const store = NewsStore.open(data);
+    const store = SqliteStore.open(data);
     try {
       const status = await store.sourceStatus(feed);
       expect(status).toMatchObject({ consecutiveFailures: 3, lastError: 'HTTP 503 Service Unavailable', lastSuccessAt: null });
@@ -76,7 +76,7 @@ describe('source backoff across ingests', () => {
     const recovered = await ingest({ ...base, sources: [configured] });
     expect(recovered.added).toBe(1);
     expect(recovered.backingOff).toEqual([]);
-    const after = NewsStore.open(data);
+    const after = SqliteStore.open(data);
     try {
       const status = await after.sourceStatus(feed);
       expect(status).toMatchObject({ consecutiveFailures: 0, nextAttemptAt: null, lastSuccessAt: new Date(clock).toISOString(), lastError: 'HTTP 503 Service Unavailable' });

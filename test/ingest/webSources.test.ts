@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../ingest/pipeline.js';
 import { parseSourceEntry } from '../../ingest/sources/sourceSpecs.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { loaded, CountingEmbeddings } from '../support/countingEmbeddings.js';
 import { send, startHttpServer } from '../support/httpServer.js';
 import { tempDir } from '../support/tempDir.js';
@@ -51,7 +51,7 @@ describe('web pages and feeds', () => {
     expect(server.hits).toContain('/bridge'); // summary-only item: the article was fetched
     expect(server.hits).not.toContain('/library'); // full content in the feed: no fetch
 
-    const store = NewsStore.open(data);
+    const store = SqliteStore.open(data);
     const docs = store.sqlite.db.prepare('SELECT title, published, outlet, url FROM documents ORDER BY title').all();
     expect(docs).toEqual([
       { title: 'Bridge closed for repairs', published: '2026-03-02', outlet: expect.any(String), url: `${server.url}/bridge` },

@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { IngestLockedError } from '../../src/store/errors.js';
-import type { ArticleWrite, Fingerprint, KnowledgeStore } from '../../src/store/knowledgeStore.js';
+import type { KnowledgeStore } from '../../src/store/knowledgeStore.js';
+import { article, fingerprint } from './storeFixtures.js';
 
-function article(key: string, texts: string[], overrides: Partial<ArticleWrite> = {}): ArticleWrite {
-  return {
-    key,
-    sourceId: '/src',
-    rawHash: `raw-${key}`,
-    contentHash: `content-${key}-${texts.join('|')}`,
-    extractorVersion: 1,
-    metadata: { title: `Title ${key}`, published: '2026-01-01', language: 'en', outlet: null, url: null, source: key, location: key, author: null },
-    body: texts,
-    comments: [{ author: 'Ann', published: null, text: 'A comment.' }],
-    summaryOnly: false,
-    passages: texts.map((text, position) => ({ position, section: 'body', text, terms: text.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '') })),
-    vectors: texts.map((_, i) => Float32Array.from([1, i + 1, 0])),
-    model: 'm',
-    ...overrides,
-  };
-}
-
-/** A fingerprint as ingest/copies makes one (the store only keeps and compares what it is given). */
-function fingerprint(seed: number, bands: string[]): Fingerprint {
-  return { signature: Uint32Array.from({ length: 8 }, (_, i) => seed * 100 + i), bands };
-}
-
-/** A copy as ingest writes one: no passages of its body (c1 keeps one of its own reader comment). */
+/** A copy as ingest writes one: no passages of its body (a test that gives a copy a reader comment adds that passage itself). */
 const COPY = { comments: [], passages: [], vectors: null };
 
 /** One story: head "h" (outlet A) with copies "c1" (B) and "c2" (A again), stored without body passages. */
@@ -43,15 +21,31 @@ async function writeStory(store: KnowledgeStore): Promise<{ head: number; c1: nu
   return { head: await id('h'), c1: await id('c1'), c2: await id('c2'), passages: written.added.map((p) => p.id) };
 }
 
+/** What a backend's contract test file gives the contract besides fresh stores. */
+export interface ContractHooks<S extends KnowledgeStore> {
+  /** Records in the store a schema version newer than this program's, then opens the same store again. */
+  reopenWithNewerSchema(store: S): Promise<S> | S;
+}
+
 /**
- * The behaviour every KnowledgeStore backend must have. Each backend's test file calls this
- * with a function that opens a fresh, empty store (SQLite today; PostgreSQL next).
+ * The behaviour every KnowledgeStore backend must have, each storage rule included. Each
+ * backend's test file (sqliteStoreContract.test.ts, pgStoreContract.test.ts) calls this with
+ * a function that opens a fresh, empty store.
  */
-export function knowledgeStoreContract(backend: string, openEmpty: () => Promise<KnowledgeStore> | KnowledgeStore): void {
+export function knowledgeStoreContract<S extends KnowledgeStore>(backend: string, openEmpty: () => Promise<S> | S, hooks: ContractHooks<S>): void {
+  /** Runs `test` on a fresh, empty store and closes it afterwards, whatever happens. */
+  async function withEmptyStore(test: (store: S) => Promise<void>): Promise<void> {
+    const store = await openEmpty();
+    try {
+      await test(store);
+    } finally {
+      await store.close();
+    }
+  }
+
   describe(`KnowledgeStore contract: ${backend}`, () => {
     it('writes an article with passages and vectors, finds it by key and hash, and replaces it atomically', async () => {
-      const store = await openEmpty();
-      try {
+      await withEmptyStore(async (store) => {
         expect(await store.useVectorSpace({ model: 'm', dim: 3 })).toBe(true);
         const first = await store.writeArticle(article('a', ['the harbour reopened', 'ferries run again']));
         expect(first.added).toHaveLength(2);
@@ -64,14 +58,11 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
         expect((await store.lexicalSearch(['closed'], 10)).map((h) => h.id)).toEqual([second.added[0]!.id]);
         expect(await store.lexicalSearch(['ferries'], 10)).toEqual([]);
         expect((await store.passagesByIds([second.added[0]!.id]))[0]).toMatchObject({ section: 'body', text: 'the harbour closed again', document: { key: 'a' } });
-      } finally {
-        await store.close();
-      }
+      });
     });
 
     it('records each source\'s fetch status (for backoff and /status) and replaces it', async () => {
-      const store = await openEmpty();
-      try {
+      await withEmptyStore(async (store) => {
         expect(await store.sourceStatus('https://a.example/feed')).toBeUndefined();
         expect(await store.sourceStatuses()).toEqual([]);
         const failing = { sourceId: 'https://b.example/feed', lastSuccessAt: '2026-03-01T08:00:00.000Z', lastErrorAt: '2026-03-01T10:00:00.000Z', lastError: 'HTTP 503 Service Unavailable', consecutiveFailures: 2, nextAttemptAt: '2026-03-01T10:30:00.000Z' };
@@ -84,14 +75,11 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
         await store.recordSourceStatus(recovered);
         expect(await store.sourceStatus(failing.sourceId)).toEqual(recovered);
         expect(await store.sourceStatuses()).toHaveLength(2);
-      } finally {
-        await store.close();
-      }
+      });
     });
 
     it('keeps aliases, removes by key, and exports what it stores', async () => {
-      const store = await openEmpty();
-      try {
+      await withEmptyStore(async (store) => {
         const written = await store.writeArticle(article('a', ['one story told once']));
         const id = (await store.documentByKey('a'))!.id;
         await store.addAlias('b', id, '/other', 'raw-b');
@@ -116,14 +104,11 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
         expect(await store.removeKeys(['b'])).toBe(0); // only the alias went
         expect(await store.removeKeys(['a'])).toBe(written.added.length);
         expect((await store.stats()).documents).toBe(0);
-      } finally {
-        await store.close();
-      }
+      });
     });
 
     it('gives calibration probes spread over the store and keeps the calibration with its parts', async () => {
-      const store = await openEmpty();
-      try {
+      await withEmptyStore(async (store) => {
         await store.useVectorSpace({ model: 'm', dim: 3 });
         for (const key of ['a', 'b', 'c', 'd']) await store.writeArticle(article(key, [`passage one of ${key}`, `passage two of ${key}`]));
         await store.writeArticle(article('e', ['a passage of another model'], { model: 'other' }));
@@ -143,14 +128,11 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
         expect(await store.calibration()).toEqual({ vector, operatingPoint: point });
         await store.saveCalibration({ vector: null });
         expect(await store.calibration()).toEqual({ vector: null, operatingPoint: point });
-      } finally {
-        await store.close();
-      }
+      });
     });
 
     it('keeps near-identical copies of a story without passages, found through their head by band, told as one story', async () => {
-      const store = await openEmpty();
-      try {
+      await withEmptyStore(async (store) => {
         await store.useVectorSpace({ model: 'm', dim: 3 });
         const { head, c1, c2, passages } = await writeStory(store);
         expect(await store.stats()).toMatchObject({ documents: 3, passages: 2, vectors: 2 });
@@ -182,14 +164,11 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
         expect((await store.lexicalSearch(['buses'], 10)).map((h) => h.id)).toEqual([c3.added[0]!.id]);
         const [comment] = await store.passagesByIds([c3.added[0]!.id]);
         expect((await store.stories([comment!.documentId])).get(comment!.documentId)).toMatchObject({ id: head, articles: 4 });
-      } finally {
-        await store.close();
-      }
+      });
     });
 
     it('a rewritten head keeps the copies that still match it and lets the others go, to be read again', async () => {
-      const store = await openEmpty();
-      try {
+      await withEmptyStore(async (store) => {
         await store.writeArticle(article('h', ['the tram line was approved', 'work starts in spring'], { comments: [], fingerprint: fingerprint(1, ['b1', 'b2']) }));
         for (const key of ['c1', 'c2']) {
           await store.writeArticle(article(key, ['Edition 2.', 'the tram line was approved', 'work starts in spring'], { ...COPY, copyOf: 'h', fingerprint: fingerprint(1, ['b1', 'b2']) }));
@@ -204,14 +183,11 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
         expect((await store.stories([head])).get(head)?.articles).toBe(1);
         expect((await store.stories([c1])).get(c1)).toMatchObject({ id: c1, articles: 1 });
         expect((await store.documentByKey('c1'))!.rawHash).toBe(''); // the next ingest reads it again
-      } finally {
-        await store.close();
-      }
+      });
     });
 
     it('keeps a removed head\'s reader comments with it: the copy that takes over is another outlet', async () => {
-      const store = await openEmpty();
-      try {
+      await withEmptyStore(async (store) => {
         await store.useVectorSpace({ model: 'm', dim: 3 });
         const head = await store.writeArticle(article('h', ['the tram line was approved'], {
           fingerprint: fingerprint(1, ['b1']),
@@ -228,14 +204,11 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
         expect(await store.passagesByIds([head.added[1]!.id])).toEqual([]);
         expect(await store.lexicalSearch(['buses'], 10)).toEqual([]);
         expect(await store.stats()).toMatchObject({ documents: 1, passages: 1, vectors: 1 });
-      } finally {
-        await store.close();
-      }
+      });
     });
 
     it('hands a removed head\'s passages to a copy, so the story stays; a removed copy just goes', async () => {
-      const store = await openEmpty();
-      try {
+      await withEmptyStore(async (store) => {
         await store.useVectorSpace({ model: 'm', dim: 3 });
         const { c1, c2, passages } = await writeStory(store);
         expect(await store.removeKeys(['h'])).toBe(0);
@@ -251,14 +224,11 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
         expect(c2).toBeGreaterThan(0);
         expect(await store.removeKeys(['c1'])).toBe(2);
         expect(await store.stats()).toMatchObject({ documents: 0, passages: 0, vectors: 0 });
-      } finally {
-        await store.close();
-      }
+      });
     });
 
     it('re-examines a rewritten article: a changed copy becomes a head with passages; a head turned copy brings its copies', async () => {
-      const store = await openEmpty();
-      try {
+      await withEmptyStore(async (store) => {
         const { head, c1 } = await writeStory(store);
         const own = await store.writeArticle(article('c1', ['an entirely new report about ferries'], { comments: [], fingerprint: fingerprint(3, ['b9']) }));
         expect(own.added).toHaveLength(1);
@@ -276,14 +246,11 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
         expect((await store.copyCandidates(['late'])).map((c) => [c.key, c.signature[0]])).toEqual([['c1', 400]]);
         await expect(store.writeArticle(article('x', ['text'], { ...COPY, copyOf: 'missing' }))).rejects.toThrow(/not stored/);
         expect(await store.documentByKey('x')).toBeUndefined();
-      } finally {
-        await store.close();
-      }
+      });
     });
 
     it('answers vocabulary questions, filters by date, and keeps runs, validators and summary-only marks', async () => {
-      const store = await openEmpty();
-      try {
+      await withEmptyStore(async (store) => {
         await store.writeArticle(article('old', ['election results announced'], { metadata: { ...article('old', []).metadata, published: '2020-05-01' } }));
         await store.writeArticle(article('new', ['election campaign starts'], { metadata: { ...article('new', []).metadata, published: '2026-05-01' }, summaryOnly: true }));
         expect(await store.passageCount()).toBe(2);
@@ -300,9 +267,104 @@ export function knowledgeStoreContract(backend: string, openEmpty: () => Promise
         await expect(store.lockForIngest()).rejects.toThrow(IngestLockedError);
         await release();
         await (await store.lockForIngest())();
-      } finally {
-        await store.close();
-      }
+      });
+    });
+    it('moves an article removed by key to an alias of it (its heir), and removes it with its last key', async () => {
+      await withEmptyStore(async (store) => {
+        const { added } = await store.writeArticle(article('https://a.example/1', ['same story']));
+        const doc = (await store.documentByKey('https://a.example/1'))!;
+        await store.addAlias('https://mirror.example/1', doc.id, '/mirror', 'raw2');
+        expect(await store.documentByKey('https://mirror.example/1')).toMatchObject({ id: doc.id, viaAlias: true });
+        // Removing the original keeps the article reachable through the alias, which becomes its key.
+        expect(await store.removeKeys(['https://a.example/1'])).toBe(0);
+        expect(await store.documentByKey('https://mirror.example/1')).toMatchObject({ id: doc.id, viaAlias: false, sourceId: '/mirror', rawHash: 'raw2' });
+        expect(await store.documentByKey('https://a.example/1')).toBeUndefined();
+        expect(await store.removeKeys(['https://mirror.example/1'])).toBe(added.length);
+        expect((await store.stats()).documents).toBe(0);
+      });
+    });
+
+    it('makes a key that was an alias a document of its own when an article is written under it', async () => {
+      await withEmptyStore(async (store) => {
+        await store.writeArticle(article('a', ['first text']));
+        const first = (await store.documentByKey('a'))!;
+        await store.addAlias('b', first.id, '/src', 'raw-b');
+        await store.writeArticle(article('b', ['second text']));
+        const second = (await store.documentByKey('b'))!;
+        expect(second).toMatchObject({ viaAlias: false, key: 'b' });
+        expect(second.id).not.toBe(first.id);
+        expect(await store.keysForSource('/src')).toEqual(expect.arrayContaining(['a', 'b']));
+        expect((await store.stats()).documents).toBe(2);
+      });
+    });
+
+    it('switches the vector space: the same space changes nothing, another model drops the vectors of the old one', async () => {
+      await withEmptyStore(async (store) => {
+        expect(await store.vectorSpace()).toBeNull();
+        expect(await store.useVectorSpace({ model: 'm', dim: 3 })).toBe(true);
+        const { added } = await store.writeArticle(article('a', ['harbour news', 'ferry news']));
+        expect(await store.useVectorSpace({ model: 'm', dim: 3 })).toBe(false);
+        expect((await store.stats()).vectors).toBe(2);
+        await store.endWriteBatch();
+        expect(await store.hasSearchableVectors()).toBe(true);
+        expect(await store.useVectorSpace({ model: 'other', dim: 2 })).toBe(true);
+        expect(await store.vectorSpace()).toEqual({ model: 'other', dim: 2 });
+        expect((await store.stats()).vectors).toBe(0);
+        expect(await store.vectorSearch(Float32Array.from([1, 1]), 5)).toEqual([]);
+        expect((await store.passagesMissingVectors('other', 10)).map((p) => p.id)).toEqual(added.map((p) => p.id));
+        await store.storeVectors('other', added.map((p, i) => ({ id: p.id, vector: Float32Array.from([1, i]) })));
+        await store.endWriteBatch();
+        expect((await store.vectorSearch(Float32Array.from([1, 1]), 1))[0]!.id).toBe(added[1]!.id);
+      });
+    });
+
+    it('keeps run records: the last run with its summary or error, and runs a dead process left running marked interrupted', async () => {
+      await withEmptyStore(async (store) => {
+        expect(await store.lastRun()).toBeUndefined();
+        const abandoned = await store.beginRun('2026-05-01T00:00:00Z');
+        expect(await store.lastRun()).toEqual({ startedAt: '2026-05-01T00:00:00Z', finishedAt: null, status: 'running', summary: null });
+        await store.markInterruptedRuns(0); // 0: no run of the caller's, so every run left running is marked
+        expect(await store.lastRun()).toMatchObject({ startedAt: '2026-05-01T00:00:00Z', status: 'interrupted', finishedAt: null });
+        const failed = await store.beginRun('2026-05-03T00:00:00Z');
+        expect(failed).not.toBe(abandoned);
+        await store.markInterruptedRuns(failed); // the caller's own run stays running
+        expect(await store.lastRun()).toMatchObject({ status: 'running' });
+        await store.finishRun(failed, 'failed', '2026-05-03T00:01:00Z', { error: 'the feed was gone' });
+        expect(await store.lastRun()).toEqual({ startedAt: '2026-05-03T00:00:00Z', finishedAt: '2026-05-03T00:01:00Z', status: 'failed', summary: { error: 'the feed was gone' } });
+      });
+    });
+
+    it('keeps HTTP validators per URL, and keeps the stored ones when a response has none', async () => {
+      await withEmptyStore(async (store) => {
+        expect(await store.httpValidators('https://x.example/feed')).toBeUndefined();
+        await store.setHttpValidators('https://x.example/feed', { etag: '"v1"', lastModified: 'Mon, 04 May 2026 10:00:00 GMT' });
+        await store.setHttpValidators('https://x.example/feed', { etag: null, lastModified: null });
+        expect(await store.httpValidators('https://x.example/feed')).toEqual({ etag: '"v1"', lastModified: 'Mon, 04 May 2026 10:00:00 GMT' });
+        await store.setHttpValidators('https://x.example/feed', { lastModified: 'Tue, 05 May 2026 10:00:00 GMT' });
+        expect(await store.httpValidators('https://x.example/feed')).toEqual({ lastModified: 'Tue, 05 May 2026 10:00:00 GMT' });
+        expect(await store.httpValidators('https://y.example/feed')).toBeUndefined();
+      });
+    });
+
+    it('limits questions per user, warms up for questions, and ends write batches with searches unchanged', async () => {
+      await withEmptyStore(async (store) => {
+        const limit = store.questionRateLimit(2);
+        expect(await limit.take('user-1')).toBeNull();
+        expect(await limit.take('user-1')).toBeNull();
+        expect(await limit.take('user-1')).toBeGreaterThanOrEqual(1);
+        expect(await limit.take('user-2')).toBeNull();
+        const { added } = await store.writeArticle(article('a', ['the harbour reopened']));
+        await store.endWriteBatch();
+        expect(await store.warmUpForQuestions()).toBe(true);
+        expect((await store.lexicalSearch(['harbour'], 10)).map((h) => h.id)).toEqual([added[0]!.id]);
+        expect(await store.knownTerms(['harbour'])).toEqual(new Set(['harbour']));
+      });
+    });
+
+    it('refuses a store written by a newer program rather than half understand it', async () => {
+      await withEmptyStore(async (store) => {
+        await expect(Promise.resolve().then(() => hooks.reopenWithNewerSchema(store))).rejects.toThrow(/schema version \d+, newer than this program understands \(\d+\); update the bot/);
+      });
     });
   });
 }

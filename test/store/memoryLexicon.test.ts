@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticleWrite } from '../../src/store/knowledgeStore.js';
 import { ftsPatterns } from '../../src/store/ftsQuery.js';
-import { buildLexiconInWorker } from '../../src/store/lexiconBuild.js';
-import { LexiconKeeper, SETTLE_MS } from '../../src/store/lexiconKeeper.js';
-import { MemoryLexicon } from '../../src/store/memoryLexicon.js';
-import { NewsStore } from '../../src/store/newsStore.js';
+import { buildLexiconInWorker } from '../../src/store/sqlite/lexiconBuild.js';
+import { LexiconKeeper, SETTLE_MS } from '../../src/store/sqlite/lexiconKeeper.js';
+import { MemoryLexicon } from '../../src/store/sqlite/memoryLexicon.js';
+import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { indexTerms } from '../../src/core/text/terms.js';
 import { ARTICLES } from '../support/articles.js';
 import { tempDir } from '../support/tempDir.js';
@@ -45,9 +45,9 @@ function article(key: string, terms: string[]): ArticleWrite {
   };
 }
 
-async function storeWithPassages(count: number, seed = 5): Promise<NewsStore> {
+async function storeWithPassages(count: number, seed = 5): Promise<SqliteStore> {
   const random = seeded(seed);
-  const store = NewsStore.open(join(tempDir(), 'data'));
+  const store = SqliteStore.open(join(tempDir(), 'data'));
   for (let a = 0; a < count / 4; a++) await store.writeArticle(article(`a${a}`, Array.from({ length: 4 }, () => passageTerms(random))));
   return store;
 }
@@ -64,15 +64,15 @@ describe('in-memory lexical index', () => {
     const store = await storeWithPassages(600);
     const random = seeded(99);
     const queries = Array.from({ length: 300 }, () => randomForms(random));
-    const viaFts = queries.map((forms) => store.sqlite.lexicalSearch(forms, 1000));
-    const frequenciesViaFts = store.sqlite.passageFrequencies(queries);
-    const countViaFts = store.sqlite.passageCount();
-    const knownViaFts = store.sqlite.knownTerms(WORDS.slice(0, 200));
-    expect(await store.keepLexiconInMemory()).toBe(true);
+    const viaFts = queries.map((forms) => store.lexicon.search(forms, 1000));
+    const frequenciesViaFts = store.lexicon.passageFrequencies(queries);
+    const countViaFts = store.lexicon.passageCount();
+    const knownViaFts = store.lexicon.knownTerms(WORDS.slice(0, 200));
+    expect(await store.warmUpForQuestions()).toBe(true);
 
     let compared = 0;
     queries.forEach((forms, i) => {
-      const inMemory = store.sqlite.lexicalSearch(forms, 1000);
+      const inMemory = store.lexicon.search(forms, 1000);
       expect(inMemory.map((h) => h.id).sort((a, b) => a - b)).toEqual(viaFts[i]!.map((h) => h.id).sort((a, b) => a - b));
       const ftsScore = new Map(viaFts[i]!.map((h) => [h.id, h.bm25]));
       for (const hit of inMemory) expect(hit.bm25).toBeCloseTo(ftsScore.get(hit.id)!, 9);
@@ -81,26 +81,26 @@ describe('in-memory lexical index', () => {
       compared += inMemory.length;
     });
     expect(compared).toBeGreaterThan(1000); // the queries really matched
-    expect(store.sqlite.passageCount()).toBe(countViaFts);
-    expect(store.sqlite.passageFrequencies(queries)).toEqual(frequenciesViaFts);
-    expect(store.sqlite.knownTerms(WORDS.slice(0, 200))).toEqual(knownViaFts);
+    expect(store.lexicon.passageCount()).toBe(countViaFts);
+    expect(store.lexicon.passageFrequencies(queries)).toEqual(frequenciesViaFts);
+    expect(store.lexicon.knownTerms(WORDS.slice(0, 200))).toEqual(knownViaFts);
     expect(knownViaFts.size).toBeGreaterThan(50);
-    expect(store.sqlite.lexicalSearch(queries[0]!, 5)).toEqual(store.sqlite.lexicalSearch(queries[0]!, 1000).slice(0, 5));
+    expect(store.lexicon.search(queries[0]!, 5)).toEqual(store.lexicon.search(queries[0]!, 1000).slice(0, 5));
     await store.close();
   });
 
   it('never answers from a stale copy: a write anywhere switches searches to FTS5 until the store has settled and the copy is rebuilt', async () => {
     const store = await storeWithPassages(40);
-    expect(await store.keepLexiconInMemory()).toBe(true);
+    expect(await store.warmUpForQuestions()).toBe(true);
     // Another process writes (a CLI ingest): a second handle on the same files.
-    const other = NewsStore.open(store.dataDir);
+    const other = SqliteStore.open(store.dataDir);
     await other.writeArticle(article('fresh', ['zanzibarwort harbour']));
     await other.close();
-    const hits = store.sqlite.lexicalSearch(['zanzibarwort'], 10);
+    const hits = store.lexicon.search(['zanzibarwort'], 10);
     expect(hits).toHaveLength(1);
-    expect(store.sqlite.knownTerms(['zanzibarwort']).has('zanzibarwort')).toBe(true);
-    expect(await store.keepLexiconInMemory()).toBe(true); // rebuilt on demand (the bot waits for SETTLE_MS)
-    expect(store.sqlite.lexicalSearch(['zanzibarwort'], 10)).toEqual(hits);
+    expect(store.lexicon.knownTerms(['zanzibarwort']).has('zanzibarwort')).toBe(true);
+    expect(await store.warmUpForQuestions()).toBe(true); // rebuilt on demand (the bot waits for SETTLE_MS)
+    expect(store.lexicon.search(['zanzibarwort'], 10)).toEqual(hits);
     await store.close();
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { PgRateLimiter } from '../../src/store/postgres/pgRateLimiter.js';
-import { PgStore, type ScoredPattern } from '../../src/store/postgres/pgStore.js';
+import type { ScoredPattern } from '../../src/store/postgres/pgLexical.js';
+import { PgStore } from '../../src/store/postgres/pgStore.js';
 import { knowledgeStoreContract } from './knowledgeStoreContract.js';
 import { testDatabaseUrl, uniqueSchema } from '../support/postgres.js';
 
@@ -9,7 +10,22 @@ const opened: PgStore[] = [];
 
 if (url) {
   // Every test gets an empty schema of its own in the throwaway database .ci/run starts.
-  knowledgeStoreContract('PostgreSQL (DATABASE_URL)', async () => PgStore.open(url, { schema: uniqueSchema() }));
+  const schemas = new WeakMap<PgStore, string>();
+  knowledgeStoreContract(
+    'PostgreSQL (DATABASE_URL)',
+    async () => {
+      const schema = uniqueSchema();
+      const store = await PgStore.open(url, { schema });
+      schemas.set(store, schema);
+      return store;
+    },
+    {
+      async reopenWithNewerSchema(store) {
+        await store.db.query('INSERT INTO schema_version(version) VALUES (99)');
+        return PgStore.open(url, { schema: schemas.get(store)! });
+      },
+    },
+  );
 
   describe('PostgreSQL backend across processes', () => {
     afterAll(async () => {
@@ -46,7 +62,7 @@ if (url) {
       const fourth = await writer.writeArticle({ ...base, key: 'a', rawHash: 'r4', contentHash: 'c4', metadata: meta,
         passages: [{ position: 0, section: 'body', text: 'harbour sold', terms: 'harbour sold' }], vectors: [Float32Array.from([1, 0, 0])] });
       await writer.db.query("UPDATE passage_changes SET at = now() - interval '2 days'");
-      await writer.flushVectorIndex();
+      await writer.endWriteBatch();
       // Only the newest change (the fourth passage's) is left: the third's addition and the second's removal are gone.
       expect(await writer.db.query('SELECT seq FROM passage_changes')).toHaveLength(1);
       await new Promise((resolve) => setTimeout(resolve, 600));
@@ -110,8 +126,8 @@ if (url) {
         }),
       );
       for (const dates of [{}, { since: '2026-03-01', until: '2026-06-30' }]) {
-        const fulltext = await store.scoreBm25('fulltext', patterns, 6, 20, dates);
-        const postings = await store.scoreBm25('postings', patterns, 6, 20, dates);
+        const fulltext = await store.lexicon.scoreBm25('fulltext', patterns, 6, 20, dates);
+        const postings = await store.lexicon.scoreBm25('postings', patterns, 6, 20, dates);
         expect(fulltext.length).toBeGreaterThan(5);
         expect(postings).toEqual(fulltext);
       }

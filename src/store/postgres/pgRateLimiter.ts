@@ -1,4 +1,4 @@
-import type { QuestionRateLimit } from '../../discord/rateLimiter.js';
+import type { QuestionRateLimit } from '../../core/ports/questionRateLimit.js';
 import type { PgConnection } from './pgDatabase.js';
 
 const WINDOW_SECONDS = 60;

@@ -1,3 +1,11 @@
+import { refuseNewerSchema } from '../rules/schemaVersion.js';
+import { vectorSpaceFromMeta } from '../rules/vectorSpaceSwitch.js';
+import type { PgConnection, PgSession, Row, SqlRunner } from './pgDatabase.js';
+import { backfillPgVector, enablePgVector, PGVECTOR_INDEX, preparePgVectorIndex } from './pgVectors.js';
+
+/** Advisory lock key: migrations one process at a time. */
+const MIGRATION_LOCK = 0x6d696772; // "migr"
+
 /**
  * The PostgreSQL schema, as numbered migrations run in order at start-up (each in one
  * transaction, under an advisory lock so two processes starting together do not race).
@@ -123,3 +131,50 @@ CREATE TABLE copy_bands (
 CREATE INDEX copy_bands_document ON copy_bands(document_id);
 `,
 ];
+
+/**
+ * Runs the migrations this database lacks, one process at a time; refuses a newer schema.
+ * Then turns pgvector on when the server offers it (under the same lock, so two processes
+ * starting together do not race to create the extension) and returns whether it is in use.
+ */
+export async function migrate(db: PgConnection, schema: string | null): Promise<boolean> {
+  const session = await db.session();
+  try {
+    await session.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    if (schema) await session.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await session.query('CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
+    const current = Number((await session.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version')).rows[0]?.v ?? 0);
+    refuseNewerSchema(current, PG_MIGRATIONS.length, 'the database');
+    for (let version = current + 1; version <= PG_MIGRATIONS.length; version++) await runMigration(session, version);
+    return await usePgVectorIfOffered({ query: async <R extends Row>(sql: string, params: unknown[] = []) => (await session.query(sql, params)).rows as R[] });
+  } finally {
+    await session.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    session.release();
+  }
+}
+
+/** One migration in one transaction, recorded in `schema_version`. */
+async function runMigration(session: PgSession, version: number): Promise<void> {
+  await session.query('BEGIN');
+  try {
+    await session.query(PG_MIGRATIONS[version - 1]!);
+    await session.query('INSERT INTO schema_version(version) VALUES ($1)', [version]);
+    await session.query('COMMIT');
+  } catch (error) {
+    await session.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/** Turns pgvector on when offered; a database that had vectors before it was installed gets them indexed now. */
+async function usePgVectorIfOffered(runner: SqlRunner): Promise<boolean> {
+  if (!(await enablePgVector(runner))) return false;
+  const meta = new Map((await runner.query<{ key: string; value: string }>("SELECT key, value FROM meta WHERE key IN ('vector_model', 'vector_dim')")).map((r) => [r.key, r.value]));
+  const space = vectorSpaceFromMeta((key) => meta.get(key));
+  if (space) {
+    const [index] = await runner.query<{ name: string | null }>(`SELECT to_regclass('${PGVECTOR_INDEX}')::text AS name`);
+    if (!index?.name) await preparePgVectorIndex(runner, space);
+    await backfillPgVector(runner, space.model);
+  }
+  return true;
+}

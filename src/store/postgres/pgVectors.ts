@@ -1,6 +1,9 @@
+import { PROBE_ORDER_SQL, type ProbePassage } from '../calibrationMeta.js';
 import type { VectorSpace } from '../knowledgeStore.js';
 import { decodeVector, encodeVector } from '../vectorCodec.js';
+import { recordChanges, recordVectorSpaceChange } from './pgChanges.js';
 import type { SqlRunner } from './pgDatabase.js';
+import { setMeta } from './pgMeta.js';
 
 /**
  * Vectors in PostgreSQL. They are always stored as float32 bytes (`vector`, the truth that
@@ -116,4 +119,43 @@ export async function searchPgVector(tx: SqlRunner, space: VectorSpace, vector: 
     [vectorLiteral(vector), k],
   );
   return rows.map((r) => ({ id: Number(r.id), similarity: 1 - Number(r.distance) }));
+}
+
+/** Passages with no vector from `model` (written while the model was unavailable, or by another model). */
+export async function passagesMissingVectors(db: SqlRunner, model: string, limit: number): Promise<Array<{ id: number; text: string }>> {
+  const rows = await db.query<{ id: string; text: string }>(
+    `SELECT p.id, p.text FROM passages p LEFT JOIN passage_vectors v ON v.passage_id = p.id AND v.model = $1
+     WHERE v.passage_id IS NULL ORDER BY p.id LIMIT $2`,
+    [model, limit],
+  );
+  return rows.map((r) => ({ id: Number(r.id), text: r.text }));
+}
+
+/** Writes vectors of existing passages and records them in the change sequence, in the caller's transaction. */
+export async function storeVectors(tx: SqlRunner, model: string, vectors: Array<{ id: number; vector: Float32Array }>, pgvector: boolean): Promise<void> {
+  await writeVectors(tx, model, vectors, pgvector);
+  await recordChanges(tx, 'a', vectors.map((v) => v.id));
+}
+
+/**
+ * Drops vectors of any other model and records `space` (rules/vectorSpaceSwitch.ts), in the
+ * caller's transaction; with pgvector the index is rebuilt for it. The change sequence gets
+ * an 'x': every process rebuilds its graph.
+ */
+export async function replaceVectorSpace(tx: SqlRunner, space: VectorSpace, rows: Array<[key: string, value: string]>, pgvector: boolean): Promise<void> {
+  await tx.query('DELETE FROM passage_vectors WHERE model <> $1', [space.model]);
+  if (pgvector) await preparePgVectorIndex(tx, space);
+  for (const [key, value] of rows) await setMeta(tx, key, value);
+  await recordVectorSpaceChange(tx);
+}
+
+/** See KnowledgeStore.probePassages. */
+export async function probePassages(db: SqlRunner, model: string, limit: number): Promise<ProbePassage[]> {
+  const rows = await db.query<{ id: string; document_id: string; text: string; language: string; vector: Buffer }>(
+    `SELECT p.id, p.document_id, p.text, d.language, v.vector FROM passages p
+     JOIN passage_vectors v ON v.passage_id = p.id AND v.model = $1 JOIN documents d ON d.id = p.document_id
+     WHERE p.section = 'body' ORDER BY ${PROBE_ORDER_SQL} LIMIT $2`,
+    [model, limit],
+  );
+  return rows.map((r) => ({ id: Number(r.id), documentId: Number(r.document_id), text: r.text, language: r.language, vector: decodeVector(r.vector) }));
 }

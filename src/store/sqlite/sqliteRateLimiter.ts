@@ -1,14 +1,12 @@
-/** Per-user limit on questions: null when one is allowed now, else the seconds to wait. */
-export interface QuestionRateLimit {
-  take(userId: string): number | null | Promise<number | null>;
-}
+import type { QuestionRateLimit } from '../../core/ports/questionRateLimit.js';
 
 /**
- * Per-user sliding-window limit on questions, in this process's memory (one bot process;
- * with DATABASE_URL the limit is kept in PostgreSQL so it holds across processes). Returns how long to wait when over the limit
- * so the reply can say when to try again.
+ * Per-user sliding-window limit on questions, in this process's memory: a SQLite store
+ * serves one bot process (PostgreSQL keeps the limit in a table, pgRateLimiter.ts, so it
+ * holds across processes). Returns how long to wait when over the limit so the reply can
+ * say when to try again.
  */
-export class RateLimiter implements QuestionRateLimit {
+export class InProcessRateLimiter implements QuestionRateLimit {
   private readonly hits = new Map<string, number[]>();
 
   constructor(private readonly perMinute: number, private readonly now: () => number = Date.now) {}

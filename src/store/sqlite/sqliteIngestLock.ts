@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { IngestLockedError } from './errors.js';
+import { IngestLockedError } from '../errors.js';
 
 function processAlive(pid: number): boolean {
   try {

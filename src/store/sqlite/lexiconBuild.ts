@@ -1,4 +1,4 @@
-import { siblingModule, startWorker } from '../workers/startWorker.js';
+import { siblingModule, startWorker } from '../../workers/startWorker.js';
 import { MemoryLexicon, type LexiconParts } from './memoryLexicon.js';
 
 /** Builds the in-memory lexical index of the SQLite file at `path` in a worker thread (lexiconBuildWorker.ts). */

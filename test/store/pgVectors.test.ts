@@ -3,7 +3,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Row, SqlRunner } from '../../src/store/postgres/pgDatabase.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres/pgSchema.js';
-import { backfillPgVector, enablePgVector, PGVECTOR_INDEX, preparePgVectorIndex, searchPgVector, writeVectors } from '../../src/store/postgres/pgVector.js';
+import { backfillPgVector, enablePgVector, PGVECTOR_INDEX, preparePgVectorIndex, searchPgVector, writeVectors } from '../../src/store/postgres/pgVectors.js';
 import { encodeVector } from '../../src/store/vectorCodec.js';
 import { PgStore } from '../../src/store/postgres/pgStore.js';
 import type { ArticleWrite } from '../../src/store/knowledgeStore.js';

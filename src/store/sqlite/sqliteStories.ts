@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { ArticleWrite, CopyCandidate, Fingerprint, StoryInfo } from './knowledgeStore.js';
-import { parseComments } from './documentRow.js';
-import { copiesNoLongerMatching, decodeSignature, encodeSignature, storiesOf, type StoryMember } from './stories.js';
+import type { ArticleWrite, CopyCandidate, Fingerprint, StoryInfo } from '../knowledgeStore.js';
+import { parseComments } from '../documentRow.js';
+import { copiesNoLongerMatching, decodeSignature, encodeSignature, storiesOf, type StoryMember } from '../stories.js';
 
 /**
  * SQLite's side of stories told by several articles (rules in stories.ts): links a written

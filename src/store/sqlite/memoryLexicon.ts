@@ -1,4 +1,4 @@
-import type { FtsPattern } from './ftsQuery.js';
+import type { FtsPattern } from '../ftsQuery.js';
 
 /** A built lexicon as plain data: postings in CSR form over `terms` (sorted); transferable between threads. */
 export interface LexiconParts {

@@ -1,0 +1,307 @@
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { QuestionRateLimit } from '../../core/ports/questionRateLimit.js';
+import type { DocumentRecord, StoredPassage } from '../../core/types.js';
+import type { AnnIndex } from '../annIndex.js';
+import { calibrationRows, readCalibration, type ProbePassage, type StoredCalibration } from '../calibrationMeta.js';
+import type {
+  ArticleWrite, CopyCandidate, DateFilter, Fingerprint, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, RunSummary, SourceStatus, StoreManifest,
+  StoreStats, StoredArticle, StoryInfo, VectorSpace, WriteResult,
+} from '../knowledgeStore.js';
+import { runNow } from '../rules/storageRule.js';
+import { encodeValidators, parseValidators, validatorsMetaKey } from '../rules/validators.js';
+import { useVectorSpace, vectorSpaceFromMeta, vectorSpaceRows } from '../rules/vectorSpaceSwitch.js';
+import * as articles from './sqliteArticles.js';
+import { SqliteDatabase } from './sqliteDatabase.js';
+import { acquireIngestLock } from './sqliteIngestLock.js';
+import { SqliteLexicalIndex } from './sqliteLexical.js';
+import { InProcessRateLimiter } from './sqliteRateLimiter.js';
+import * as records from './sqliteRecords.js';
+import { articlesWithoutFingerprint, copyCandidates, setFingerprint, stories } from './sqliteStories.js';
+import { SqliteVectorGraph } from './sqliteVectorGraph.js';
+import * as vectors from './sqliteVectors.js';
+
+export const STORE_FILE = 'news.db';
+export const ANN_FILE = 'vectors.hnsw';
+export const LOCK_FILE = 'ingest.lock';
+export const MANIFEST_FILE = 'manifest.json';
+
+export function storePaths(dataDir: string) {
+  return {
+    db: join(dataDir, STORE_FILE),
+    ann: join(dataDir, ANN_FILE),
+    lock: join(dataDir, LOCK_FILE),
+    manifest: join(dataDir, MANIFEST_FILE),
+    models: join(dataDir, 'models'),
+  };
+}
+
+/**
+ * The embedded knowledge base (the `DATA_DIR` default): SQLite as the truth plus an hnswlib
+ * graph derived from its stored vectors, saved beside it. Implements KnowledgeStore, the
+ * interface the rest of the system uses; `sqlite`, `lexicon` and the graph methods are
+ * exposed for the backend's own tests and benchmarks only.
+ */
+export class SqliteStore implements KnowledgeStore {
+  readonly paths: ReturnType<typeof storePaths>;
+  readonly lexicon: SqliteLexicalIndex;
+  private readonly graph: SqliteVectorGraph;
+
+  private constructor(readonly dataDir: string, readonly sqlite: SqliteDatabase, log: (message: string) => void) {
+    this.paths = storePaths(dataDir);
+    this.lexicon = new SqliteLexicalIndex(sqlite);
+    this.graph = new SqliteVectorGraph(sqlite, this.paths, log);
+  }
+
+  static open(dataDir: string, options: { log?: (message: string) => void } = {}): SqliteStore {
+    mkdirSync(dataDir, { recursive: true });
+    const sqlite = new SqliteDatabase(storePaths(dataDir).db);
+    return new SqliteStore(dataDir, sqlite, options.log ?? (() => undefined));
+  }
+
+  // ----- articles
+
+  async writeArticle(article: ArticleWrite): Promise<WriteResult> {
+    const graph = this.graph.forWrites(this.currentVectorSpace());
+    const result = articles.writeArticle(this.sqlite, article, new Date().toISOString());
+    if (graph) {
+      for (const id of result.removedPassageIds) graph.remove(id);
+      for (const { id, vector } of result.added) if (vector) graph.add(id, vector);
+    }
+    return result;
+  }
+
+  async removeKeys(keys: string[]): Promise<number> {
+    const graph = this.graph.forWrites(this.currentVectorSpace());
+    const removed = articles.removeKeys(this.sqlite, keys);
+    for (const id of removed) graph?.remove(id);
+    return removed.length;
+  }
+
+  async documentByKey(key: string): Promise<FoundDocument | undefined> {
+    return articles.documentByKey(this.sqlite, key);
+  }
+
+  async documentByContentHash(contentHash: string): Promise<DocumentRecord | undefined> {
+    return articles.documentByContentHash(this.sqlite, contentHash);
+  }
+
+  async addAlias(aliasKey: string, documentId: number, sourceId: string, rawHash: string): Promise<void> {
+    articles.addAlias(this.sqlite, aliasKey, documentId, sourceId, rawHash);
+  }
+
+  async updateRawHash(documentId: number, rawHash: string): Promise<void> {
+    articles.updateRawHash(this.sqlite, documentId, rawHash);
+  }
+
+  async articlesWithoutFingerprint(limit: number): Promise<Array<{ id: number; body: string[]; comments: string[]; summaryOnly: boolean }>> {
+    return articlesWithoutFingerprint(this.sqlite.db, limit);
+  }
+
+  async setFingerprint(documentId: number, fingerprint: Fingerprint | null): Promise<void> {
+    setFingerprint(this.sqlite.db, documentId, fingerprint);
+  }
+
+  async copyCandidates(bands: string[]): Promise<CopyCandidate[]> {
+    return copyCandidates(this.sqlite.db, bands);
+  }
+
+  async stories(documentIds: number[]): Promise<Map<number, StoryInfo>> {
+    return stories(this.sqlite.db, documentIds);
+  }
+
+  async keysForSource(sourceId: string): Promise<string[]> {
+    return articles.keysForSource(this.sqlite, sourceId);
+  }
+
+  async hasSummaryOnly(sourceId: string): Promise<boolean> {
+    return articles.hasSummaryOnly(this.sqlite, sourceId);
+  }
+
+  async *exportArticles(options: { withVectors?: boolean } = {}): AsyncIterable<StoredArticle> {
+    yield* articles.exportArticles(this.sqlite, options.withVectors ? this.currentVectorSpace() : null);
+  }
+
+  // ----- search
+
+  async lexicalSearch(forms: string[], limit: number, dates: DateFilter = {}): Promise<Array<{ id: number }>> {
+    return this.lexicon.search(forms, limit, dates);
+  }
+
+  async vectorSearch(vector: Float32Array, k: number): Promise<Array<{ id: number; similarity: number }>> {
+    const graph = this.vectorIndex();
+    return graph && graph.size > 0 ? graph.search(vector, k) : [];
+  }
+
+  async hasSearchableVectors(): Promise<boolean> {
+    return (this.vectorIndex()?.size ?? 0) > 0;
+  }
+
+  async passagesByIds(ids: number[]): Promise<StoredPassage[]> {
+    return articles.passagesByIds(this.sqlite, ids);
+  }
+
+  async passageCount(): Promise<number> {
+    return this.lexicon.passageCount();
+  }
+
+  async passageFrequencies(formGroups: string[][]): Promise<number[]> {
+    return this.lexicon.passageFrequencies(formGroups);
+  }
+
+  async knownTerms(terms: string[]): Promise<Set<string>> {
+    return this.lexicon.knownTerms(terms);
+  }
+
+  warmUpForQuestions(log?: (message: string) => void): Promise<boolean> {
+    return this.lexicon.keepInMemory(log);
+  }
+
+  // ----- vectors
+
+  async vectorSpace(): Promise<VectorSpace | null> {
+    return this.currentVectorSpace();
+  }
+
+  private currentVectorSpace(): VectorSpace | null {
+    return vectorSpaceFromMeta((key) => this.sqlite.getMeta(key));
+  }
+
+  /** Records the vector space without touching stored vectors (benchmarks that write vectors directly). */
+  setVectorSpace(space: VectorSpace): void {
+    for (const [key, value] of vectorSpaceRows(space)) this.sqlite.setMeta(key, value);
+  }
+
+  async useVectorSpace(space: VectorSpace): Promise<boolean> {
+    const changed = runNow(
+      useVectorSpace(space, {
+        currentVectorSpace: () => this.currentVectorSpace(),
+        replaceVectorSpace: (wanted) => vectors.replaceVectorSpace(this.sqlite, wanted, vectorSpaceRows(wanted)),
+      }),
+    );
+    if (changed) this.graph.reset();
+    return changed;
+  }
+
+  async passagesMissingVectors(model: string, limit: number): Promise<Array<{ id: number; text: string }>> {
+    return vectors.passagesMissingVectors(this.sqlite, model, limit);
+  }
+
+  async storeVectors(model: string, stored: Array<{ id: number; vector: Float32Array }>): Promise<void> {
+    const graph = this.graph.forWrites(this.currentVectorSpace());
+    vectors.storeVectors(this.sqlite, model, stored);
+    for (const { id, vector } of stored) graph?.add(id, vector);
+  }
+
+  async endWriteBatch(): Promise<void> {
+    this.graph.endWriteBatch();
+  }
+
+  /** The vector graph for searching, kept in step with the store (sqliteVectorGraph.ts). */
+  vectorIndex(options: { forWriting?: boolean } = {}): AnnIndex | null {
+    return this.graph.current(this.currentVectorSpace(), options);
+  }
+
+  /** Saves the graph (atomically) so it reflects the current store generation. */
+  saveVectorIndex(): void {
+    this.graph.save();
+  }
+
+  annBytesOnDisk(): number {
+    return this.graph.bytesOnDisk();
+  }
+
+  // ----- answer calibration
+
+  async probePassages(model: string, limit: number): Promise<ProbePassage[]> {
+    return vectors.probePassages(this.sqlite, model, limit);
+  }
+
+  async calibration(): Promise<StoredCalibration> {
+    return readCalibration((key) => this.sqlite.getMeta(key));
+  }
+
+  async saveCalibration(update: Partial<StoredCalibration>): Promise<void> {
+    this.sqlite.transaction(() => {
+      for (const [key, value] of calibrationRows(update)) this.sqlite.setMeta(key, value);
+    });
+  }
+
+  // ----- runs and meta
+
+  async lockForIngest(): Promise<() => Promise<void>> {
+    const release = acquireIngestLock(this.paths.lock);
+    return async () => release();
+  }
+
+  async beginRun(startedAt: string): Promise<number> {
+    return records.beginRun(this.sqlite, startedAt);
+  }
+
+  async finishRun(id: number, status: 'ok' | 'failed', finishedAt: string, summary: RunSummary): Promise<void> {
+    records.finishRun(this.sqlite, id, status, finishedAt, summary);
+  }
+
+  async markInterruptedRuns(currentRunId: number): Promise<void> {
+    records.markInterruptedRuns(this.sqlite, currentRunId);
+  }
+
+  async lastRun(): Promise<IngestRun | undefined> {
+    return records.lastRun(this.sqlite);
+  }
+
+  async httpValidators(url: string): Promise<HttpValidators | undefined> {
+    return parseValidators(this.sqlite.getMeta(validatorsMetaKey(url)));
+  }
+
+  async setHttpValidators(url: string, validators: HttpValidators): Promise<void> {
+    const value = encodeValidators(validators);
+    if (value) this.sqlite.setMeta(validatorsMetaKey(url), value);
+  }
+
+  async sourceStatus(sourceId: string): Promise<SourceStatus | undefined> {
+    return records.sourceStatus(this.sqlite, sourceId);
+  }
+
+  async sourceStatuses(): Promise<SourceStatus[]> {
+    return records.sourceStatuses(this.sqlite);
+  }
+
+  async recordSourceStatus(status: SourceStatus): Promise<void> {
+    records.recordSourceStatus(this.sqlite, status);
+  }
+
+  questionRateLimit(perMinute: number): QuestionRateLimit {
+    return new InProcessRateLimiter(perMinute);
+  }
+
+  async stats(): Promise<StoreStats> {
+    return records.stats(this.sqlite);
+  }
+
+  async storeBytesOnDisk(): Promise<number> {
+    let total = 0;
+    for (const suffix of ['', '-wal', '-shm']) {
+      const path = this.paths.db + suffix;
+      if (existsSync(path)) total += statSync(path).size;
+    }
+    return total + this.annBytesOnDisk();
+  }
+
+  async writeManifest(manifest: StoreManifest): Promise<void> {
+    const tmp = `${this.paths.manifest}.tmp-${process.pid}`;
+    writeFileSync(tmp, `${JSON.stringify(manifest, null, 2)}\n`);
+    renameSync(tmp, this.paths.manifest);
+    this.sqlite.setMeta('manifest', JSON.stringify(manifest));
+  }
+
+  manifest(): StoreManifest | null {
+    const raw = this.sqlite.getMeta('manifest');
+    return raw ? (JSON.parse(raw) as StoreManifest) : null;
+  }
+
+  async close(): Promise<void> {
+    this.lexicon.close();
+    this.sqlite.close();
+  }
+}
