@@ -19,6 +19,8 @@ export type UserErrorCode =
   | 'bad_source'
   /** Another process holds the store's one-ingest-at-a-time lock. */
   | 'ingest_locked'
+  /** Nothing has been ingested yet: there is nothing to answer from. */
+  | 'store_empty'
   /** The news store is damaged or not a news store. */
   | 'store_corrupt'
   /** An ingestion stopped (shutdown) before it finished. */
