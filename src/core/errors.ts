@@ -1,6 +1,7 @@
 /**
  * The stable identifiers of failures a person can act on. Logs and tests match on these, never
- * on message text; a code is listed here only while something throws it.
+ * on message text; a code is listed here only while something throws it (ingest_locked,
+ * store_corrupt and ingest_aborted: the errors of src/store/errors.ts and ingest/pipeline.ts).
  */
 export type UserErrorCode =
   /** A Discord user asked too many questions in the last minute. */

@@ -59,7 +59,9 @@ function describeFailure(error: unknown, surface: FailureSurface): FailureReply 
 }
 
 /** Never leaves a deferred reply hanging: edits it, or replies privately if nothing was sent yet. */
-export function sendToInteraction(interaction: Pick<ChatInputCommandInteraction, 'deferred' | 'replied' | 'reply' | 'editReply'>): (content: string) => Promise<unknown> {
+export function sendToInteraction(
+  interaction: Pick<ChatInputCommandInteraction, 'deferred' | 'replied' | 'reply' | 'editReply'>,
+): (content: string) => Promise<unknown> {
   return (content) =>
     interaction.deferred || interaction.replied
       ? interaction.editReply({ content, allowedMentions: NO_MENTIONS })

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotProcess } from '../support/botProcess.js';
 import { ingestSources, newsFolder, sqliteNewsEnv, startBotProcess } from '../support/botFixture.js';
 import { channelPosts, finalEdit, OPTION, replyEdits } from '../support/discordReplies.js';
-import { APP_ID, BOT_THREAD_ID, CHANNEL_ID, DM_CHANNEL_ID, FakeDiscord, MANAGE_GUILD, type RestCall } from '../support/fakeDiscord.js';
+import { APP_ID, BOT_THREAD_ID, CHANNEL_ID, DM_CHANNEL_ID, FakeDiscord, MANAGE_GUILD } from '../support/fakeDiscord.js';
 import { runScript } from '../support/runScript.js';
 import { suiteTempDir, tempDir } from '../support/tempDir.js';
 
@@ -315,5 +315,3 @@ describe('starting and registering', () => {
     }
   });
 });
-
-export type { RestCall };

@@ -74,7 +74,7 @@ describe('Discord with LLM answers (fake OpenAI-compatible server)', () => {
     const followUp = discord.message('and what about freight rates?', { replyTo: answer.responseId, userId: '500000000000000098' });
     const reply = await discord.waitFor(() => channelPosts(discord).find((c) => c.body.message_reference?.message_id === followUp.id));
     const rewrite = openai.requests.find((r) => r.messages[0]!.content.startsWith('Rewrite'));
-    expect(rewrite?.messages[1]!.content).toContain('Follow-up: and what about freight rates?');
+    expect(rewrite?.messages[1]?.content).toContain('Follow-up: and what about freight rates?');
     expect(reply.body.content).toContain('[1]');
   });
 });

@@ -9,7 +9,15 @@ import { createLogger } from '../../src/logger.js';
 /** A logger whose JSON lines are kept, to read what was logged. */
 function capturedLogger(): { logger: ReturnType<typeof createLogger>; lines: string[] } {
   const lines: string[] = [];
-  const logger = createLogger('info', new Writable({ write: (chunk, _e, cb) => (lines.push(String(chunk)), cb()) }) as never);
+  const logger = createLogger(
+    'info',
+    new Writable({
+      write: (chunk, _e, cb) => {
+        lines.push(String(chunk));
+        cb();
+      },
+    }) as never,
+  );
   return { logger, lines };
 }
 
@@ -67,7 +75,7 @@ describe('interaction errors', () => {
 });
 
 describe('reportFailure', () => {
-  it('uses the surface\'s own apology, returns its error id, and logs (never throws) a failure to send', async () => {
+  it("uses the surface's own apology, returns its error id, and logs (never throws) a failure to send", async () => {
     const { logger, lines } = capturedLogger();
     const reply = await reportFailure(new Error('disk full'), {
       logger,

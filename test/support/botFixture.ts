@@ -62,7 +62,13 @@ export async function startLlmBot(options: {
   const openai = new FakeOpenAI();
   await Promise.all([discord.start(), openai.start()]);
   const stopServers = () => Promise.all([discord.stop(), openai.stop()]);
-  const bot = await startBotProcess(discord, { ...storeEnv, LLM_PROVIDER: 'openai', OPENAI_BASE_URL: openai.baseUrl, OPENAI_API_KEY: 'k', ...options.env }).catch(async (error: unknown) => {
+  const bot = await startBotProcess(discord, {
+    ...storeEnv,
+    LLM_PROVIDER: 'openai',
+    OPENAI_BASE_URL: openai.baseUrl,
+    OPENAI_API_KEY: 'k',
+    ...options.env,
+  }).catch(async (error: unknown) => {
     await stopServers();
     throw error;
   });

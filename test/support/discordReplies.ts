@@ -20,8 +20,12 @@ export function channelPosts(fake: FakeDiscord, channelId: string = CHANNEL_ID):
 
 /** Waits until the latest edit of an interaction's reply matches `pattern`, and returns its text. */
 export function finalEdit(fake: FakeDiscord, token: string, pattern: RegExp = /\S/, timeoutMs = 20_000): Promise<string> {
-  return fake.waitFor(() => {
-    const content = replyEdits(fake, token).at(-1)?.body?.content as string | undefined;
-    return content && pattern.test(content) ? content : undefined;
-  }, timeoutMs, `final reply for ${token}`);
+  return fake.waitFor(
+    () => {
+      const content = replyEdits(fake, token).at(-1)?.body?.content as string | undefined;
+      return content && pattern.test(content) ? content : undefined;
+    },
+    timeoutMs,
+    `final reply for ${token}`,
+  );
 }

@@ -18,8 +18,19 @@ export function composeExtractiveAnswer(question: string, retrieval: RetrievalRe
   const phrases = phrasesFor(questionLanguage);
   const { thresholds, origin } = retrieval.gate ?? { thresholds: DEFAULT_THRESHOLDS, origin: 'default' as const };
   const decision = decideGate(retrieval.passages, retrieval.vectorScale, thresholds, origin);
-  const base = { passages: toAnswerPassages(retrieval.passages, retrieval.vectorScale), mode: 'extractive' as const, retrieval: retrieval.mode, language: questionLanguage };
-  const noAnswer = (reason: string): Answer => ({ ...base, answer: phrases.noAnswer, citations: [], noAnswer: true, decision: { ...decision, answered: false, reason } });
+  const base = {
+    passages: toAnswerPassages(retrieval.passages, retrieval.vectorScale),
+    mode: 'extractive' as const,
+    retrieval: retrieval.mode,
+    language: questionLanguage,
+  };
+  const noAnswer = (reason: string): Answer => ({
+    ...base,
+    answer: phrases.noAnswer,
+    citations: [],
+    noAnswer: true,
+    decision: { ...decision, answered: false, reason },
+  });
   if (!decision.answered) return noAnswer(decision.reason);
 
   const ctx = scoringContext(question, retrieval, thresholds);

@@ -54,7 +54,13 @@ export interface ScoringContext {
 }
 
 export function scoringContext(question: string, retrieval: RetrievalResult, thresholds: GateThresholds): ScoringContext {
-  return { retrieval, thresholds, wanted: answerTypeOf(question), aboutReaders: retrieval.terms.some((t) => t.aboutReaders), bestRelevance: Math.max(0, ...retrieval.passages.map((p) => p.relevance)) };
+  return {
+    retrieval,
+    thresholds,
+    wanted: answerTypeOf(question),
+    aboutReaders: retrieval.terms.some((t) => t.aboutReaders),
+    bestRelevance: Math.max(0, ...retrieval.passages.map((p) => p.relevance)),
+  };
 }
 
 /** Each quotable passage's sentences, scored by their own evidence, their passage's, and its rank. */

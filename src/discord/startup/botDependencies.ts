@@ -30,7 +30,8 @@ export async function openBotDependencies(config: Config, logger: Logger, option
   // Built first: a misconfigured LLM is reported at start-up, naming the variable.
   const answerer = options.answerer ?? (await createAnswererFromConfig(config, { log: (m) => logger.warn(m) }));
   const embeddings = options.embeddings ?? (await loadEmbeddingsFromConfig(config));
-  if (!embeddings.embeddings) logger.warn({ model: embeddings.status.model, reason: embeddings.status.reason }, 'embedding model not loaded: lexical retrieval only');
+  if (!embeddings.embeddings)
+    logger.warn({ model: embeddings.status.model, reason: embeddings.status.reason }, 'embedding model not loaded: lexical retrieval only');
   // The model is always loaded (not only when the store has vectors): later re-ingests add them.
   const kb = await openKnowledgeBase(config, { embeddings, answerer, log: (m: string) => logger.warn(m) });
   if ((await kb.store.stats()).documents === 0) logger.warn('the news index is empty: run "npm run ingest" or /reingest');

@@ -11,9 +11,9 @@ export function scheduleReingest(config: Config, reingest: ReingestCoordinator, 
   const schedule = setInterval(() => {
     const job = reingest.start('schedule');
     if (!job) return logger.info('scheduled re-ingest skipped: one is already running');
-    job.then((s) => logger.info({ added: s.added, updated: s.updated, removed: s.removed }, 'scheduled re-ingest finished')).catch((error: unknown) =>
-      logger.warn({ err: error }, 'scheduled re-ingest failed'),
-    );
+    job
+      .then((s) => logger.info({ added: s.added, updated: s.updated, removed: s.removed }, 'scheduled re-ingest finished'))
+      .catch((error: unknown) => logger.warn({ err: error }, 'scheduled re-ingest failed'));
   }, config.discord.ingestIntervalMinutes * 60_000);
   schedule.unref();
   return () => clearInterval(schedule);

@@ -12,7 +12,10 @@ export function shardInfo(client: Client): ShardInfo {
     count: util.count,
     async serversAcrossShards() {
       const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), SHARD_QUERY_TIMEOUT_MS).unref());
-      const counts = util.fetchClientValues('guilds.cache.size').then((values) => (values as number[]).reduce((sum, n) => sum + n, 0)).catch(() => null);
+      const counts = util
+        .fetchClientValues('guilds.cache.size')
+        .then((values) => (values as number[]).reduce((sum, n) => sum + n, 0))
+        .catch(() => null);
       return Promise.race([counts, timeout]);
     },
   };
