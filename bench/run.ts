@@ -31,6 +31,7 @@ import { WorkerEmbeddings } from '../src/embeddings/workerEmbeddings.js';
 import { defaultEmbeddingThreads } from '../src/embeddings/embeddingDefaults.js';
 import { clusteredVectors, harderVectors } from './synthetic.js';
 import { benchVectorSearch } from './vectorSearch.js';
+import { runMain } from '../src/cli/runMain.js';
 
 const DIM = 384;
 const small = process.env.BENCH_SCALE === 'small';
@@ -257,7 +258,4 @@ function formatDiscord(d: Record<string, any>): string[] {
   ];
 }
 
-main().catch((error: Error) => {
-  console.error(`bench failed: ${error.stack ?? error.message}`);
-  process.exit(1);
-});
+runMain('bench failed', main, { withStack: true });

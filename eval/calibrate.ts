@@ -15,6 +15,8 @@ import { chooseOperatingPoint, sweepGate, type OperatingPoint } from '../src/cor
 import { askAll } from './askAll.js';
 import { parseDropGold, parseLimit, readCorpus, sample } from './corpus.js';
 import { curveToJson, formatCurve } from './gateCurve.js';
+import { runMain } from '../src/cli/runMain.js';
+import { UserFacingError } from '../src/core/errors.js';
 
 const USAGE = `Usage: npm run calibrate -- --docs DIR --questions FILE.jsonl [--max-declined 0.05] [--dry-run] [--json]
        npm run calibrate -- --squad FILE.json[.gz] [--drop-gold 0.2] [--limit N] [--max-declined 0.05] [--dry-run] [--json]
@@ -32,9 +34,9 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) return void console.log(USAGE);
-  if (!values.squad && (!values.docs || !values.questions)) throw new Error(`--docs and --questions are required (or --squad FILE). ${USAGE}`);
+  if (!values.squad && (!values.docs || !values.questions)) throw new UserFacingError('bad_usage', `--docs and --questions are required (or --squad FILE). ${USAGE}`);
   const maxDeclined = values['max-declined'] === undefined ? 0.05 : Number(values['max-declined']);
-  if (!(maxDeclined >= 0 && maxDeclined < 1)) throw new Error('--max-declined must be a share between 0 and 1, e.g. 0.05');
+  if (!(maxDeclined >= 0 && maxDeclined < 1)) throw new UserFacingError('bad_usage', '--max-declined must be a share between 0 and 1, e.g. 0.05');
   const dropGold = parseDropGold(values['drop-gold'], 0.2);
   const limit = parseLimit(values.limit);
 
@@ -42,8 +44,8 @@ async function main(): Promise<void> {
   try {
     const corpus = readCorpus({ squad: values.squad, dropGold, docs: values.docs, questions: values.questions }, workDir);
     const questions = sample(corpus.questions, limit);
-    if (!questions.some((q) => q.unanswerable)) throw new Error('no unanswerable questions: honesty cannot be measured (use --drop-gold, or mark questions "unanswerable": true)');
-    if (!questions.some((q) => !q.unanswerable)) throw new Error('no answerable questions to calibrate with');
+    if (!questions.some((q) => q.unanswerable)) throw new UserFacingError('bad_usage', 'no unanswerable questions: honesty cannot be measured (use --drop-gold, or mark questions "unanswerable": true)');
+    if (!questions.some((q) => !q.unanswerable)) throw new UserFacingError('bad_usage', 'no answerable questions to calibrate with');
     const config = loadConfig();
     const embeddings = await loadEmbeddingsFromConfig(config);
     const run = await askAll({ ...config, databaseUrl: undefined, dataDir: join(workDir, 'data') }, embeddings, corpus.docsDir, questions, 10);
@@ -78,7 +80,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`calibrate failed: ${error.message}`);
-  process.exit(1);
-});
+runMain('calibrate failed', main);

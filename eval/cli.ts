@@ -9,6 +9,8 @@ import { askAll } from './askAll.js';
 import { parseDropGold, parseLimit, readCorpus, sample } from './corpus.js';
 import { curveToJson } from './gateCurve.js';
 import { computeReport, type EvalReport } from './metrics.js';
+import { runMain } from '../src/cli/runMain.js';
+import { UserFacingError } from '../src/core/errors.js';
 
 const USAGE = `Usage: npm run eval -- --docs DIR --questions FILE.jsonl [--k 10] [--json] [--verbose]
        npm run eval -- --squad FILE.json[.gz] [--drop-gold SHARE] [--limit N] [--k 10] [--json]
@@ -49,9 +51,9 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) return void console.log(USAGE);
-  if (!values.squad && (!values.docs || !values.questions)) throw new Error(`--docs and --questions are required (or --squad FILE). ${USAGE}`);
+  if (!values.squad && (!values.docs || !values.questions)) throw new UserFacingError('bad_usage', `--docs and --questions are required (or --squad FILE). ${USAGE}`);
   const k = values.k ? Number(values.k) : 10;
-  if (!Number.isInteger(k) || k < 1) throw new Error('--k must be a positive whole number');
+  if (!Number.isInteger(k) || k < 1) throw new UserFacingError('bad_usage', '--k must be a positive whole number');
   const dropGold = parseDropGold(values['drop-gold']);
   const limit = parseLimit(values.limit);
 
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
   try {
     const corpus = readCorpus({ squad: values.squad, dropGold, docs: values.docs, questions: values.questions }, workDir);
     const questions = sample(corpus.questions, limit);
-    if (questions.length === 0) throw new Error('no valid questions to ask');
+    if (questions.length === 0) throw new UserFacingError('bad_usage', 'no valid questions to ask');
     const base = loadConfig();
     const embeddings = await loadEmbeddingsFromConfig(base); // loaded once, used by both backends
     // SQLite always; with DATABASE_URL also PostgreSQL (in a throwaway schema), side by side.
@@ -123,7 +125,4 @@ function formatSideBySide(b: ReturnType<typeof sideBySide>): string {
   return ['backend        sqlite postgresql', ...rows, ''].join('\n');
 }
 
-main().catch((error: Error) => {
-  console.error(`eval failed: ${error.message}`);
-  process.exit(1);
-});
+runMain('eval failed', main);

@@ -14,6 +14,8 @@ import { loadConfig } from '../src/config.js';
 import { featuresOfLeading, RANKED_CANDIDATES, RANKING_WEIGHTS, type CandidateFeatures } from '../src/core/retrieval/candidateRanking.js';
 import { retrieve } from '../src/core/retrieval/retrieve.js';
 import { readSquad } from './squad.js';
+import { runMain } from '../src/cli/runMain.js';
+import { UserFacingError } from '../src/core/errors.js';
 
 const FEATURES = Object.keys(RANKING_WEIGHTS) as Array<keyof CandidateFeatures>;
 
@@ -84,7 +86,7 @@ function fit(examples: Example[], epochs = 30, rate = 0.05, decay = 1e-4): numbe
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { squad: { type: 'string' }, limit: { type: 'string' } } });
-  if (!values.squad) throw new Error('usage: fitRanking --squad FILE[.gz] [--limit N]');
+  if (!values.squad) throw new UserFacingError('bad_usage', 'usage: fitRanking --squad FILE[.gz] [--limit N]');
   const limit = values.limit ? Number(values.limit) : undefined;
   const workDir = mkdtempSync(join(tmpdir(), 'newsdesk-fit-'));
   try {
@@ -103,7 +105,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(null, main);

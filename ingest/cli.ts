@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import { loadConfig } from '../src/config.js';
 import { ingestFromConfig } from '../src/bootstrap.js';
 import { formatSummary } from './summary.js';
+import { runMain } from '../src/cli/runMain.js';
 
 const USAGE = `Usage: npm run ingest -- [sources...] [--prune] [--rebuild] [--json]
   sources    files, folders, web-page URLs or feed URLs (default: NEWS_SOURCES / NEWS_SOURCES_FILE)
@@ -58,7 +59,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`ingest failed: ${error.message}`);
-  process.exit(1);
-});
+runMain('ingest failed', main);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { openStore } from '../src/bootstrap.js';
 import { toExportRecord } from './exportRecord.js';
+import { runMain } from '../src/cli/runMain.js';
 
 const USAGE = `Usage: npm run export [-- --with-vectors] [> knowledge-base.jsonl]
   Prints every stored article as JSON Lines, one article a line:
@@ -22,7 +23,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`export failed: ${(error as Error).message}`);
-  process.exit(1);
-});
+runMain('export failed', main);

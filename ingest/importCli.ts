@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { loadEmbeddingsFromConfig, openStore } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { importRecords } from './importRecords.js';
+import { runMain } from '../src/cli/runMain.js';
+import { UserFacingError } from '../src/core/errors.js';
 
 const USAGE = `Usage: npm run import -- FILE.jsonl
   Reads what "npm run export" wrote into the configured store (DATABASE_URL, else DATA_DIR),
@@ -16,9 +18,9 @@ const USAGE = `Usage: npm run import -- FILE.jsonl
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
   if (values.help) return void console.log(USAGE);
-  if (positionals.length !== 1) throw new Error(`give one export file. ${USAGE}`);
+  if (positionals.length !== 1) throw new UserFacingError('bad_usage', `give one export file. ${USAGE}`);
   const file = resolve(positionals[0]!);
-  if (!existsSync(file)) throw new Error(`${file} does not exist`);
+  if (!existsSync(file)) throw new UserFacingError('bad_usage', `${file} does not exist`);
   const config = loadConfig();
   const embeddings = await loadEmbeddingsFromConfig(config);
   if (!embeddings.embeddings) console.error(`Embedding model not loaded (${embeddings.status.reason}): vectors carried in the file are used; passages without one are imported lexical-only and the next ingest adds their vectors.`);
@@ -39,7 +41,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`import failed: ${error.message}`);
-  process.exit(1);
-});
+runMain('import failed', main);

@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConfigError, loadConfigOrExit } from '../src/config.js';
+import { loadConfigOrExit } from '../src/config.js';
 import { ingestFromConfig, loadEmbeddingsFromConfig } from '../src/bootstrap.js';
 import { createLogger } from '../src/logger.js';
 import { IngestLockedError } from '../src/store/errors.js';
+import { runMain } from '../src/cli/runMain.js';
 
 /**
  * `npm run worker`: the scheduled ingest without Discord, for a machine of its own. It ingests
@@ -47,7 +48,4 @@ async function main(): Promise<void> {
   logger.info('stopped');
 }
 
-main().catch((error: unknown) => {
-  console.error(`worker failed: ${error instanceof ConfigError ? error.message : (error as Error).message}`);
-  process.exit(1);
-});
+runMain('worker failed', main);

@@ -4,6 +4,7 @@ import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { defaultEmbeddingThreads } from './embeddings/embeddingDefaults.js';
 import type { GateThresholds } from './core/calibration/operatingPoint.js';
+import { UserFacingError } from './core/errors.js';
 import { parseAllowedHosts } from '../ingest/sources/addressGuard.js';
 
 /**
@@ -114,8 +115,12 @@ export interface Config {
   };
 }
 
-export class ConfigError extends Error {
+/** A configuration variable that is missing or invalid; the message names it and says how to fix it. */
+export class ConfigError extends UserFacingError {
   override name = 'ConfigError';
+  constructor(message: string) {
+    super('bad_config', message);
+  }
 }
 
 /** Splits a comma-separated list, dropping blanks. */

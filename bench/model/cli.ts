@@ -4,8 +4,13 @@
  * does the same when the folder is missing. Never commit it: it is ~590 MB of noise.
  */
 import { rmSync } from 'node:fs';
+import { runMain } from '../../src/cli/runMain.js';
 import { ensureStandInModel, standInModelFolder } from './standInModel.js';
 
-if (process.argv.includes('--force')) rmSync(standInModelFolder(), { recursive: true, force: true });
-const folder = ensureStandInModel((m) => process.stderr.write(`[bench:model] ${m}\n`));
-console.log(folder);
+async function main(): Promise<void> {
+  if (process.argv.includes('--force')) rmSync(standInModelFolder(), { recursive: true, force: true });
+  const folder = ensureStandInModel((m) => process.stderr.write(`[bench:model] ${m}\n`));
+  console.log(folder);
+}
+
+runMain('bench:model failed', main, { withStack: true });

@@ -9,6 +9,8 @@ import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { writeBenchmarkPages } from './benchmarkPages.js';
 import { runCommentBenchmark } from './commentBenchmark.js';
 import { aggregate, scorePage } from './shingleScore.js';
+import { runMain } from '../../src/cli/runMain.js';
+import { UserFacingError } from '../../src/core/errors.js';
 
 const USAGE = `Usage: npm run eval:extraction -- --dataset DIR [--worst 10] [--json] [--disable NAME,...]
   Runs the production ingestion over the article-extraction benchmark's pages and scores the
@@ -22,12 +24,12 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { dataset: { type: 'string' }, worst: { type: 'string' }, comments: { type: 'string' }, json: { type: 'boolean' }, disable: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) return void console.log(USAGE);
   const worst = Number(values.worst ?? 10);
-  if (!Number.isInteger(worst) || worst < 0) throw new Error('--worst must be a whole number');
+  if (!Number.isInteger(worst) || worst < 0) throw new UserFacingError('bad_usage', '--worst must be a whole number');
   // Checked here, then handed to the extraction workers, which inherit the environment.
   parseMechanisms(values.disable);
   process.env.EXTRACTION_DISABLE = values.disable ?? '';
   if (values.comments) return runCommentBenchmark(values.comments, { json: Boolean(values.json), worst });
-  if (!values.dataset) throw new Error(`--dataset or --comments is required. ${USAGE}`);
+  if (!values.dataset) throw new UserFacingError('bad_usage', `--dataset or --comments is required. ${USAGE}`);
 
   const work = mkdtempSync(join(tmpdir(), 'newsdesk-extraction-'));
   try {
@@ -62,9 +64,6 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`eval:extraction failed: ${error.message}`);
-  process.exit(1);
-});
+runMain('eval:extraction failed', main);
 
 

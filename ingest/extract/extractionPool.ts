@@ -5,19 +5,15 @@ import { siblingModule, startWorker } from '../../src/workers/startWorker.js';
 import type { ExtractedArticle } from '../../src/core/types.js';
 import type { BytesOrigin } from './extractBytes.js';
 
-export class ExtractionTimeoutError extends Error {
-  override name = 'ExtractionTimeoutError';
-}
-
 export function extractionTimeoutMessage(timeoutMs: number): string {
   return `extraction took longer than ${timeoutMs} ms (EXTRACTION_TIMEOUT_MS); skipped`;
 }
 
-/** Rejects with ExtractionTimeoutError when `work` takes longer than `timeoutMs`. */
+/** Rejects with an Error (extractionTimeoutMessage) when `work` takes longer than `timeoutMs`. */
 export function withExtractionTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ExtractionTimeoutError(extractionTimeoutMessage(timeoutMs))), timeoutMs);
+    timer = setTimeout(() => reject(new Error(extractionTimeoutMessage(timeoutMs))), timeoutMs);
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
@@ -122,7 +118,7 @@ export class ExtractionPool {
       const task = this.queue.shift()!;
       slot.task = task;
       slot.timer = setTimeout(
-        () => this.replace(slot, new ExtractionTimeoutError(extractionTimeoutMessage(this.options.timeoutMs))),
+        () => this.replace(slot, new Error(extractionTimeoutMessage(this.options.timeoutMs))),
         this.options.timeoutMs,
       );
       slot.worker.postMessage({ id: task.id, bytes: task.bytes, origin: task.origin });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UserFacingError } from '../../src/core/errors.js';
 
 /** One configured source: a file, a folder, a web page or a feed. */
 export interface SourceSpec {
@@ -13,10 +14,6 @@ export interface SourceSpec {
   explicit?: boolean;
 }
 
-export class SourceEntryError extends Error {
-  override name = 'SourceEntryError';
-}
-
 export function isUrl(value: string): boolean {
   return /^https?:\/\//i.test(value);
 }
@@ -26,11 +23,11 @@ export function isUrl(value: string): boolean {
  * path, which may contain spaces. Any other scheme is refused with one clear line.
  */
 export function parseLocation(location: string, baseDir = process.cwd(), prune = false): SourceSpec {
-  if (!location) throw new SourceEntryError('empty source entry');
+  if (!location) throw new UserFacingError('bad_source', 'empty source entry');
   if (isUrl(location)) return { id: location.replace(/#.*$/, ''), kind: 'url', prune };
   if (/^file:\/\//i.test(location)) return { id: fileURLToPath(location), kind: 'path', prune };
   const scheme = location.match(/^([a-z][a-z0-9+.-]*):\/\//i)?.[1];
-  if (scheme) throw new SourceEntryError(`unsupported source "${location}": ${scheme}:// is not supported (use http://, https://, file:// or a path)`);
+  if (scheme) throw new UserFacingError('bad_source', `unsupported source "${location}": ${scheme}:// is not supported (use http://, https://, file:// or a path)`);
   return { id: resolve(baseDir, location), kind: 'path', prune };
 }
 
@@ -65,7 +62,7 @@ export function resolveSourceSpecs(options: { cliSources?: string[]; configured:
       try {
         content = readFileSync(file, 'utf8');
       } catch (error) {
-        throw new SourceEntryError(`NEWS_SOURCES_FILE ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Fix the path in .env.`);
+        throw new UserFacingError('bad_source', `NEWS_SOURCES_FILE ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Fix the path in .env.`);
       }
       content.split('\n').forEach((line, index) => {
         const entry = line.replace(/(^|\s)#.*$/, '').trim();
@@ -73,7 +70,7 @@ export function resolveSourceSpecs(options: { cliSources?: string[]; configured:
         try {
           specs.push(parseSourceEntry(entry, resolve(file, '..')));
         } catch (error) {
-          throw new SourceEntryError(`${file}:${index + 1}: ${(error as Error).message}`);
+          throw new UserFacingError('bad_source', `${file}:${index + 1}: ${(error as Error).message}`);
         }
       });
     }

@@ -4,6 +4,8 @@ import { openKnowledgeBase, storeExists } from '../bootstrap.js';
 import { formatAnswer } from '../core/answer/format.js';
 import { createAnswererFromConfig } from '../llm/createAnswerer.js';
 import { parseDateOption } from './dateOption.js';
+import { runMain } from './runMain.js';
+import { UserFacingError } from '../core/errors.js';
 
 const USAGE = `Usage: npm run ask -- [--json] [--k 8] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--recent] "question"`;
 
@@ -25,12 +27,12 @@ async function main(): Promise<void> {
   }
   const since = await parseDateOption('--since', values.since);
   const until = await parseDateOption('--until', values.until);
-  if (since && until && since > until) throw new Error(`--since ${since} is after --until ${until}`);
+  if (since && until && since > until) throw new UserFacingError('bad_usage', `--since ${since} is after --until ${until}`);
   const k = values.k === undefined ? undefined : Number(values.k);
-  if (k !== undefined && (!Number.isInteger(k) || k < 1 || k > 50)) throw new Error(`--k "${values.k}" must be a whole number from 1 to 50`);
+  if (k !== undefined && (!Number.isInteger(k) || k < 1 || k > 50)) throw new UserFacingError('bad_usage', `--k "${values.k}" must be a whole number from 1 to 50`);
   const config = loadConfig();
   if (!(await storeExists(config))) {
-    throw new Error(`No news has been ingested into ${config.dataDir} yet. Run "npm run ingest" first.`);
+    throw new UserFacingError('store_empty', `No news has been ingested into ${config.dataDir} yet. Run "npm run ingest" first.`);
   }
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const kb = await openKnowledgeBase(config, { log, answerer: await createAnswererFromConfig(config, { log }) });
@@ -53,7 +55,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`ask failed: ${error.message}`);
-  process.exit(1);
-});
+runMain('ask failed', main);

@@ -1,6 +1,11 @@
+import { UserFacingError } from './errors.js';
+
 /** Expected problems with a question: shown to the user as they are. */
-export class QuestionError extends Error {
+export class QuestionError extends UserFacingError {
   override name = 'QuestionError';
+  constructor(message: string) {
+    super('bad_question', message);
+  }
 }
 
 export const DEFAULT_MAX_QUESTION_LENGTH = 500;

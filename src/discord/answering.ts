@@ -2,11 +2,11 @@ import type { MessageMentionOptions } from 'discord.js';
 import { formatAnswer, type FormatOptions } from '../core/answer/format.js';
 import type { Answer } from '../core/answer/types.js';
 import type { AnswerHooks } from '../core/knowledgeBase.js';
-import { QuestionError, validateQuestion } from '../core/questions.js';
+import { UserFacingError } from '../core/errors.js';
+import { validateQuestion } from '../core/questions.js';
 import type { BotContext } from './command.js';
 import { escapeMarkdown, safeLink } from './escapeMarkdown.js';
 import { splitMessage } from './splitMessage.js';
-import { UserFacingError } from './userErrors.js';
 
 /**
  * How every Discord path formats answers and sources: article text escaped (one function,
@@ -19,7 +19,7 @@ export const NO_MENTIONS: MessageMentionOptions = { parse: [], users: [], roles:
 
 /**
  * Checks a question before any work: rate limit first (so a flood costs nothing), then
- * emptiness and length. Throws UserFacingError with the message to show.
+ * emptiness and length. Throws a UserFacingError (code rate_limited or bad_question) with the message to show.
  */
 export async function checkQuestion(context: BotContext, userId: string, rawQuestion: string): Promise<string> {
   const wait = await context.rateLimiter.take(userId);
@@ -29,12 +29,7 @@ export async function checkQuestion(context: BotContext, userId: string, rawQues
       `You have asked ${context.config.discord.rateLimitPerMinute} questions in the last minute. Please try again in ${wait} second${wait === 1 ? '' : 's'}.`,
     );
   }
-  try {
-    return validateQuestion(rawQuestion, context.config.discord.maxQuestionLength);
-  } catch (error) {
-    if (error instanceof QuestionError) throw new UserFacingError('bad_question', error.message);
-    throw error;
-  }
+  return validateQuestion(rawQuestion, context.config.discord.maxQuestionLength);
 }
 
 /** Answers and formats for Discord (DISCORD_FORMAT), split at 2000 characters. */

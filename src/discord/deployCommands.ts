@@ -1,12 +1,14 @@
 import { REST, Routes } from 'discord.js';
 import { loadConfig } from '../config.js';
 import { loadCommands } from './commandLoader.js';
+import { runMain } from '../cli/runMain.js';
+import { UserFacingError } from '../core/errors.js';
 
 /** `npm run deploy-commands`: registers the slash commands globally, or to DISCORD_GUILD_ID. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const { token, clientId, guildId, apiUrl } = config.discord;
-  if (!token || !clientId) throw new Error('DISCORD_TOKEN and DISCORD_CLIENT_ID must be set (see .env.example).');
+  if (!token || !clientId) throw new UserFacingError('bad_config', 'DISCORD_TOKEN and DISCORD_CLIENT_ID must be set (see .env.example).');
   const commands = [...(await loadCommands()).values()].map((c) => c.data.toJSON());
   const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
   const route = guildId ? Routes.applicationGuildCommands(clientId, guildId) : Routes.applicationCommands(clientId);
@@ -14,7 +16,4 @@ async function main(): Promise<void> {
   console.log(`Registered ${commands.length} commands (${commands.map((c) => `/${c.name}`).join(', ')}) ${guildId ? `to server ${guildId}` : 'globally'}.`);
 }
 
-main().catch((error: Error) => {
-  console.error(`deploy-commands failed: ${error.message}`);
-  process.exit(1);
-});
+runMain('deploy-commands failed', main);

@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfigOrExit } from '../config.js';
+import { loadConfigOrExit } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
 import { startBot } from './bot.js';
 import { startShards } from './shardManager.js';
+import { runMain } from '../cli/runMain.js';
 
 /** Set by discord.js's ShardingManager in the processes it starts, one per shard. */
 const isShardProcess = Boolean(process.env.SHARDING_MANAGER);
@@ -43,7 +44,4 @@ async function main(): Promise<void> {
   if (isShardProcess) process.once('disconnect', () => shutdown('shard manager gone'));
 }
 
-main().catch((error: unknown) => {
-  console.error(`bot failed to start: ${error instanceof ConfigError ? error.message : (error as Error).message}`);
-  process.exit(1);
-});
+runMain('bot failed to start', main);

@@ -2,7 +2,7 @@ import { ChannelType, type Message } from 'discord.js';
 import { answerForDiscord, checkQuestion, NO_MENTIONS } from './answering.js';
 import type { BotContext } from './command.js';
 import { followUpContext, nextExchange, type Exchange } from './conversations.js';
-import { apologyFor, newErrorId, UserFacingError } from './userErrors.js';
+import { reportFailure } from './failureReply.js';
 
 /** Why a message is addressed to the bot, and the earlier exchange it continues, if any. */
 interface Addressed {
@@ -57,14 +57,6 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     context.conversations.rememberAnswer(ids, exchange);
     if (addressed.threadId) context.conversations.rememberThread(addressed.threadId, exchange);
   } catch (error) {
-    let content: string;
-    if (error instanceof UserFacingError) {
-      content = error.message;
-    } else {
-      const errorId = newErrorId();
-      content = apologyFor(errorId);
-      context.logger.error({ err: error, errorId, channel: message.channelId }, 'message answer failed');
-    }
-    await send(content, true).catch((sendError: unknown) => context.logger.warn({ err: sendError }, 'could not report a failure to the user'));
+    await reportFailure(error, { logger: context.logger, send: (content) => send(content, true), where: { channel: message.channelId }, failed: 'message answer failed' });
   }
 }

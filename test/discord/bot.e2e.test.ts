@@ -1,16 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLES } from '../support/articles.js';
-import { BotProcess } from '../support/botProcess.js';
-import { APP_ID, BOT_THREAD_ID, CHANNEL_ID, DM_CHANNEL_ID, FakeDiscord, MANAGE_GUILD, type RestCall } from '../support/fakeDiscord.js';
+import type { BotProcess } from '../support/botProcess.js';
+import { ingestSources, newsFolder, sqliteNewsEnv, startBotProcess } from '../support/botFixture.js';
+import { channelPosts, finalEdit, OPTION, replyEdits } from '../support/discordReplies.js';
+import { APP_ID, BOT_THREAD_ID, CHANNEL_ID, DM_CHANNEL_ID, FakeDiscord, MANAGE_GUILD } from '../support/fakeDiscord.js';
 import { runScript } from '../support/runScript.js';
 import { suiteTempDir, tempDir } from '../support/tempDir.js';
 
 const TOKEN = 'fake-token-SECRET-abc123';
 const ADMIN_ALLOWLISTED = '600000000000000001';
-const STRING = 3;
-const BOOLEAN = 5;
 
 /** Four long, distinct sentences about one subject: their answer cannot fit one Discord message. */
 const LONG_ARTICLE = `Velmora harbour expansion approved
@@ -35,52 +34,26 @@ let env: Record<string, string>;
 let docs: string;
 
 const callbacks = (interactionId: string) => fake.find('POST', new RegExp(`^/interactions/${interactionId}/`));
-const edits = (token: string) => fake.find('PATCH', new RegExp(`^/webhooks/${APP_ID}/${token}/messages/@original$`));
 const followUps = (token: string) => fake.find('POST', new RegExp(`^/webhooks/${APP_ID}/${token}$`));
-const channelPosts = (channelId: string) => fake.find('POST', new RegExp(`^/channels/${channelId}/messages$`));
-const lastEdit = (token: string) => edits(token).at(-1)?.body?.content as string | undefined;
-
-/** Waits for the final (non-streaming, non-progress) edit of an interaction's reply. */
-async function finalEdit(token: string, pattern: RegExp = /\S/): Promise<string> {
-  return fake.waitFor(() => {
-    const content = lastEdit(token);
-    return content && pattern.test(content) ? content : undefined;
-  }, 20_000, `final reply for ${token}`);
-}
+const lastEdit = (token: string) => replyEdits(fake, token).at(-1)?.body?.content as string | undefined;
 
 beforeAll(async () => {
   const root = suiteTempDir('bot-');
-  docs = join(root, 'docs');
-  mkdirSync(docs);
-  for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(docs, name), text);
-  writeFileSync(join(docs, 'velmora.txt'), LONG_ARTICLE);
-  writeFileSync(join(docs, 'tollbridge.txt'), PING_ARTICLE);
-  writeFileSync(
-    join(docs, 'web-story.html'),
-    `<html><head><title>Ferry service resumes</title><link rel="canonical" href="https://ferries.example/resume"><meta property="og:site_name" content="Ferry News"></head><body><article><h1>Ferry service resumes</h1><p>The Lakeside ferry service resumed on Monday after the storm damage to the Lakeside pier was repaired, the operator said.</p></article></body></html>`,
-  );
+  docs = newsFolder(root, {
+    'velmora.txt': LONG_ARTICLE,
+    'tollbridge.txt': PING_ARTICLE,
+    'web-story.html': `<html><head><title>Ferry service resumes</title><link rel="canonical" href="https://ferries.example/resume"><meta property="og:site_name" content="Ferry News"></head><body><article><h1>Ferry service resumes</h1><p>The Lakeside ferry service resumed on Monday after the storm damage to the Lakeside pier was repaired, the operator said.</p></article></body></html>`,
+  });
   // Filler so that a re-ingest takes long enough to overlap a second request.
   const filler = join(docs, 'filler');
   mkdirSync(filler);
   for (let i = 0; i < 150; i++) writeFileSync(join(filler, `f${i}.txt`), `Filler report ${i}\n\n${'Routine notice about parking rules in district ' + i + '. '.repeat(1)}`.repeat(3));
-  env = {
-    DATA_DIR: join(root, 'data'),
-    EMBEDDING_MODEL: 'hashing-384',
-    NEWS_SOURCES: docs,
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: APP_ID,
-    ADMIN_USER_IDS: ADMIN_ALLOWLISTED,
-    RATE_LIMIT_PER_MINUTE: '5',
-    LOG_LEVEL: 'info',
-  };
-  const ingested = await runScript('ingest/cli.ts', [], env);
-  expect(ingested.code).toBe(0);
+  env = { ...sqliteNewsEnv(root, docs), DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, ADMIN_USER_IDS: ADMIN_ALLOWLISTED, RATE_LIMIT_PER_MINUTE: '5' };
+  await ingestSources(env);
   fake = new FakeDiscord();
   await fake.start();
   env.DISCORD_API_URL = fake.apiUrl;
-  bot = new BotProcess(env);
-  await fake.whenReady();
-  await bot.waitForLog('bot ready');
+  bot = await startBotProcess(fake, env);
 }, 120_000);
 
 afterAll(async () => {
@@ -95,33 +68,33 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
   });
 
   it('/ask defers at once, then answers with citations and unfurl-free links', async () => {
-    const { id, token, at } = fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'When did the Lakeside ferry service resume?' }]);
+    const { id, token, at } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'When did the Lakeside ferry service resume?' }]);
     const [callback] = await fake.waitFor(() => (callbacks(id).length ? callbacks(id) : undefined));
     expect(callback!.body.type).toBe(5); // DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE
     expect(callback!.at - at).toBeLessThan(3000);
-    const content = await finalEdit(token, /Sources:/);
+    const content = await finalEdit(fake, token, /Sources:/);
     expect(content).toMatch(/resumed on Monday.*\[1\]/);
     expect(content).toContain('[1] Ferry service resumes — Ferry News, date unknown, en — <https://ferries.example/resume>');
   });
 
   it('/ask private:true answers ephemerally', async () => {
     const { id, token } = fake.slashCommand('ask', [
-      { name: 'question', type: STRING, value: 'How much have freight rates for gasoil risen?' },
-      { name: 'private', type: BOOLEAN, value: true },
+      { name: 'question', type: OPTION.STRING, value: 'How much have freight rates for gasoil risen?' },
+      { name: 'private', type: OPTION.BOOLEAN, value: true },
     ], { userId: '500000000000000002' });
     const [callback] = await fake.waitFor(() => (callbacks(id).length ? callbacks(id) : undefined));
     expect(callback!.body.data.flags & 64).toBe(64);
-    expect(await finalEdit(token, /Sources:/)).toContain('tripled');
+    expect(await finalEdit(fake, token, /Sources:/)).toContain('tripled');
   });
 
   it('/ask says honestly when the news does not cover a question', async () => {
-    const { token } = fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'Who won the Eurovision Song Contest?' }], { userId: '500000000000000003' });
-    expect(await finalEdit(token)).toMatch(/does not cover/);
+    const { token } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'Who won the Eurovision Song Contest?' }], { userId: '500000000000000003' });
+    expect(await finalEdit(fake, token)).toMatch(/does not cover/);
   });
 
   it('/sources lists passages and their sources without synthesis', async () => {
-    const { token } = fake.slashCommand('sources', [{ name: 'query', type: STRING, value: 'GDL Streik Fernverkehr' }], { userId: '500000000000000004' });
-    const content = await finalEdit(token, /\*\*\[1\]/);
+    const { token } = fake.slashCommand('sources', [{ name: 'query', type: OPTION.STRING, value: 'GDL Streik Fernverkehr' }], { userId: '500000000000000004' });
+    const content = await finalEdit(fake, token, /\*\*\[1\]/);
     expect(content).toMatch(/^\*\*\[1\] Bahnstreik: GDL kündigt 48-Stunden-Ausstand an\*\* — 2026-10-06, de — bahn\.txt\n> Die Gewerkschaft/);
   });
 
@@ -164,14 +137,14 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
     expect(secondCallback!.body.data.flags & 64).toBe(64);
     const [firstCallback] = await fake.waitFor(() => (callbacks(first.id).length ? callbacks(first.id) : undefined));
     expect(firstCallback!.body.type).toBe(5);
-    const summary = await finalEdit(first.token, /Re-ingest finished/);
+    const summary = await finalEdit(fake, first.token, /Re-ingest finished/);
     expect(summary).toMatch(/Articles: 0 added, 150 updated, 6 unchanged/);
     // While it ran, others were still answered (the allowlisted admin could also ask).
   });
 
   it('answers a direct message in that DM', async () => {
     const { id } = fake.message('Welche Lohnerhöhung fordert die GDL?', { dm: true, userId: '500000000000000008' });
-    const [post] = await fake.waitFor(() => (channelPosts(DM_CHANNEL_ID).some((c) => c.body.message_reference?.message_id === id) ? channelPosts(DM_CHANNEL_ID).filter((c) => c.body.message_reference?.message_id === id) : undefined));
+    const [post] = await fake.waitFor(() => (channelPosts(fake, DM_CHANNEL_ID).some((c) => c.body.message_reference?.message_id === id) ? channelPosts(fake, DM_CHANNEL_ID).filter((c) => c.body.message_reference?.message_id === id) : undefined));
     expect(post!.body.content).toMatch(/Lohnerhöhung von 8,5 Prozent.*\[1\]/);
   });
 
@@ -179,40 +152,40 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
     fake.message('just chatting about ferries, not asking the bot', { userId: '500000000000000009' });
     const { id } = fake.message('quante stazioni avrà la linea 2 della metropolitana di Torino?', { mentionBot: true, userId: '500000000000000009' });
     const [post] = await fake.waitFor(() => {
-      const found = channelPosts(CHANNEL_ID).filter((c) => c.body.message_reference?.message_id === id);
+      const found = channelPosts(fake, CHANNEL_ID).filter((c) => c.body.message_reference?.message_id === id);
       return found.length ? found : undefined;
     });
     expect(post!.body.content).toContain('13 stazioni');
     await new Promise((r) => setTimeout(r, 300));
-    expect(channelPosts(CHANNEL_ID).filter((c) => /ferr/i.test(c.body.content ?? '') && c.body.message_reference)).toHaveLength(0);
+    expect(channelPosts(fake, CHANNEL_ID).filter((c) => /ferr/i.test(c.body.content ?? '') && c.body.message_reference)).toHaveLength(0);
   });
 
   it('continues a conversation when someone replies to an answer, and in a thread the bot started', async () => {
     const question = fake.message('Why did Lakeside ferry service stop?', { mentionBot: true, userId: '500000000000000010' });
-    const answer = await fake.waitFor(() => channelPosts(CHANNEL_ID).find((c) => c.body.message_reference?.message_id === question.id));
+    const answer = await fake.waitFor(() => channelPosts(fake, CHANNEL_ID).find((c) => c.body.message_reference?.message_id === question.id));
     const followUp = fake.message('and when was that?', { replyTo: answer.responseId, userId: '500000000000000010' });
-    const reply = await fake.waitFor(() => channelPosts(CHANNEL_ID).find((c) => c.body.message_reference?.message_id === followUp.id));
+    const reply = await fake.waitFor(() => channelPosts(fake, CHANNEL_ID).find((c) => c.body.message_reference?.message_id === followUp.id));
     expect(reply.body.content).toMatch(/resumed on Monday/);
     expect(reply.body.content).toContain('Ferry service resumes');
 
     const inThread = fake.message('Was fordert die GDL?', { channelId: BOT_THREAD_ID, userId: '500000000000000011' });
-    const threadReply = await fake.waitFor(() => channelPosts(BOT_THREAD_ID).find((c) => c.body.message_reference?.message_id === inThread.id));
+    const threadReply = await fake.waitFor(() => channelPosts(fake, BOT_THREAD_ID).find((c) => c.body.message_reference?.message_id === inThread.id));
     expect(threadReply.body.content).toContain('8,5 Prozent');
     const threadFollowUp = fake.message('und wie viele Fernzüge sollen noch fahren?', { channelId: BOT_THREAD_ID, userId: '500000000000000011' });
-    const threadReply2 = await fake.waitFor(() => channelPosts(BOT_THREAD_ID).find((c) => c.body.message_reference?.message_id === threadFollowUp.id));
+    const threadReply2 = await fake.waitFor(() => channelPosts(fake, BOT_THREAD_ID).find((c) => c.body.message_reference?.message_id === threadFollowUp.id));
     expect(threadReply2.body.content).toMatch(/Fünftel der Fernzüge/);
   });
 
   it('/ask thread:true starts a public thread named from the question; messages there are follow-ups', async () => {
     const question = 'How much have freight rates for gasoil risen on the Rhine since the start of August, and what do traders expect for the autumn months?';
     const { token } = fake.slashCommand('ask', [{ name: 'question', type: 3, value: question }, { name: 'thread', type: 5, value: true }], { userId: '500000000000000021' });
-    expect(await finalEdit(token, /Sources:/)).toContain('tripled');
+    expect(await finalEdit(fake, token, /Sources:/)).toContain('tripled');
     const created = await fake.waitFor(() => fake.find('POST', /^\/channels\/\d+\/messages\/\d+\/threads$/)[0], 15_000, 'thread creation');
     expect(created.body.name.length).toBeLessThanOrEqual(100);
     expect(question.startsWith(created.body.name.replace(/…$/, ''))).toBe(true);
     const threadId = created.responseId!;
     const followUp = fake.message('and how low is the water at Kaub?', { channelId: threadId, userId: '500000000000000021' });
-    const reply = await fake.waitFor(() => channelPosts(threadId).find((c) => c.body.message_reference?.message_id === followUp.id), 15_000, 'reply in the thread');
+    const reply = await fake.waitFor(() => channelPosts(fake, threadId).find((c) => c.body.message_reference?.message_id === followUp.id), 15_000, 'reply in the thread');
     expect(reply.body.content).toMatch(/38 centimetres/);
   });
 
@@ -220,7 +193,7 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
     fake.denyThreads = true;
     try {
       const { token } = fake.slashCommand('ask', [{ name: 'question', type: 3, value: 'How much have freight rates for gasoil risen?' }, { name: 'thread', type: 5, value: true }], { userId: '500000000000000022' });
-      expect(await finalEdit(token, /Sources:/)).toContain('tripled');
+      expect(await finalEdit(fake, token, /Sources:/)).toContain('tripled');
       const notice = await fake.waitFor(() => followUps(token).find((c) => /Create Public Threads/.test(c.body.content)), 15_000, 'permission notice');
       expect(notice.body.content).toMatch(/answer stays here/);
     } finally {
@@ -230,24 +203,24 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
 
   it('rate-limits a user and says when to retry', async () => {
     const user = '500000000000000012';
-    const tokens = Array.from({ length: 6 }, () => fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'Was fordert die GDL?' }], { userId: user }));
+    const tokens = Array.from({ length: 6 }, () => fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'Was fordert die GDL?' }], { userId: user }));
     const last = tokens.at(-1)!;
     const [callback] = await fake.waitFor(() => (callbacks(last.id).length ? callbacks(last.id) : undefined));
     expect(callback!.body.type).toBe(4);
     expect(callback!.body.data.flags & 64).toBe(64);
     expect(callback!.body.data.content).toMatch(/try again in \d+ seconds?/);
-    for (const t of tokens.slice(0, 5)) await finalEdit(t.token, /Quellen:/); // a German question gets German labels
+    for (const t of tokens.slice(0, 5)) await finalEdit(fake, t.token, /Quellen:/); // a German question gets German labels
   });
 
   it('refuses an overlong question with a clear message', async () => {
-    const { id } = fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'why '.repeat(200) }], { userId: '500000000000000013' });
+    const { id } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'why '.repeat(200) }], { userId: '500000000000000013' });
     const [callback] = await fake.waitFor(() => (callbacks(id).length ? callbacks(id) : undefined));
     expect(callback!.body.data.content).toMatch(/limit is 500/);
     expect(callback!.body.data.flags & 64).toBe(64);
   });
 
   it('splits long answers into messages of at most 2000 characters without cutting words or source lines', async () => {
-    const { token } = fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'Tell me about the Velmora harbour expansion' }], { userId: '500000000000000014' });
+    const { token } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'Tell me about the Velmora harbour expansion' }], { userId: '500000000000000014' });
     await fake.waitFor(() => followUps(token).length > 0 && followUps(token));
     const pieces = [lastEdit(token)!, ...followUps(token).map((c) => c.body.content as string)];
     for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(2000);
@@ -257,9 +230,9 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
   });
 
   it('sends every message with mentions disabled, even when an article contains @everyone', async () => {
-    const { token } = fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'What was the Tollbridge toll raised to?' }], { userId: '500000000000000015' });
+    const { token } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'What was the Tollbridge toll raised to?' }], { userId: '500000000000000015' });
     // Quoted, and broken visibly (zero-width space) as well as by allowed_mentions.
-    expect(await finalEdit(token, /Sources:/)).toContain('@\u200beveryone');
+    expect(await finalEdit(fake, token, /Sources:/)).toContain('@\u200beveryone');
     const sent = fake.calls.filter((c) => (c.method === 'POST' || c.method === 'PATCH') && c.body && typeof c.body === 'object' && ('content' in c.body || 'data' in c.body));
     expect(sent.length).toBeGreaterThan(10);
     for (const call of sent) {
@@ -272,7 +245,7 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
 
   it('answers 50 concurrent questions', async () => {
     const asked = Array.from({ length: 50 }, (_, i) =>
-      fake.slashCommand('ask', [{ name: 'question', type: STRING, value: ['Was fordert die GDL?', 'How much have freight rates for gasoil risen?'][i % 2]! }], { userId: `7000000000000${String(i).padStart(5, '0')}` }),
+      fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: ['Was fordert die GDL?', 'How much have freight rates for gasoil risen?'][i % 2]! }], { userId: `7000000000000${String(i).padStart(5, '0')}` }),
     );
     await fake.waitFor(() => asked.every((a) => /Sources:|Quellen:/.test(lastEdit(a.token) ?? '')), 60_000, '50 answers');
     for (const a of asked) {
@@ -285,16 +258,16 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
     fake.dispatch('INTERACTION_CREATE', { id: '1', type: 2, data: null, token: 'x', application_id: APP_ID });
     fake.dispatch('MESSAGE_CREATE', { id: '2', channel_id: CHANNEL_ID, content: null });
     fake.dispatch('MESSAGE_CREATE', { id: '3' });
-    const { token } = fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'Was fordert die GDL?' }], { userId: '500000000000000016' });
-    expect(await finalEdit(token, /Quellen:/)).toContain('8,5 Prozent');
+    const { token } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'Was fordert die GDL?' }], { userId: '500000000000000016' });
+    expect(await finalEdit(fake, token, /Quellen:/)).toContain('8,5 Prozent');
   });
 
   it('picks up an ingest run from the command line in another process without a restart', async () => {
     writeFileSync(join(docs, 'late.txt'), 'Zoo welcomes twin pandas\n\nThe Marwick zoo welcomed twin panda cubs named Lumi and Tao on Friday, its director said.\n');
     const cli = await runScript('ingest/cli.ts', [], { ...env, DISCORD_TOKEN: '' });
     expect(cli.code).toBe(0);
-    const { token } = fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'What are the names of the Marwick zoo panda cubs?' }], { userId: '500000000000000017' });
-    expect(await finalEdit(token, /Sources:/)).toContain('Lumi and Tao');
+    const { token } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'What are the names of the Marwick zoo panda cubs?' }], { userId: '500000000000000017' });
+    expect(await finalEdit(fake, token, /Sources:/)).toContain('Lumi and Tao');
   });
 
   it('shuts down cleanly on SIGTERM and never logs the token', async () => {
@@ -342,5 +315,3 @@ describe('starting and registering', () => {
     }
   });
 });
-
-export type { RestCall };

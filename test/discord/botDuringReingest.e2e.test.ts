@@ -6,20 +6,18 @@ import { loadConfig } from '../../src/config.js';
 import { startBot } from '../../src/discord/bot.js';
 import { WorkerEmbeddings } from '../../src/embeddings/workerEmbeddings.js';
 import { createLogger } from '../../src/logger.js';
-import { ARTICLES } from '../support/articles.js';
+import { newsFolder } from '../support/botFixture.js';
+import { OPTION, replyEdits } from '../support/discordReplies.js';
 import { APP_ID, FakeDiscord, MANAGE_GUILD } from '../support/fakeDiscord.js';
 import { tempDir } from '../support/tempDir.js';
 
 const TINY_BERT = resolve(import.meta.dirname, '../fixtures/tiny-bert');
 const SLOW_WORKER = new URL('../support/slowEmbeddingWorker.ts', import.meta.url);
-const STRING = 3;
 
 describe('Discord bot while a re-ingest embeds (model in its worker process)', () => {
   it('answers a question asked during a re-ingest before the re-ingest ends, with citations', async () => {
     const root = tempDir();
-    const docs = join(root, 'docs');
-    mkdirSync(docs);
-    for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(docs, name), text);
+    const docs = newsFolder(root);
     const fake = new FakeDiscord();
     await fake.start();
     const config = loadConfig({
@@ -42,8 +40,8 @@ describe('Discord bot while a re-ingest embeds (model in its worker process)', (
       await fake.whenReady();
       const reingest = fake.slashCommand('reingest', [], { permissions: MANAGE_GUILD });
       await fake.waitFor(() => bot.context.reingest.current() !== null, 10_000, 're-ingest start');
-      const ask = fake.slashCommand('ask', [{ name: 'question', type: STRING, value: 'How much have freight rates for gasoil risen?' }], { userId: '500000000000000042' });
-      const edits = (token: string) => fake.find('PATCH', new RegExp(`^/webhooks/${APP_ID}/${token}/messages/@original$`));
+      const ask = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'How much have freight rates for gasoil risen?' }], { userId: '500000000000000042' });
+      const edits = (token: string) => replyEdits(fake, token);
       const answer = await fake.waitFor(() => edits(ask.token).find((c) => /Sources:/.test(String(c.body?.content))), 20_000, 'the answer');
       expect(fake.find('POST', new RegExp(`^/interactions/${ask.id}/`))[0]!.body.type).toBe(5); // deferred at once
       expect(answer.body.content).toMatch(/tripled.*\[1\]/s);

@@ -1,54 +1,36 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLES } from '../support/articles.js';
-import { BotProcess } from '../support/botProcess.js';
-import { APP_ID, CHANNEL_ID, FakeDiscord } from '../support/fakeDiscord.js';
-import { FakeOpenAI } from '../support/fakeOpenAI.js';
-import { runScript } from '../support/runScript.js';
+import { startLlmBot, type LlmBot } from '../support/botFixture.js';
+import { channelPosts, OPTION, replyEdits, replyEditTexts } from '../support/discordReplies.js';
 import { suiteTempDir } from '../support/tempDir.js';
 
-const STRING = 3;
 const RHINE_Q = 'How far did the water level at the Kaub gauge on the Rhine fall?';
 
-let discord: FakeDiscord;
-let openai: FakeOpenAI;
-let bot: BotProcess;
+let llm: LlmBot;
+let discord: LlmBot['discord'];
+let openai: LlmBot['openai'];
+let bot: LlmBot['bot'];
 let docs: string;
 
-const edits = (token: string) => discord.find('PATCH', new RegExp(`^/webhooks/${APP_ID}/${token}/messages/@original$`)).map((c) => c.body.content as string);
+const edits = (token: string) => replyEditTexts(discord, token);
 
 beforeAll(async () => {
-  const root = suiteTempDir('bot-llm-');
-  docs = join(root, 'docs');
-  mkdirSync(docs);
-  for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(docs, name), text);
-  const env: Record<string, string> = { DATA_DIR: join(root, 'data'), EMBEDDING_MODEL: 'hashing-384', NEWS_SOURCES: docs, LOG_LEVEL: 'info' };
-  expect((await runScript('ingest/cli.ts', [], env)).code).toBe(0);
-  discord = new FakeDiscord();
-  openai = new FakeOpenAI();
-  await Promise.all([discord.start(), openai.start()]);
-  bot = new BotProcess({
-    ...env,
-    DISCORD_TOKEN: 'llm-bot-token',
-    DISCORD_CLIENT_ID: APP_ID,
-    DISCORD_API_URL: discord.apiUrl,
-    LLM_PROVIDER: 'openai',
-    LLM_MODEL: 'faithful-slow',
-    OPENAI_BASE_URL: openai.baseUrl,
-    OPENAI_API_KEY: 'k',
-    // Long enough for faithful-slow to finish (drafts show only checked sentences, so the answer must complete).
-    LLM_TIMEOUT_MS: '6000',
-    INGEST_INTERVAL_MINUTES: '0.05', // every 3 s, to see the schedule work
+  llm = await startLlmBot({
+    root: suiteTempDir('bot-llm-'),
+    env: {
+      DISCORD_TOKEN: 'llm-bot-token',
+      LLM_MODEL: 'faithful-slow',
+      // Long enough for faithful-slow to finish (drafts show only checked sentences, so the answer must complete).
+      LLM_TIMEOUT_MS: '6000',
+      INGEST_INTERVAL_MINUTES: '0.05', // every 3 s, to see the schedule work
+    },
   });
-  await discord.whenReady();
-  await bot.waitForLog('bot ready');
+  ({ discord, openai, bot, docs } = llm);
 }, 120_000);
 
 afterAll(async () => {
-  bot?.child.kill('SIGKILL');
-  await discord?.stop();
-  await openai?.stop();
+  await llm?.stop();
 });
 
 describe('Discord with LLM answers (fake OpenAI-compatible server)', () => {
@@ -64,7 +46,7 @@ describe('Discord with LLM answers (fake OpenAI-compatible server)', () => {
 
   it('streams the answer into the deferred reply, throttled, then replaces it with the checked answer', async () => {
     openai.scriptOverride = 'faithful-slow';
-    const { token } = discord.slashCommand('ask', [{ name: 'question', type: STRING, value: RHINE_Q }]);
+    const { token } = discord.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: RHINE_Q }]);
     const final = await discord.waitFor(() => edits(token).find((c) => c.includes('Sources:')), 20_000, 'final answer');
     const all = edits(token);
     const drafts = all.filter((c) => c.endsWith('▌'));
@@ -73,13 +55,13 @@ describe('Discord with LLM answers (fake OpenAI-compatible server)', () => {
     expect(final).toMatch(/38 centimetres.*\[1\]/s);
     expect(final).not.toContain('▌');
     // Throttled: consecutive draft edits at least ~1.5 s apart.
-    const times = discord.find('PATCH', new RegExp(`/webhooks/${APP_ID}/${token}/messages/@original$`)).map((c) => c.at);
+    const times = replyEdits(discord, token).map((c) => c.at);
     for (let i = 1; i < times.length - 1; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(1400);
   });
 
   it('falls back to the extractive answer with a note when the model times out; the reply is never left hanging', async () => {
     openai.scriptOverride = 'slow';
-    const { token } = discord.slashCommand('ask', [{ name: 'question', type: STRING, value: RHINE_Q }], { userId: '500000000000000099' });
+    const { token } = discord.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: RHINE_Q }], { userId: '500000000000000099' });
     const final = await discord.waitFor(() => edits(token).find((c) => c.includes('Sources:')), 20_000, 'fallback answer');
     expect(final).toMatch(/^_The language model was unavailable \\?\(timed out after 6 s\)/);
     expect(final).toContain('38 centimetres');
@@ -88,11 +70,11 @@ describe('Discord with LLM answers (fake OpenAI-compatible server)', () => {
   it('rewrites a follow-up into a standalone question with the model before retrieval', async () => {
     openai.scriptOverride = 'faithful';
     const question = discord.message(RHINE_Q, { mentionBot: true, userId: '500000000000000098' });
-    const answer = await discord.waitFor(() => discord.find('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`)).find((c) => c.body.message_reference?.message_id === question.id));
+    const answer = await discord.waitFor(() => channelPosts(discord).find((c) => c.body.message_reference?.message_id === question.id));
     const followUp = discord.message('and what about freight rates?', { replyTo: answer.responseId, userId: '500000000000000098' });
-    const reply = await discord.waitFor(() => discord.find('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`)).find((c) => c.body.message_reference?.message_id === followUp.id));
+    const reply = await discord.waitFor(() => channelPosts(discord).find((c) => c.body.message_reference?.message_id === followUp.id));
     const rewrite = openai.requests.find((r) => r.messages[0]!.content.startsWith('Rewrite'));
-    expect(rewrite?.messages[1]!.content).toContain('Follow-up: and what about freight rates?');
+    expect(rewrite?.messages[1]?.content).toContain('Follow-up: and what about freight rates?');
     expect(reply.body.content).toContain('[1]');
   });
 });

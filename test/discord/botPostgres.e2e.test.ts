@@ -2,15 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PgStore } from '../../src/store/postgres/pgStore.js';
-import { ARTICLES } from '../support/articles.js';
-import { BotProcess } from '../support/botProcess.js';
+import type { BotProcess } from '../support/botProcess.js';
+import { newsFolder, startBotProcess } from '../support/botFixture.js';
+import { finalEdit, OPTION } from '../support/discordReplies.js';
 import { APP_ID, FakeDiscord, MANAGE_GUILD } from '../support/fakeDiscord.js';
 import { createTestDatabase, dropTestDatabases, testDatabaseUrl, uniqueSchema } from '../support/postgres.js';
 import { runScript } from '../support/runScript.js';
 import { tempDir } from '../support/tempDir.js';
 
 const serverUrl = testDatabaseUrl();
-const STRING = 3;
 
 describe.skipIf(!serverUrl)('Discord bot on PostgreSQL with an ingest worker in another process', () => {
   let fake: FakeDiscord | undefined;
@@ -26,9 +26,7 @@ describe.skipIf(!serverUrl)('Discord bot on PostgreSQL with an ingest worker in 
   it('answers from what a separate worker ingests within 5 s, and refuses /reingest while the worker holds the lock', async () => {
     const url = new URL(await createTestDatabase(serverUrl!, database));
     const root = tempDir('bot-pg-');
-    const docs = join(root, 'docs');
-    mkdirSync(docs);
-    for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(docs, name), text);
+    const docs = newsFolder(root);
     const env: Record<string, string> = {
       DATABASE_URL: url.toString(), DATA_DIR: join(root, 'data'), EMBEDDING_MODEL: 'hashing-384', NEWS_SOURCES: docs,
       DISCORD_TOKEN: 'fake-token', DISCORD_CLIENT_ID: APP_ID, LOG_LEVEL: 'info',
@@ -37,15 +35,8 @@ describe.skipIf(!serverUrl)('Discord bot on PostgreSQL with an ingest worker in 
     fake = new FakeDiscord();
     await fake.start();
     env.DISCORD_API_URL = fake.apiUrl;
-    bot = new BotProcess(env);
-    await fake.whenReady();
-    await bot.waitForLog('bot ready');
+    bot = await startBotProcess(fake, env);
     const f = fake;
-    const finalEdit = (token: string, pattern: RegExp) =>
-      f.waitFor(() => {
-        const content = f.find('PATCH', new RegExp(`^/webhooks/${APP_ID}/${token}/messages/@original$`)).at(-1)?.body?.content as string | undefined;
-        return content && pattern.test(content) ? content : undefined;
-      }, 20_000, `reply for ${token}`);
 
     // The worker (another process, as on another machine) ingests a new story while the bot runs.
     const extra = join(root, 'extra');
@@ -53,8 +44,8 @@ describe.skipIf(!serverUrl)('Discord bot on PostgreSQL with an ingest worker in 
     writeFileSync(join(extra, 'quarry.txt'), 'Brennmoor quarry closes\n\nThe Brennmoor quarry closed on Friday after ninety years of granite extraction, the owners said.\n');
     expect((await runScript('ingest/cli.ts', [extra], env)).code).toBe(0);
     const ingestedAt = Date.now();
-    const { token } = f.slashCommand('ask', [{ name: 'question', type: STRING, value: 'When did the Brennmoor quarry close?' }]);
-    expect(await finalEdit(token, /Sources:/)).toMatch(/closed on Friday.*\[1\]/);
+    const { token } = f.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'When did the Brennmoor quarry close?' }]);
+    expect(await finalEdit(f, token, /Sources:/)).toMatch(/closed on Friday.*\[1\]/);
     expect(Date.now() - ingestedAt).toBeLessThan(5000);
 
     // /status shows the shared figures.

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PgDatabase } from '../../src/store/postgres/pgDatabase.js';
-import { ARTICLES } from '../support/articles.js';
+import { newsFolder } from '../support/botFixture.js';
+import { OPTION } from '../support/discordReplies.js';
 import { BotProcess } from '../support/botProcess.js';
 import { APP_ID, FakeDiscord, MANAGE_GUILD, shardOfGuild } from '../support/fakeDiscord.js';
 import { startHttpServer } from '../support/httpServer.js';
@@ -11,7 +12,6 @@ import { runScript, startScript } from '../support/runScript.js';
 import { tempDir } from '../support/tempDir.js';
 
 const serverUrl = testDatabaseUrl();
-const STRING = 3;
 const WORKER_ARTICLES = 1000;
 const CONCURRENT_ASKS = 200;
 /** A final answer ends with its numbered source list (labelled in the question's language). */
@@ -51,9 +51,7 @@ describe.skipIf(!serverUrl)('sharded bot: two shard processes and an ingest work
     const url = new URL(await createTestDatabase(serverUrl!, database));
     const db = new PgDatabase(url.toString());
     const root = tempDir('bot-shards-');
-    const docs = join(root, 'docs');
-    mkdirSync(docs);
-    for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(docs, name), text);
+    const docs = newsFolder(root);
     // A source that answers slowly (and holds no article), so the bot's own re-ingest runs long enough to be contended.
     slowSource = await startHttpServer({
       '/slow.txt': (_req, res) => setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('Slow news\n\nNothing happened slowly today.\n'), 4000),
@@ -108,7 +106,7 @@ describe.skipIf(!serverUrl)('sharded bot: two shard processes and an ingest work
     const asked = Array.from({ length: CONCURRENT_ASKS }, (_, i) => {
       const [question, expected] = questions[i % questions.length]!;
       const guildId = i % 2 === 0 ? guildA : guildB;
-      return { ...f.slashCommand('ask', [{ name: 'question', type: STRING, value: question }], { userId: String(600000000000000000n + BigInt(i)), guildId }), expected };
+      return { ...f.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: question }], { userId: String(600000000000000000n + BigInt(i)), guildId }), expected };
     });
     expect(worker.exitCode, 'the questions arrive while the worker is still writing').toBeNull();
     // While the worker holds the ingest lock, /reingest is refused on either shard.
@@ -131,7 +129,7 @@ describe.skipIf(!serverUrl)('sharded bot: two shard processes and an ingest work
     // What the worker wrote is answerable from both shards within 5 s.
     for (const n of [WORKER_ARTICLES - 1, 17]) {
       for (const guildId of [guildA, guildB]) {
-        const ask = f.slashCommand('ask', [{ name: 'question', type: STRING, value: `When did ${placeName(n)} harbour reopen?` }], { userId: '500000000000000031', guildId });
+        const ask = f.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: `When did ${placeName(n)} harbour reopen?` }], { userId: '500000000000000031', guildId });
         const answer = await waitForReply(ask, SOURCE_LIST, `answer about story ${n}`);
         expect(answer).toContain(`${placeName(n)} harbour reopened on Monday`);
       }
@@ -140,7 +138,7 @@ describe.skipIf(!serverUrl)('sharded bot: two shard processes and an ingest work
 
     // Per-user rate limit holds across shards: the sixth question in a minute is refused, wherever it lands.
     const limited = Array.from({ length: 6 }, (_, i) =>
-      f.slashCommand('ask', [{ name: 'question', type: STRING, value: 'How much have freight rates for gasoil risen?' }], { userId: '500000000000000055', guildId: i % 2 ? guildB : guildA }),
+      f.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'How much have freight rates for gasoil risen?' }], { userId: '500000000000000055', guildId: i % 2 ? guildB : guildA }),
     );
     const limitedReplies = await Promise.all(limited.map((ask, i) => waitForReply(ask, /Sources:|questions in the last minute/, `rate-limited ask ${i}`)));
     expect(limitedReplies.filter((t) => /questions in the last minute/.test(t))).toHaveLength(1);

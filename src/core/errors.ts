@@ -1,0 +1,50 @@
+/**
+ * The stable identifiers of failures a person can act on. Logs and tests match on these, never
+ * on message text; a code is listed here only while something throws it (ingest_locked,
+ * store_corrupt and ingest_aborted: the errors of src/store/errors.ts and ingest/pipeline.ts).
+ */
+export type UserErrorCode =
+  /** A Discord user asked too many questions in the last minute. */
+  | 'rate_limited'
+  /** The user may not do this (a /reingest by someone who is not an admin). */
+  | 'not_allowed'
+  /** The work asked for is already running (a second /reingest). */
+  | 'busy'
+  /** An empty, oversized or wordless question. */
+  | 'bad_question'
+  /** A command-line option or argument that cannot be used as given. */
+  | 'bad_usage'
+  /** A configuration variable (environment or .env) that is missing or invalid. */
+  | 'bad_config'
+  /** A configured news source that cannot be read as a location. */
+  | 'bad_source'
+  /** Another process holds the store's one-ingest-at-a-time lock. */
+  | 'ingest_locked'
+  /** Nothing has been ingested yet: there is nothing to answer from. */
+  | 'store_empty'
+  /** The news store is damaged or not a news store. */
+  | 'store_corrupt'
+  /** An ingestion stopped (shutdown) before it finished. */
+  | 'ingest_aborted';
+
+/**
+ * The one error model: an expected failure the user can act on. Its message says what
+ * happened and what to do, and is shown as is (Discord reply, CLI stderr) without a stack;
+ * every other error is unexpected, logged with its stack and answered with an apology.
+ * Subclasses exist only where code checks the type (`instanceof`); otherwise throw this class
+ * with the right code.
+ */
+export class UserFacingError extends Error {
+  override name = 'UserFacingError';
+  constructor(
+    readonly code: UserErrorCode,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+export function isUserFacing(error: unknown): error is UserFacingError {
+  return error instanceof UserFacingError;
+}
