@@ -1,7 +1,6 @@
 /**
  * The stable identifiers of failures a person can act on. Logs and tests match on these, never
- * on message text; a code is listed here only while something throws it (ingest_locked,
- * store_corrupt and ingest_aborted: the errors of src/store/errors.ts and ingest/pipeline.ts).
+ * on message text; a code is listed here only while something throws it.
  */
 export type UserErrorCode =
   /** A Discord user asked too many questions in the last minute. */
@@ -23,9 +22,7 @@ export type UserErrorCode =
   /** Nothing has been ingested yet: there is nothing to answer from. */
   | 'store_empty'
   /** The news store is damaged or not a news store. */
-  | 'store_corrupt'
-  /** An ingestion stopped (shutdown) before it finished. */
-  | 'ingest_aborted';
+  | 'store_corrupt';
 
 /**
  * The one error model: an expected failure the user can act on. Its message says what
