@@ -7,7 +7,7 @@ import { countWords } from '../extract/words.js';
 import { looksLikeFeed, type ParsedFeed, parseFeed } from '../sources/feeds.js';
 import type { FetchPolicy } from '../sources/fetchPolicy.js';
 import { FetchError, type FetchLimits, fetchResource, RefusedFetchError } from '../sources/fetchResource.js';
-import { announcedFeeds, COMMON_FEED_PATHS, commonFeedUrls, pageTitle, saysArticle } from './pageSignals.js';
+import { type AnnouncedFeed, announcedFeeds, COMMON_FEED_PATHS, commonFeedUrls, pageTitle, saysArticle } from './pageSignals.js';
 
 /**
  * What an address someone adds to a news desk is: a feed (subscribed to as is), a site whose
@@ -45,11 +45,13 @@ interface FetchedText {
 export async function discoverFeed(address: string, limits: DiscoveryLimits): Promise<DiscoveredSource> {
   const fetched = await fetchText(address, limits);
   if (looksLikeFeed(fetched.text, fetched.contentType)) return { kind: 'feed', url: fetched.url, title: feedTitle(readFeed(fetched)) };
+  if (isJsonFeed(fetched)) throw new DiscoveryError(`${fetched.url} is a JSON Feed, which news desks cannot read yet: give the site's RSS or Atom feed, or its home page`);
   const document = parsePage(fetched.text);
   const asPage: DiscoveredSource = { kind: 'page', url: fetched.url, title: pageTitle(document) };
   if (saysArticle(document, fetched.url)) return asPage;
   const announced = announcedFeeds(document, fetched.url);
-  const found = (await firstFeed(announced.map((feed) => feed.url), limits)) ?? (await firstFeed(commonFeedUrls(fetched.url), limits));
+  const guessed = commonFeedUrls(fetched.url).map((url) => ({ url, title: null }));
+  const found = (await firstFeed(announced, limits)) ?? (await firstFeed(guessed, limits));
   if (found) return found;
   if (hasArticleText(fetched.text, document)) return asPage;
   throw new DiscoveryError(nothingFound(address, fetched.url, announced.length));
@@ -88,26 +90,32 @@ function readFeed(fetched: FetchedText): ParsedFeed {
   }
 }
 
-function feedTitle(feed: ParsedFeed): string | null {
-  return cleanText(feed.title, MAX_FIELD_CHARS.title);
+/** The feed's own title, else the one the announcing page gave its link. */
+function feedTitle(feed: ParsedFeed, announcedAs: string | null = null): string | null {
+  return cleanText(feed.title, MAX_FIELD_CHARS.title) ?? announcedAs;
+}
+
+/** JSON Feed (https://jsonfeed.org): recognised only to say so, since the feed reader reads RSS and Atom. */
+function isJsonFeed(fetched: FetchedText): boolean {
+  return /^application\/(feed\+)?json/i.test(fetched.contentType ?? '') && /"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\//.test(fetched.text.slice(0, 2000));
 }
 
 /**
  * The first candidate that is an RSS/Atom feed, tried one at a time in order, or null. A
  * candidate that fails (404, refused, not a feed, malformed) is simply not the feed: the
- * next one is tried.
+ * next one is tried. When the caller's deadline (limits.signal) passes, discovery stops
+ * and says so, rather than reporting every remaining candidate as "not a feed".
  */
-async function firstFeed(candidates: readonly string[], limits: DiscoveryLimits): Promise<DiscoveredSource | null> {
+async function firstFeed(candidates: readonly AnnouncedFeed[], limits: DiscoveryLimits): Promise<DiscoveredSource | null> {
   for (const candidate of candidates) {
-    let fetched: FetchedText;
+    if (limits.signal?.aborted) throw new DiscoveryError('the time allowed for finding the feed ran out before a feed was found');
+    const fetched = await fetchText(candidate.url, limits).catch((error: unknown) => {
+      if (error instanceof DiscoveryError) return null;
+      throw error;
+    });
+    if (!fetched || !looksLikeFeed(fetched.text, fetched.contentType)) continue;
     try {
-      fetched = await fetchText(candidate, limits);
-    } catch {
-      continue;
-    }
-    if (!looksLikeFeed(fetched.text, fetched.contentType)) continue;
-    try {
-      return { kind: 'feed', url: fetched.url, title: feedTitle(parseFeed(fetched.text)) };
+      return { kind: 'feed', url: fetched.url, title: feedTitle(parseFeed(fetched.text), candidate.title) };
     } catch {
       // announced or found, but malformed: not a feed the desk could poll
     }

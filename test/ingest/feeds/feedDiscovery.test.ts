@@ -129,6 +129,31 @@ describe('discoverFeed', () => {
     expect(await discoverFeed(`${site.url}/tram`, limits)).toEqual({ kind: 'page', url: `${site.url}/tram`, title: 'Example News' });
   });
 
+  it("takes an announced feed's title from its link when the feed has none", async () => {
+    const untitled = '<rss version="2.0"><channel><link>https://news.example/</link></channel></rss>';
+    const site = await serve({ '/': send(html('<link rel="alternate" type="application/rss+xml" title="Example News » Feed" href="/feed">'), htmlType), '/feed': send(untitled, rssType) });
+    expect(await discoverFeed(site.url, limits)).toEqual({ kind: 'feed', url: `${site.url}/feed`, title: 'Example News » Feed' });
+  });
+
+  it('says that a JSON Feed cannot be read yet', async () => {
+    const site = await serve({ '/feed.json': send(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [] }), 'application/feed+json') });
+    await expect(discoverFeed(`${site.url}/feed.json`, limits)).rejects.toThrow(`${site.url}/feed.json is a JSON Feed, which news desks cannot read yet: give the site's RSS or Atom feed, or its home page`);
+  });
+
+  it('stops when the caller\'s deadline passes, saying so', async () => {
+    const deadline = new AbortController();
+    const site = await serve({
+      '/': send(html(''), htmlType),
+      '/feed': (_req, res) => {
+        deadline.abort();
+        res.writeHead(404).end();
+      },
+      '/rss': send(rss('Too late'), rssType),
+    });
+    await expect(discoverFeed(site.url, { ...limits, signal: deadline.signal })).rejects.toThrow('the time allowed for finding the feed ran out before a feed was found');
+    expect(site.hits).toEqual(['/', '/feed']);
+  });
+
   it('explains when nothing is found', async () => {
     const site = await serve({ '/': send(html('<link rel="alternate" type="application/rss+xml" href="/gone.xml">'), htmlType) });
     const error = await discoverFeed(site.url, limits).catch((e: unknown) => e);
