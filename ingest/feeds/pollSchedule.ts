@@ -140,7 +140,8 @@ function withCacheLifetime(schedule: PollSchedule, headers: CacheHeaders | undef
  */
 function afterFailure(outcome: Extract<PollOutcome, { kind: 'failed' }>, previous: PreviousSchedule, now: number, bounds: Bounds): PollSchedule {
   const consecutiveFailures = previous.consecutiveFailures + 1;
-  const intervalMs = previous.intervalMs ?? Math.min(bounds.max, Math.max(bounds.min, UNDATED_FEED_INTERVAL_MS));
+  // Kept for when the feed recovers; within today's bounds, which the operator may have changed.
+  const intervalMs = Math.min(bounds.max, Math.max(bounds.min, previous.intervalMs ?? UNDATED_FEED_INTERVAL_MS));
   const askedPause = outcome.status === 429 || outcome.status === 503 ? parseRetryAfter(outcome.retryAfter ?? null, now) : null;
   const wait = Math.max(bounds.min, askedPause ?? backoffDelayMs(consecutiveFailures));
   const nextPollAt = now + wait;

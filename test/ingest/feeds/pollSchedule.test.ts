@@ -113,6 +113,10 @@ describe('nextPoll after a failure: backing off', () => {
     expect(nextPoll({ kind: 'failed' }, FIRST_POLL, NOW, { minIntervalMs: 45 * MINUTE }).nextPollAt).toBe(NOW + 45 * MINUTE);
   });
 
+  it('keeps the interval within the bounds of the day', () => {
+    expect(nextPoll({ kind: 'failed' }, { intervalMs: 5 * MINUTE, consecutiveFailures: 0 }, NOW, options).intervalMs).toBe(15 * MINUTE);
+  });
+
   it('a feed failing on its first read still gets an interval for when it recovers', () => {
     expect(nextPoll({ kind: 'failed' }, FIRST_POLL, NOW, options).intervalMs).toBe(HOUR);
   });
