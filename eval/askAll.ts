@@ -2,7 +2,7 @@ import { ingestFromConfig, openKnowledgeBase } from '../src/bootstrap.js';
 import type { Config } from '../src/config.js';
 import type { LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
 import type { IngestSummary } from '../ingest/summary.js';
-import { createAnswererFromConfig } from '../src/llm/createAnswerer.js';
+import { createAnswerer } from '../src/llm/createAnswerer.js';
 import { detectLanguage } from '../src/core/text/language.js';
 import type { GateEvidence, OperatingPoint } from '../src/core/calibration/operatingPoint.js';
 import type { QuestionOutcome } from './metrics.js';
@@ -27,7 +27,7 @@ export async function askAll(
   const log = (m: string) => process.stderr.write(`${m}\n`);
   try {
     const summary = await ingestFromConfig(config, { cliSources: [docsDir], embeddings, log });
-    const answerer = await createAnswererFromConfig(config, { log });
+    const answerer = await createAnswerer(config.llm, { log });
     const kb = await openKnowledgeBase(config, { embeddings, answerer, log });
     const outcomes: BackendRun['outcomes'] = [];
     try {

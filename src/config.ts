@@ -4,7 +4,8 @@ import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { defaultEmbeddingThreads } from './embeddings/embeddingDefaults.js';
 import type { GateThresholds } from './core/calibration/operatingPoint.js';
-import { UserFacingError } from './core/errors.js';
+import { ConfigError } from './core/errors.js';
+import type { LlmSettings } from './llm/llmSettings.js';
 import { parseAllowedHosts } from '../ingest/sources/addressGuard.js';
 
 /**
@@ -105,23 +106,9 @@ export interface Config {
     rateLimitPerMinute: number;
     maxQuestionLength: number;
   };
-  llm: {
-    provider: RawConfig['LLM_PROVIDER'];
-    model: string | undefined;
-    timeoutMs: number;
-    openaiBaseUrl: string | undefined;
-    openaiApiKey: string | undefined;
-    ollamaBaseUrl: string | undefined;
-  };
+  llm: LlmSettings;
 }
 
-/** A configuration variable that is missing or invalid; the message names it and says how to fix it. */
-export class ConfigError extends UserFacingError {
-  override name = 'ConfigError';
-  constructor(message: string) {
-    super('bad_config', message);
-  }
-}
 
 /** Splits a comma-separated list, dropping blanks. */
 export function splitList(value: string | undefined): string[] {

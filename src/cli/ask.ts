@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openKnowledgeBase, storeExists } from '../bootstrap.js';
 import { formatAnswer } from '../core/answer/format.js';
-import { createAnswererFromConfig } from '../llm/createAnswerer.js';
+import { createAnswerer } from '../llm/createAnswerer.js';
 import { parseDateOption } from './dateOption.js';
 import { runMain } from './runMain.js';
 import { UserFacingError } from '../core/errors.js';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     throw new UserFacingError('store_empty', `No news has been ingested into ${config.dataDir} yet. Run "npm run ingest" first.`);
   }
   const log = (m: string) => process.stderr.write(`${m}\n`);
-  const kb = await openKnowledgeBase(config, { log, answerer: await createAnswererFromConfig(config, { log }) });
+  const kb = await openKnowledgeBase(config, { log, answerer: await createAnswerer(config.llm, { log }) });
   try {
     const answer = await kb.ask(positionals.join(' '), {
       k,

@@ -45,3 +45,11 @@ export class UserFacingError extends Error {
 export function isUserFacing(error: unknown): error is UserFacingError {
   return error instanceof UserFacingError;
 }
+
+/** A configuration variable that is missing or invalid; the message names it and says how to fix it. */
+export class ConfigError extends UserFacingError {
+  override name = 'ConfigError';
+  constructor(message: string) {
+    super('bad_config', message);
+  }
+}

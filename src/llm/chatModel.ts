@@ -1,14 +1,15 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { ChatOllama } from '@langchain/ollama';
 import { ChatOpenAI } from '@langchain/openai';
-import { ConfigError, type Config } from '../config.js';
+import { ConfigError } from '../core/errors.js';
+import type { LlmSettings } from './llmSettings.js';
 
 /**
  * Checks the LLM settings at start-up and names the variable to fix, instead of failing at
  * the first question.
  */
-export function validateLlmConfig(config: Config): void {
-  const { provider, model, openaiBaseUrl, openaiApiKey, ollamaBaseUrl } = config.llm;
+export function validateLlmSettings(settings: LlmSettings): void {
+  const { provider, model, openaiBaseUrl, openaiApiKey, ollamaBaseUrl } = settings;
   if (provider === 'none') return;
   if (!model) throw new ConfigError(`LLM_PROVIDER=${provider} needs LLM_MODEL (the model name, e.g. gpt-4o-mini or llama3.1:8b). Set it in .env.`);
   const checkUrl = (name: string, value: string | undefined) => {
@@ -29,9 +30,9 @@ export function validateLlmConfig(config: Config): void {
 }
 
 /** The langchain chat model for the configured provider (no retries: failures fall back fast). */
-export function createChatModel(config: Config): BaseChatModel {
-  validateLlmConfig(config);
-  const { provider, model, timeoutMs, openaiBaseUrl, openaiApiKey, ollamaBaseUrl } = config.llm;
+export function createChatModel(settings: LlmSettings): BaseChatModel {
+  validateLlmSettings(settings);
+  const { provider, model, timeoutMs, openaiBaseUrl, openaiApiKey, ollamaBaseUrl } = settings;
   if (provider === 'openai') {
     return new ChatOpenAI({
       model: model!,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/core/errors.js';
 import { isUserFacing, UserFacingError } from '../../src/core/errors.js';
 import { QuestionError, validateQuestion } from '../../src/core/questions.js';
 

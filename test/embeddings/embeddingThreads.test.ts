@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/core/errors.js';
 import { WorkerEmbeddings } from '../../src/embeddings/workerEmbeddings.js';
 import { tempDir } from '../support/tempDir.js';
 

@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import type { Answerer } from '../../core/knowledgeBase.js';
 import type { LoadedEmbeddings } from '../../embeddings/loadEmbeddings.js';
 import type { Logger } from '../../logger.js';
-import { createAnswererFromConfig } from '../../llm/createAnswerer.js';
+import { createAnswerer } from '../../llm/createAnswerer.js';
 import { AnswerQueue } from '../answerQueue.js';
 import type { BotContext } from '../command.js';
 import { ConversationMemory } from '../conversations.js';
@@ -27,7 +27,7 @@ export interface BotDependencies {
  */
 export async function openBotDependencies(config: Config, logger: Logger, options: BotOptions): Promise<BotDependencies> {
   // Built first: a misconfigured LLM is reported at start-up, naming the variable.
-  const answerer = options.answerer ?? (await createAnswererFromConfig(config, { log: (m) => logger.warn(m) }));
+  const answerer = options.answerer ?? (await createAnswerer(config.llm, { log: (m) => logger.warn(m) }));
   const embeddings = options.embeddings ?? (await loadEmbeddingsFromConfig(config));
   if (!embeddings.embeddings)
     logger.warn({ model: embeddings.status.model, reason: embeddings.status.reason }, 'embedding model not loaded: lexical retrieval only');
