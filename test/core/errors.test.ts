@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { ConfigError } from '../../src/core/errors.js';
-import { isUserFacing, UserFacingError } from '../../src/core/errors.js';
+import { ConfigError, isUserFacing, UserFacingError } from '../../src/core/errors.js';
 import { QuestionError, validateQuestion } from '../../src/core/questions.js';
 
 describe('one error model', () => {
