@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   log('vector search at 10,000');
   const at10k = benchVectorSearch(vectors.slice(0, 10_000), queries).result;
   let large = at10k;
-  let largeGraph;
+  let largeGraph: ReturnType<typeof benchVectorSearch>['index'] | undefined;
   if (LARGE_N > 10_000) {
     log(`vector search at ${LARGE_N} (building the graph takes a minute or two)`);
     const run = benchVectorSearch(vectors, queries);

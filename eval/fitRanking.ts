@@ -77,7 +77,11 @@ function fit(examples: Example[], epochs = 30, rate = 0.05, decay = 1e-4): numbe
       const exp = scores.map((s) => Math.exp(s - top));
       const total = exp.reduce((a, b) => a + b, 0);
       const gradient = FEATURES.map(() => 0);
-      z.forEach((x, j) => x.forEach((v, k) => (gradient[k]! += (exp[j]! / total - (j === target ? 1 : 0)) * v)));
+      z.forEach((x, j) => {
+        x.forEach((v, k) => {
+          gradient[k]! += (exp[j]! / total - (j === target ? 1 : 0)) * v;
+        });
+      });
       w = w.map((wk, k) => wk - rate * gradient[k]! - decay * wk);
     }
   }

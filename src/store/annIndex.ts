@@ -162,7 +162,10 @@ export class AnnIndex {
     const n = Math.min(k, this.live);
     if (n <= 0) return [];
     const ef = Math.max(this.efSearch, n);
-    if (ef !== this.ef) this.graph.setEf((this.ef = ef));
+    if (ef !== this.ef) {
+      this.ef = ef;
+      this.graph.setEf(ef);
+    }
     const result = searchGraph(this.graph, vector, n);
     return result.neighbors.map((id, i) => ({ id, similarity: 1 - (result.distances[i] ?? 1) }));
   }

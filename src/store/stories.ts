@@ -40,7 +40,9 @@ export function storiesOf(documentIds: number[], members: StoryMember[]): Map<nu
 export function encodeSignature(signature: Uint32Array | null): Buffer {
   if (!signature) return Buffer.alloc(0);
   const buffer = Buffer.alloc(signature.length * 4);
-  signature.forEach((value, i) => buffer.writeUInt32LE(value, i * 4));
+  signature.forEach((value, i) => {
+    buffer.writeUInt32LE(value, i * 4);
+  });
   return buffer;
 }
 

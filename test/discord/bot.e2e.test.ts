@@ -47,7 +47,7 @@ beforeAll(async () => {
   // Filler so that a re-ingest takes long enough to overlap a second request.
   const filler = join(docs, 'filler');
   mkdirSync(filler);
-  for (let i = 0; i < 150; i++) writeFileSync(join(filler, `f${i}.txt`), `Filler report ${i}\n\n${'Routine notice about parking rules in district ' + i + '. '.repeat(1)}`.repeat(3));
+  for (let i = 0; i < 150; i++) writeFileSync(join(filler, `f${i}.txt`), `Filler report ${i}\n\n${`Routine notice about parking rules in district ${i}. `.repeat(1)}`.repeat(3));
   env = { ...sqliteNewsEnv(root, docs), DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, ADMIN_USER_IDS: ADMIN_ALLOWLISTED, RATE_LIMIT_PER_MINUTE: '5' };
   await ingestSources(env);
   fake = new FakeDiscord();

@@ -17,7 +17,10 @@ function runnerOf(db: PGlite): SqlRunner {
 /** Deterministic pseudo-random unit vectors. */
 function randomVectors(count: number, dim: number, seed = 7): Float32Array[] {
   let state = seed;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return (state / 2147483648) * 2 - 1;
+  };
   return Array.from({ length: count }, () => {
     const v = Float32Array.from({ length: dim }, next);
     const norm = Math.hypot(...v);

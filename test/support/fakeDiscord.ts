@@ -147,7 +147,9 @@ export class FakeDiscord {
         for (const id of guilds) this.dispatch('GUILD_CREATE', this.guild(id), shard);
         if (this.sockets.size >= count) {
           this.identified = true;
-          setTimeout(() => this.readyResolvers.splice(0).forEach((r) => r()), 50);
+          setTimeout(() => {
+            for (const resolve of this.readyResolvers.splice(0)) resolve();
+          }, 50);
         }
       }
     });
@@ -293,8 +295,13 @@ export class FakeDiscord {
       }
       if (path === '/gateway') return json(200, { url: `ws://127.0.0.1:${this.port}` });
       if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return json(204, undefined);
+      /** A new id, recorded as the response's (tests find the message the bot posted). */
+      const responseId = () => {
+        call.responseId = nextId();
+        return call.responseId;
+      };
       const messageLike = (channelId: string) => ({
-        id: (call.responseId = nextId()),
+        id: responseId(),
         channel_id: channelId,
         author: { ...user(BOT_ID, 'newsbot'), bot: true },
         content: body?.content ?? '',
@@ -315,7 +322,7 @@ export class FakeDiscord {
       if (startThread && req.method === 'POST') {
         if (this.denyThreads) return json(403, { message: 'Missing Permissions', code: 50013 });
         const thread = {
-          id: (call.responseId = nextId()), type: 11, guild_id: GUILD_ID, parent_id: startThread[1], owner_id: BOT_ID, name: body?.name ?? '',
+          id: responseId(), type: 11, guild_id: GUILD_ID, parent_id: startThread[1], owner_id: BOT_ID, name: body?.name ?? '',
           thread_metadata: { archived: false, auto_archive_duration: body?.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false },
           message_count: 0, member_count: 1, rate_limit_per_user: 0, flags: 0,
         };

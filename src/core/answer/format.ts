@@ -41,10 +41,10 @@ export function sourceDetails(
 
 /** A source's link: its URL (wrapped in <...> for Discord: no previews), else its file name. */
 export function sourceLink(source: { url?: string | null; source: string }, options: FormatOptions): string {
-  const escape = options.escapeText ?? asIs;
-  if (!source.url) return escape(source.source);
+  const escapeText = options.escapeText ?? asIs;
+  if (!source.url) return escapeText(source.source);
   const link = options.safeLink ? options.safeLink(source.url) : source.url;
-  if (link === null) return escape(source.url);
+  if (link === null) return escapeText(source.url);
   return options.wrapLinks ? `<${link}>` : link;
 }
 
@@ -68,12 +68,12 @@ export function formatSourceLine(c: Citation, language: string, options: FormatO
 
 /** The answer as people read it: text with markers, then the numbered sources. */
 export function formatAnswer(answer: Answer, options: FormatOptions = {}): string {
-  const escape = options.escapeText ?? asIs;
+  const escapeText = options.escapeText ?? asIs;
   // Notes (an LLM fallback) come first, short and in italics, so nobody mistakes quotes for prose.
   const notes = answer.notes ?? [];
-  const head = notes.length ? `${notes.map((n) => `_${escape(n)}_`).join('\n')}\n\n` : '';
+  const head = notes.length ? `${notes.map((n) => `_${escapeText(n)}_`).join('\n')}\n\n` : '';
   // The answer text is quotes (or a model's words): escaped whole, its [n] markers kept by the escaper.
-  const body = (options.escapeAnswerText ?? escape)(answer.answer);
+  const body = (options.escapeAnswerText ?? escapeText)(answer.answer);
   if (answer.citations.length === 0) return `${head}${body}`;
   const phrases = phrasesFor(answer.language);
   const lines = answer.citations.map((c) => formatSourceLine(c, answer.language, { ...options, wrapLinks: options.wrapLinks ?? false }));

@@ -220,7 +220,10 @@ export class MemoryLexiconBuilder {
     this.lengths.push(length);
     for (const [token, count] of counts) {
       let number = this.termNumbers.get(token);
-      if (number === undefined) this.termNumbers.set(token, (number = this.termNumbers.size));
+      if (number === undefined) {
+        number = this.termNumbers.size;
+        this.termNumbers.set(token, number);
+      }
       this.postingTerm.push(number);
       this.postingPassage.push(position);
       this.postingCount.push(count);
@@ -234,7 +237,9 @@ export class MemoryLexiconBuilder {
   parts(generation: number): LexiconParts {
     const terms = [...this.termNumbers.keys()].sort();
     const rankOf = new Int32Array(terms.length); // first-seen number -> position in sorted order
-    terms.forEach((term, rank) => (rankOf[this.termNumbers.get(term)!] = rank));
+    terms.forEach((term, rank) => {
+      rankOf[this.termNumbers.get(term)!] = rank;
+    });
     const total = this.postingTerm.length;
     const start = new Int32Array(terms.length + 1);
     for (let i = 0; i < total; i++) start[rankOf[this.postingTerm.values[i]!]! + 1]!++;
