@@ -5,7 +5,8 @@ import type { KnowledgeStore, VectorSpace } from '../src/store/knowledgeStore.js
 import { chunkArticle } from './chunk.js';
 import { vectorFromBase64, type ExportRecord } from './exportRecord.js';
 import { CopyDetector, passagesFor } from './copies/copyDetector.js';
-import { contentHashOf, toWrite } from './pipeline.js';
+import { contentHashOf } from './stages/detectChanges.js';
+import { toWrite } from './stages/prepareWrite.js';
 import { validateArticle } from './validateArticle.js';
 
 export interface ImportSummary {

@@ -1,0 +1,51 @@
+import { NewsStore } from '../../src/store/newsStore.js';
+import type { KnowledgeStore } from '../../src/store/knowledgeStore.js';
+import { fingerprintStoredArticles } from '../copies/copyDetector.js';
+import type { IngestOptions } from '../ingestOptions.js';
+import { RunContext } from './runContext.js';
+
+/** A run that holds the store's ingest lock and has its run record. */
+export interface OpenedRun {
+  context: RunContext;
+  /** Releases the lock and closes the store when the run opened it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store (unless the caller lends its own), takes the ingest lock (one run at a
+ * time per data directory) and records the run as begun.
+ */
+export async function openRun(options: IngestOptions, startedAt: number): Promise<OpenedRun> {
+  const log = options.log ?? (() => undefined);
+  const store: KnowledgeStore = options.store ?? NewsStore.open(options.dataDir, { log });
+  const releaseLock = await store.lockForIngest();
+  const runId = await store.beginRun(new Date(startedAt).toISOString());
+  const { embeddings, status } = options.embeddings;
+  const context = new RunContext({ store, runId, startedAt, embeddings, embeddingStatus: status, log, onProgress: options.onProgress, signal: options.signal });
+  return {
+    context,
+    close: async () => {
+      await releaseLock();
+      if (!options.store) await store.close();
+    },
+  };
+}
+
+/**
+ * Readies the store for this run: earlier runs that never finished are marked interrupted,
+ * the loaded model's vector space is made the store's, and articles stored before copies
+ * were recognised get their fingerprints.
+ */
+export async function prepareStore(run: RunContext): Promise<void> {
+  const { store, embeddings } = run;
+  await store.markInterruptedRuns(run.runId);
+  // One embedding space per store: a new model replaces the old vectors instead of mixing with them.
+  if (embeddings) {
+    const previous = await store.vectorSpace();
+    if ((await store.useVectorSpace({ model: embeddings.modelId, dim: embeddings.dimension })) && previous) {
+      run.log(`Embedding model changed from ${previous.model} to ${embeddings.modelId}: re-embedding all passages.`);
+    }
+  }
+  // Articles stored before copies were recognised get fingerprints once, so their copies find them.
+  await fingerprintStoredArticles(store);
+}
