@@ -1,6 +1,6 @@
 import type { ExtractedArticle, PassageDraft } from '../../src/core/types.js';
 import type { KnowledgeStore } from '../../src/store/knowledgeStore.js';
-import type { Candidate, Extraction } from '../sources/candidates.js';
+import type { Candidate, Extraction } from '../sources/sourceEvents.js';
 
 /** What the store held under the candidate's key when it was listed (only this run writes meanwhile: the ingest lock). */
 export type Existing = Awaited<ReturnType<KnowledgeStore['documentByKey']>>;

@@ -1,7 +1,8 @@
 import type { ExtractedArticle } from '../../src/core/types.js';
 import { countWords } from '../extract/words.js';
 import { EXTRACTOR_VERSION } from '../extractorVersion.js';
-import { sha256, type Candidate } from '../sources/candidates.js';
+import { sha256 } from '../sources/sha256.js';
+import type { Candidate } from '../sources/sourceEvents.js';
 import type { ChangedArticle, Extracted, Listed } from './articleStates.js';
 import type { WriteQueue } from './embedAndWrite.js';
 import type { RunContext } from './runContext.js';

@@ -1,6 +1,6 @@
 import { chunkArticle } from '../chunk.js';
 import { ExtractionPool, withExtractionTimeout } from '../extract/extractionPool.js';
-import type { Extractor } from '../sources/candidates.js';
+import type { Extractor } from '../sources/sourceEvents.js';
 import { validateArticle } from '../validateArticle.js';
 import type { Extracted, Listed } from './articleStates.js';
 import { errorMessage } from './runContext.js';

@@ -1,5 +1,5 @@
 import type { CopyDetector } from '../copies/copyDetector.js';
-import type { Extractor } from '../sources/candidates.js';
+import type { Extractor } from '../sources/sourceEvents.js';
 import type { SourceSpec } from '../sources/sourceSpecs.js';
 import type { Extracted } from './articleStates.js';
 import { detectChanges, lookUpListed } from './detectChanges.js';

@@ -1,8 +1,9 @@
 import { SourceBackoff } from '../sourceBackoff.js';
 import type { IngestOptions } from '../ingestOptions.js';
 import { FetchPolicy } from '../sources/fetchPolicy.js';
-import { listSource, type Candidate, type HttpValidatorCache, type ListOptions } from '../sources/candidates.js';
+import { listSource } from '../sources/candidates.js';
 import type { Validators } from '../sources/fetchResource.js';
+import type { Candidate, HttpValidatorCache, ListOptions } from '../sources/sourceEvents.js';
 import type { SourceSpec } from '../sources/sourceSpecs.js';
 import { throwIfAborted } from './ingestAborted.js';
 import type { RunContext } from './runContext.js';

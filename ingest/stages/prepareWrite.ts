@@ -3,7 +3,7 @@ import type { ExtractedArticle, PassageDraft } from '../../src/core/types.js';
 import type { ArticleWrite } from '../../src/store/knowledgeStore.js';
 import { passagesFor, type CopyDetector } from '../copies/copyDetector.js';
 import { EXTRACTOR_VERSION } from '../extractorVersion.js';
-import type { Candidate } from '../sources/candidates.js';
+import type { Candidate } from '../sources/sourceEvents.js';
 import type { ChangedArticle } from './articleStates.js';
 
 /** An article ready to be embedded and written. */
