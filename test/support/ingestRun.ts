@@ -85,7 +85,7 @@ export function candidate(key: string, extracted: ExtractedArticle | Error, opti
 }
 
 /** The write of an article under `key`, as the pipeline prepares it (all passages, no vectors). */
-export function pendingWrite(key: string, extracted: ExtractedArticle, options: { sourceId?: string; rawHash?: string } = {}): PendingArticle {
+export function pendingWrite(key: string, extracted: ExtractedArticle, options: { sourceId?: string; rawHash?: string; summaryOnly?: boolean } = {}): PendingArticle {
   const source = { key, sourceId: options.sourceId ?? '/docs', rawHash: options.rawHash ?? `raw:${key}`, location: key };
-  return toWrite(source, extracted, chunkArticle(extracted), contentHashOf(extracted), false);
+  return toWrite(source, extracted, chunkArticle(extracted), contentHashOf(extracted), options.summaryOnly ?? false);
 }
