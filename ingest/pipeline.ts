@@ -1,4 +1,4 @@
-import { CopyDetector } from './copies/copyDetector.js';
+import { CopyDetector, fingerprintStoredArticles } from './copies/copyDetector.js';
 import type { IngestOptions } from './ingestOptions.js';
 import { backfillVectors } from './stages/backfillVectors.js';
 import { WriteQueue } from './stages/embedAndWrite.js';
@@ -36,6 +36,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   try {
     await prepareStore(run);
     const listing = new SourceListing(run, options);
+    // Articles stored before copies were recognised get fingerprints once, so their copies find them.
+    await fingerprintStoredArticles(run.store);
     const stages = { run, listing, extractor: extractor.extract, copies: new CopyDetector(run.store), writes };
     for (const spec of options.sources) await ingestSource(spec, stages);
     await writes.finish();

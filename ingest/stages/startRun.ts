@@ -1,6 +1,5 @@
 import { NewsStore } from '../../src/store/newsStore.js';
 import type { KnowledgeStore } from '../../src/store/knowledgeStore.js';
-import { fingerprintStoredArticles } from '../copies/copyDetector.js';
 import type { IngestOptions } from '../ingestOptions.js';
 import { RunContext } from './runContext.js';
 
@@ -33,8 +32,7 @@ export async function openRun(options: IngestOptions, startedAt: number): Promis
 
 /**
  * Readies the store for this run: earlier runs that never finished are marked interrupted,
- * the loaded model's vector space is made the store's, and articles stored before copies
- * were recognised get their fingerprints.
+ * and the loaded model's vector space is made the store's.
  */
 export async function prepareStore(run: RunContext): Promise<void> {
   const { store, embeddings } = run;
@@ -46,6 +44,4 @@ export async function prepareStore(run: RunContext): Promise<void> {
       run.log(`Embedding model changed from ${previous.model} to ${embeddings.modelId}: re-embedding all passages.`);
     }
   }
-  // Articles stored before copies were recognised get fingerprints once, so their copies find them.
-  await fingerprintStoredArticles(store);
 }

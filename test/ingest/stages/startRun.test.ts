@@ -3,7 +3,7 @@ import type { IngestOptions } from '../../../ingest/ingestOptions.js';
 import { openRun, prepareStore } from '../../../ingest/stages/startRun.js';
 import { IngestLockedError } from '../../../src/store/errors.js';
 import { CountingEmbeddings, loaded, unavailable } from '../../support/countingEmbeddings.js';
-import { article, openTestRun, openTestStore, pendingWrite } from '../../support/ingestRun.js';
+import { openTestRun, openTestStore } from '../../support/ingestRun.js';
 import { tempDir } from '../../support/tempDir.js';
 
 function options(dataDir: string, extra: Partial<IngestOptions> = {}): IngestOptions {
@@ -56,15 +56,5 @@ describe('prepareStore', () => {
     const { run, store } = await openTestRun({ embeddings: unavailable() });
     await prepareStore(run);
     expect(await store.vectorSpace()).toBeNull();
-  });
-
-  it('fingerprints articles stored before copies were recognised', async () => {
-    const { run, store } = await openTestRun();
-    await store.writeArticle(pendingWrite('/docs/a.txt', article('bridges')).write);
-    // As an article written before schema version 4 holds it: no fingerprint examined yet.
-    store.sqlite.db.prepare('UPDATE documents SET minhash = NULL').run();
-    expect(await store.articlesWithoutFingerprint(10)).toHaveLength(1);
-    await prepareStore(run);
-    expect(await store.articlesWithoutFingerprint(10)).toHaveLength(0);
   });
 });
