@@ -42,7 +42,7 @@ export class SourceListing {
       return null;
     }
     const read = new SourceRead(spec, run, this);
-    await read.loadValidators();
+    await read.start();
     return read;
   }
 
@@ -79,8 +79,11 @@ export class SourceRead {
     private readonly listing: SourceListing,
   ) {}
 
-  /** Read before listing: the source reader asks for them synchronously. */
-  async loadValidators(): Promise<void> {
+  /**
+   * Notes the skips so far (to tell whether all of this source went in) and reads what the
+   * last run left for it, before listing: the source reader asks for it synchronously.
+   */
+  async start(): Promise<void> {
     this.skippedBefore = this.run.summary.skipped.length;
     this.storedValidators = await this.run.store.httpValidators(this.spec.id);
     this.refetch = await this.run.store.hasSummaryOnly(this.spec.id);
