@@ -159,7 +159,9 @@ async function attachVectors(pending: PendingArticle, record: ExportRecord, run:
   const missing = vectors.flatMap((v, i) => (v ? [] : [i]));
   if (run.embeddings && missing.length > 0) {
     const embedded = await embedPassages(run.embeddings, missing.map((i) => pending.embedTexts[i]!));
-    missing.forEach((i, n) => (vectors[i] = embedded[n]!));
+    missing.forEach((i, n) => {
+      vectors[i] = embedded[n]!;
+    });
   }
   if (vectors.some(Boolean)) {
     pending.write.vectors = vectors;

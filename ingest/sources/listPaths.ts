@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { sha256 } from './sha256.js';
@@ -44,7 +45,7 @@ async function fileEvent(path: string, sourceId: string, maxBytes: number, expli
  * and HTML files are.
  */
 export async function* listPaths(sourceId: string, maxBytes: number): AsyncGenerator<SourceEvent> {
-  let info;
+  let info: Stats;
   try {
     info = await stat(sourceId);
   } catch (error) {

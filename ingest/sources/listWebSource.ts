@@ -12,7 +12,7 @@ const failed = (sourceId: string, error: unknown): SourceFailed => ({ type: 'sou
 
 /** The source URL fetched (conditionally, with the validators of the last read) and decoded; or why not. */
 async function fetchSource(url: string, options: WithPolicy): Promise<{ page: FetchedResource; text: string } | SourceEvent> {
-  let page;
+  let page: FetchedResource;
   try {
     const validators = options.forceRefetch?.(url) ? {} : options.validators?.get(url);
     page = await fetchResource(url, options, validators);

@@ -98,7 +98,9 @@ export class SourceRead {
     const { run, spec, listing } = this;
     const validators: HttpValidatorCache = {
       get: (url) => (url === spec.id ? this.storedValidators : undefined),
-      set: (_url, v) => void (this.fetchedValidators = v),
+      set: (_url, v) => {
+        this.fetchedValidators = v;
+      },
     };
     for await (const event of listSource(spec, listing.listOptions(spec, validators, this.refetch))) {
       throwIfAborted(run.signal);
