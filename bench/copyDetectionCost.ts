@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CopyDetector } from '../ingest/copies/copyDetector.js';
 import { extractBytes } from '../ingest/extract/extractBytes.js';
-import { toWrite } from '../ingest/pipeline.js';
+import { toWrite } from '../ingest/stages/prepareWrite.js';
 import { chunkArticle } from '../ingest/chunk.js';
 import { SqliteStore } from '../src/store/sqlite/sqliteStore.js';
 

@@ -1,11 +1,13 @@
 import { basename } from 'node:path';
 import type { ExtractedArticle } from '../src/core/types.js';
 import { embedPassages, type LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
+import type { NewsEmbeddings } from '../src/embeddings/newsEmbeddings.js';
 import type { KnowledgeStore, VectorSpace } from '../src/store/knowledgeStore.js';
 import { chunkArticle } from './chunk.js';
 import { vectorFromBase64, type ExportRecord } from './exportRecord.js';
 import { CopyDetector, passagesFor } from './copies/copyDetector.js';
-import { contentHashOf, toWrite } from './pipeline.js';
+import { contentHashOf } from './stages/detectChanges.js';
+import { toWrite, type PendingArticle } from './stages/prepareWrite.js';
 import { validateArticle } from './validateArticle.js';
 
 export interface ImportSummary {
@@ -78,6 +80,18 @@ export function articleFromRecord(value: unknown): ExtractedArticle {
   });
 }
 
+/** What every line of one import shares. */
+interface ImportRun {
+  store: KnowledgeStore;
+  sourceId: string;
+  embeddings: NewsEmbeddings | null;
+  /** The loaded model's vector space, or null without a model. */
+  loaded: VectorSpace | null;
+  carriedPolicy: CarriedVectorPolicy;
+  copies: CopyDetector;
+  summary: ImportSummary;
+}
+
 /**
  * Writes exported articles into a store (`npm run import`): chunked and indexed as an ingest
  * would, embedded when the model is available (otherwise the next ingest adds the vectors).
@@ -93,51 +107,65 @@ export async function importRecords(
   const { embeddings } = options.embeddings;
   const loaded = embeddings ? { model: embeddings.modelId, dim: embeddings.dimension } : null;
   if (loaded) await store.useVectorSpace(loaded);
-  const carriedPolicy = new CarriedVectorPolicy(store, loaded);
-  const copies = new CopyDetector(store);
+  const run: ImportRun = { store, sourceId: options.sourceId, embeddings, loaded, carriedPolicy: new CarriedVectorPolicy(store, loaded), copies: new CopyDetector(store), summary };
   let lineNumber = 0;
   for await (const line of openLines()) {
     lineNumber++;
     options.onLine?.(lineNumber);
     if (line.trim() === '') continue;
     try {
-      const record = JSON.parse(line) as ExportRecord;
-      const article = articleFromRecord(record);
-      const contentHash = contentHashOf(article);
-      const existing = await store.documentByKey(article.location);
-      if (existing && existing.contentHash === contentHash) {
-        summary.unchanged++;
-        continue;
-      }
-      const key = { key: article.location, sourceId: options.sourceId, rawHash: `import:${contentHash}`, location: article.location };
-      // Copies of a story (exported after their head) are recognised again, as ingest does.
-      const story = await copies.classify(key.key, article, record.summaryOnly === true);
-      const pending = toWrite(key, article, passagesFor(story, article, chunkArticle(article)), contentHash, record.summaryOnly === true);
-      pending.write.copyOf = story.copyOf;
-      pending.write.fingerprint = story.fingerprint;
-      // Vectors carried in the export are used for the passages they match (same text);
-      // the rest are embedded when the model is loaded.
-      const carried = await carriedPolicy.vectorsFor(record);
-      const vectors: Array<Float32Array | null> = pending.write.passages.map((p) => carried?.get(passageKey(p.section, p.text)) ?? null);
-      const carriedCount = vectors.filter(Boolean).length;
-      const missing = vectors.flatMap((v, i) => (v ? [] : [i]));
-      if (embeddings && missing.length > 0) {
-        const embedded = await embedPassages(embeddings, missing.map((i) => pending.embedTexts[i]!));
-        missing.forEach((i, n) => (vectors[i] = embedded[n]!));
-      }
-      if (vectors.some(Boolean)) {
-        pending.write.vectors = vectors;
-        pending.write.model = loaded?.model ?? record.vectors!.model;
-      }
-      await store.writeArticle(pending.write);
-      summary.vectors += vectors.filter(Boolean).length;
-      summary.vectorsCarried += carriedCount;
-      summary.imported++;
+      await importLine(line, run);
     } catch (error) {
       summary.skipped.push({ line: lineNumber, reason: (error as Error).message });
     }
   }
   await store.endWriteBatch();
-  summary.vectorNote = carriedPolicy.note;
+  summary.vectorNote = run.carriedPolicy.note;
   return summary;
+}
+
+/** Imports one export line: unchanged content is left alone, anything else is written with its vectors. */
+async function importLine(line: string, run: ImportRun): Promise<void> {
+  const { store, summary } = run;
+  const record = JSON.parse(line) as ExportRecord;
+  const article = articleFromRecord(record);
+  const contentHash = contentHashOf(article);
+  const existing = await store.documentByKey(article.location);
+  if (existing && existing.contentHash === contentHash) {
+    summary.unchanged++;
+    return;
+  }
+  const key = { key: article.location, sourceId: run.sourceId, rawHash: `import:${contentHash}`, location: article.location };
+  // Copies of a story (exported after their head) are recognised again, as ingest does.
+  const story = await run.copies.classify(key.key, article, record.summaryOnly === true);
+  const pending = toWrite(key, article, passagesFor(story, article, chunkArticle(article)), contentHash, record.summaryOnly === true);
+  pending.write.copyOf = story.copyOf;
+  pending.write.fingerprint = story.fingerprint;
+  const vectors = await attachVectors(pending, record, run);
+  await store.writeArticle(pending.write);
+  summary.vectors += vectors.attached;
+  summary.vectorsCarried += vectors.carried;
+  summary.imported++;
+}
+
+/**
+ * Vectors carried in the export are used for the passages they match (same text); the rest
+ * are embedded when the model is loaded. Returns how many vectors were attached, and how many of those carried.
+ */
+async function attachVectors(pending: PendingArticle, record: ExportRecord, run: ImportRun): Promise<{ attached: number; carried: number }> {
+  const carried = await run.carriedPolicy.vectorsFor(record);
+  const vectors: Array<Float32Array | null> = pending.write.passages.map((p) => carried?.get(passageKey(p.section, p.text)) ?? null);
+  const carriedCount = vectors.filter(Boolean).length;
+  const missing = vectors.flatMap((v, i) => (v ? [] : [i]));
+  if (run.embeddings && missing.length > 0) {
+    const embedded = await embedPassages(run.embeddings, missing.map((i) => pending.embedTexts[i]!));
+    missing.forEach((i, n) => {
+      vectors[i] = embedded[n]!;
+    });
+  }
+  if (vectors.some(Boolean)) {
+    pending.write.vectors = vectors;
+    pending.write.model = run.loaded?.model ?? record.vectors!.model;
+  }
+  return { attached: vectors.filter(Boolean).length, carried: carriedCount };
 }

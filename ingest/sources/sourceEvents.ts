@@ -1,0 +1,61 @@
+import type { ExtractedArticle } from '../../src/core/types.js';
+import type { BytesOrigin } from '../extract/extractBytes.js';
+import type { FetchLimits, Validators } from './fetchResource.js';
+
+/** Turns raw bytes into an article; the pipeline runs it in worker threads with a time limit. */
+export type Extractor = (bytes: Uint8Array, origin: BytesOrigin) => Promise<ExtractedArticle>;
+
+export interface Extraction {
+  article: ExtractedArticle;
+  /** Only the feed's summary could be stored: the article page failed. Retried on later ingests. */
+  summaryOnly: boolean;
+}
+
+/** An article found in a source, not yet extracted: extraction runs only when the raw hash changed. */
+export interface Candidate {
+  type: 'article';
+  key: string;
+  sourceId: string;
+  location: string;
+  rawHash: string;
+  extract: (extractor: Extractor) => Promise<Extraction>;
+}
+
+export interface Skipped {
+  type: 'skipped';
+  location: string;
+  reason: string;
+}
+
+/** Reported when a whole source failed: its stored articles must not be treated as gone. */
+export interface SourceFailed {
+  type: 'source-failed';
+  sourceId: string;
+  reason: string;
+}
+
+/** The server said the source has not changed since the last ingest (HTTP 304). */
+export interface SourceNotModified {
+  type: 'not-modified';
+  sourceId: string;
+}
+
+export type SourceEvent = Candidate | Skipped | SourceFailed | SourceNotModified;
+
+/** Remembers ETag / Last-Modified per URL between ingests, for conditional requests. */
+export interface HttpValidatorCache {
+  get(url: string): Validators | undefined;
+  set(url: string, validators: Validators): void;
+}
+
+export interface ListOptions extends FetchLimits {
+  /** Overall time for one feed's item pages; items not fetched by then are stored as summaries. */
+  feedDeadlineMs: number;
+  validators?: HttpValidatorCache;
+  /** Fetch this source in full even if unchanged (it has summary-only articles to retry). */
+  forceRefetch?: (sourceId: string) => boolean;
+  /** Told of every link the address guard refused (reported in the ingest summary). */
+  onRefused?: (location: string, reason: string) => void;
+  /** Told why an item page could not be fetched (its item falls back to the feed's summary). */
+  onPageFailed?: (location: string, reason: string) => void;
+}

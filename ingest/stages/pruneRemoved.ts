@@ -1,0 +1,26 @@
+import type { SourceSpec } from '../sources/sourceSpecs.js';
+import type { RunContext } from './runContext.js';
+
+/** What pruning needs from listing: the keys listed this run and the sources that were not read. */
+export interface ListedThisRun {
+  seenKeys: ReadonlySet<string>;
+  unreadSources: ReadonlySet<string>;
+}
+
+/**
+ * Articles whose source no longer lists them: removed only when asked (`prune` for all
+ * sources, or the source's own setting), never after a failed read; otherwise counted as kept.
+ */
+export async function pruneRemoved(run: RunContext, sources: SourceSpec[], listed: ListedThisRun, prune: boolean): Promise<void> {
+  for (const spec of sources) {
+    if (listed.unreadSources.has(spec.id)) continue;
+    const gone = (await run.store.keysForSource(spec.id)).filter((key) => !listed.seenKeys.has(key));
+    if (gone.length === 0) continue;
+    if (prune || spec.prune) {
+      await run.store.removeKeys(gone);
+      run.summary.removed += gone.length;
+    } else {
+      run.summary.missingKept += gone.length;
+    }
+  }
+}
