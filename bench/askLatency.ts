@@ -1,7 +1,7 @@
 import { KnowledgeBase } from '../src/core/knowledgeBase.js';
-import type { NewsEmbeddings } from '../src/embeddings/newsEmbeddings.js';
-import { embedQuery } from '../src/embeddings/loadEmbeddings.js';
-import type { KnowledgeStore } from '../src/store/knowledgeStore.js';
+import type { NewsEmbeddings } from '../src/core/ports/newsEmbeddings.js';
+import { embedQuery } from '../src/core/ports/newsEmbeddings.js';
+import type { KnowledgeStore } from '../src/core/ports/knowledgeStore.js';
 import { percentile } from '../eval/metrics.js';
 import { seededRandom } from './synthetic.js';
 

@@ -43,7 +43,7 @@ export interface ColdStartModel {
 export function benchColdStart(runs = 7, model?: ColdStartModel): ColdStartResult {
   const root = projectRoot();
   const ask = join(root, 'dist/src/cli/ask.js');
-  const ingest = join(root, 'dist/ingest/cli.js');
+  const ingest = join(root, 'dist/src/cli/ingest.js');
   const question = 'Why is cargo shipping on the Rhine slowing down?';
   const command = model ? `EMBEDDING_MODEL=<stand-in> EMBEDDING_PRECISION=${model.precision} node dist/src/cli/ask.js "${question}"` : `node dist/src/cli/ask.js "${question}"`;
   if (!existsSync(ask)) return { command, runs: 0, wallP50Ms: null, wallMaxMs: null, maxRssMbP50: null, answered: false, note: 'not built: run npm run build' };

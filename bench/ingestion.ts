@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ingest } from '../ingest/pipeline.js';
 import { parseSourceEntry } from '../ingest/sources/sourceSpecs.js';
 import type { LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
-import type { KnowledgeStore } from '../src/store/knowledgeStore.js';
+import type { KnowledgeStore } from '../src/core/ports/knowledgeStore.js';
 import { makeVocabulary, sentence, zipfSampler } from './synthetic.js';
 
 export interface IngestionResult {

@@ -6,7 +6,7 @@
  * the worker's memory is reported beside the bot's.
  */
 import { KnowledgeBase } from '../src/core/knowledgeBase.js';
-import { WorkerEmbeddings } from '../src/embeddings/workerEmbeddings.js';
+import { ProcessEmbeddings } from '../src/embeddings/processEmbeddings.js';
 import { SqliteStore } from '../src/store/sqlite/sqliteStore.js';
 import { residentMb } from './processMemory.js';
 import { clusteredVectors } from './synthetic.js';
@@ -18,7 +18,7 @@ if (process.env.BENCH_NO_LEXICON !== '1') await store.warmUpForQuestions(); // a
 const space = (await store.vectorSpace())!;
 const { query } = clusteredVectors(1, space.dim);
 const synthetic = new SyntheticQueryEmbeddings(space.model, space.dim, query);
-const model = modelFolder ? await WorkerEmbeddings.start({ model: modelFolder, cacheDir: modelFolder, precision: precision ?? 'int8', threads: 1 }) : null;
+const model = modelFolder ? await ProcessEmbeddings.start({ model: modelFolder, cacheDir: modelFolder, precision: precision ?? 'int8', threads: 1 }) : null;
 const embeddings = model ? new InferredQueryEmbeddings(model, synthetic) : synthetic;
 const kb = new KnowledgeBase({ store, embeddings, embeddingStatus: { model: space.model, available: true, dimension: space.dim, reason: null } });
 for (let i = 0; i < 20; i++) await kb.ask(`What about question number ${i} kalo renmi?`);

@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import type { LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
-import type { NewsEmbeddings } from '../src/embeddings/newsEmbeddings.js';
-import type { ArticleWrite } from '../src/store/knowledgeStore.js';
+import type { NewsEmbeddings } from '../src/core/ports/newsEmbeddings.js';
+import type { ArticleWrite } from '../src/core/ports/knowledgeStore.js';
 import { PgDatabase } from '../src/store/postgres/pgDatabase.js';
 import { PgStore } from '../src/store/postgres/pgStore.js';
 import { benchAskLatency, type AskLatencyResult } from './askLatency.js';

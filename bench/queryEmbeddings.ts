@@ -1,4 +1,4 @@
-import { NewsEmbeddings } from '../src/embeddings/newsEmbeddings.js';
+import { NewsEmbeddings } from '../src/core/ports/newsEmbeddings.js';
 
 /**
  * Deterministic fake query embedder for the latency benchmark: returns vectors from the

@@ -1,7 +1,7 @@
 import { SqliteStore } from '../src/store/sqlite/sqliteStore.js';
 import { writeArticle } from '../src/store/sqlite/sqliteArticles.js';
 import type { AnnIndex } from '../src/store/annIndex.js';
-import type { ArticleWrite } from '../src/store/knowledgeStore.js';
+import type { ArticleWrite } from '../src/core/ports/knowledgeStore.js';
 import { indexTerms } from '../src/core/text/terms.js';
 import { makeVocabulary, sentence, zipfSampler } from './synthetic.js';
 

@@ -1,5 +1,5 @@
-import { ingestFromConfig, openKnowledgeBase } from '../src/bootstrap.js';
-import type { Config } from '../src/config.js';
+import { ingestFromConfig, openKnowledgeBase } from '../src/app/bootstrap.js';
+import type { Config } from '../src/app/config.js';
 import type { LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
 import type { IngestSummary } from '../ingest/summary.js';
 import { createAnswerer } from '../src/llm/createAnswerer.js';

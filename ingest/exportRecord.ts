@@ -1,4 +1,4 @@
-import type { StoredArticle } from '../src/store/knowledgeStore.js';
+import type { StoredArticle } from '../src/core/ports/knowledgeStore.js';
 import { decodeVector, encodeVector } from '../src/store/vectorCodec.js';
 
 /** One line of `npm run export`. The field names are a contract: operators and checks read them. */

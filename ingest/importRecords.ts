@@ -1,8 +1,9 @@
 import { basename } from 'node:path';
 import type { ExtractedArticle } from '../src/core/types.js';
-import { embedPassages, type LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
-import type { NewsEmbeddings } from '../src/embeddings/newsEmbeddings.js';
-import type { KnowledgeStore, VectorSpace } from '../src/store/knowledgeStore.js';
+import { type LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
+import { embedPassages } from '../src/core/ports/newsEmbeddings.js';
+import type { NewsEmbeddings } from '../src/core/ports/newsEmbeddings.js';
+import type { KnowledgeStore, VectorSpace } from '../src/core/ports/knowledgeStore.js';
 import { chunkArticle } from './chunk.js';
 import { vectorFromBase64, type ExportRecord } from './exportRecord.js';
 import { CopyDetector, passagesFor } from './copies/copyDetector.js';

@@ -1,5 +1,5 @@
 import type { LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
-import type { KnowledgeStore } from '../src/store/knowledgeStore.js';
+import type { KnowledgeStore } from '../src/core/ports/knowledgeStore.js';
 import type { Extractor } from './sources/sourceEvents.js';
 import type { FetchPolicyOptions } from './sources/fetchPolicy.js';
 import type { SourceSpec } from './sources/sourceSpecs.js';

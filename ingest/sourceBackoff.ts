@@ -1,4 +1,4 @@
-import type { KnowledgeStore, SourceStatus } from '../src/store/knowledgeStore.js';
+import type { KnowledgeStore, SourceStatus } from '../src/core/ports/knowledgeStore.js';
 import type { SourceSpec } from './sources/sourceSpecs.js';
 import type { SourceBackoffReport } from './summary.js';
 

@@ -1,7 +1,7 @@
 import { LEXICAL_ONLY_LIMITATION } from '../src/core/limitations.js';
 import { describeCalibration } from '../src/core/calibration/currentCalibration.js';
 import { notSeparatingLimitation, type VectorCalibration } from '../src/core/calibration/vectorCalibration.js';
-import type { EmbeddingStatus } from '../src/embeddings/loadEmbeddings.js';
+import { type EmbeddingStatus } from '../src/core/ports/newsEmbeddings.js';
 
 /** A web source that failed this run or earlier ones and waits before the next try. */
 export interface SourceBackoffReport {

@@ -2,7 +2,7 @@ import { basename, dirname } from 'node:path';
 import { AutoTokenizer, env } from '@xenova/transformers';
 import { percentile } from '../../eval/metrics.js';
 import type { LoadedEmbeddings } from '../../src/embeddings/loadEmbeddings.js';
-import { WorkerEmbeddings } from '../../src/embeddings/workerEmbeddings.js';
+import { ProcessEmbeddings } from '../../src/embeddings/processEmbeddings.js';
 import { benchIngestion, type IngestionResult } from '../ingestion.js';
 import { residentMb } from '../processMemory.js';
 import { makeVocabulary, sentence, zipfSampler } from '../synthetic.js';
@@ -51,7 +51,7 @@ export async function measureEmbeddingCosts(folder: string, precision: Precision
   let loadSeconds = 0;
   for (const batchSize of BATCH_SIZES) {
     const t0 = performance.now();
-    const embeddings = await WorkerEmbeddings.start({ model: folder, cacheDir: folder, precision, threads: options.threads, batchSize });
+    const embeddings = await ProcessEmbeddings.start({ model: folder, cacheDir: folder, precision, threads: options.threads, batchSize });
     if (loadSeconds === 0) loadSeconds = (performance.now() - t0) / 1000;
     await embeddings.embedPassages(passages.slice(0, 2)); // warm-up
     const t = performance.now();
@@ -63,7 +63,7 @@ export async function measureEmbeddingCosts(folder: string, precision: Precision
   }
   // Questions, the ingest and the memory figure with the production default: a worker that
   // embedded batches of 16 keeps onnxruntime's peak allocation (about 950 MB with int8).
-  const embeddings = await WorkerEmbeddings.start({ model: folder, cacheDir: folder, precision, threads: options.threads });
+  const embeddings = await ProcessEmbeddings.start({ model: folder, cacheDir: folder, precision, threads: options.threads });
   const queryTimes: number[] = [];
   for (let i = 0; i < 60; i++) {
     const t = performance.now();

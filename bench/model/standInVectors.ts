@@ -1,5 +1,5 @@
-import type { NewsEmbeddings } from '../../src/embeddings/newsEmbeddings.js';
-import { embedPassages, embedQuery } from '../../src/embeddings/loadEmbeddings.js';
+import type { NewsEmbeddings } from '../../src/core/ports/newsEmbeddings.js';
+import { embedPassages, embedQuery } from '../../src/core/ports/newsEmbeddings.js';
 import { makeVocabulary, sentence, zipfSampler } from '../synthetic.js';
 
 /**

@@ -1,6 +1,6 @@
 import { foldText } from '../../src/core/text/normalize.js';
 import type { ExtractedArticle, ExtractedComment, PassageDraft } from '../../src/core/types.js';
-import type { Fingerprint, KnowledgeStore } from '../../src/store/knowledgeStore.js';
+import type { Fingerprint, KnowledgeStore } from '../../src/core/ports/knowledgeStore.js';
 import { chunkArticle } from '../chunk.js';
 import { bandKeys, estimatedJaccard, shingleHashes, signatureOf } from './minhash.js';
 

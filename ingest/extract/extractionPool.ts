@@ -1,7 +1,7 @@
-import { workerEnvironment } from '../../src/workers/workerEnvironment.js';
+import { childEnvironment } from '../../src/processes/childEnvironment.js';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { siblingModule, startWorker } from '../../src/workers/startWorker.js';
+import { siblingModule, startThread } from '../../src/processes/startChild.js';
 import type { ExtractedArticle } from '../../src/core/types.js';
 import type { BytesOrigin } from './extractBytes.js';
 
@@ -53,7 +53,7 @@ interface Slot {
  * terminated (the only way to stop synchronous parsing) and replaced, and the article is
  * reported as skipped. Each worker's heap is capped (`memoryLimitMb`): a page that needs
  * more ends its worker, which is replaced, and only that article is skipped. Workers start
- * with the allow-listed environment only (startWorker). Uses up to `size` threads
+ * with the allow-listed environment only (startThread). Uses up to `size` threads
  * (default: the cores, at most 4).
  */
 export class ExtractionPool {
@@ -70,7 +70,7 @@ export class ExtractionPool {
   private spawn(): Slot {
     const heapMb = this.options.memoryLimitMb ?? EXTRACTION_HEAP_MB;
     // The allow-listed environment plus the ablation switch the extraction code reads (eval only).
-    const worker = startWorker(siblingModule(import.meta.url, 'extractionWorker'), { resourceLimits: { maxOldGenerationSizeMb: heapMb }, env: workerEnvironment(['EXTRACTION_DISABLE']) });
+    const worker = startThread(siblingModule(import.meta.url, 'extractionThread'), { resourceLimits: { maxOldGenerationSizeMb: heapMb }, env: childEnvironment(['EXTRACTION_DISABLE']) });
     worker.unref();
     const slot: Slot = { worker, ready: false, task: null, timer: null };
     worker.on('message', (message: { ready?: boolean; id: number; article?: ExtractedArticle; error?: string }) => {

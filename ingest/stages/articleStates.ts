@@ -1,5 +1,5 @@
 import type { ExtractedArticle, PassageDraft } from '../../src/core/types.js';
-import type { KnowledgeStore } from '../../src/store/knowledgeStore.js';
+import type { KnowledgeStore } from '../../src/core/ports/knowledgeStore.js';
 import type { Candidate, Extraction } from '../sources/sourceEvents.js';
 
 /** What the store held under the candidate's key when it was listed (only this run writes meanwhile: the ingest lock). */

@@ -1,4 +1,4 @@
-import { embedPassages } from '../../src/embeddings/loadEmbeddings.js';
+import { embedPassages } from '../../src/core/ports/newsEmbeddings.js';
 import { EMBED_BATCH_PASSAGES } from './embedAndWrite.js';
 import type { RunContext } from './runContext.js';
 

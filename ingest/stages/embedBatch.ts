@@ -1,4 +1,4 @@
-import { embedPassages } from '../../src/embeddings/loadEmbeddings.js';
+import { embedPassages } from '../../src/core/ports/newsEmbeddings.js';
 import type { PendingArticle } from './prepareWrite.js';
 import { errorMessage, type RunContext } from './runContext.js';
 

@@ -1,5 +1,5 @@
 import { currentCalibration } from '../../src/core/calibration/currentCalibration.js';
-import type { StoreStats, VectorSpace } from '../../src/store/knowledgeStore.js';
+import type { StoreStats, VectorSpace } from '../../src/core/ports/knowledgeStore.js';
 import type { SourceSpec } from '../sources/sourceSpecs.js';
 import type { IngestSummary } from '../summary.js';
 import type { WriteQueue } from './embedAndWrite.js';

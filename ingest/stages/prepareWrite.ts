@@ -1,6 +1,6 @@
 import { indexTerms } from '../../src/core/text/terms.js';
 import type { ExtractedArticle, PassageDraft } from '../../src/core/types.js';
-import type { ArticleWrite } from '../../src/store/knowledgeStore.js';
+import type { ArticleWrite } from '../../src/core/ports/knowledgeStore.js';
 import { passagesFor, type CopyDetector } from '../copies/copyDetector.js';
 import { EXTRACTOR_VERSION } from '../extractorVersion.js';
 import type { Candidate } from '../sources/sourceEvents.js';

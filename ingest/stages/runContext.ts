@@ -1,6 +1,6 @@
-import type { NewsEmbeddings } from '../../src/embeddings/newsEmbeddings.js';
-import type { EmbeddingStatus } from '../../src/embeddings/loadEmbeddings.js';
-import type { KnowledgeStore } from '../../src/store/knowledgeStore.js';
+import type { NewsEmbeddings } from '../../src/core/ports/newsEmbeddings.js';
+import { type EmbeddingStatus } from '../../src/core/ports/newsEmbeddings.js';
+import type { KnowledgeStore } from '../../src/core/ports/knowledgeStore.js';
 import type { IngestProgress, IngestSummary } from '../summary.js';
 
 /** A summary with nothing counted yet. */

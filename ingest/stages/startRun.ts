@@ -1,5 +1,5 @@
 import { openStore } from '../../src/store/openStore.js';
-import type { KnowledgeStore } from '../../src/store/knowledgeStore.js';
+import type { KnowledgeStore } from '../../src/core/ports/knowledgeStore.js';
 import type { IngestOptions } from '../ingestOptions.js';
 import { RunContext } from './runContext.js';
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
-import { openKnowledgeBase, storeExists } from '../bootstrap.js';
+import { loadConfig } from '../app/config.js';
+import { openKnowledgeBase, storeExists } from '../app/bootstrap.js';
 import { formatAnswer } from '../core/answer/format.js';
 import { createAnswerer } from '../llm/createAnswerer.js';
 import { parseDateOption } from './dateOption.js';

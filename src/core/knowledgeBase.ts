@@ -1,6 +1,6 @@
-import type { NewsEmbeddings } from '../embeddings/newsEmbeddings.js';
-import type { EmbeddingStatus } from '../embeddings/loadEmbeddings.js';
-import type { KnowledgeStore } from '../store/knowledgeStore.js';
+import type { NewsEmbeddings } from './ports/newsEmbeddings.js';
+import { type EmbeddingStatus } from './ports/newsEmbeddings.js';
+import type { KnowledgeStore } from './ports/knowledgeStore.js';
 import { withStories } from './answer/citations.js';
 import { composeExtractiveAnswer } from './answer/extractive.js';
 import { SentenceSimilarity } from './answer/sentenceSimilarity.js';

@@ -1,5 +1,5 @@
 import type { Client } from 'discord.js';
-import type { Config } from '../config.js';
+import type { Config } from '../app/config.js';
 import { UserFacingError } from '../core/errors.js';
 import type { Logger } from '../logger.js';
 import type { BotContext } from './command.js';

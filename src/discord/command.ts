@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction, SlashCommandOptionsOnlyBuilder } from 'discord.js';
-import type { Config } from '../config.js';
+import type { Config } from '../app/config.js';
 import type { KnowledgeBase } from '../core/knowledgeBase.js';
 import type { Logger } from '../logger.js';
 import type { AnswerQueue } from './answerQueue.js';

@@ -1,5 +1,5 @@
 import { PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
-import type { Config } from '../config.js';
+import type { Config } from '../app/config.js';
 
 /**
  * Server-side check for /reingest. Discord's default_member_permissions only hides the

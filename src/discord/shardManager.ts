@@ -1,5 +1,5 @@
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
-import type { Config } from '../config.js';
+import type { Config } from '../app/config.js';
 import type { Logger } from '../logger.js';
 
 /** A shard must log in within this time: model loading and opening the store come first. */

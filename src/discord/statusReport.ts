@@ -1,6 +1,6 @@
 import { resolveSourceSpecs } from '../../ingest/sources/sourceSpecs.js';
-import type { Config } from '../config.js';
-import type { SourceStatus } from '../store/knowledgeStore.js';
+import type { Config } from '../app/config.js';
+import type { SourceStatus } from '../core/ports/knowledgeStore.js';
 import type { BotContext } from './command.js';
 import { escapeMarkdown, safeLink } from './escapeMarkdown.js';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { foldText, wordTokens } from '../core/text/normalize.js';
-import { NewsEmbeddings } from './newsEmbeddings.js';
+import { NewsEmbeddings } from '../core/ports/newsEmbeddings.js';
 
 /**
  * A deterministic embedding by feature hashing of words and character trigrams. No

@@ -1,25 +1,13 @@
 import { join } from 'node:path';
 import { defaultEmbeddingThreads } from './embeddingDefaults.js';
 import { modelIdOf } from './modelId.js';
-import type { NewsEmbeddings } from './newsEmbeddings.js';
-
-/** What happened when the embedding model was asked for; recorded in the manifest. */
-export interface EmbeddingStatus {
-  model: string;
-  available: boolean;
-  dimension: number | null;
-  reason: string | null;
-}
+import type { EmbeddingStatus, NewsEmbeddings } from '../core/ports/newsEmbeddings.js';
 
 export interface LoadedEmbeddings {
   embeddings: NewsEmbeddings | null;
   status: EmbeddingStatus;
 }
 
-/**
- * Loads the configured embedding model, failing soft: when it cannot be loaded (offline,
- * no cache, bad folder) the caller gets null and a reason, and keeps going lexical-only.
- */
 export interface LoadEmbeddingsOptions {
   model: string;
   dataDir: string;
@@ -32,6 +20,10 @@ export interface LoadEmbeddingsOptions {
   batchSize?: number;
 }
 
+/**
+ * Loads the configured embedding model, failing soft: when it cannot be loaded (offline,
+ * no cache, bad folder) the caller gets null and a reason, and keeps going lexical-only.
+ */
 export async function loadEmbeddings(options: LoadEmbeddingsOptions): Promise<LoadedEmbeddings> {
   if (options.disabled) {
     return { embeddings: null, status: { model: options.model, available: false, dimension: null, reason: 'disabled by EMBEDDING_DISABLED' } };
@@ -46,8 +38,8 @@ export async function loadEmbeddings(options: LoadEmbeddingsOptions): Promise<Lo
   }
   // The model runtime (onnxruntime) is loaded only in the embedding worker process.
   try {
-    const { WorkerEmbeddings } = await import('./workerEmbeddings.js');
-    const embeddings = await WorkerEmbeddings.start({
+    const { ProcessEmbeddings } = await import('./processEmbeddings.js');
+    const embeddings = await ProcessEmbeddings.start({
       model: options.model,
       cacheDir: join(options.dataDir, 'models'),
       precision: options.precision ?? 'int8',
@@ -59,21 +51,4 @@ export async function loadEmbeddings(options: LoadEmbeddingsOptions): Promise<Lo
     const reason = error instanceof Error ? error.message : String(error);
     return { embeddings: null, status: { model: modelIdOf(options.model), available: false, dimension: null, reason } };
   }
-}
-
-/** Embeds passages with any NewsEmbeddings, as Float32Array for compact storage. */
-export interface EmbedOptions {
-  /** Text a waiting question needs (its answer's sentences): ahead of a re-ingest's passages. */
-  forQuestion?: boolean;
-}
-
-export async function embedPassages(embeddings: NewsEmbeddings, texts: string[], options: EmbedOptions = {}): Promise<Float32Array[]> {
-  // The transformers adapter embeds passages with its "passage: " prefix; others use langchain's interface.
-  const withPassages = embeddings as NewsEmbeddings & { embedPassages?: (texts: string[], options?: EmbedOptions) => Promise<Float32Array[]> };
-  if (typeof withPassages.embedPassages === 'function') return withPassages.embedPassages(texts, options);
-  return (await embeddings.embedDocuments(texts)).map((v) => Float32Array.from(v));
-}
-
-export async function embedQuery(embeddings: NewsEmbeddings, text: string): Promise<Float32Array> {
-  return Float32Array.from(await embeddings.embedQuery(text));
 }

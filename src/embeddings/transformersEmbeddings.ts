@@ -2,7 +2,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
 import { isLocalModelFolder, modelIdOf } from './modelId.js';
 import { DEFAULT_PASSAGE_BATCH } from './embeddingDefaults.js';
-import { NewsEmbeddings } from './newsEmbeddings.js';
+import { NewsEmbeddings } from '../core/ports/newsEmbeddings.js';
 
 export interface TransformersEmbeddingsOptions {
   /** A Hugging Face model id ("Xenova/multilingual-e5-small") or a local model folder. */

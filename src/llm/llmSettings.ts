@@ -1,4 +1,4 @@
-/** What the LLM adapters need to know (LLM_* and the provider's variables, read by src/config.ts). */
+/** What the LLM adapters need to know (LLM_* and the provider's variables, read by src/app/config.ts). */
 export interface LlmSettings {
   /** `none` answers extractively, without a language model. */
   provider: 'none' | 'openai' | 'ollama';

@@ -1,16 +1,11 @@
-import { operatingPointToJson, parseOperatingPoint, type OperatingPoint } from '../core/calibration/operatingPoint.js';
-import { parseVectorCalibration, type VectorCalibration } from '../core/calibration/vectorCalibration.js';
+import { operatingPointToJson, parseOperatingPoint } from '../core/calibration/operatingPoint.js';
+import { parseVectorCalibration } from '../core/calibration/vectorCalibration.js';
+import type { StoredCalibration } from '../core/ports/knowledgeStore.js';
 
 /**
- * The answer calibration as kept in either backend's meta table: the model's measured score
- * scale on this store (written by ingest) and the operating point `npm run calibrate` fitted.
- * Serialised here once so both backends store and validate it the same way.
+ * The answer calibration (StoredCalibration) as kept in either backend's meta table, serialised
+ * here once so both backends store and validate it the same way.
  */
-export interface StoredCalibration {
-  vector: VectorCalibration | null;
-  operatingPoint: OperatingPoint | null;
-}
-
 export const CALIBRATION_META_KEYS = { vector: 'calibration_vector', operatingPoint: 'calibration_operating_point' } as const;
 
 function parseJson(raw: string | undefined | null): unknown {
@@ -37,15 +32,6 @@ export function calibrationRows(update: Partial<StoredCalibration>): Array<[stri
     rows.push([CALIBRATION_META_KEYS.operatingPoint, JSON.stringify(update.operatingPoint ? operatingPointToJson(update.operatingPoint) : null)]);
   }
   return rows;
-}
-
-/** A passage with its vector, as the calibration probes read them. */
-export interface ProbePassage {
-  id: number;
-  documentId: number;
-  text: string;
-  language: string;
-  vector: Float32Array;
 }
 
 /**

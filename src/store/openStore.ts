@@ -1,4 +1,4 @@
-import type { KnowledgeStore } from './knowledgeStore.js';
+import type { KnowledgeStore } from '../core/ports/knowledgeStore.js';
 import { SqliteStore } from './sqlite/sqliteStore.js';
 
 /** Where the knowledge base is: a PostgreSQL URL (and schema), or else the SQLite data directory. */

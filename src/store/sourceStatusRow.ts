@@ -1,4 +1,4 @@
-import type { SourceStatus } from './knowledgeStore.js';
+import type { SourceStatus } from '../core/ports/knowledgeStore.js';
 
 /** A `source_status` row as both SQL backends store it. */
 export type SourceStatusRow = {

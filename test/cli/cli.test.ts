@@ -16,7 +16,7 @@ function corpus(): { docs: string; env: Record<string, string> } {
 describe('command line', () => {
   it('ingests with a summary, answers as text and as the JSON contract', async () => {
     const { docs, env } = corpus();
-    const ingest = await runScript('ingest/cli.ts', [docs], env);
+    const ingest = await runScript('src/cli/ingest.ts', [docs], env);
     expect(ingest.code).toBe(0);
     expect(ingest.stdout).toMatch(/Articles: 3 added, 0 updated, 0 unchanged, 0 duplicate, 0 removed, 0 skipped\./);
     expect(ingest.stdout).toMatch(/Model: hashing-384 — loaded \(384-d\), vectors in use/);
@@ -34,7 +34,7 @@ describe('command line', () => {
     expect(parsed.citations[0].published).toBeUndefined(); // unknown, never invented
     expect(parsed.passages[0]).toEqual(expect.objectContaining({ source: 'torino.txt', score: expect.any(Number), section: 'body', text: expect.any(String) }));
 
-    const unchanged = await runScript('ingest/cli.ts', [docs], env);
+    const unchanged = await runScript('src/cli/ingest.ts', [docs], env);
     expect(unchanged.stdout).toMatch(/0 added, 0 updated, 3 unchanged/);
   });
 
@@ -43,7 +43,7 @@ describe('command line', () => {
     const before = await runScript('src/cli/ask.ts', ['anything?'], env);
     expect(before.code).toBe(1);
     expect(before.stderr.trim()).toMatch(/^ask failed: No news has been ingested .* Run "npm run ingest" first\.$/);
-    await runScript('ingest/cli.ts', [docs], env);
+    await runScript('src/cli/ingest.ts', [docs], env);
     const none = await runScript('src/cli/ask.ts', ['--json', 'Who won the Eurovision Song Contest?'], env);
     expect(none.code).toBe(0);
     expect(JSON.parse(none.stdout)).toMatchObject({ citations: [], noAnswer: true });
@@ -57,13 +57,13 @@ describe('command line', () => {
 
   it('reports a damaged store with the rebuild command and rebuilds it, keeping the damaged copy', async () => {
     const { docs, env } = corpus();
-    await runScript('ingest/cli.ts', [docs], env);
+    await runScript('src/cli/ingest.ts', [docs], env);
     writeFileSync(join(env.DATA_DIR!, 'news.db'), 'garbage '.repeat(1000));
     const broken = await runScript('src/cli/ask.ts', ['freight rates?'], env);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/damaged.*npm run ingest -- --rebuild/);
     expect(broken.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    const rebuilt = await runScript('ingest/cli.ts', [docs, '--rebuild'], env);
+    const rebuilt = await runScript('src/cli/ingest.ts', [docs, '--rebuild'], env);
     expect(rebuilt.code).toBe(0);
     expect(rebuilt.stdout).toMatch(/3 added/);
     expect(readdirSync(env.DATA_DIR!).some((f) => f.startsWith('previous-'))).toBe(true);
@@ -73,7 +73,7 @@ describe('command line', () => {
 
   it('answers after the vector graph file is damaged, rebuilding it from stored vectors', async () => {
     const { docs, env } = corpus();
-    await runScript('ingest/cli.ts', [docs], env);
+    await runScript('src/cli/ingest.ts', [docs], env);
     const graph = join(env.DATA_DIR!, 'vectors.hnsw');
     expect(existsSync(graph)).toBe(true);
     writeFileSync(graph, 'truncated');

@@ -18,7 +18,7 @@ describe('compiled CLI (what npm scripts run after npm ci builds dist/)', () => 
     mkdirSync(docs);
     for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(docs, name), text);
     const env = { ...process.env, DATA_DIR: join(root, 'data'), EMBEDDING_DISABLED: 'true', NEWS_SOURCES: '', NEWS_SOURCES_FILE: '', LLM_PROVIDER: 'none', LOG_LEVEL: 'silent' };
-    const ingest = spawnSync(process.execPath, [compiledScript('ingest/cli.ts'), docs], { env, cwd: ROOT, encoding: 'utf8' });
+    const ingest = spawnSync(process.execPath, [compiledScript('src/cli/ingest.ts'), docs], { env, cwd: ROOT, encoding: 'utf8' });
     expect(ingest.status).toBe(0);
     expect(ingest.stdout).toMatch(/3 added/);
     expect(ingest.stdout).toContain("questions in a language other than the articles' may go unanswered");

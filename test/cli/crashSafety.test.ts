@@ -49,7 +49,7 @@ describe('crash safety', () => {
     const counts: number[] = [];
     for (let round = 0; round < 6; round++) {
       if (round > 0) writeArticles(docs, round + 1, (i) => (i + round) % 3 === 0); // a third of the articles change
-      const child = startScript('ingest/cli.ts', [docs], env);
+      const child = startScript('src/cli/ingest.ts', [docs], env);
       const closed = new Promise((r) => child.once('close', r)); // attached now: the run may finish before the kill
       // Kill times spread from start-up to late in the run, with jitter.
       await new Promise((r) => setTimeout(r, 600 + round * 900 + Math.floor(Math.random() * 900)));
@@ -67,7 +67,7 @@ describe('crash safety', () => {
     }
     console.log(`documents stored at each kill: ${counts.join(', ')}`);
     // A complete run afterwards brings everything up to date, lock left by the killed process notwithstanding.
-    const finished = await runScript('ingest/cli.ts', [docs, '--json'], env);
+    const finished = await runScript('src/cli/ingest.ts', [docs, '--json'], env);
     expect(finished.code).toBe(0);
     expect(JSON.parse(finished.stdout)).toMatchObject({ totalArticles: ARTICLE_COUNT });
     checkStore(env.DATA_DIR);

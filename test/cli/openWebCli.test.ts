@@ -17,23 +17,23 @@ function setup(folderName = 'news dir'): { docs: string; root: string; env: Reco
 describe('ingest CLI on the open web', () => {
   it('reads paths with spaces from the command line and the sources file, refuses other schemes, and exports JSON Lines', async () => {
     const { docs, root, env } = setup();
-    const fromArg = await runScript('ingest/cli.ts', [docs], env);
+    const fromArg = await runScript('src/cli/ingest.ts', [docs], env);
     expect(fromArg.code).toBe(0);
     expect(fromArg.stdout).toMatch(/3 added/);
 
     const list = join(root, 'sources.txt');
     writeFileSync(list, `# one path per line\n${docs} prune\n"${docs}"\n`);
-    const fromFile = await runScript('ingest/cli.ts', [], { ...env, NEWS_SOURCES_FILE: list });
+    const fromFile = await runScript('src/cli/ingest.ts', [], { ...env, NEWS_SOURCES_FILE: list });
     expect(fromFile.code).toBe(0);
     expect(fromFile.stdout).toMatch(/3 unchanged/);
 
-    const ftp = await runScript('ingest/cli.ts', ['ftp://example.org/news'], env);
+    const ftp = await runScript('src/cli/ingest.ts', ['ftp://example.org/news'], env);
     expect(ftp.code).toBe(1);
     expect(ftp.stderr.trim()).toBe('ingest failed: unsupported source "ftp://example.org/news": ftp:// is not supported (use http://, https://, file:// or a path)');
-    const fileUrl = await runScript('ingest/cli.ts', [`file://${encodeURI(docs)}`], env);
+    const fileUrl = await runScript('src/cli/ingest.ts', [`file://${encodeURI(docs)}`], env);
     expect(fileUrl.code).toBe(0);
 
-    const exported = await runScript('ingest/exportCli.ts', [], env);
+    const exported = await runScript('src/cli/export.ts', [], env);
     expect(exported.code).toBe(0);
     const lines = exported.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
@@ -51,13 +51,13 @@ describe('ingest CLI on the open web', () => {
 
   it('exits non-zero when every source failed, and --rebuild never leaves an empty store', async () => {
     const { docs, root, env } = setup('docs');
-    await runScript('ingest/cli.ts', [docs], env);
+    await runScript('src/cli/ingest.ts', [docs], env);
     const missing = join(root, 'gone');
-    const failed = await runScript('ingest/cli.ts', [missing], env);
+    const failed = await runScript('src/cli/ingest.ts', [missing], env);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/every source failed/);
 
-    const rebuild = await runScript('ingest/cli.ts', [missing, '--rebuild'], env);
+    const rebuild = await runScript('src/cli/ingest.ts', [missing, '--rebuild'], env);
     expect(rebuild.code).toBe(1);
     expect(rebuild.stderr).toMatch(/the current store was left untouched/);
     const ask = await runScript('src/cli/ask.ts', ['How much have freight rates for gasoil risen?'], env);
@@ -69,10 +69,10 @@ describe('ingest CLI on the open web', () => {
     const { root } = setup('docs');
     const file = join(root, 'not-a-folder');
     writeFileSync(file, 'x');
-    const asFile = await runScript('ingest/cli.ts', [], { DATA_DIR: file });
+    const asFile = await runScript('src/cli/ingest.ts', [], { DATA_DIR: file });
     expect(asFile.code).toBe(1);
     expect(asFile.stderr.trim()).toMatch(/^ingest failed: DATA_DIR is invalid: .*not-a-folder is a file, not a folder\./);
-    const proc = await runScript('ingest/cli.ts', [], { DATA_DIR: '/proc/newsdesk-data' });
+    const proc = await runScript('src/cli/ingest.ts', [], { DATA_DIR: '/proc/newsdesk-data' });
     expect(proc.code).toBe(1);
     expect(proc.stderr).toMatch(/DATA_DIR is invalid: .* kernel file system/);
     const badDate = await runScript('src/cli/ask.ts', ['--until', '2026-13-45', 'anything?'], { DATA_DIR: join(root, 'data') });

@@ -59,7 +59,7 @@ describe.skipIf(!serverUrl)('crash safety on PostgreSQL', () => {
       const stored: number[] = [];
       for (let round = 0; round < 3; round++) {
         if (round > 0) writeArticles(docs, round + 1, (i) => (i + round) % 2 === 0); // half the articles change
-        const child = startScript('ingest/cli.ts', [docs], env);
+        const child = startScript('src/cli/ingest.ts', [docs], env);
         const closed = new Promise((resolve) => child.once('close', resolve));
         // Killed once the run is well under way (some articles of this round written), mid-write.
         // (The first run creates the schema: until then there is nothing to count.)
@@ -75,7 +75,7 @@ describe.skipIf(!serverUrl)('crash safety on PostgreSQL', () => {
       expect(stored[0]).toBeGreaterThan(0);
       expect(stored[0]).toBeLessThan(ARTICLE_COUNT); // the first run really was cut short
       // The killed processes' advisory locks died with their sessions: a new run is not refused and completes.
-      const finished = await runScript('ingest/cli.ts', [docs, '--json'], env);
+      const finished = await runScript('src/cli/ingest.ts', [docs, '--json'], env);
       expect(finished.code, finished.stderr).toBe(0);
       expect(JSON.parse(finished.stdout)).toMatchObject({ totalArticles: ARTICLE_COUNT });
       expect(await checkConsistent(db)).toBe(ARTICLE_COUNT);

@@ -15,7 +15,7 @@ describe('npm run worker (scheduled ingest without Discord)', () => {
     const docs = join(root, 'docs');
     mkdirSync(docs);
     writeFileSync(join(docs, 'ferry.txt'), 'Lakeside ferry resumes\n\nThe Lakeside ferry resumed service on Tuesday after a two-week repair of its landing stage.\n');
-    const worker = startScript('ingest/worker.ts', [], { DATA_DIR: join(root, 'data'), NEWS_SOURCES: docs, EMBEDDING_DISABLED: 'true', LOG_LEVEL: 'info', INGEST_INTERVAL_MINUTES: '0.01' });
+    const worker = startScript('src/cli/worker.ts', [], { DATA_DIR: join(root, 'data'), NEWS_SOURCES: docs, EMBEDDING_DISABLED: 'true', LOG_LEVEL: 'info', INGEST_INTERVAL_MINUTES: '0.01' });
     let output = '';
     worker.stdout!.on('data', (d) => (output += d));
     worker.stderr!.on('data', (d) => (output += d));
@@ -41,7 +41,7 @@ describe('npm run worker (scheduled ingest without Discord)', () => {
   }, 90_000);
 
   it('refuses to start without a schedule, naming INGEST_INTERVAL_MINUTES', async () => {
-    const result = await runScript('ingest/worker.ts', [], { DATA_DIR: tempDir('worker-none-'), INGEST_INTERVAL_MINUTES: '0' });
+    const result = await runScript('src/cli/worker.ts', [], { DATA_DIR: tempDir('worker-none-'), INGEST_INTERVAL_MINUTES: '0' });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/INGEST_INTERVAL_MINUTES is not set.*npm run ingest/);
   });

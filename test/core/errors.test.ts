@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/app/config.js';
 import { ConfigError, isUserFacing, UserFacingError } from '../../src/core/errors.js';
 import { QuestionError, validateQuestion } from '../../src/core/questions.js';
 

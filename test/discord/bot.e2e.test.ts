@@ -264,7 +264,7 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
 
   it('picks up an ingest run from the command line in another process without a restart', async () => {
     writeFileSync(join(docs, 'late.txt'), 'Zoo welcomes twin pandas\n\nThe Marwick zoo welcomed twin panda cubs named Lumi and Tao on Friday, its director said.\n');
-    const cli = await runScript('ingest/cli.ts', [], { ...env, DISCORD_TOKEN: '' });
+    const cli = await runScript('src/cli/ingest.ts', [], { ...env, DISCORD_TOKEN: '' });
     expect(cli.code).toBe(0);
     const { token } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'What are the names of the Marwick zoo panda cubs?' }], { userId: '500000000000000017' });
     expect(await finalEdit(fake, token, /Sources:/)).toContain('Lumi and Tao');
@@ -280,7 +280,7 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
 
 describe('starting and registering', () => {
   it('npm start without DISCORD_TOKEN exits with one line saying what to set', async () => {
-    const result = await runScript('src/discord/main.ts', [], { DISCORD_TOKEN: '', DATA_DIR: join(tempDir(), 'data') });
+    const result = await runScript('src/cli/bot.ts', [], { DISCORD_TOKEN: '', DATA_DIR: join(tempDir(), 'data') });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/DISCORD_TOKEN is not set/);
@@ -291,7 +291,7 @@ describe('starting and registering', () => {
     await discord.start();
     try {
       const base = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: discord.apiUrl };
-      const global = await runScript('src/discord/deployCommands.ts', [], base);
+      const global = await runScript('src/cli/deployCommands.ts', [], base);
       expect(global.code).toBe(0);
       const [put] = discord.find('PUT', new RegExp(`^/applications/${APP_ID}/commands$`));
       const byName = Object.fromEntries((put!.body as Array<{ name: string }>).map((c) => [c.name, c])) as Record<string, any>;
@@ -307,7 +307,7 @@ describe('starting and registering', () => {
       expect(byName.ask.options[2].name_localizations).toMatchObject({ de: 'thread', fr: 'fil', 'es-ES': 'hilo' });
       expect(byName.sources.options[0]).toMatchObject({ name: 'query', type: 3, required: true });
       expect(byName.reingest.default_member_permissions).toBe(String(MANAGE_GUILD));
-      const guild = await runScript('src/discord/deployCommands.ts', [], { ...base, DISCORD_GUILD_ID: '200000000000000001' });
+      const guild = await runScript('src/cli/deployCommands.ts', [], { ...base, DISCORD_GUILD_ID: '200000000000000001' });
       expect(guild.code).toBe(0);
       expect(discord.find('PUT', new RegExp(`^/applications/${APP_ID}/guilds/200000000000000001/commands$`))).toHaveLength(1);
     } finally {

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestFromConfig } from '../../src/bootstrap.js';
-import { loadConfig } from '../../src/config.js';
+import { ingestFromConfig } from '../../src/app/bootstrap.js';
+import { loadConfig } from '../../src/app/config.js';
 import { startBot } from '../../src/discord/bot.js';
-import { WorkerEmbeddings } from '../../src/embeddings/workerEmbeddings.js';
+import { ProcessEmbeddings } from '../../src/embeddings/processEmbeddings.js';
 import { createLogger } from '../../src/logger.js';
 import { newsFolder } from '../support/botFixture.js';
 import { OPTION, replyEdits } from '../support/discordReplies.js';
@@ -12,7 +12,7 @@ import { APP_ID, FakeDiscord, MANAGE_GUILD } from '../support/fakeDiscord.js';
 import { tempDir } from '../support/tempDir.js';
 
 const TINY_BERT = resolve(import.meta.dirname, '../fixtures/tiny-bert');
-const SLOW_WORKER = new URL('../support/slowEmbeddingWorker.ts', import.meta.url);
+const SLOW_WORKER = new URL('../support/slowEmbeddingProcess.ts', import.meta.url);
 
 describe('Discord bot while a re-ingest embeds (model in its worker process)', () => {
   it('answers a question asked during a re-ingest before the re-ingest ends, with citations', async () => {
@@ -29,7 +29,7 @@ describe('Discord bot while a re-ingest embeds (model in its worker process)', (
       DISCORD_API_URL: fake.apiUrl,
       LOG_LEVEL: 'silent',
     });
-    const worker = await WorkerEmbeddings.start({ model: TINY_BERT, cacheDir: join(root, 'models'), threads: 1, workerFile: SLOW_WORKER });
+    const worker = await ProcessEmbeddings.start({ model: TINY_BERT, cacheDir: join(root, 'models'), threads: 1, workerFile: SLOW_WORKER });
     const embeddings = { embeddings: worker, status: { model: worker.modelId, available: true, dimension: worker.dimension, reason: null } };
     await ingestFromConfig(config, { embeddings });
     // 120 new reports: about five seconds of embedding at 40 ms a passage.

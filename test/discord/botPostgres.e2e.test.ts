@@ -31,7 +31,7 @@ describe.skipIf(!serverUrl)('Discord bot on PostgreSQL with an ingest worker in 
       DATABASE_URL: url.toString(), DATA_DIR: join(root, 'data'), EMBEDDING_MODEL: 'hashing-384', NEWS_SOURCES: docs,
       DISCORD_TOKEN: 'fake-token', DISCORD_CLIENT_ID: APP_ID, LOG_LEVEL: 'info',
     };
-    expect((await runScript('ingest/cli.ts', [], env)).code).toBe(0);
+    expect((await runScript('src/cli/ingest.ts', [], env)).code).toBe(0);
     fake = new FakeDiscord();
     await fake.start();
     env.DISCORD_API_URL = fake.apiUrl;
@@ -42,7 +42,7 @@ describe.skipIf(!serverUrl)('Discord bot on PostgreSQL with an ingest worker in 
     const extra = join(root, 'extra');
     mkdirSync(extra);
     writeFileSync(join(extra, 'quarry.txt'), 'Brennmoor quarry closes\n\nThe Brennmoor quarry closed on Friday after ninety years of granite extraction, the owners said.\n');
-    expect((await runScript('ingest/cli.ts', [extra], env)).code).toBe(0);
+    expect((await runScript('src/cli/ingest.ts', [extra], env)).code).toBe(0);
     const ingestedAt = Date.now();
     const { token } = f.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'When did the Brennmoor quarry close?' }]);
     expect(await finalEdit(f, token, /Sources:/)).toMatch(/closed on Friday.*\[1\]/);

@@ -60,7 +60,7 @@ describe.skipIf(!serverUrl)('sharded bot: two shard processes and an ingest work
       DATABASE_URL: url.toString(), DATA_DIR: join(root, 'data'), EMBEDDING_MODEL: 'hashing-384', NEWS_SOURCES: `${docs},${slowSource.url}/slow.txt`,
       DISCORD_TOKEN: 'fake-token', DISCORD_CLIENT_ID: APP_ID, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '5', DISCORD_SHARDS: 'auto',
     };
-    expect((await runScript('ingest/cli.ts', [docs], { ...env, NEWS_SOURCES: docs })).code).toBe(0);
+    expect((await runScript('src/cli/ingest.ts', [docs], { ...env, NEWS_SOURCES: docs })).code).toBe(0);
 
     fake = new FakeDiscord({ guilds: 2, recommendedShards: 2 });
     await fake.start();
@@ -85,7 +85,7 @@ describe.skipIf(!serverUrl)('sharded bot: two shard processes and an ingest work
     const workerDocs = join(root, 'worker');
     mkdirSync(workerDocs);
     for (let n = 0; n < WORKER_ARTICLES; n++) writeFileSync(join(workerDocs, `story-${String(n).padStart(4, '0')}.txt`), workerStory(n));
-    const worker = startScript('ingest/cli.ts', [workerDocs], { ...env, NEWS_SOURCES: workerDocs });
+    const worker = startScript('src/cli/ingest.ts', [workerDocs], { ...env, NEWS_SOURCES: workerDocs });
     let workerOutput = '';
     worker.stdout!.on('data', (d) => (workerOutput += d));
     worker.stderr!.on('data', (d) => (workerOutput += d));

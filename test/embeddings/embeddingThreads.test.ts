@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/app/config.js';
 import { ConfigError } from '../../src/core/errors.js';
-import { WorkerEmbeddings } from '../../src/embeddings/workerEmbeddings.js';
+import { ProcessEmbeddings } from '../../src/embeddings/processEmbeddings.js';
 import { tempDir } from '../support/tempDir.js';
 
 const TINY_BERT = resolve(import.meta.dirname, '../fixtures/tiny-bert');
@@ -23,7 +23,7 @@ describe('EMBEDDING_THREADS and EMBEDDING_PRECISION', () => {
   it('pins the embedding worker process to EMBEDDING_THREADS CPUs, below the bot in priority', async () => {
     const allowed = (pid: number | 'self') => /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1];
     const niceness = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
-    const embeddings = await WorkerEmbeddings.start({ model: TINY_BERT, cacheDir: tempDir(), threads: 1 });
+    const embeddings = await ProcessEmbeddings.start({ model: TINY_BERT, cacheDir: tempDir(), threads: 1 });
     try {
       await embeddings.embedQuery('river water level');
       const pid = embeddings.workerPid!;

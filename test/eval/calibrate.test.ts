@@ -24,9 +24,9 @@ describe('npm run calibrate', () => {
   it('prints the gate curve, stores the chosen point, and ask uses it unless the environment overrides it', async () => {
     const { docs, questions } = evalSet();
     const env = { DATA_DIR: join(tempDir('calibrate-store-'), 'data'), EMBEDDING_MODEL: 'hashing-384' };
-    expect((await runScript('ingest/cli.ts', [docs], env)).code).toBe(0);
+    expect((await runScript('src/cli/ingest.ts', [docs], env)).code).toBe(0);
 
-    const run = await runScript('eval/calibrate.ts', ['--docs', docs, '--questions', questions], env);
+    const run = await runScript('src/cli/calibrate.ts', ['--docs', docs, '--questions', questions], env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Answer gate for hashing-384, 19 questions \(11 unanswerable\):/);
     expect(run.stdout).toMatch(/wrongly declined\s+honest\s+min relevance\s+min vector margin/);
@@ -51,11 +51,11 @@ describe('npm run calibrate', () => {
     const onlyAnswerable = join(tempDir('calibrate-a-'), 'q.jsonl');
     writeFileSync(onlyAnswerable, ANSWERABLE_QUESTIONS.map((q, i) => JSON.stringify({ id: i, question: q.question, expected_sources: [q.source] })).join('\n'));
     const env = { DATA_DIR: join(tempDir('calibrate-store-'), 'data'), EMBEDDING_MODEL: 'hashing-384' };
-    const refused = await runScript('eval/calibrate.ts', ['--docs', docs, '--questions', onlyAnswerable, '--dry-run'], env);
+    const refused = await runScript('src/cli/calibrate.ts', ['--docs', docs, '--questions', onlyAnswerable, '--dry-run'], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/no unanswerable questions/);
 
-    const evaluated = await runScript('eval/cli.ts', ['--docs', docs, '--questions', questions, '--json'], env);
+    const evaluated = await runScript('src/cli/eval.ts', ['--docs', docs, '--questions', questions, '--json'], env);
     expect(evaluated.code, evaluated.stderr).toBe(0);
     const report = JSON.parse(evaluated.stdout);
     expect(report.gateCurve.length).toBeGreaterThan(0);

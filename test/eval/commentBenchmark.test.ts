@@ -46,7 +46,7 @@ describe('npm run eval:extraction -- --comments DIR', () => {
     writeFileSync(join(dir, 'with.json'), label(BODY, COMMENTS));
     writeFileSync(join(dir, 'without.html'), `<html><head><title>Harbour</title></head><body><article><h1>Harbour reopens</h1><p>${BODY}</p></article><aside><h3>Related</h3><ul><li><a href="/a">Another story about ferries and the port</a></li></ul></aside></body></html>`);
     writeFileSync(join(dir, 'without.json'), label(BODY, []));
-    const result = await runScript('eval/extraction/cli.ts', ['--comments', dir, '--json'], { EMBEDDING_DISABLED: 'true' });
+    const result = await runScript('src/cli/evalExtraction.ts', ['--comments', dir, '--json'], { EMBEDDING_DISABLED: 'true' });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
@@ -58,7 +58,7 @@ describe('npm run eval:extraction -- --comments DIR', () => {
   it('names the label that has no page beside it', async () => {
     const dir = tempDir('comment-bench-bad-');
     writeFileSync(join(dir, 'orphan.json'), label(BODY, []));
-    const result = await runScript('eval/extraction/cli.ts', ['--comments', dir], { EMBEDDING_DISABLED: 'true' });
+    const result = await runScript('src/cli/evalExtraction.ts', ['--comments', dir], { EMBEDDING_DISABLED: 'true' });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/orphan\.json has no page beside it/);
   });

@@ -33,7 +33,7 @@ describe('article-extraction benchmark metric', () => {
     writeFileSync(join(dataset, 'html', 'p1.html.gz'), gzipSync(page));
     writeFileSync(join(dataset, 'html', 'p2.html.gz'), gzipSync('<html><body></body></html>'));
     writeFileSync(join(dataset, 'ground-truth.json'), JSON.stringify({ p1: { articleBody: body, url: 'https://x.example/1' }, p2: { articleBody: 'Text the page does not contain at all.', url: null } }));
-    const result = await runScript('eval/extraction/cli.ts', ['--dataset', dataset, '--json'], { EMBEDDING_DISABLED: 'true' });
+    const result = await runScript('src/cli/evalExtraction.ts', ['--dataset', dataset, '--json'], { EMBEDDING_DISABLED: 'true' });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ pages: 2, pagesLost: 1, lost: ['p2'] });

@@ -78,11 +78,11 @@ describe('questions file', () => {
     const dir = tempDir();
     const questions = join(dir, 'q.jsonl');
     writeFileSync(questions, '{oops\n');
-    const result = await runScript('eval/cli.ts', ['--docs', dir, '--questions', questions], { EMBEDDING_DISABLED: 'true' });
+    const result = await runScript('src/cli/eval.ts', ['--docs', dir, '--questions', questions], { EMBEDDING_DISABLED: 'true' });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/q\.jsonl:1: not valid JSON/);
     expect(result.stderr).toMatch(/eval failed: no valid questions/);
-    const missing = await runScript('eval/cli.ts', ['--docs', dir], {});
+    const missing = await runScript('src/cli/eval.ts', ['--docs', dir], {});
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/--docs and --questions are required/);
   });
@@ -92,7 +92,7 @@ describe('questions file', () => {
     writeFileSync(join(dir, 'a.txt'), 'Bridge closes for repairs\n\nThe old river bridge closes on Monday for six months of repairs, the city said.\n');
     const questions = join(dir, 'q.jsonl');
     writeFileSync(questions, '{"question":"How long will the river bridge close?","expected_sources":["a.txt"],"answers":["six months"]}\n{"question":"Who won the chess final?","unanswerable":true}\nbad line\n');
-    const result = await runScript('eval/cli.ts', ['--docs', dir, '--questions', questions, '--json', '--verbose'], { EMBEDDING_MODEL: 'hashing-384' });
+    const result = await runScript('src/cli/eval.ts', ['--docs', dir, '--questions', questions, '--json', '--verbose'], { EMBEDDING_MODEL: 'hashing-384' });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ questions: 2, recallAt1: 1, answerHitRate: 1, citationPrecision: 1, unanswerableHonestRate: 1, model: 'hashing-384', badLines: [{ line: 3 }] });

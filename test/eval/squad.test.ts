@@ -71,7 +71,7 @@ describe('SQuAD eval input', () => {
     const dir = tempDir();
     const file = join(dir, 'set.json');
     writeFileSync(file, JSON.stringify(SQUAD));
-    const result = await runScript('eval/cli.ts', ['--squad', file, '--json'], { EMBEDDING_MODEL: 'hashing-384', DATA_DIR: join(dir, 'unused') });
+    const result = await runScript('src/cli/eval.ts', ['--squad', file, '--json'], { EMBEDDING_MODEL: 'hashing-384', DATA_DIR: join(dir, 'unused') });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ questions: 4, paragraphs: 4, droppedParagraphs: 0, articles: 4 });
@@ -85,11 +85,11 @@ describe('SQuAD eval input', () => {
     const dir = tempDir();
     const file = join(dir, 'set.json');
     writeFileSync(file, JSON.stringify(SQUAD));
-    const result = await runScript('eval/fitRanking.ts', ['--squad', file], { DATA_DIR: join(dir, 'unused') });
+    const result = await runScript('src/cli/fitRanking.ts', ['--squad', file], { DATA_DIR: join(dir, 'unused') });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/questions: 4 \(fit 2, check 2\)/);
     expect(result.stdout).toMatch(/recall@1 on the check half: fused order [01]\.\d{4}, RANKING_WEIGHTS [01]\.\d{4}, fitted [01]\.\d{4}/);
     expect(result.stdout).toMatch(/fitted weights: \{ fused: -?[\d.]+, relevance: -?[\d.]+, focus: -?[\d.]+, saturation: -?[\d.]+, adjacency: -?[\d.]+ \}/);
-    expect((await runScript('eval/fitRanking.ts', [], {})).code).toBe(1);
+    expect((await runScript('src/cli/fitRanking.ts', [], {})).code).toBe(1);
   });
 });

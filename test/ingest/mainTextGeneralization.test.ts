@@ -152,12 +152,12 @@ describe('ablation switch', () => {
     const linked = 'Timetables for the summer season are published by the operator';
     writeFileSync(join(dataset, 'html', 'p1.html'), `<html><body><article><h1>Harbour reopens</h1><p>${body}</p><p><a href="/t">${linked}</a></p></article></body></html>`);
     writeFileSync(join(dataset, 'ground-truth.json'), JSON.stringify({ p1: { articleBody: `${body}\n${linked}` } }));
-    const on = JSON.parse((await runScript('eval/extraction/cli.ts', ['--dataset', dataset, '--json'], { EMBEDDING_DISABLED: 'true' })).stdout);
-    const off = JSON.parse((await runScript('eval/extraction/cli.ts', ['--dataset', dataset, '--json', '--disable', 'link-filter'], { EMBEDDING_DISABLED: 'true' })).stdout);
+    const on = JSON.parse((await runScript('src/cli/evalExtraction.ts', ['--dataset', dataset, '--json'], { EMBEDDING_DISABLED: 'true' })).stdout);
+    const off = JSON.parse((await runScript('src/cli/evalExtraction.ts', ['--dataset', dataset, '--json', '--disable', 'link-filter'], { EMBEDDING_DISABLED: 'true' })).stdout);
     // A paragraph that is all link text is dropped by the link filter, and kept without it.
     expect(on.recall).toBeLessThan(off.recall);
     expect(off.recall).toBe(1);
-    const bad = await runScript('eval/extraction/cli.ts', ['--dataset', dataset, '--disable', 'magic'], { EMBEDDING_DISABLED: 'true' });
+    const bad = await runScript('src/cli/evalExtraction.ts', ['--dataset', dataset, '--disable', 'magic'], { EMBEDDING_DISABLED: 'true' });
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/Unknown extraction mechanism "magic"/);
   });

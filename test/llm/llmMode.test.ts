@@ -30,7 +30,7 @@ beforeAll(async () => {
   fake = new FakeOpenAI();
   await fake.start();
   base = { DATA_DIR: join(root, 'data'), EMBEDDING_MODEL: 'hashing-384', LLM_PROVIDER: 'openai', OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: 'test-key', LLM_TIMEOUT_MS: '1000' };
-  const ingest = await runScript('ingest/cli.ts', [docs], { DATA_DIR: base.DATA_DIR!, EMBEDDING_MODEL: 'hashing-384' });
+  const ingest = await runScript('src/cli/ingest.ts', [docs], { DATA_DIR: base.DATA_DIR!, EMBEDDING_MODEL: 'hashing-384' });
   expect(ingest.code).toBe(0);
 }, 60_000);
 
@@ -123,7 +123,7 @@ describe('LLM answer mode through langchain against a fake OpenAI-compatible ser
   it('npm run eval in LLM mode reports the share of citations removed', async () => {
     const questions = join(docs, '..', 'q.jsonl');
     writeFileSync(questions, `${JSON.stringify({ question: RHINE_Q, expected_sources: ['rhine.txt'], answers: ['38 centimetres'] })}\n`);
-    const result = await runScript('eval/cli.ts', ['--docs', docs, '--questions', questions, '--json'], { ...base, LLM_MODEL: 'inventor', DATA_DIR: '' });
+    const result = await runScript('src/cli/eval.ts', ['--docs', docs, '--questions', questions, '--json'], { ...base, LLM_MODEL: 'inventor', DATA_DIR: '' });
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.answers).toBe('llm:openai');

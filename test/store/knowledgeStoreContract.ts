@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IngestLockedError } from '../../src/store/errors.js';
-import type { KnowledgeStore } from '../../src/store/knowledgeStore.js';
+import type { KnowledgeStore } from '../../src/core/ports/knowledgeStore.js';
 import { article, fingerprint } from './storeFixtures.js';
 
 /** A copy as ingest writes one: no passages of its body (a test that gives a copy a reader comment adds that passage itself). */

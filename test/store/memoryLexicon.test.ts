@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ArticleWrite } from '../../src/store/knowledgeStore.js';
+import type { ArticleWrite } from '../../src/core/ports/knowledgeStore.js';
 import { ftsPatterns } from '../../src/store/ftsQuery.js';
-import { buildLexiconInWorker } from '../../src/store/sqlite/lexiconBuild.js';
+import { buildLexiconInThread } from '../../src/store/sqlite/lexiconBuild.js';
 import { LexiconKeeper, SETTLE_MS } from '../../src/store/sqlite/lexiconKeeper.js';
 import { MemoryLexicon } from '../../src/store/sqlite/memoryLexicon.js';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
@@ -143,12 +143,12 @@ describe('in-memory lexical index', () => {
 
   it('builds in a worker thread from the database file, and a failed build leaves searches on FTS5', async () => {
     const store = await storeWithPassages(20);
-    const built = await buildLexiconInWorker(store.sqlite.path);
+    const built = await buildLexiconInThread(store.sqlite.path);
     expect(built.passageCount).toBe(20);
     expect(built.generation).toBe(store.sqlite.generation());
-    await expect(buildLexiconInWorker(join(tempDir(), 'missing.db'))).rejects.toThrow();
+    await expect(buildLexiconInThread(join(tempDir(), 'missing.db'))).rejects.toThrow();
     const logged: string[] = [];
-    const keeper = new LexiconKeeper({ generation: () => 1, build: () => buildLexiconInWorker(join(tempDir(), 'missing.db')) }, (m) => logged.push(m));
+    const keeper = new LexiconKeeper({ generation: () => 1, build: () => buildLexiconInThread(join(tempDir(), 'missing.db')) }, (m) => logged.push(m));
     expect(await keeper.rebuild()).toBe(false);
     expect(keeper.current()).toBeNull();
     expect(logged.join('\n')).toMatch(/not built/);

@@ -6,7 +6,7 @@ import { PG_MIGRATIONS } from '../../src/store/postgres/pgSchema.js';
 import { backfillPgVector, enablePgVector, PGVECTOR_INDEX, preparePgVectorIndex, searchPgVector, writeVectors } from '../../src/store/postgres/pgVectors.js';
 import { encodeVector } from '../../src/store/vectorCodec.js';
 import { PgStore } from '../../src/store/postgres/pgStore.js';
-import type { ArticleWrite } from '../../src/store/knowledgeStore.js';
+import type { ArticleWrite } from '../../src/core/ports/knowledgeStore.js';
 import { PgliteConnection } from '../support/pgliteConnection.js';
 
 /** PGlite (PostgreSQL compiled to WebAssembly, in this process) behind the store's SQL interface. */

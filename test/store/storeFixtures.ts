@@ -1,4 +1,4 @@
-import type { ArticleWrite, Fingerprint } from '../../src/store/knowledgeStore.js';
+import type { ArticleWrite, Fingerprint } from '../../src/core/ports/knowledgeStore.js';
 
 /** An article to write: one body passage per text, each with a 3-d vector of model 'm', and one reader comment. */
 export function article(key: string, texts: string[], overrides: Partial<ArticleWrite> = {}): ArticleWrite {

@@ -22,7 +22,7 @@ export function sqliteNewsEnv(root: string, docs: string): Record<string, string
 
 /** `npm run ingest` of the configured sources, which must succeed. */
 export async function ingestSources(env: Record<string, string>): Promise<void> {
-  expect((await runScript('ingest/cli.ts', [], env)).code).toBe(0);
+  expect((await runScript('src/cli/ingest.ts', [], env)).code).toBe(0);
 }
 
 /** Starts the bot as `npm start` does, against `fake` (DISCORD_API_URL), and waits until it is logged in. */

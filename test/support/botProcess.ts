@@ -9,7 +9,7 @@ export class BotProcess {
   readonly exited: Promise<number | null>;
 
   constructor(env: Record<string, string>) {
-    this.child = startScript('src/discord/main.ts', [], env);
+    this.child = startScript('src/cli/bot.ts', [], env);
     this.child.stdout!.on('data', (d) => (this.stdout += d));
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));

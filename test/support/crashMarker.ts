@@ -1,2 +1,2 @@
-/** A job containing this text kills the test embedding worker (crashingEmbeddingWorker.ts). */
+/** A job containing this text kills the test embedding worker (crashingEmbeddingProcess.ts). */
 export const CRASH_MARKER = 'CRASH-THE-WORKER';

@@ -7,7 +7,7 @@ import type { IngestProgress } from '../../ingest/summary.js';
 import { chunkArticle } from '../../ingest/chunk.js';
 import type { ExtractedArticle } from '../../src/core/types.js';
 import type { LoadedEmbeddings } from '../../src/embeddings/loadEmbeddings.js';
-import type { KnowledgeStore } from '../../src/store/knowledgeStore.js';
+import type { KnowledgeStore } from '../../src/core/ports/knowledgeStore.js';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { unavailable } from './countingEmbeddings.js';
 import { tempDir } from './tempDir.js';

@@ -9,7 +9,7 @@ export interface ScriptResult {
   stderr: string;
 }
 
-/** Where the compiled JavaScript of a TypeScript entry point is (`ingest/cli.ts` -> `dist/ingest/cli.js`). */
+/** Where the compiled JavaScript of a TypeScript entry point is (`src/cli/ingest.ts` -> `dist/src/cli/ingest.js`). */
 export function compiledScript(script: string): string {
   return resolve(ROOT, 'dist', script.replace(/\.ts$/, '.js'));
 }

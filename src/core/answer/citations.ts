@@ -1,4 +1,4 @@
-import type { KnowledgeStore } from '../../store/knowledgeStore.js';
+import type { KnowledgeStore } from '../ports/knowledgeStore.js';
 import type { ScoredPassage } from '../retrieval/retrieve.js';
 import type { Answer, AnswerPassage, Citation } from './types.js';
 import type { VectorScale } from '../calibration/vectorCalibration.js';

@@ -1,5 +1,5 @@
-import { embedPassages } from '../../embeddings/loadEmbeddings.js';
-import type { NewsEmbeddings } from '../../embeddings/newsEmbeddings.js';
+import { embedPassages } from '../ports/newsEmbeddings.js';
+import type { NewsEmbeddings } from '../ports/newsEmbeddings.js';
 import { splitSentences } from '../text/sentences.js';
 import { cosine } from '../calibration/cosine.js';
 

@@ -1,5 +1,5 @@
-import type { NewsEmbeddings } from '../../embeddings/newsEmbeddings.js';
-import type { KnowledgeStore } from '../../store/knowledgeStore.js';
+import type { NewsEmbeddings } from '../ports/newsEmbeddings.js';
+import type { KnowledgeStore } from '../ports/knowledgeStore.js';
 import { calibrationIsCurrent, measureCalibration } from './measureCalibration.js';
 import type { VectorCalibration } from './vectorCalibration.js';
 

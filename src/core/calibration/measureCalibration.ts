@@ -1,6 +1,6 @@
-import { embedQuery } from '../../embeddings/loadEmbeddings.js';
-import type { NewsEmbeddings } from '../../embeddings/newsEmbeddings.js';
-import type { KnowledgeStore } from '../../store/knowledgeStore.js';
+import { embedQuery } from '../ports/newsEmbeddings.js';
+import type { NewsEmbeddings } from '../ports/newsEmbeddings.js';
+import type { KnowledgeStore } from '../ports/knowledgeStore.js';
 import { countWords, splitSentences } from '../text/sentences.js';
 import { cosine } from './cosine.js';
 import { jaccard, NEAR_DUPLICATE_SIMILARITY, wordShingles } from '../retrieval/diversity.js';

@@ -25,7 +25,7 @@ export interface CandidateFeatures {
 /**
  * Fitted, not chosen: a listwise (softmax) logistic model over these features on
  * squad-it-dev, every second question for fitting and the others for checking
- * (`node dist/eval/fitRanking.js --squad ../shared/datasets/squad-it-dev/squad-it-dev.json.gz`
+ * (`node dist/src/cli/fitRanking.js --squad ../shared/datasets/squad-it-dev/squad-it-dev.json.gz`
  * prints the fit and the recall@1 it gives). Only the ratios matter.
  */
 export const RANKING_WEIGHTS: CandidateFeatures = { fused: 6.0, relevance: 2.7, focus: 7.8, saturation: 5.7, adjacency: 3.7 };

@@ -1,6 +1,6 @@
-import type { NewsEmbeddings } from '../../embeddings/newsEmbeddings.js';
-import { embedQuery } from '../../embeddings/loadEmbeddings.js';
-import type { KnowledgeStore } from '../../store/knowledgeStore.js';
+import type { NewsEmbeddings } from '../ports/newsEmbeddings.js';
+import { embedQuery } from '../ports/newsEmbeddings.js';
+import type { KnowledgeStore } from '../ports/knowledgeStore.js';
 import { queryTerms, type QueryTerm } from '../text/terms.js';
 import { splitCompounds } from './decompound.js';
 import type { RetrievedPassage } from '../types.js';

@@ -1,5 +1,5 @@
-import { ingestFromConfig, loadEmbeddingsFromConfig, openKnowledgeBase } from '../../bootstrap.js';
-import type { Config } from '../../config.js';
+import { ingestFromConfig, loadEmbeddingsFromConfig, openKnowledgeBase } from '../../app/bootstrap.js';
+import type { Config } from '../../app/config.js';
 import type { Answerer } from '../../core/knowledgeBase.js';
 import type { LoadedEmbeddings } from '../../embeddings/loadEmbeddings.js';
 import type { Logger } from '../../logger.js';

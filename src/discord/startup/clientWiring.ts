@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
-import type { Config } from '../../config.js';
+import type { Config } from '../../app/config.js';
 import { NO_MENTIONS } from '../answering.js';
 import type { BotContext, Command } from '../command.js';
 import { handleInteraction } from '../interactionHandler.js';

@@ -1,4 +1,4 @@
-import type { Config } from '../../config.js';
+import type { Config } from '../../app/config.js';
 import type { Logger } from '../../logger.js';
 import type { ReingestCoordinator } from '../reingestJob.js';
 

@@ -1,5 +1,5 @@
 import { ftsPatterns } from '../ftsQuery.js';
-import type { DateFilter } from '../knowledgeStore.js';
+import type { DateFilter } from '../../core/ports/knowledgeStore.js';
 import type { PgChangeFeed } from './pgChanges.js';
 import type { PgConnection } from './pgDatabase.js';
 import { quoteLexeme } from './pgPostings.js';

@@ -1,4 +1,4 @@
-import type { IngestRun, RunSummary, SourceStatus, StoreStats } from '../knowledgeStore.js';
+import type { IngestRun, RunSummary, SourceStatus, StoreStats } from '../../core/ports/knowledgeStore.js';
 import { encodeRunSummary, runFromRow, type RunRow } from '../rules/runRecords.js';
 import { SOURCE_STATUS_UPSERT_SET, sourceStatusFromRow, sourceStatusValues, type SourceStatusRow } from '../sourceStatusRow.js';
 import type { SqlRunner } from './pgDatabase.js';

@@ -1,10 +1,11 @@
 import type { QuestionRateLimit } from '../../core/ports/questionRateLimit.js';
 import type { DocumentRecord, StoredPassage } from '../../core/types.js';
-import { CALIBRATION_META_KEYS, calibrationRows, readCalibration, type ProbePassage, type StoredCalibration } from '../calibrationMeta.js';
+import { CALIBRATION_META_KEYS, calibrationRows, readCalibration } from '../calibrationMeta.js';
+import { type ProbePassage, type StoredCalibration } from '../../core/ports/knowledgeStore.js';
 import type {
   ArticleWrite, CopyCandidate, DateFilter, Fingerprint, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, RunSummary, SourceStatus, StoreManifest,
   StoreStats, StoredArticle, StoryInfo, VectorSpace, WriteResult,
-} from '../knowledgeStore.js';
+} from '../../core/ports/knowledgeStore.js';
 import { runAwaiting } from '../rules/storageRule.js';
 import { encodeValidators, parseValidators, validatorsMetaKey } from '../rules/validators.js';
 import { useVectorSpace, VECTOR_SPACE_KEYS, vectorSpaceFromMeta, vectorSpaceRows } from '../rules/vectorSpaceSwitch.js';

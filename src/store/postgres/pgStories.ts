@@ -1,4 +1,4 @@
-import type { ArticleWrite, CopyCandidate, Fingerprint, StoryInfo } from '../knowledgeStore.js';
+import type { ArticleWrite, CopyCandidate, Fingerprint, StoryInfo } from '../../core/ports/knowledgeStore.js';
 import { parseComments } from '../documentRow.js';
 import { copiesNoLongerMatching, decodeSignature, encodeSignature, storiesOf } from '../stories.js';
 import type { SqlRunner } from './pgDatabase.js';

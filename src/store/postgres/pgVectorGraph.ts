@@ -1,5 +1,5 @@
 import { AnnIndex } from '../annIndex.js';
-import type { VectorSpace } from '../knowledgeStore.js';
+import type { VectorSpace } from '../../core/ports/knowledgeStore.js';
 import { decodeVector } from '../vectorCodec.js';
 import type { PgConnection } from './pgDatabase.js';
 

@@ -1,5 +1,6 @@
-import { PROBE_ORDER_SQL, type ProbePassage } from '../calibrationMeta.js';
-import type { VectorSpace } from '../knowledgeStore.js';
+import { PROBE_ORDER_SQL } from '../calibrationMeta.js';
+import { type ProbePassage } from '../../core/ports/knowledgeStore.js';
+import type { VectorSpace } from '../../core/ports/knowledgeStore.js';
 import { decodeVector, encodeVector } from '../vectorCodec.js';
 import { recordChanges, recordVectorSpaceChange } from './pgChanges.js';
 import type { SqlRunner } from './pgDatabase.js';

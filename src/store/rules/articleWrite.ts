@@ -1,4 +1,4 @@
-import type { ArticleWrite, WriteResult } from '../knowledgeStore.js';
+import type { ArticleWrite, WriteResult } from '../../core/ports/knowledgeStore.js';
 import { ask, type Answer, type StorageRule } from './storageRule.js';
 
 /** What writing an article needs from a backend, inside one transaction. */

@@ -1,4 +1,4 @@
-import type { IngestRun, RunSummary } from '../knowledgeStore.js';
+import type { IngestRun, RunSummary } from '../../core/ports/knowledgeStore.js';
 
 /** An ingest run as both backends' `ingest_runs` tables hold it. */
 export interface RunRow {

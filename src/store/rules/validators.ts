@@ -1,4 +1,4 @@
-import type { HttpValidators } from '../knowledgeStore.js';
+import type { HttpValidators } from '../../core/ports/knowledgeStore.js';
 
 /** The meta key holding a source URL's ETag / Last-Modified from its last complete ingest. */
 export function validatorsMetaKey(url: string): string {

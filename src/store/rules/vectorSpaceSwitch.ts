@@ -1,4 +1,4 @@
-import type { VectorSpace } from '../knowledgeStore.js';
+import type { VectorSpace } from '../../core/ports/knowledgeStore.js';
 import { ask, type Answer, type StorageRule } from './storageRule.js';
 
 /** The meta keys recording the store's vector space. */

@@ -1,10 +1,10 @@
-import { siblingModule, startWorker } from '../../workers/startWorker.js';
+import { siblingModule, startThread } from '../../processes/startChild.js';
 import { MemoryLexicon, type LexiconParts } from './memoryLexicon.js';
 
-/** Builds the in-memory lexical index of the SQLite file at `path` in a worker thread (lexiconBuildWorker.ts). */
-export function buildLexiconInWorker(path: string): Promise<MemoryLexicon> {
+/** Builds the in-memory lexical index of the SQLite file at `path` in a worker thread (lexiconBuildThread.ts). */
+export function buildLexiconInThread(path: string): Promise<MemoryLexicon> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(siblingModule(import.meta.url, 'lexiconBuildWorker'), { workerData: { path } });
+    const worker = startThread(siblingModule(import.meta.url, 'lexiconBuildThread'), { workerData: { path } });
     worker.unref(); // a process shutting down does not wait for a build nobody will use
     let done = false;
     worker.once('message', (parts: LexiconParts) => {

@@ -1,6 +1,6 @@
 import type { DocumentRecord, Section, StoredPassage } from '../../core/types.js';
 import { DOCUMENT_ROW_COLUMNS, parseComments, toDocument, type DocumentRow } from '../documentRow.js';
-import type { ArticleWrite, FoundDocument, StoredArticle, VectorSpace, WriteResult } from '../knowledgeStore.js';
+import type { ArticleWrite, FoundDocument, StoredArticle, VectorSpace, WriteResult } from '../../core/ports/knowledgeStore.js';
 import { removeKeys as removeKeysRule, type KeyRemovalPrimitives } from '../rules/aliasHeir.js';
 import { documentValues, writeArticle as writeArticleRule, type ArticleWritePrimitives } from '../rules/articleWrite.js';
 import { runNow } from '../rules/storageRule.js';

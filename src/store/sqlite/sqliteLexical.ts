@@ -1,7 +1,7 @@
 import { ftsExpression, ftsPatterns } from '../ftsQuery.js';
-import type { DateFilter } from '../knowledgeStore.js';
+import type { DateFilter } from '../../core/ports/knowledgeStore.js';
 import { ChangeStampedCache } from '../rules/changeStampedCache.js';
-import { buildLexiconInWorker } from './lexiconBuild.js';
+import { buildLexiconInThread } from './lexiconBuild.js';
 import { LexiconKeeper } from './lexiconKeeper.js';
 import type { SqliteDatabase } from './sqliteDatabase.js';
 
@@ -24,7 +24,7 @@ export class SqliteLexicalIndex {
    * background after the store changes. Resolves when the first build ends.
    */
   keepInMemory(log?: (message: string) => void): Promise<boolean> {
-    this.keeper ??= new LexiconKeeper({ generation: () => this.sqlite.generation(), build: () => buildLexiconInWorker(this.sqlite.path) }, log);
+    this.keeper ??= new LexiconKeeper({ generation: () => this.sqlite.generation(), build: () => buildLexiconInThread(this.sqlite.path) }, log);
     return this.keeper.rebuild();
   }
 

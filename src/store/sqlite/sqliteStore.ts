@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import type { QuestionRateLimit } from '../../core/ports/questionRateLimit.js';
 import type { DocumentRecord, StoredPassage } from '../../core/types.js';
 import type { AnnIndex } from '../annIndex.js';
-import { calibrationRows, readCalibration, type ProbePassage, type StoredCalibration } from '../calibrationMeta.js';
+import { calibrationRows, readCalibration } from '../calibrationMeta.js';
+import { type ProbePassage, type StoredCalibration } from '../../core/ports/knowledgeStore.js';
 import type {
   ArticleWrite, CopyCandidate, DateFilter, Fingerprint, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, RunSummary, SourceStatus, StoreManifest,
   StoreStats, StoredArticle, StoryInfo, VectorSpace, WriteResult,
-} from '../knowledgeStore.js';
+} from '../../core/ports/knowledgeStore.js';
 import { runNow } from '../rules/storageRule.js';
 import { encodeValidators, parseValidators, validatorsMetaKey } from '../rules/validators.js';
 import { useVectorSpace, vectorSpaceFromMeta, vectorSpaceRows } from '../rules/vectorSpaceSwitch.js';

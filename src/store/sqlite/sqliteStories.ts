@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ArticleWrite, CopyCandidate, Fingerprint, StoryInfo } from '../knowledgeStore.js';
+import type { ArticleWrite, CopyCandidate, Fingerprint, StoryInfo } from '../../core/ports/knowledgeStore.js';
 import { parseComments } from '../documentRow.js';
 import { copiesNoLongerMatching, decodeSignature, encodeSignature, storiesOf, type StoryMember } from '../stories.js';
 

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { AnnIndex } from '../annIndex.js';
-import type { VectorSpace } from '../knowledgeStore.js';
+import type { VectorSpace } from '../../core/ports/knowledgeStore.js';
 import type { SqliteDatabase } from './sqliteDatabase.js';
 import { lockHolder } from './sqliteIngestLock.js';
 import { iterateVectors, vectorCount } from './sqliteVectors.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMBED_BATCH_PASSAGES, WriteQueue } from '../../../ingest/stages/embedAndWrite.js';
 import { HashingEmbeddings } from '../../../src/embeddings/hashingEmbeddings.js';
-import type { ArticleWrite, KnowledgeStore } from '../../../src/store/knowledgeStore.js';
+import type { ArticleWrite, KnowledgeStore } from '../../../src/core/ports/knowledgeStore.js';
 import { CountingEmbeddings, loaded } from '../../support/countingEmbeddings.js';
 import { article, openTestRun, openTestStore, pendingWrite } from '../../support/ingestRun.js';
 

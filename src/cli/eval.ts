@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadEmbeddingsFromConfig, openStore, storeExists } from '../src/bootstrap.js';
-import { loadConfig, type Config } from '../src/config.js';
-import { sweepGate, type OperatingPoint } from '../src/core/calibration/operatingPoint.js';
-import { askAll } from './askAll.js';
-import { parseDropGold, parseLimit, readCorpus, sample } from './corpus.js';
-import { curveToJson } from './gateCurve.js';
-import { computeReport, type EvalReport } from './metrics.js';
-import { runMain } from '../src/cli/runMain.js';
-import { UserFacingError } from '../src/core/errors.js';
+import { loadEmbeddingsFromConfig, openStore, storeExists } from '../app/bootstrap.js';
+import { loadConfig, type Config } from '../app/config.js';
+import { sweepGate, type OperatingPoint } from '../core/calibration/operatingPoint.js';
+import { askAll } from '../../eval/askAll.js';
+import { parseDropGold, parseLimit, readCorpus, sample } from '../../eval/corpus.js';
+import { curveToJson } from '../../eval/gateCurve.js';
+import { computeReport, type EvalReport } from '../../eval/metrics.js';
+import { runMain } from './runMain.js';
+import { UserFacingError } from '../core/errors.js';
 
 const USAGE = `Usage: npm run eval -- --docs DIR --questions FILE.jsonl [--k 10] [--json] [--verbose]
        npm run eval -- --squad FILE.json[.gz] [--drop-gold SHARE] [--limit N] [--k 10] [--json]

@@ -3,19 +3,19 @@
  * every paragraph becomes an article, each question is retrieved lexically, and a listwise
  * logistic model learns which feature weights put the question's own paragraph first.
  * Every second question fits, the others check, so the printed recall@1 is on questions the
- * fit did not see. Usage: node dist/eval/fitRanking.js --squad FILE[.gz] [--limit N]
+ * fit did not see. Usage: node dist/src/cli/fitRanking.js --squad FILE[.gz] [--limit N]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingestFromConfig, openKnowledgeBase } from '../src/bootstrap.js';
-import { loadConfig } from '../src/config.js';
-import { featuresOfLeading, RANKED_CANDIDATES, RANKING_WEIGHTS, type CandidateFeatures } from '../src/core/retrieval/candidateRanking.js';
-import { retrieve } from '../src/core/retrieval/retrieve.js';
-import { readSquad } from './squad.js';
-import { runMain } from '../src/cli/runMain.js';
-import { UserFacingError } from '../src/core/errors.js';
+import { ingestFromConfig, openKnowledgeBase } from '../app/bootstrap.js';
+import { loadConfig } from '../app/config.js';
+import { featuresOfLeading, RANKED_CANDIDATES, RANKING_WEIGHTS, type CandidateFeatures } from '../core/retrieval/candidateRanking.js';
+import { retrieve } from '../core/retrieval/retrieve.js';
+import { readSquad } from '../../eval/squad.js';
+import { runMain } from './runMain.js';
+import { UserFacingError } from '../core/errors.js';
 
 const FEATURES = Object.keys(RANKING_WEIGHTS) as Array<keyof CandidateFeatures>;
 

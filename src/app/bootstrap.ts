@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config.js';
-import { KnowledgeBase, type Answerer } from './core/knowledgeBase.js';
-import { loadEmbeddings, type LoadedEmbeddings } from './embeddings/loadEmbeddings.js';
-import { acquireIngestLock } from './store/sqlite/sqliteIngestLock.js';
-import type { KnowledgeStore } from './store/knowledgeStore.js';
-import { openStore as openStoreAt } from './store/openStore.js';
-import { storePaths } from './store/sqlite/sqliteStore.js';
-import { resolveSourceSpecs } from '../ingest/sources/sourceSpecs.js';
-import type { IngestProgress, IngestSummary } from '../ingest/summary.js';
+import { KnowledgeBase, type Answerer } from '../core/knowledgeBase.js';
+import { loadEmbeddings, type LoadedEmbeddings } from '../embeddings/loadEmbeddings.js';
+import { acquireIngestLock } from '../store/sqlite/sqliteIngestLock.js';
+import type { KnowledgeStore } from '../core/ports/knowledgeStore.js';
+import { openStore as openStoreAt } from '../store/openStore.js';
+import { storePaths } from '../store/sqlite/sqliteStore.js';
+import { resolveSourceSpecs } from '../../ingest/sources/sourceSpecs.js';
+import type { IngestProgress, IngestSummary } from '../../ingest/summary.js';
 
 /** Sources used when nothing is configured: the sample (fictional) articles of the eval set. */
 export const DEFAULT_SOURCES = ['./eval/docs'];
@@ -92,7 +92,7 @@ export async function ingestFromConfig(config: Config, request: IngestRequest = 
     log(`Warning: embedding model ${embeddings.status.model} could not be loaded (${embeddings.status.reason}). Building a lexical-only index; the next ingest with the model available adds the vectors.`);
   }
   // Ingestion (extraction, date parsing, feeds) is loaded only when an ingest runs, not for a question.
-  const { ingest } = await import('../ingest/pipeline.js');
+  const { ingest } = await import('../../ingest/pipeline.js');
   const run = (dataDir: string, store?: KnowledgeStore) =>
     ingest({
       dataDir,

@@ -11,7 +11,7 @@ const ALLOWED = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|TZ|TMPDIR|TMP|TEMP
  * Allow-listed variables of `source`, plus the named `extra` ones (the embedding worker adds
  * the Hugging Face token transformers.js reads to download a gated model).
  */
-export function workerEnvironment(extra: readonly string[] = [], source: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function childEnvironment(extra: readonly string[] = [], source: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(source)) {
     if (value !== undefined && (ALLOWED.test(name) || extra.includes(name))) env[name] = value;

@@ -1,6 +1,7 @@
-import type { DocumentRecord, ExtractedComment, PassageDraft, Section, StoredPassage, ArticleMetadata } from '../core/types.js';
-import type { QuestionRateLimit } from '../core/ports/questionRateLimit.js';
-import type { ProbePassage, StoredCalibration } from './calibrationMeta.js';
+import type { DocumentRecord, ExtractedComment, PassageDraft, Section, StoredPassage, ArticleMetadata } from '../types.js';
+import type { QuestionRateLimit } from './questionRateLimit.js';
+import type { OperatingPoint } from '../calibration/operatingPoint.js';
+import type { VectorCalibration } from '../calibration/vectorCalibration.js';
 
 /** The embedding space the stored vectors belong to. */
 export interface VectorSpace {
@@ -257,4 +258,22 @@ export interface KnowledgeStore {
   storeBytesOnDisk(): Promise<number>;
   writeManifest(manifest: StoreManifest): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The answer calibration as kept in either backend's meta table: the model's measured score
+ * scale on this store (written by ingest) and the operating point `npm run calibrate` fitted.
+ */
+export interface StoredCalibration {
+  vector: VectorCalibration | null;
+  operatingPoint: OperatingPoint | null;
+}
+
+/** A passage with its vector, as the calibration probes read them. */
+export interface ProbePassage {
+  id: number;
+  documentId: number;
+  text: string;
+  language: string;
+  vector: Float32Array;
 }

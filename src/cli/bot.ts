@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { loadConfigOrExit } from '../config.js';
+import { loadConfigOrExit } from '../app/config.js';
 import { createLogger, type Logger } from '../logger.js';
-import { startBot } from './bot.js';
-import { startShards } from './shardManager.js';
-import { runMain } from '../cli/runMain.js';
+import { startBot } from '../discord/bot.js';
+import { startShards } from '../discord/shardManager.js';
+import { runMain } from './runMain.js';
 
 /** Set by discord.js's ShardingManager in the processes it starts, one per shard. */
 const isShardProcess = Boolean(process.env.SHARDING_MANAGER);

@@ -1,5 +1,5 @@
 /**
- * The embedding worker process (child of WorkerEmbeddings): loads the transformers.js model,
+ * The embedding worker process (child of ProcessEmbeddings): loads the transformers.js model,
  * then embeds one job per message. onnxruntime-node runs inference synchronously on the
  * calling thread, so this process — not the bot's event loop — is the one it holds.
  *
@@ -8,23 +8,23 @@
  * be replaced; a process also keeps a native crash away from the bot.
  *
  * How EMBEDDING_THREADS is enforced: the process is pinned to that many CPUs (see
- * startWorkerProcess) and runs at lower priority. onnxruntime-node 1.14 ignores a session's
+ * startChildProcess) and runs at lower priority. onnxruntime-node 1.14 ignores a session's
  * intraOpNumThreads (measured: its thread count does not move), so the cap is the OS's.
  */
 import { setPriority } from 'node:os';
 import { TransformersEmbeddings, type TransformersEmbeddingsOptions } from './transformersEmbeddings.js';
 
 export type EmbeddingJobKind = 'passages' | 'query';
-export type EmbeddingWorkerMessage =
+export type EmbeddingProcessMessage =
   | { type: 'listening' }
   | { type: 'ready'; modelId: string; dimension: number }
   | { type: 'failed'; reason: string }
   | { type: 'done'; id: number; vectors: Float32Array[] }
   | { type: 'error'; id: number; message: string };
 
-export type EmbeddingWorkerRequest = { type: 'start'; options: TransformersEmbeddingsOptions } | { type: 'job'; id: number; kind: EmbeddingJobKind; texts: string[] };
+export type EmbeddingProcessRequest = { type: 'start'; options: TransformersEmbeddingsOptions } | { type: 'job'; id: number; kind: EmbeddingJobKind; texts: string[] };
 
-const send = (message: EmbeddingWorkerMessage) => process.send!(message);
+const send = (message: EmbeddingProcessMessage) => process.send!(message);
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 let embeddings: TransformersEmbeddings | null = null;
 
@@ -38,7 +38,7 @@ try {
 // The bot went away (crash, SIGKILL): nothing is left to embed for.
 process.on('disconnect', () => process.exit(0));
 
-process.on('message', async (request: EmbeddingWorkerRequest) => {
+process.on('message', async (request: EmbeddingProcessRequest) => {
   if (request.type === 'start') {
     const loading = new TransformersEmbeddings(request.options);
     try {

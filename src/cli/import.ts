@@ -2,11 +2,11 @@ import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadEmbeddingsFromConfig, openStore } from '../src/bootstrap.js';
-import { loadConfig } from '../src/config.js';
-import { importRecords } from './importRecords.js';
-import { runMain } from '../src/cli/runMain.js';
-import { UserFacingError } from '../src/core/errors.js';
+import { loadEmbeddingsFromConfig, openStore } from '../app/bootstrap.js';
+import { loadConfig } from '../app/config.js';
+import { importRecords } from '../../ingest/importRecords.js';
+import { runMain } from './runMain.js';
+import { UserFacingError } from '../core/errors.js';
 
 const USAGE = `Usage: npm run import -- FILE.jsonl
   Reads what "npm run export" wrote into the configured store (DATABASE_URL, else DATA_DIR),

@@ -4,8 +4,8 @@
  * does the same when the folder is missing. Never commit it: it is ~590 MB of noise.
  */
 import { rmSync } from 'node:fs';
-import { runMain } from '../../src/cli/runMain.js';
-import { ensureStandInModel, standInModelFolder } from './standInModel.js';
+import { runMain } from './runMain.js';
+import { ensureStandInModel, standInModelFolder } from '../../bench/model/standInModel.js';
 
 async function main(): Promise<void> {
   if (process.argv.includes('--force')) rmSync(standInModelFolder(), { recursive: true, force: true });

@@ -4,14 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { MODEL_FILES, writeStandInModel } from '../../bench/model/writeStandInModel.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { parseSourceEntry } from '../../ingest/sources/sourceSpecs.js';
-import { embedPassages, loadEmbeddings } from '../../src/embeddings/loadEmbeddings.js';
-import { EmbeddingStoppedError, WorkerEmbeddings } from '../../src/embeddings/workerEmbeddings.js';
+import { loadEmbeddings } from '../../src/embeddings/loadEmbeddings.js';
+import { embedPassages } from '../../src/core/ports/newsEmbeddings.js';
+import { EmbeddingStoppedError, ProcessEmbeddings } from '../../src/embeddings/processEmbeddings.js';
 import { ARTICLES } from '../support/articles.js';
 import { CRASH_MARKER } from '../support/crashMarker.js';
 import { tempDir } from '../support/tempDir.js';
 
 const TINY_BERT = resolve(import.meta.dirname, '../fixtures/tiny-bert');
-const CRASHING_WORKER = new URL('../support/crashingEmbeddingWorker.ts', import.meta.url);
+const CRASHING_WORKER = new URL('../support/crashingEmbeddingProcess.ts', import.meta.url);
 // The real model's form (BERT encoder, XLM-R Unigram tokenizer, fp32 + int8 files), tiny.
 const TINY_SHAPE = { layers: 2, hidden: 32, heads: 4, intermediate: 64, vocab: 3000, positions: 512 };
 
@@ -39,7 +40,7 @@ describe('embedding model in a worker process', () => {
   });
 
   it('replaces a crashed worker: only the job it held fails, later questions are answered', async () => {
-    const embeddings = await WorkerEmbeddings.start({ model: TINY_BERT, cacheDir: tempDir(), threads: 1, workerFile: CRASHING_WORKER });
+    const embeddings = await ProcessEmbeddings.start({ model: TINY_BERT, cacheDir: tempDir(), threads: 1, workerFile: CRASHING_WORKER });
     const before = await embeddings.embedQuery('river water level');
     await expect(embeddings.embedPassages([`the river ${CRASH_MARKER}`])).rejects.toThrow(/embedding worker crashed \(exit code 7\)/);
     expect(await embeddings.embedQuery('river water level')).toEqual(before);
@@ -53,7 +54,7 @@ describe('embedding model in a worker process', () => {
     for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(docs, name), text);
     const [firstName, firstText] = Object.entries(ARTICLES)[0]!;
     writeFileSync(join(docs, firstName), firstText.replace('.\n\n', `. Reported by ${CRASH_MARKER}.\n\n`));
-    const embeddings = await WorkerEmbeddings.start({ model: TINY_BERT, cacheDir: tempDir(), threads: 1, workerFile: CRASHING_WORKER });
+    const embeddings = await ProcessEmbeddings.start({ model: TINY_BERT, cacheDir: tempDir(), threads: 1, workerFile: CRASHING_WORKER });
     const loaded = { embeddings, status: { model: embeddings.modelId, available: true, dimension: embeddings.dimension, reason: null } };
     const summary = await ingest({ dataDir: join(root, 'data'), sources: [parseSourceEntry(docs)], embeddings: loaded, fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
     expect(summary.added).toBe(Object.keys(ARTICLES).length - 1);
@@ -64,7 +65,7 @@ describe('embedding model in a worker process', () => {
   it('shuts down while embedding: running and queued work fails as stopped, the worker process ends', async () => {
     const folder = join(tempDir(), 'multilingual-e5-tiny-stand-in');
     writeStandInModel(folder, { ...TINY_SHAPE, layers: 4, hidden: 128, intermediate: 512 }, ['int8']);
-    const embeddings = await WorkerEmbeddings.start({ model: folder, cacheDir: tempDir(), threads: 1, batchSize: 1 });
+    const embeddings = await ProcessEmbeddings.start({ model: folder, cacheDir: tempDir(), threads: 1, batchSize: 1 });
     const long = Array.from({ length: 300 }, (_, i) => `Passage ${i}: ${'the water level of the river fell again overnight '.repeat(20)}`);
     const work = embeddings.embedPassages(long);
     const question = embeddings.embedQuery('how low is the river?');

@@ -8,4 +8,4 @@ process.on('message', (request: { type: string; kind?: string }) => {
   const end = Date.now() + 40;
   while (Date.now() < end);
 });
-await import('../../src/embeddings/embeddingWorker.js');
+await import('../../src/embeddings/embeddingProcess.js');

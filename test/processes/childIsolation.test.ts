@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractionPool, extractionMemoryMessage } from '../../ingest/extract/extractionPool.js';
-import { startWorker, startWorkerProcess } from '../../src/workers/startWorker.js';
+import { startThread, startChildProcess } from '../../src/processes/startChild.js';
 
 const SECRETS = { DISCORD_TOKEN: 'discord-secret-token', OPENAI_API_KEY: 'sk-secret', DATABASE_URL: 'postgres://u:secret@h/db', HF_TOKEN: 'hf-secret' };
-const probe = new URL('../support/envProbeWorker.ts', import.meta.url);
+const probe = new URL('../support/envProbeProcess.ts', import.meta.url);
 type Report = { env: Record<string, string>; heapLimitMb: number };
 
 beforeAll(() => Object.assign(process.env, SECRETS));
@@ -14,7 +14,7 @@ afterAll(() => {
 
 describe('workers start with only the environment they need', () => {
   it('a worker thread sees PATH but no token, key or database URL', async () => {
-    const worker = startWorker(probe);
+    const worker = startThread(probe);
     const [report] = (await once(worker, 'message')) as [Report];
     await worker.terminate();
     expect(report.env.PATH).toBe(process.env.PATH);
@@ -22,7 +22,7 @@ describe('workers start with only the environment they need', () => {
   });
 
   it('a worker process gets the allow-list plus the variables it names, and the heap limit asked for', async () => {
-    const { child } = startWorkerProcess(probe, { maxOldSpaceMb: 300, extraEnv: ['HF_TOKEN'] });
+    const { child } = startChildProcess(probe, { maxOldSpaceMb: 300, extraEnv: ['HF_TOKEN'] });
     const [report] = (await once(child, 'message')) as [Report];
     await once(child, 'exit');
     expect(report.env.HF_TOKEN).toBe('hf-secret');

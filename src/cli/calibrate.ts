@@ -9,14 +9,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadEmbeddingsFromConfig, openStore } from '../src/bootstrap.js';
-import { loadConfig } from '../src/config.js';
-import { chooseOperatingPoint, sweepGate, type OperatingPoint } from '../src/core/calibration/operatingPoint.js';
-import { askAll } from './askAll.js';
-import { parseDropGold, parseLimit, readCorpus, sample } from './corpus.js';
-import { curveToJson, formatCurve } from './gateCurve.js';
-import { runMain } from '../src/cli/runMain.js';
-import { UserFacingError } from '../src/core/errors.js';
+import { loadEmbeddingsFromConfig, openStore } from '../app/bootstrap.js';
+import { loadConfig } from '../app/config.js';
+import { chooseOperatingPoint, sweepGate, type OperatingPoint } from '../core/calibration/operatingPoint.js';
+import { askAll } from '../../eval/askAll.js';
+import { parseDropGold, parseLimit, readCorpus, sample } from '../../eval/corpus.js';
+import { curveToJson, formatCurve } from '../../eval/gateCurve.js';
+import { runMain } from './runMain.js';
+import { UserFacingError } from '../core/errors.js';
 
 const USAGE = `Usage: npm run calibrate -- --docs DIR --questions FILE.jsonl [--max-declined 0.05] [--dry-run] [--json]
        npm run calibrate -- --squad FILE.json[.gz] [--drop-gold 0.2] [--limit N] [--max-declined 0.05] [--dry-run] [--json]

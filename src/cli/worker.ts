@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadConfigOrExit } from '../src/config.js';
-import { ingestFromConfig, loadEmbeddingsFromConfig } from '../src/bootstrap.js';
-import { createLogger } from '../src/logger.js';
-import { IngestLockedError } from '../src/store/errors.js';
-import { runMain } from '../src/cli/runMain.js';
+import { loadConfigOrExit } from '../app/config.js';
+import { ingestFromConfig, loadEmbeddingsFromConfig } from '../app/bootstrap.js';
+import { createLogger } from '../logger.js';
+import { IngestLockedError } from '../store/errors.js';
+import { runMain } from './runMain.js';
 
 /**
  * `npm run worker`: the scheduled ingest without Discord, for a machine of its own. It ingests

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { loadConfig } from '../src/config.js';
-import { ingestFromConfig } from '../src/bootstrap.js';
-import { formatSummary } from './summary.js';
-import { runMain } from '../src/cli/runMain.js';
+import { loadConfig } from '../app/config.js';
+import { ingestFromConfig } from '../app/bootstrap.js';
+import { formatSummary } from '../../ingest/summary.js';
+import { runMain } from './runMain.js';
 
 const USAGE = `Usage: npm run ingest -- [sources...] [--prune] [--rebuild] [--json]
   sources    files, folders, web-page URLs or feed URLs (default: NEWS_SOURCES / NEWS_SOURCES_FILE)

@@ -7,4 +7,4 @@ import { CRASH_MARKER } from './crashMarker.js';
 process.on('message', (request: { type: string; texts?: string[] }) => {
   if (request.type === 'job' && request.texts?.some((t) => t.includes(CRASH_MARKER))) process.exit(7);
 });
-await import('../../src/embeddings/embeddingWorker.js');
+await import('../../src/embeddings/embeddingProcess.js');

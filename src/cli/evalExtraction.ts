@@ -5,12 +5,12 @@ import { parseArgs } from 'node:util';
 import { ingest } from '../../ingest/pipeline.js';
 import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
 import { MECHANISMS, parseMechanisms } from '../../ingest/extract/mechanisms.js';
-import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
-import { writeBenchmarkPages } from './benchmarkPages.js';
-import { runCommentBenchmark } from './commentBenchmark.js';
-import { aggregate, scorePage } from './shingleScore.js';
-import { runMain } from '../../src/cli/runMain.js';
-import { UserFacingError } from '../../src/core/errors.js';
+import { SqliteStore } from '../store/sqlite/sqliteStore.js';
+import { writeBenchmarkPages } from '../../eval/extraction/benchmarkPages.js';
+import { runCommentBenchmark } from '../../eval/extraction/commentBenchmark.js';
+import { aggregate, scorePage } from '../../eval/extraction/shingleScore.js';
+import { runMain } from './runMain.js';
+import { UserFacingError } from '../core/errors.js';
 
 const USAGE = `Usage: npm run eval:extraction -- --dataset DIR [--worst 10] [--json] [--disable NAME,...]
   Runs the production ingestion over the article-extraction benchmark's pages and scores the

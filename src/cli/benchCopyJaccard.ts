@@ -1,7 +1,7 @@
 /**
  * Measures what the copy detector's numbers rest on (ingest/copies/minhash.ts):
  *
- *   node dist/bench/copyJaccard.js --squad squad-it-dev.json.gz --articles ground-truth.json
+ *   node dist/src/cli/benchCopyJaccard.js --squad squad-it-dev.json.gz --articles ground-truth.json
  *
  * Prints, for shingles of 2-5 words, the Jaccard similarity of distinct texts on one topic
  * (paragraphs of the same Wikipedia article in SQuAD), of distinct articles (the extraction
@@ -13,9 +13,9 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { foldText, wordTokens } from '../src/core/text/normalize.js';
-import { bandKeys, estimatedJaccard, exactJaccard, shingleHashes, signatureOf, SHINGLE_WORDS } from '../ingest/copies/minhash.js';
-import { COPY_JACCARD_THRESHOLD } from '../ingest/copies/copyDetector.js';
+import { foldText, wordTokens } from '../core/text/normalize.js';
+import { bandKeys, estimatedJaccard, exactJaccard, shingleHashes, signatureOf, SHINGLE_WORDS } from '../../ingest/copies/minhash.js';
+import { COPY_JACCARD_THRESHOLD } from '../../ingest/copies/copyDetector.js';
 
 function readJson(path: string): unknown {
   const bytes = readFileSync(path);
@@ -140,7 +140,7 @@ function measureScheme(bodies: string[]): void {
 
 const { values } = parseArgs({ options: { squad: { type: 'string' }, articles: { type: 'string' } } });
 if (!values.squad || !values.articles) {
-  console.error('usage: node dist/bench/copyJaccard.js --squad squad-it-dev.json.gz --articles ground-truth.json');
+  console.error('usage: node dist/src/cli/benchCopyJaccard.js --squad squad-it-dev.json.gz --articles ground-truth.json');
   process.exit(2);
 }
 report(values.squad, values.articles);

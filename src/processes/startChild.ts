@@ -2,16 +2,16 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { workerEnvironment } from './workerEnvironment.js';
+import { childEnvironment } from './childEnvironment.js';
 
 /**
  * Starts a worker thread from a module file, with only the allow-listed environment
- * (workerEnvironment: no tokens or keys) unless `options.env` says otherwise. Under tsx
+ * (childEnvironment: no tokens or keys) unless `options.env` says otherwise. Under tsx
  * (development, tests) the file is TypeScript and the thread needs tsx's loader registered
  * first; compiled code runs the .js file directly.
  */
-export function startWorker(file: URL, options: WorkerOptions = {}): Worker {
-  const withEnv: WorkerOptions = { ...options, env: options.env ?? workerEnvironment() } as WorkerOptions;
+export function startThread(file: URL, options: WorkerOptions = {}): Worker {
+  const withEnv: WorkerOptions = { ...options, env: options.env ?? childEnvironment() } as WorkerOptions;
   if (!file.pathname.endsWith('.ts')) return new Worker(file, withEnv);
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`, { ...withEnv, eval: true });
 }
@@ -37,7 +37,7 @@ function allowedCpus(): number[] | null {
   }
 }
 
-export interface WorkerProcess {
+export interface ChildProcessHandle {
   child: ChildProcess;
   /** The CPUs the worker is pinned to, or why it is not. */
   cpus: string;
@@ -51,12 +51,12 @@ export interface WorkerProcess {
  * remaining core stays free for the caller's event loop whatever the worker's libraries do
  * with threads.
  */
-export function startWorkerProcess(file: URL, options: { cpus?: number; maxOldSpaceMb?: number; extraEnv?: readonly string[] } = {}): WorkerProcess {
+export function startChildProcess(file: URL, options: { cpus?: number; maxOldSpaceMb?: number; extraEnv?: readonly string[] } = {}): ChildProcessHandle {
   const typescript = file.pathname.endsWith('.ts');
   const heap = options.maxOldSpaceMb ? [`--max-old-space-size=${options.maxOldSpaceMb}`] : [];
   const args = [...heap, ...(typescript ? ['--import', 'tsx'] : []), fileURLToPath(file)];
   const stdio: ['ignore', 'inherit', 'inherit', 'ipc'] = ['ignore', 'inherit', 'inherit', 'ipc'];
-  const env = workerEnvironment(options.extraEnv);
+  const env = childEnvironment(options.extraEnv);
   const available = allowedCpus();
   const wanted = options.cpus;
   if (wanted && available && wanted < available.length && existsSync(TASKSET)) {

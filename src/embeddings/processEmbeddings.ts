@@ -1,12 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
-import { siblingModule, startWorkerProcess } from '../workers/startWorker.js';
-import type { EmbeddingJobKind, EmbeddingWorkerMessage, EmbeddingWorkerRequest } from './embeddingWorker.js';
-import type { EmbedOptions } from './loadEmbeddings.js';
-import { NewsEmbeddings } from './newsEmbeddings.js';
+import { siblingModule, startChildProcess } from '../processes/startChild.js';
+import type { EmbeddingJobKind, EmbeddingProcessMessage, EmbeddingProcessRequest } from './embeddingProcess.js';
+import { type EmbedOptions } from '../core/ports/newsEmbeddings.js';
+import { NewsEmbeddings } from '../core/ports/newsEmbeddings.js';
 import { DEFAULT_PASSAGE_BATCH } from './embeddingDefaults.js';
 import type { TransformersEmbeddingsOptions } from './transformersEmbeddings.js';
 
-export interface WorkerEmbeddingsOptions extends TransformersEmbeddingsOptions {
+export interface ProcessEmbeddingsOptions extends TransformersEmbeddingsOptions {
   /** CPUs the worker process is pinned to (EMBEDDING_THREADS); the worker itself never sees it. */
   threads: number;
   /** The worker module; tests substitute one that wraps the real worker. */
@@ -20,10 +20,10 @@ export interface WorkerEmbeddingsOptions extends TransformersEmbeddingsOptions {
  * batch's texts and vectors. 1 GB is far above that and stops a runaway before it takes the
  * machine: the worker dies, only its job fails, and a new one starts.
  */
-export const EMBEDDING_WORKER_HEAP_MB = 1024;
+export const EMBEDDING_PROCESS_HEAP_MB = 1024;
 
 /** Variables the worker needs beyond the allow-list: transformers.js's token for gated models. */
-const EMBEDDING_WORKER_ENV = ['HF_TOKEN', 'HF_ACCESS_TOKEN'];
+const EMBEDDING_PROCESS_ENV = ['HF_TOKEN', 'HF_ACCESS_TOKEN'];
 
 interface Job {
   id: number;
@@ -46,7 +46,7 @@ export class EmbeddingStoppedError extends Error {
  * A worker that crashes is replaced; only the job it held fails (the ingest reports that
  * article and goes on).
  */
-export class WorkerEmbeddings extends NewsEmbeddings {
+export class ProcessEmbeddings extends NewsEmbeddings {
   modelId = '';
   dimension = 0;
   private worker: ChildProcess | null = null;
@@ -63,7 +63,7 @@ export class WorkerEmbeddings extends NewsEmbeddings {
   /** Where the worker may run (EMBEDDING_THREADS pins it to that many CPUs). */
   cpus = '';
 
-  private constructor(private readonly options: WorkerEmbeddingsOptions) {
+  private constructor(private readonly options: ProcessEmbeddingsOptions) {
     super({ maxConcurrency: 1 });
     this.batchSize = options.batchSize ?? DEFAULT_PASSAGE_BATCH;
   }
@@ -74,25 +74,25 @@ export class WorkerEmbeddings extends NewsEmbeddings {
   }
 
   /** Starts the worker and waits until the model is loaded; throws the loader's reason if it cannot. */
-  static async start(options: WorkerEmbeddingsOptions): Promise<WorkerEmbeddings> {
-    const embeddings = new WorkerEmbeddings(options);
+  static async start(options: ProcessEmbeddingsOptions): Promise<ProcessEmbeddings> {
+    const embeddings = new ProcessEmbeddings(options);
     await embeddings.spawn();
     return embeddings;
   }
 
   private spawn(): Promise<void> {
     const { workerFile, threads, ...data } = this.options;
-    const started = startWorkerProcess(workerFile ?? siblingModule(import.meta.url, 'embeddingWorker'), {
+    const started = startChildProcess(workerFile ?? siblingModule(import.meta.url, 'embeddingProcess'), {
       cpus: threads,
-      maxOldSpaceMb: EMBEDDING_WORKER_HEAP_MB,
-      extraEnv: EMBEDDING_WORKER_ENV,
+      maxOldSpaceMb: EMBEDDING_PROCESS_HEAP_MB,
+      extraEnv: EMBEDDING_PROCESS_ENV,
     });
     const worker = started.child;
     this.cpus = started.cpus;
     this.worker = worker;
     this.workerReady = false;
     return new Promise<void>((resolve, reject) => {
-      worker.on('message', (message: EmbeddingWorkerMessage) => {
+      worker.on('message', (message: EmbeddingProcessMessage) => {
         if (message.type === 'listening') {
           this.send(worker, { type: 'start', options: data });
         } else if (message.type === 'ready') {
@@ -130,7 +130,7 @@ export class WorkerEmbeddings extends NewsEmbeddings {
     });
   }
 
-  private settle(message: Extract<EmbeddingWorkerMessage, { id: number }>): void {
+  private settle(message: Extract<EmbeddingProcessMessage, { id: number }>): void {
     const job = this.running;
     if (!job || job.id !== message.id) return;
     this.running = null;
@@ -148,7 +148,7 @@ export class WorkerEmbeddings extends NewsEmbeddings {
     this.send(this.worker, { type: 'job', id: job.id, kind: job.kind, texts: job.texts });
   }
 
-  private send(worker: ChildProcess, request: EmbeddingWorkerRequest): void {
+  private send(worker: ChildProcess, request: EmbeddingProcessRequest): void {
     worker.send(request);
   }
 

@@ -1,7 +1,7 @@
 /**
  * What recognising copies costs an ingest, next to extraction:
  *
- *   node dist/bench/copyDetectionCost.js --docs DIR
+ *   node dist/src/cli/benchCopyDetection.js --docs DIR
  *
  * Extracts every file of DIR (in this thread, as one extraction worker does), then runs copy
  * detection for each article against a real SQLite store in a temporary folder, writing the
@@ -11,11 +11,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CopyDetector } from '../ingest/copies/copyDetector.js';
-import { extractBytes } from '../ingest/extract/extractBytes.js';
-import { toWrite } from '../ingest/stages/prepareWrite.js';
-import { chunkArticle } from '../ingest/chunk.js';
-import { SqliteStore } from '../src/store/sqlite/sqliteStore.js';
+import { CopyDetector } from '../../ingest/copies/copyDetector.js';
+import { extractBytes } from '../../ingest/extract/extractBytes.js';
+import { toWrite } from '../../ingest/stages/prepareWrite.js';
+import { chunkArticle } from '../../ingest/chunk.js';
+import { SqliteStore } from '../store/sqlite/sqliteStore.js';
 
 const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 
@@ -50,7 +50,7 @@ async function measure(dir: string): Promise<void> {
 
 const { values } = parseArgs({ options: { docs: { type: 'string' } } });
 if (!values.docs) {
-  console.error('usage: node dist/bench/copyDetectionCost.js --docs DIR');
+  console.error('usage: node dist/src/cli/benchCopyDetection.js --docs DIR');
   process.exit(2);
 }
 await measure(values.docs);

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
-import { openStore } from '../src/bootstrap.js';
-import { toExportRecord } from './exportRecord.js';
-import { runMain } from '../src/cli/runMain.js';
+import { loadConfig } from '../app/config.js';
+import { openStore } from '../app/bootstrap.js';
+import { toExportRecord } from '../../ingest/exportRecord.js';
+import { runMain } from './runMain.js';
 
 const USAGE = `Usage: npm run export [-- --with-vectors] [> knowledge-base.jsonl]
   Prints every stored article as JSON Lines, one article a line:

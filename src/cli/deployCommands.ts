@@ -1,7 +1,7 @@
 import { REST, Routes } from 'discord.js';
-import { loadConfig } from '../config.js';
-import { loadCommands } from './commandLoader.js';
-import { runMain } from '../cli/runMain.js';
+import { loadConfig } from '../app/config.js';
+import { loadCommands } from '../discord/commandLoader.js';
+import { runMain } from './runMain.js';
 import { UserFacingError } from '../core/errors.js';
 
 /** `npm run deploy-commands`: registers the slash commands globally, or to DISCORD_GUILD_ID. */

@@ -2,11 +2,11 @@ import { existsSync, statfsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
-import { defaultEmbeddingThreads } from './embeddings/embeddingDefaults.js';
-import type { GateThresholds } from './core/calibration/operatingPoint.js';
-import { ConfigError } from './core/errors.js';
-import type { LlmSettings } from './llm/llmSettings.js';
-import { parseAllowedHosts } from '../ingest/sources/addressGuard.js';
+import { defaultEmbeddingThreads } from '../embeddings/embeddingDefaults.js';
+import type { GateThresholds } from '../core/calibration/operatingPoint.js';
+import { ConfigError } from '../core/errors.js';
+import type { LlmSettings } from '../llm/llmSettings.js';
+import { parseAllowedHosts } from '../../ingest/sources/addressGuard.js';
 
 /**
  * The one place environment variables are read. Everything else receives a Config.
