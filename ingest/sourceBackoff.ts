@@ -9,7 +9,7 @@ import type { SourceBackoffReport } from './summary.js';
  * them costs nobody anything).
  *
  * BASE is a quarter of an hour: below the usual INGEST_INTERVAL_MINUTES (30-60 in the
- * README's examples), so one passing failure costs at most one scheduled run. CAP is six
+ * examples in docs/), so one passing failure costs at most one scheduled run. CAP is six
  * hours: a source that is down for days is still tried four times a day, and comes back by
  * itself when it recovers.
  */

@@ -7,7 +7,7 @@ import { foldText, wordTokens } from '../../src/core/text/normalize.js';
  * maintained package (bloom-filters) hashes numbers with random parameters that are not
  * stable across processes unless exported, and has no banding; `minhash` is unmaintained.
  *
- * The numbers were measured with `node dist/src/cli/benchCopyJaccard.js` (README, "Copies of one
+ * The numbers were measured with `node dist/src/cli/benchCopyJaccard.js` (docs/ingestion.md, "Copies of one
  * story"): with 3-word shingles, pairs of distinct paragraphs of one Wikipedia article
  * (squad-it-dev, 41,310 pairs) have a median Jaccard of 0.000 and a 99.9th percentile of
  * 0.041, pairs of distinct articles (extraction benchmark, 16,290 pairs) at most 0.166, and

@@ -16,7 +16,7 @@ export interface ProcessEmbeddingsOptions extends TransformersEmbeddingsOptions 
 /**
  * V8 heap of the embedding worker process. Model weights and inference buffers live in
  * onnxruntime's native memory and in ArrayBuffers, outside this limit (the int8 model's worker
- * is 600-660 MB resident, fp32's 1.7 GB; see README); the JS heap holds the tokenizer and one
+ * is 600-660 MB resident, fp32's 1.7 GB; see docs/answers-and-models.md); the JS heap holds the tokenizer and one
  * batch's texts and vectors. 1 GB is far above that and stops a runaway before it takes the
  * machine: the worker dies, only its job fails, and a new one starts.
  */

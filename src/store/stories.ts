@@ -55,7 +55,7 @@ export function decodeSignature(stored: Uint8Array): Uint32Array {
 
 /**
  * Estimated Jaccard similarity of 3-word shingles from which two articles are one story.
- * Measured (`node dist/src/cli/benchCopyJaccard.js`, README "Copies of one story"): lightly edited
+ * Measured (`node dist/src/cli/benchCopyJaccard.js`, docs/ingestion.md, "Copies of one story"): lightly edited
  * copies reach 0.84-1.0; the closest distinct texts found were two squad-it-dev paragraphs
  * that share three of four sentences but name different economists (0.66), then distinct
  * articles at 0.17. A copy is stored without passages, so text only it holds is not searched:
