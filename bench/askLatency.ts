@@ -16,9 +16,19 @@ export interface AskLatencyResult {
 }
 
 /** Warm end-to-end ask (retrieval + extractive answer) latency; query inference timed apart. */
-export async function benchAskLatency(store: KnowledgeStore, texts: string[], queryEmbeddings: NewsEmbeddings, inference: NewsEmbeddings, count = 200): Promise<AskLatencyResult> {
+export async function benchAskLatency(
+  store: KnowledgeStore,
+  texts: string[],
+  queryEmbeddings: NewsEmbeddings,
+  inference: NewsEmbeddings,
+  count = 200,
+): Promise<AskLatencyResult> {
   await store.warmUpForQuestions(); // as the bot does
-  const kb = new KnowledgeBase({ store, embeddings: queryEmbeddings, embeddingStatus: { model: queryEmbeddings.modelId, available: true, dimension: queryEmbeddings.dimension, reason: null } });
+  const kb = new KnowledgeBase({
+    store,
+    embeddings: queryEmbeddings,
+    embeddingStatus: { model: queryEmbeddings.modelId, available: true, dimension: queryEmbeddings.dimension, reason: null },
+  });
   const random = seededRandom(99);
   const questions = Array.from({ length: count }, () => {
     const words = texts[Math.floor(random() * texts.length)]!.replace(/[.]/g, '').split(' ');

@@ -45,11 +45,15 @@ export function benchColdStart(runs = 7, model?: ColdStartModel): ColdStartResul
   const ask = join(root, 'dist/src/cli/ask.js');
   const ingest = join(root, 'dist/src/cli/ingest.js');
   const question = 'Why is cargo shipping on the Rhine slowing down?';
-  const command = model ? `EMBEDDING_MODEL=<stand-in> EMBEDDING_PRECISION=${model.precision} node dist/src/cli/ask.js "${question}"` : `node dist/src/cli/ask.js "${question}"`;
+  const command = model
+    ? `EMBEDDING_MODEL=<stand-in> EMBEDDING_PRECISION=${model.precision} node dist/src/cli/ask.js "${question}"`
+    : `node dist/src/cli/ask.js "${question}"`;
   if (!existsSync(ask)) return { command, runs: 0, wallP50Ms: null, wallMaxMs: null, maxRssMbP50: null, answered: false, note: 'not built: run npm run build' };
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-cold-'));
   // The embedded default (SQLite in DATA_DIR), also when the bench runs with DATABASE_URL for the PostgreSQL rows.
-  const modelEnv = model ? { EMBEDDING_MODEL: model.folder, EMBEDDING_PRECISION: model.precision, EMBEDDING_DISABLED: 'false' } : { EMBEDDING_DISABLED: 'true' };
+  const modelEnv = model
+    ? { EMBEDDING_MODEL: model.folder, EMBEDDING_PRECISION: model.precision, EMBEDDING_DISABLED: 'false' }
+    : { EMBEDDING_DISABLED: 'true' };
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NEWS_SOURCES: '', NEWS_SOURCES_FILE: '', LLM_PROVIDER: 'none', ...modelEnv };
   try {
     execFileSync(process.execPath, [ingest, join(root, 'eval/docs')], { env, cwd: root, stdio: 'ignore' });

@@ -47,7 +47,12 @@ export interface DiscordUnderReingestResult {
  * (perf_hooks histogram, 10 ms resolution... of this process: bot, ingestion and the fake
  * server), and gateway heartbeats at a 1 s interval.
  */
-export async function benchDiscordDuringReingest(options: { modelFolder: string; precision: 'int8' | 'fp32'; articles: number; log: (m: string) => void }): Promise<DiscordUnderReingestResult> {
+export async function benchDiscordDuringReingest(options: {
+  modelFolder: string;
+  precision: 'int8' | 'fp32';
+  articles: number;
+  log: (m: string) => void;
+}): Promise<DiscordUnderReingestResult> {
   const root = mkdtempSync(join(tmpdir(), 'bench-discord-'));
   const docs = join(root, 'docs');
   cpSync(join(projectRoot(), 'eval', 'docs'), join(docs, 'samples'), { recursive: true });
@@ -83,17 +88,23 @@ export async function benchDiscordDuringReingest(options: { modelFolder: string;
     });
     const firstResponses: number[] = [];
     const answers: number[] = [];
-    await fake.waitFor(() => {
-      firstResponses.length = 0;
-      answers.length = 0;
-      for (const { id, token, at } of asked) {
-        const callback = fake.find('POST', new RegExp(`^/interactions/${id}/`))[0];
-        if (callback) firstResponses.push(callback.at - at);
-        const final = fake.find('PATCH', new RegExp(`^/webhooks/${APP_ID}/${token}/messages/@original$`)).find((c) => /Sources:|\[1\]|couldn't find|nicht|non ho/i.test(String(c.body?.content ?? '')));
-        if (final) answers.push(final.at - at);
-      }
-      return answers.length === count;
-    }, 300_000, `answers to ${count} questions`);
+    await fake.waitFor(
+      () => {
+        firstResponses.length = 0;
+        answers.length = 0;
+        for (const { id, token, at } of asked) {
+          const callback = fake.find('POST', new RegExp(`^/interactions/${id}/`))[0];
+          if (callback) firstResponses.push(callback.at - at);
+          const final = fake
+            .find('PATCH', new RegExp(`^/webhooks/${APP_ID}/${token}/messages/@original$`))
+            .find((c) => /Sources:|\[1\]|couldn't find|nicht|non ho/i.test(String(c.body?.content ?? '')));
+          if (final) answers.push(final.at - at);
+        }
+        return answers.length === count;
+      },
+      300_000,
+      `answers to ${count} questions`,
+    );
     return {
       asks: count,
       firstResponseP50Ms: percentile(firstResponses, 50)!,

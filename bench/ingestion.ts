@@ -39,7 +39,10 @@ export function writeSyntheticArticles(dir: string, count: number): void {
   for (let i = 0; i < count; i++) {
     const paragraphs = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => sentence(word, 14)).join(' '));
     const comments = Array.from({ length: 2 }, (_, c) => `  • reader${c}\n\n${sentence(word, 10)}`);
-    writeFileSync(join(dir, `article-${String(i).padStart(5, '0')}.txt`), `${sentence(word, 7).slice(0, -1)}\n\n${1 + (i % 28)} March 2026\n\n${paragraphs.join('\n\n')}\n\n${comments.join('\n\n')}\n`);
+    writeFileSync(
+      join(dir, `article-${String(i).padStart(5, '0')}.txt`),
+      `${sentence(word, 7).slice(0, -1)}\n\n${1 + (i % 28)} March 2026\n\n${paragraphs.join('\n\n')}\n\n${comments.join('\n\n')}\n`,
+    );
   }
 }
 
@@ -51,7 +54,14 @@ export async function benchIngestion(count: number, embeddings: LoadedEmbeddings
   const root = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
   try {
     writeSyntheticArticles(join(root, 'docs'), count);
-    const options = { dataDir: join(root, 'data'), sources: [parseSourceEntry(join(root, 'docs'))], embeddings, fetchTimeoutMs: 1000, maxArticleBytes: 1e6, store };
+    const options = {
+      dataDir: join(root, 'data'),
+      sources: [parseSourceEntry(join(root, 'docs'))],
+      embeddings,
+      fetchTimeoutMs: 1000,
+      maxArticleBytes: 1e6,
+      store,
+    };
     let t = performance.now();
     const first = await ingest(options);
     const firstSeconds = (performance.now() - t) / 1000;

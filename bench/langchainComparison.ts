@@ -22,7 +22,8 @@ export interface StoreComparisonRow {
   loadSeconds: number | null;
 }
 
-const recall = (found: number[][], exact: number[][]) => found.reduce((n, ids, i) => n + ids.filter((id) => exact[i]!.includes(id)).length, 0) / (found.length * 10);
+const recall = (found: number[][], exact: number[][]) =>
+  found.reduce((n, ids, i) => n + ids.filter((id) => exact[i]!.includes(id)).length, 0) / (found.length * 10);
 
 /** Mean milliseconds per call over the queries, after a warm-up pass over the first 20. */
 async function timed<T>(queries: Float32Array[], run: (q: Float32Array, i: number) => Promise<T> | T): Promise<{ ms: number; results: T[] }> {
@@ -40,7 +41,10 @@ const ROUNDS = 5;
  * with its median round: a garbage collection or a noisy neighbour then costs one round of
  * one system instead of deciding which system looks faster.
  */
-async function timedInRounds<T>(queries: Float32Array[], runs: Array<(q: Float32Array, i: number) => Promise<T> | T>): Promise<Array<{ ms: number; results: T[] }>> {
+async function timedInRounds<T>(
+  queries: Float32Array[],
+  runs: Array<(q: Float32Array, i: number) => Promise<T> | T>,
+): Promise<Array<{ ms: number; results: T[] }>> {
   const rounds: Array<Array<{ ms: number; results: T[] }>> = runs.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
     for (const [index, run] of runs.entries()) rounds[index]!.push(await timed(queries, run));
@@ -111,8 +115,14 @@ export async function compareWithLangchain(vectors: Float32Array[], queries: Flo
     const hybridOn = (store: SqliteStore) => async (q: Float32Array, i: number) => {
       const { searchForms } = await questionTerms(questions[i]!, store);
       const [lexical, semantic] = await Promise.all([store.lexicalSearch(searchForms, 50), store.vectorSearch(q, 50)]);
-      const fused = reciprocalRankFusion([{ ids: lexical.map((h) => h.id), weight: 1 }, { ids: semantic.map((h) => h.id), weight: 1 }]);
-      const top = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([id]) => id);
+      const fused = reciprocalRankFusion([
+        { ids: lexical.map((h) => h.id), weight: 1 },
+        { ids: semantic.map((h) => h.id), weight: 1 },
+      ]);
+      const top = [...fused.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10)
+        .map(([id]) => id);
       return store.passagesByIds(top);
     };
     const [vectorOnly, hybridFts, hybrid, full, lcDefault, lcSameEf] = await timedInRounds<unknown>(queries, [
@@ -131,12 +141,54 @@ export async function compareWithLangchain(vectors: Float32Array[], queries: Flo
     ]);
     reopened.close();
     botStore.close();
-    rows.push({ system: `newsdesk vector-only (hnswlib-node, ef ${DEFAULT_EF_SEARCH}, hydrated from SQLite)`, buildSeconds, queryMs: vectorOnly!.ms, recallAt10: recall(vectorOnly!.results as number[][], exact), saveSeconds, loadSeconds });
-    rows.push({ system: 'newsdesk hybrid, one-shot process (FTS5 BM25 + vectors, fused, hydrated)', buildSeconds: null, queryMs: hybridFts!.ms, recallAt10: null, saveSeconds: null, loadSeconds: null });
-    rows.push({ system: 'newsdesk hybrid, bot (in-memory BM25 + vectors, fused, hydrated; load = building the in-memory index)', buildSeconds: null, queryMs: hybrid!.ms, recallAt10: null, saveSeconds: null, loadSeconds: lexiconSeconds });
-    rows.push({ system: 'newsdesk retrieval stage of an answer (hybrid + term statistics, recency, diversity)', buildSeconds: null, queryMs: full!.ms, recallAt10: null, saveSeconds: null, loadSeconds: null });
-    rows.push({ system: 'langchain HNSWLib (@langchain/community), default ef', buildSeconds: lcBuild, queryMs: lcDefault!.ms, recallAt10: recall(lcDefault!.results as number[][], exact), saveSeconds: lcSave, loadSeconds: lcLoad });
-    rows.push({ system: `langchain HNSWLib, ef ${DEFAULT_EF_SEARCH} (same breadth as ours)`, buildSeconds: null, queryMs: lcSameEf!.ms, recallAt10: recall(lcSameEf!.results as number[][], exact), saveSeconds: null, loadSeconds: null });
+    rows.push({
+      system: `newsdesk vector-only (hnswlib-node, ef ${DEFAULT_EF_SEARCH}, hydrated from SQLite)`,
+      buildSeconds,
+      queryMs: vectorOnly!.ms,
+      recallAt10: recall(vectorOnly!.results as number[][], exact),
+      saveSeconds,
+      loadSeconds,
+    });
+    rows.push({
+      system: 'newsdesk hybrid, one-shot process (FTS5 BM25 + vectors, fused, hydrated)',
+      buildSeconds: null,
+      queryMs: hybridFts!.ms,
+      recallAt10: null,
+      saveSeconds: null,
+      loadSeconds: null,
+    });
+    rows.push({
+      system: 'newsdesk hybrid, bot (in-memory BM25 + vectors, fused, hydrated; load = building the in-memory index)',
+      buildSeconds: null,
+      queryMs: hybrid!.ms,
+      recallAt10: null,
+      saveSeconds: null,
+      loadSeconds: lexiconSeconds,
+    });
+    rows.push({
+      system: 'newsdesk retrieval stage of an answer (hybrid + term statistics, recency, diversity)',
+      buildSeconds: null,
+      queryMs: full!.ms,
+      recallAt10: null,
+      saveSeconds: null,
+      loadSeconds: null,
+    });
+    rows.push({
+      system: 'langchain HNSWLib (@langchain/community), default ef',
+      buildSeconds: lcBuild,
+      queryMs: lcDefault!.ms,
+      recallAt10: recall(lcDefault!.results as number[][], exact),
+      saveSeconds: lcSave,
+      loadSeconds: lcLoad,
+    });
+    rows.push({
+      system: `langchain HNSWLib, ef ${DEFAULT_EF_SEARCH} (same breadth as ours)`,
+      buildSeconds: null,
+      queryMs: lcSameEf!.ms,
+      recallAt10: recall(lcSameEf!.results as number[][], exact),
+      saveSeconds: null,
+      loadSeconds: null,
+    });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

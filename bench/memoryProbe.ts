@@ -24,6 +24,14 @@ const kb = new KnowledgeBase({ store, embeddings, embeddingStatus: { model: spac
 for (let i = 0; i < 20; i++) await kb.ask(`What about question number ${i} kalo renmi?`);
 const memory = process.memoryUsage();
 const workerRssMb = model?.workerPid ? residentMb(model.workerPid) : null;
-console.log(JSON.stringify({ passages: await store.passageCount(), rssMb: memory.rss / 2 ** 20, heapUsedMb: memory.heapUsed / 2 ** 20, graphOnDiskMb: store.annBytesOnDisk() / 2 ** 20, workerRssMb }));
+console.log(
+  JSON.stringify({
+    passages: await store.passageCount(),
+    rssMb: memory.rss / 2 ** 20,
+    heapUsedMb: memory.heapUsed / 2 ** 20,
+    graphOnDiskMb: store.annBytesOnDisk() / 2 ** 20,
+    workerRssMb,
+  }),
+);
 await model?.close();
 await store.close();

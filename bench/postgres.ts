@@ -27,7 +27,15 @@ const WRITERS = 4;
  */
 export async function benchPostgres(
   url: string,
-  work: { articles: number; ingestEmbeddings: LoadedEmbeddings; texts: string[]; writes: ArticleWrite[]; model: string; queryEmbeddings: NewsEmbeddings; inference: NewsEmbeddings },
+  work: {
+    articles: number;
+    ingestEmbeddings: LoadedEmbeddings;
+    texts: string[];
+    writes: ArticleWrite[];
+    model: string;
+    queryEmbeddings: NewsEmbeddings;
+    inference: NewsEmbeddings;
+  },
   log: (m: string) => void,
 ): Promise<PostgresBenchResult> {
   const schema = `bench_${process.pid}`;
@@ -50,13 +58,19 @@ export async function benchPostgres(
       const limit = pLimit(WRITERS);
       await Promise.all(work.writes.map((write) => limit(() => store.writeArticle(write))));
       const storeBuildSeconds = (performance.now() - started) / 1000;
-      log(`PostgreSQL: first vector search (${store.pgvector ? 'pgvector' : 'building this process\'s graph from the stored vectors'})`);
+      log(`PostgreSQL: first vector search (${store.pgvector ? 'pgvector' : "building this process's graph from the stored vectors"})`);
       const t = performance.now();
       await store.vectorSearch(probe, 10);
       const firstSearchSeconds = (performance.now() - t) / 1000;
       log('PostgreSQL: warm ask latency');
       const askLatency = await benchAskLatency(store, work.texts, work.queryEmbeddings, work.inference);
-      return { ingestion, askLatency, storeBuildSeconds, vectorSearch: store.pgvector ? 'pgvector (HNSW in SQL)' : 'per-process hnswlib graph', firstSearchSeconds };
+      return {
+        ingestion,
+        askLatency,
+        storeBuildSeconds,
+        vectorSearch: store.pgvector ? 'pgvector (HNSW in SQL)' : 'per-process hnswlib graph',
+        firstSearchSeconds,
+      };
     } finally {
       await store.close();
     }

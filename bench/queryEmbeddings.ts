@@ -7,7 +7,11 @@ import { NewsEmbeddings } from '../src/core/ports/newsEmbeddings.js';
  */
 export class SyntheticQueryEmbeddings extends NewsEmbeddings {
   private next = 0;
-  constructor(readonly modelId: string, readonly dimension: number, private readonly sample: (i: number) => Float32Array) {
+  constructor(
+    readonly modelId: string,
+    readonly dimension: number,
+    private readonly sample: (i: number) => Float32Array,
+  ) {
     super({});
   }
   async embedDocuments(texts: string[]): Promise<number[][]> {
@@ -25,7 +29,10 @@ export class SyntheticQueryEmbeddings extends NewsEmbeddings {
  * mean nothing anyway.
  */
 export class InferredQueryEmbeddings extends NewsEmbeddings {
-  constructor(private readonly model: NewsEmbeddings, private readonly synthetic: SyntheticQueryEmbeddings) {
+  constructor(
+    private readonly model: NewsEmbeddings,
+    private readonly synthetic: SyntheticQueryEmbeddings,
+  ) {
     super({});
   }
   get modelId(): string {

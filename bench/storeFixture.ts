@@ -12,7 +12,12 @@ export const PASSAGES_PER_ARTICLE = 10;
  * gets vector i and, in a fresh store, id i+1). Returns the store, the passage texts and the
  * article writes (so another backend can be filled with exactly the same articles).
  */
-export function buildStore(dataDir: string, vectors: Float32Array[], model: string, options: { graph?: AnnIndex } = {}): { store: SqliteStore; texts: string[]; writes: ArticleWrite[]; seconds: number } {
+export function buildStore(
+  dataDir: string,
+  vectors: Float32Array[],
+  model: string,
+  options: { graph?: AnnIndex } = {},
+): { store: SqliteStore; texts: string[]; writes: ArticleWrite[]; seconds: number } {
   const started = performance.now();
   const store = SqliteStore.open(dataDir);
   const word = zipfSampler(makeVocabulary(20_000));
@@ -35,7 +40,16 @@ export function buildStore(dataDir: string, vectors: Float32Array[], model: stri
         rawHash: `r${a}`,
         contentHash: `c${a}`,
         extractorVersion: 1,
-        metadata: { title: sentence(word, 6), published: `2026-0${1 + (a % 9)}-1${a % 9}`, language: 'en', outlet: 'Bench Wire', url: null, source: `bench-${a}.txt`, location: `/bench/${a}`, author: null },
+        metadata: {
+          title: sentence(word, 6),
+          published: `2026-0${1 + (a % 9)}-1${a % 9}`,
+          language: 'en',
+          outlet: 'Bench Wire',
+          url: null,
+          source: `bench-${a}.txt`,
+          location: `/bench/${a}`,
+          author: null,
+        },
         body: texts.slice(start, end),
         comments: [],
         summaryOnly: false,

@@ -34,7 +34,15 @@ export interface VectorSearchResult {
 /** ANN (the project's hnswlib index) against exact brute force on the same vectors and queries. */
 export function benchVectorSearch(vectors: Float32Array[], queries: Float32Array[], existing?: AnnIndex): { result: VectorSearchResult; index: AnnIndex } {
   const started = performance.now();
-  const index = existing ?? AnnIndex.build('bench', vectors[0]!.length, 0, vectors.map((vector, i) => ({ id: i + 1, vector })), vectors.length);
+  const index =
+    existing ??
+    AnnIndex.build(
+      'bench',
+      vectors[0]!.length,
+      0,
+      vectors.map((vector, i) => ({ id: i + 1, vector })),
+      vectors.length,
+    );
   const buildSeconds = (performance.now() - started) / 1000;
 
   let t = performance.now();

@@ -23,7 +23,11 @@ export default {
         .setMaxLength(2000),
     )
     .addBooleanOption((o) =>
-      o.setName('private').setNameLocalizations(LOCALIZED.askPrivate.name).setDescription('Show the answer only to you').setDescriptionLocalizations(LOCALIZED.askPrivate.description),
+      o
+        .setName('private')
+        .setNameLocalizations(LOCALIZED.askPrivate.name)
+        .setDescription('Show the answer only to you')
+        .setDescriptionLocalizations(LOCALIZED.askPrivate.description),
     )
     .addBooleanOption((o) =>
       o

@@ -58,7 +58,9 @@ function progressEditor(interaction: ChatInputCommandInteraction): { onProgress:
       if (Date.now() - lastEdit < PROGRESS_EDIT_INTERVAL_MS || progress.phase === 'done') return;
       lastEdit = Date.now();
       // Counts only: the article being read is a path or URL, not for the channel.
-      interaction.editReply({ content: `Re-ingesting… ${progress.processed} articles processed (${progress.phase})`, allowedMentions: NO_MENTIONS }).catch(() => undefined);
+      interaction
+        .editReply({ content: `Re-ingesting… ${progress.processed} articles processed (${progress.phase})`, allowedMentions: NO_MENTIONS })
+        .catch(() => undefined);
     },
     deferred() {
       lastEdit = Date.now();
@@ -72,7 +74,8 @@ function progressEditor(interaction: ChatInputCommandInteraction): { onProgress:
  */
 async function reportOutcome(interaction: ChatInputCommandInteraction, context: BotContext, job: Promise<IngestSummary>): Promise<void> {
   const tellAdmin = async (text: string) => {
-    for (const piece of splitMessage(escapeMarkdown(text))) await interaction.followUp({ content: piece, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    for (const piece of splitMessage(escapeMarkdown(text)))
+      await interaction.followUp({ content: piece, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   };
   try {
     const summary = await job;
@@ -96,5 +99,8 @@ async function reportOutcome(interaction: ChatInputCommandInteraction, context: 
 /** Expected: another process (an ingest worker, another shard) holds the store's ingest lock. Said without naming it. */
 function lockHeldElsewhere(error: unknown): unknown {
   if (!(error instanceof IngestLockedError)) return error;
-  return new UserFacingError('ingest_locked', 'A re-ingest is already running in another process (an ingest worker or another shard). I won’t start a second one; try again when it has finished.');
+  return new UserFacingError(
+    'ingest_locked',
+    'A re-ingest is already running in another process (an ingest worker or another shard). I won’t start a second one; try again when it has finished.',
+  );
 }

@@ -18,7 +18,10 @@ const lineSchema = z
     expected_sources: z.array(z.string()).optional(),
     answers: z.array(z.string()).optional(),
     unanswerable: z.boolean().optional(),
-    language: z.string().regex(/^[a-z]{2,3}$/, 'language must be an ISO 639-1 code such as "de"').optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/, 'language must be an ISO 639-1 code such as "de"')
+      .optional(),
   })
   .strict();
 

@@ -20,7 +20,10 @@ export interface SquadSet {
 }
 
 interface SquadFile {
-  data: Array<{ title?: string; paragraphs?: Array<{ context: string; qas: Array<{ id: string; question: string; answers?: Array<{ text: string }>; is_impossible?: boolean }> }> }>;
+  data: Array<{
+    title?: string;
+    paragraphs?: Array<{ context: string; qas: Array<{ id: string; question: string; answers?: Array<{ text: string }>; is_impossible?: boolean }> }>;
+  }>;
 }
 
 /** Deterministic share in [0, 1) for an id, so --drop-gold picks the same paragraphs every run. */
@@ -29,7 +32,11 @@ function unitHash(id: string): number {
 }
 
 function fileName(title: string, index: number): string {
-  const slug = title.normalize('NFKD').replace(/[^\w-]+/g, '_').slice(0, 60) || 'article';
+  const slug =
+    title
+      .normalize('NFKD')
+      .replace(/[^\w-]+/g, '_')
+      .slice(0, 60) || 'article';
   return `${slug}-${String(index).padStart(4, '0')}.txt`;
 }
 
@@ -73,6 +80,11 @@ export function readSquad(path: string, dropGoldShare = 0): SquadSet {
       }
     }
   }
-  const language = detectLanguage(questions.slice(0, 200).map((q) => q.question).join('\n'));
+  const language = detectLanguage(
+    questions
+      .slice(0, 200)
+      .map((q) => q.question)
+      .join('\n'),
+  );
   return { language, documents, questions: questions.map((q) => ({ ...q, language })), dropped };
 }

@@ -33,7 +33,11 @@ function pack(units: string[][], section: Section, startPosition: number, option
   let current: Array<{ sentence: string; endsParagraph: boolean }> = [];
   let words = 0;
   let fresh = 0; // sentences not yet in any passage (overlap sentences are not fresh)
-  const text = () => current.map((c) => c.sentence + (c.endsParagraph ? '\n' : ' ')).join('').trim();
+  const text = () =>
+    current
+      .map((c) => c.sentence + (c.endsParagraph ? '\n' : ' '))
+      .join('')
+      .trim();
   const emit = () => {
     if (fresh === 0) return;
     fresh = 0;

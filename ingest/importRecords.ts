@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { ExtractedArticle } from '../src/core/types.js';
-import { type LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
+import type { LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
 import { embedPassages } from '../src/core/ports/newsEmbeddings.js';
 import type { NewsEmbeddings } from '../src/core/ports/newsEmbeddings.js';
 import type { KnowledgeStore, VectorSpace } from '../src/core/ports/knowledgeStore.js';
@@ -31,7 +31,10 @@ class CarriedVectorPolicy {
   private space: VectorSpace | null | undefined;
   note: string | null = null;
 
-  constructor(private readonly store: KnowledgeStore, private readonly loaded: VectorSpace | null) {}
+  constructor(
+    private readonly store: KnowledgeStore,
+    private readonly loaded: VectorSpace | null,
+  ) {}
 
   /** The carried vectors of a record by passage, or null when they cannot be used. */
   async vectorsFor(record: ExportRecord): Promise<Map<string, Float32Array> | null> {
@@ -50,7 +53,8 @@ class CarriedVectorPolicy {
       return null;
     }
     const byPassage = new Map<string, Float32Array>();
-    for (const p of carried.passages) if (p && typeof p.vector === 'string') byPassage.set(passageKey(p.section, p.text), vectorFromBase64(p.vector, carried.dim));
+    for (const p of carried.passages)
+      if (p && typeof p.vector === 'string') byPassage.set(passageKey(p.section, p.text), vectorFromBase64(p.vector, carried.dim));
     return byPassage;
   }
 }
@@ -74,7 +78,10 @@ export function articleFromRecord(value: unknown): ExtractedArticle {
     source: text(r.url) ?? basename(r.source),
     location: r.source,
     author: text(r.author),
-    body: r.body.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean),
+    body: r.body
+      .split(/\n{2,}/)
+      .map((p) => p.trim())
+      .filter(Boolean),
     comments: Array.isArray(r.comments)
       ? r.comments.filter((c) => c && typeof c.text === 'string').map((c) => ({ author: text(c.author), published: text(c.published), text: c.text }))
       : [],
@@ -108,7 +115,15 @@ export async function importRecords(
   const { embeddings } = options.embeddings;
   const loaded = embeddings ? { model: embeddings.modelId, dim: embeddings.dimension } : null;
   if (loaded) await store.useVectorSpace(loaded);
-  const run: ImportRun = { store, sourceId: options.sourceId, embeddings, loaded, carriedPolicy: new CarriedVectorPolicy(store, loaded), copies: new CopyDetector(store), summary };
+  const run: ImportRun = {
+    store,
+    sourceId: options.sourceId,
+    embeddings,
+    loaded,
+    carriedPolicy: new CarriedVectorPolicy(store, loaded),
+    copies: new CopyDetector(store),
+    summary,
+  };
   let lineNumber = 0;
   for await (const line of openLines()) {
     lineNumber++;
@@ -159,7 +174,10 @@ async function attachVectors(pending: PendingArticle, record: ExportRecord, run:
   const carriedCount = vectors.filter(Boolean).length;
   const missing = vectors.flatMap((v, i) => (v ? [] : [i]));
   if (run.embeddings && missing.length > 0) {
-    const embedded = await embedPassages(run.embeddings, missing.map((i) => pending.embedTexts[i]!));
+    const embedded = await embedPassages(
+      run.embeddings,
+      missing.map((i) => pending.embedTexts[i]!),
+    );
     missing.forEach((i, n) => {
       vectors[i] = embedded[n]!;
     });

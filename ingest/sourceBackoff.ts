@@ -34,11 +34,24 @@ export function statusAfterFailure(previous: SourceStatus | undefined, sourceId:
 
 /** A successful read clears the backoff; the last error stays on record with its time. */
 export function statusAfterSuccess(previous: SourceStatus | undefined, sourceId: string, now: number): SourceStatus {
-  return { sourceId, lastSuccessAt: new Date(now).toISOString(), lastErrorAt: previous?.lastErrorAt ?? null, lastError: previous?.lastError ?? null, consecutiveFailures: 0, nextAttemptAt: null };
+  return {
+    sourceId,
+    lastSuccessAt: new Date(now).toISOString(),
+    lastErrorAt: previous?.lastErrorAt ?? null,
+    lastError: previous?.lastError ?? null,
+    consecutiveFailures: 0,
+    nextAttemptAt: null,
+  };
 }
 
 function report(status: SourceStatus, skipped: boolean): SourceBackoffReport {
-  return { source: status.sourceId, consecutiveFailures: status.consecutiveFailures, lastError: status.lastError, nextAttemptAt: status.nextAttemptAt!, skipped };
+  return {
+    source: status.sourceId,
+    consecutiveFailures: status.consecutiveFailures,
+    lastError: status.lastError,
+    nextAttemptAt: status.nextAttemptAt!,
+    skipped,
+  };
 }
 
 /** The pipeline's view of source backoff: ask before reading a source, record after. */

@@ -1,7 +1,7 @@
 import { LEXICAL_ONLY_LIMITATION } from '../src/core/limitations.js';
 import { describeCalibration } from '../src/core/calibration/currentCalibration.js';
 import { notSeparatingLimitation, type VectorCalibration } from '../src/core/calibration/vectorCalibration.js';
-import { type EmbeddingStatus } from '../src/core/ports/newsEmbeddings.js';
+import type { EmbeddingStatus } from '../src/core/ports/newsEmbeddings.js';
 
 /** A web source that failed this run or earlier ones and waits before the next try. */
 export interface SourceBackoffReport {
@@ -62,7 +62,8 @@ function plural(n: number, word: string): string {
 
 function modelState(s: IngestSummary): string {
   if (!s.embedding.available) return `NOT loaded, lexical retrieval only (${s.embedding.reason})`;
-  if (s.vectorCalibration && !s.vectorCalibration.separates) return `loaded (${s.embedding.dimension}-d), vectors NOT used: they do not separate related from unrelated text here`;
+  if (s.vectorCalibration && !s.vectorCalibration.separates)
+    return `loaded (${s.embedding.dimension}-d), vectors NOT used: they do not separate related from unrelated text here`;
   return `loaded (${s.embedding.dimension}-d), vectors in use`;
 }
 

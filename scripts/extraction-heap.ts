@@ -33,4 +33,6 @@ const baseline = getHeapStatistics().used_heap_size;
 const started = Date.now();
 extractBytes(bytes, { location: 'page.html', source: 'page.html', url: null });
 const mb = (n: number) => Math.round(n / 2 ** 20);
-console.log(`${bytes.length} bytes: heap ${mb(getHeapStatistics().total_heap_size)} MB after extraction (${mb(baseline)} MB before), ${Date.now() - started} ms`);
+console.log(
+  `${bytes.length} bytes: heap ${mb(getHeapStatistics().total_heap_size)} MB after extraction (${mb(baseline)} MB before), ${Date.now() - started} ms`,
+);

@@ -31,7 +31,12 @@ describe.skipIf(!present)('shared seed articles (only when ../shared/seeds exist
 
   it('drops chrome and the author bio of the Italian article', () => {
     const a = extract('001_594acaf3b1550603.txt');
-    expect(a).toMatchObject({ title: 'Xiaomi e Nokia avviano una collaborazione strategica', published: null, language: 'it', author: 'Salvatore Emanuele Castaldo' });
+    expect(a).toMatchObject({
+      title: 'Xiaomi e Nokia avviano una collaborazione strategica',
+      published: null,
+      language: 'it',
+      author: 'Salvatore Emanuele Castaldo',
+    });
     const body = a.body.join('\n');
     expect(body).not.toMatch(/Recent Posts|HONOR MagicPad|classe '93/);
     expect(a.comments).toEqual([]);

@@ -83,7 +83,15 @@ export function buildEncoderGraph(shape: EncoderShape, precision: Precision, see
   const headSize = hidden / heads;
   const ones = (name: string, n: number) => floats(name, [n], () => 1);
   const zeros = (name: string, n: number) => floats(name, [n], () => 0);
-  const layerNorm = (x: string, name: string) => op('LayerNormalization', [x, ones(`${name}.weight`, hidden), zeros(`${name}.bias`, hidden)], [{ name: 'axis', i: -1 }, { name: 'epsilon', f: 1e-12 }]);
+  const layerNorm = (x: string, name: string) =>
+    op(
+      'LayerNormalization',
+      [x, ones(`${name}.weight`, hidden), zeros(`${name}.bias`, hidden)],
+      [
+        { name: 'axis', i: -1 },
+        { name: 'epsilon', f: 1e-12 },
+      ],
+    );
 
   // x @ W + b; with int8 the activation is quantized per call, as onnxruntime's dynamic quantization does.
   const quantizedInputs = new Map<string, string[]>();
@@ -108,7 +116,12 @@ export function buildEncoderGraph(shape: EncoderShape, precision: Precision, see
   if (table.scale !== undefined) words = op('DequantizeLinear', [op('Gather', [table.name, 'input_ids']), table.scale, table.zeroPoint]);
   else words = op('Gather', [table.name, 'input_ids']);
   const sequenceLength = op('Slice', [op('Shape', ['input_ids']), int64s('one', [1]), int64s('two', [2])]);
-  const positions = op('Slice', [floats('embeddings.position_embeddings', [shape.positions, hidden], uniform), int64s('zero', [0]), sequenceLength, int64s('axis0', [0])]);
+  const positions = op('Slice', [
+    floats('embeddings.position_embeddings', [shape.positions, hidden], uniform),
+    int64s('zero', [0]),
+    sequenceLength,
+    int64s('axis0', [0]),
+  ]);
   const tokenTypes = op('Gather', [floats('embeddings.token_type_embeddings', [2, hidden], uniform), 'token_type_ids']);
   let x = layerNorm(op('Add', [op('Add', [words, positions]), tokenTypes]), 'embeddings.LayerNorm');
 

@@ -45,7 +45,11 @@ async function tokensPerPassage(folder: string, passages: string[]): Promise<num
  * threads): load time, passages per second at several batch sizes, question embedding
  * latency, memory, and a first ingest of `articles` synthetic articles.
  */
-export async function measureEmbeddingCosts(folder: string, precision: Precision, options: { threads: number; articles: number; log: (m: string) => void }): Promise<EmbeddingCosts> {
+export async function measureEmbeddingCosts(
+  folder: string,
+  precision: Precision,
+  options: { threads: number; articles: number; log: (m: string) => void },
+): Promise<EmbeddingCosts> {
   const passages = benchPassages(32);
   const byBatch: EmbeddingCosts['byBatch'] = [];
   let loadSeconds = 0;

@@ -19,21 +19,25 @@ function* pieces(): Generator<string> {
     yield c;
     yield `▁${c}`;
   }
-  for (const a of LETTERS) for (const b of LETTERS) {
-    yield a + b;
-    yield `▁${a}${b}`;
-    yield `▁${a.toUpperCase()}${b}`;
-  }
-  for (const a of LETTERS) for (const b of LETTERS) for (const c of LETTERS) {
-    yield a + b + c;
-    yield `▁${a}${b}${c}`;
-  }
+  for (const a of LETTERS)
+    for (const b of LETTERS) {
+      yield a + b;
+      yield `▁${a}${b}`;
+      yield `▁${a.toUpperCase()}${b}`;
+    }
+  for (const a of LETTERS)
+    for (const b of LETTERS)
+      for (const c of LETTERS) {
+        yield a + b + c;
+        yield `▁${a}${b}${c}`;
+      }
   // Syllable words (CV, CVC chains) until the vocabulary is full.
   const syllables = CONSONANTS.flatMap((c) => VOWELS.flatMap((v) => [c + v, ...CONSONANTS.map((e) => c + v + e)]));
-  for (const s1 of syllables) for (const s2 of syllables) {
-    yield s1 + s2;
-    yield `▁${s1}${s2}`;
-  }
+  for (const s1 of syllables)
+    for (const s2 of syllables) {
+      yield s1 + s2;
+      yield `▁${s1}${s2}`;
+    }
 }
 
 export function standInTokenizerFiles(size: number): Record<string, unknown> {
@@ -49,7 +53,15 @@ export function standInTokenizerFiles(size: number): Record<string, unknown> {
   }
   if (vocab.length !== size - 1) throw new Error(`could not generate ${size} pieces`);
   vocab.push([MASK, 0]);
-  const special = (content: string, id: number) => ({ id, content, single_word: false, lstrip: content === MASK, rstrip: false, normalized: false, special: true });
+  const special = (content: string, id: number) => ({
+    id,
+    content,
+    single_word: false,
+    lstrip: content === MASK,
+    rstrip: false,
+    normalized: false,
+    special: true,
+  });
   const tokenizer = {
     version: '1.0',
     truncation: null,

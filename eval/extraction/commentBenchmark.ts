@@ -43,7 +43,11 @@ export async function runCommentBenchmark(dir: string, options: { json: boolean;
     const stored = await ingestFolder(join(work, 'pages'), join(work, 'data'));
     const perPage = pages.map((page) => {
       const got = stored.get(page.file) ?? { body: '', comments: [] };
-      const counts: PageCommentCounts = scorePageComments(page.comments.map((c) => c.text), got.comments.map((c) => c.text), got.body);
+      const counts: PageCommentCounts = scorePageComments(
+        page.comments.map((c) => c.text),
+        got.comments.map((c) => c.text),
+        got.body,
+      );
       return { id: page.id, language: page.language, counts, body: scorePage(page.body, got.body) };
     });
     const comments = aggregateComments(perPage.map((p) => p.counts));
@@ -66,11 +70,23 @@ function countLanguages(pages: Array<{ language: string }>): Record<string, numb
   return counts;
 }
 
-function printReport(r: { comments: ReturnType<typeof aggregateComments>; body: ReturnType<typeof aggregate>; languages: Record<string, number>; seconds: number; misses: Array<{ id: string } & PageCommentCounts> }): void {
+function printReport(r: {
+  comments: ReturnType<typeof aggregateComments>;
+  body: ReturnType<typeof aggregate>;
+  languages: Record<string, number>;
+  seconds: number;
+  misses: Array<{ id: string } & PageCommentCounts>;
+}): void {
   const c = r.comments;
   const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-  console.log(`Comment benchmark: ${c.pages} pages (${c.pagesWithComments} with comments; ${Object.entries(r.languages).map(([l, n]) => `${l} ${n}`).join(', ')}), ${r.seconds.toFixed(1)} s`);
-  console.log(`Comments: recall ${pct(c.recall)} (${c.found} of ${c.expectedComments} found as comments), precision ${pct(c.precision)} (${c.extractedComments} extracted), in body ${c.inBody}`);
+  console.log(
+    `Comment benchmark: ${c.pages} pages (${c.pagesWithComments} with comments; ${Object.entries(r.languages)
+      .map(([l, n]) => `${l} ${n}`)
+      .join(', ')}), ${r.seconds.toFixed(1)} s`,
+  );
+  console.log(
+    `Comments: recall ${pct(c.recall)} (${c.found} of ${c.expectedComments} found as comments), precision ${pct(c.precision)} (${c.extractedComments} extracted), in body ${c.inBody}`,
+  );
   console.log(`Comment-free pages given comments: ${c.commentFreePagesWithComments} of ${c.pages - c.pagesWithComments} (${pct(c.commentFreeShare)})`);
   console.log(`Body: F1 ${r.body.f1.toFixed(3)}  precision ${r.body.precision.toFixed(3)}  recall ${r.body.recall.toFixed(3)}`);
   if (r.misses.length) console.log('Pages with misses (expected/found/in body/extracted/correct):');

@@ -24,7 +24,9 @@ export type LabelledPage = z.infer<typeof LabelledPageSchema> & { id: string; fi
 export function writeCommentPages(dir: string, outDir: string): LabelledPage[] {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch {
     throw new Error(`${dir} cannot be read: --comments must name a folder of <id>.json labels and <id>.html.gz pages`);
   }

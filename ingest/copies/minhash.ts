@@ -112,7 +112,10 @@ export function bandKeys(signature: Uint32Array): string[] {
   const keys: string[] = [];
   for (let band = 0; band < BANDS; band++) {
     const rows = signature.subarray(band * ROWS_PER_BAND, (band + 1) * ROWS_PER_BAND);
-    const digest = createHash('sha1').update(Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength)).digest('hex').slice(0, 16);
+    const digest = createHash('sha1')
+      .update(Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength))
+      .digest('hex')
+      .slice(0, 16);
     keys.push(`${SCHEME}:${band}:${digest}`);
   }
   return keys;

@@ -23,7 +23,10 @@ export function cleanText(value: unknown, maxChars: number): string | null {
 
 /** Body text: control characters removed, line structure kept. */
 export function cleanParagraph(value: string): string {
-  return value.replace(CONTROL, ' ').replace(/[^\S\n]+/g, ' ').trim();
+  return value
+    .replace(CONTROL, ' ')
+    .replace(/[^\S\n]+/g, ' ')
+    .trim();
 }
 
 /** An absolute http(s) URL, or null. */

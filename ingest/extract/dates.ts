@@ -19,8 +19,20 @@ const MONTH_FIRST_LOCALES = /^en(-(us|ph|ca))?$/i;
  * day-first English parser, which still reads English month names.
  */
 const PARSER_BY_LANGUAGE: Record<string, ChronoParser | undefined> = {
-  de: chrono.de, fr: chrono.fr, it: chrono.it, es: chrono.es, pt: chrono.pt, nl: chrono.nl,
-  ru: chrono.ru, sv: chrono.sv, fi: chrono.fi, uk: chrono.uk, ja: chrono.ja, zh: chrono.zh, vi: chrono.vi, id: chrono.id,
+  de: chrono.de,
+  fr: chrono.fr,
+  it: chrono.it,
+  es: chrono.es,
+  pt: chrono.pt,
+  nl: chrono.nl,
+  ru: chrono.ru,
+  sv: chrono.sv,
+  fi: chrono.fi,
+  uk: chrono.uk,
+  ja: chrono.ja,
+  zh: chrono.zh,
+  vi: chrono.vi,
+  id: chrono.id,
 };
 
 function parserFor(locale: string | null | undefined): ChronoParser {
@@ -89,7 +101,8 @@ export function normalizeStatedDate(value: unknown, locale?: string | null): str
 }
 
 /** Words that may stand around a date in a dateline ("Published on", "Updated:", "| 4:10pm"). */
-const DATELINE_FILLER = /[\s,.|·\-–—:;/()]|\b(posted|published|updated|pubblicato|aggiornato|veröffentlicht|aktualisiert|publié|publicado|actualizado|mis à jour|on|am|um|il|del|vom|le|el|at|de|à|alle|ore|uhr|[ap]\.?m\.?|[A-Z]{2,4}T?|\d{1,2}:\d{2}(:\d{2})?)\b/gi;
+const DATELINE_FILLER =
+  /[\s,.|·\-–—:;/()]|\b(posted|published|updated|pubblicato|aggiornato|veröffentlicht|aktualisiert|publié|publicado|actualizado|mis à jour|on|am|um|il|del|vom|le|el|at|de|à|alle|ore|uhr|[ap]\.?m\.?|[A-Z]{2,4}T?|\d{1,2}:\d{2}(:\d{2})?)\b/gi;
 
 /** Whether a line is nothing but a date (a dateline), so it belongs to the metadata, not the body. */
 export function isDateLine(line: string, locale?: string | null): boolean {

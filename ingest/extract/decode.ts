@@ -65,7 +65,13 @@ const MIN_GUESS_MARGIN = 3;
 function guessLegacyEncoding(bytes: Uint8Array): string | null {
   if (bytes.length < MIN_GUESS_BYTES) return null;
   const [best, runnerUp] = chardet.analyse(bytes.subarray(0, 65_536));
-  if (!best || best.confidence < MIN_GUESS_CONFIDENCE || best.confidence < MIN_GUESS_MARGIN * (runnerUp?.confidence ?? 0) || /^(ISO-8859-1|windows-1252|ASCII|UTF-8)$/i.test(best.name)) return null;
+  if (
+    !best ||
+    best.confidence < MIN_GUESS_CONFIDENCE ||
+    best.confidence < MIN_GUESS_MARGIN * (runnerUp?.confidence ?? 0) ||
+    /^(ISO-8859-1|windows-1252|ASCII|UTF-8)$/i.test(best.name)
+  )
+    return null;
   try {
     new TextDecoder(best.name);
     return best.name;

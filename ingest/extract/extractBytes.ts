@@ -17,7 +17,8 @@ export interface BytesOrigin {
 export function extractBytes(bytes: Uint8Array, origin: BytesOrigin): ExtractedArticle {
   const { text } = decodeText(bytes, sniffCharset(origin.contentType ?? null, bytes));
   const ext = extname(origin.url ? new URL(origin.url).pathname : origin.location).toLowerCase();
-  const isHtml = /html/i.test(origin.contentType ?? '') || ext === '.html' || ext === '.htm' || ext === '.xhtml' || /^\s*(<!doctype html|<html)/i.test(text.slice(0, 500));
+  const isHtml =
+    /html/i.test(origin.contentType ?? '') || ext === '.html' || ext === '.htm' || ext === '.xhtml' || /^\s*(<!doctype html|<html)/i.test(text.slice(0, 500));
   if (isHtml) return extractFromHtml(text, origin);
   if (ext === '.md' || ext === '.markdown') return extractFromText(markdownToText(text), origin);
   return extractFromText(text, origin);

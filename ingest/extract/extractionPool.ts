@@ -70,7 +70,10 @@ export class ExtractionPool {
   private spawn(): Slot {
     const heapMb = this.options.memoryLimitMb ?? EXTRACTION_HEAP_MB;
     // The allow-listed environment plus the ablation switch the extraction code reads (eval only).
-    const worker = startThread(siblingModule(import.meta.url, 'extractionThread'), { resourceLimits: { maxOldGenerationSizeMb: heapMb }, env: childEnvironment(['EXTRACTION_DISABLE']) });
+    const worker = startThread(siblingModule(import.meta.url, 'extractionThread'), {
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+      env: childEnvironment(['EXTRACTION_DISABLE']),
+    });
     worker.unref();
     const slot: Slot = { worker, ready: false, task: null, timer: null };
     worker.on('message', (message: { ready?: boolean; id: number; article?: ExtractedArticle; error?: string }) => {
@@ -117,10 +120,7 @@ export class ExtractionPool {
       if (!slot.ready || slot.task || this.queue.length === 0) continue;
       const task = this.queue.shift()!;
       slot.task = task;
-      slot.timer = setTimeout(
-        () => this.replace(slot, new Error(extractionTimeoutMessage(this.options.timeoutMs))),
-        this.options.timeoutMs,
-      );
+      slot.timer = setTimeout(() => this.replace(slot, new Error(extractionTimeoutMessage(this.options.timeoutMs))), this.options.timeoutMs);
       slot.worker.postMessage({ id: task.id, bytes: task.bytes, origin: task.origin });
     }
   }

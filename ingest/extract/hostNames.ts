@@ -18,7 +18,10 @@ export function publicHost(token: string): string | null {
 
 /** A line that is nothing but a host name (maybe with a scheme or a trailing slash): a site's name standing alone. */
 export function hostOnlyLine(line: string): string | null {
-  const bare = line.trim().replace(/^https?:\/\//i, '').replace(/\/$/, '');
+  const bare = line
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/$/, '');
   if (/\s/.test(bare) || !bare.includes('.')) return null;
   return publicHost(bare);
 }

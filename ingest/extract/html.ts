@@ -33,10 +33,20 @@ function meta(document: Doc, ...selectors: string[]): string | null {
 }
 
 const PUBLISHED = [
-  'meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]',
-  'meta[name="pubdate"]', 'meta[name="publishdate"]', 'meta[name="publish-date"]', 'meta[name="date"]',
-  'meta[name="DC.date.issued"]', 'meta[name="dc.date"]', 'meta[name="dcterms.created"]', '[itemprop="datePublished"]',
-  'article time[datetime]', 'time[pubdate]', 'main time[datetime]',
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="pubdate"]',
+  'meta[name="publishdate"]',
+  'meta[name="publish-date"]',
+  'meta[name="date"]',
+  'meta[name="DC.date.issued"]',
+  'meta[name="dc.date"]',
+  'meta[name="dcterms.created"]',
+  '[itemprop="datePublished"]',
+  'article time[datetime]',
+  'time[pubdate]',
+  'main time[datetime]',
 ];
 
 /**
@@ -47,7 +57,10 @@ const PUBLISHED = [
 export function extractFromHtml(html: string, origin: HtmlOrigin): ExtractedArticle {
   const document = parsePage(html);
   const jsonLd = readJsonLd(document);
-  const htmlLang = cleanText(document.documentElement?.getAttribute('lang') ?? meta(document, 'meta[http-equiv="content-language"]', 'meta[property="og:locale"]') ?? jsonLd.inLanguage, MAX_FIELD_CHARS.language);
+  const htmlLang = cleanText(
+    document.documentElement?.getAttribute('lang') ?? meta(document, 'meta[http-equiv="content-language"]', 'meta[property="og:locale"]') ?? jsonLd.inLanguage,
+    MAX_FIELD_CHARS.language,
+  );
 
   const url = cleanUrl(meta(document, 'link[rel="canonical"]', 'meta[property="og:url"]') ?? jsonLd.url, origin.url) ?? origin.url;
   const headline =
@@ -59,9 +72,14 @@ export function extractFromHtml(html: string, origin: HtmlOrigin): ExtractedArti
     null;
   const published = normalizeStatedDate(meta(document, ...PUBLISHED) ?? jsonLd.datePublished, htmlLang) ?? origin.hints?.published ?? null;
   const hostname = origin.url ? new URL(origin.url).hostname.replace(/^www\./, '') : null;
-  const outlet = cleanText(meta(document, 'meta[property="og:site_name"]', 'meta[name="application-name"]'), MAX_FIELD_CHARS.outlet) ?? jsonLd.publisher ?? origin.hints?.outlet ?? hostname;
+  const outlet =
+    cleanText(meta(document, 'meta[property="og:site_name"]', 'meta[name="application-name"]'), MAX_FIELD_CHARS.outlet) ??
+    jsonLd.publisher ??
+    origin.hints?.outlet ??
+    hostname;
   const metaAuthor = meta(document, 'meta[name="author"]', 'meta[name="dc.creator"]');
-  const author = jsonLd.author ?? cleanText(metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null, MAX_FIELD_CHARS.author) ?? origin.hints?.author ?? null;
+  const author =
+    jsonLd.author ?? cleanText(metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null, MAX_FIELD_CHARS.author) ?? origin.hints?.author ?? null;
 
   const comments = takeComments(document, htmlLang);
   let body = extractMainText(document, htmlLang);

@@ -59,7 +59,16 @@ function withoutRepeatedControls(thread: FoundComment[]): FoundComment[] {
   for (const { comment } of thread) for (const line of new Set(comment.text.split('\n'))) counts.set(line, (counts.get(line) ?? 0) + 1);
   const isControl = (line: string) => (counts.get(line) ?? 0) >= CONTROL_SHARE * thread.length && line.split(' ').length <= MAX_CONTROL_WORDS;
   return thread
-    .map(({ element, comment }) => ({ element, comment: { ...comment, text: comment.text.split('\n').filter((line) => !isControl(line)).join('\n') } }))
+    .map(({ element, comment }) => ({
+      element,
+      comment: {
+        ...comment,
+        text: comment.text
+          .split('\n')
+          .filter((line) => !isControl(line))
+          .join('\n'),
+      },
+    }))
     .filter((found) => found.comment.text.length > 0);
 }
 
@@ -119,7 +128,10 @@ export function takeComments(document: Doc, locale: string | null): ExtractedCom
   for (const thread of repeated) if (holdsMainText(document, thread)) thread.items.shift();
   const threads = [...known, ...forum, ...repeated];
   const found = readThreads(threads, order, locale, cues.subtrees);
-  const comments = addJsonLd(found.map((f) => f.comment), readJsonLdComments(document, locale));
+  const comments = addJsonLd(
+    found.map((f) => f.comment),
+    readJsonLdComments(document, locale),
+  );
   for (const thread of threads) {
     for (const item of thread.items) item.element.remove();
     if (thread.removeContainer) thread.container.remove();

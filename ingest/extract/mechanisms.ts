@@ -17,9 +17,13 @@ export type Mechanism = keyof typeof MECHANISMS;
 
 /** Parses a comma-separated list of mechanism names; an unknown name is an error that lists the known ones. */
 export function parseMechanisms(list: string | undefined): Set<Mechanism> {
-  const names = (list ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  const names = (list ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   for (const name of names) {
-    if (!Object.hasOwn(MECHANISMS, name)) throw new Error(`Unknown extraction mechanism "${name}" in EXTRACTION_DISABLE; known: ${Object.keys(MECHANISMS).join(', ')}`);
+    if (!Object.hasOwn(MECHANISMS, name))
+      throw new Error(`Unknown extraction mechanism "${name}" in EXTRACTION_DISABLE; known: ${Object.keys(MECHANISMS).join(', ')}`);
   }
   return new Set(names as Mechanism[]);
 }

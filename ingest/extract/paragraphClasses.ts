@@ -139,7 +139,8 @@ function reviseWithContext(contextFree: ContextFreeClass[], words: number[], hea
       revised[i] = before;
     } else {
       // Between good and bad text: kept when a near-good block stands on the bad side.
-      const nearGoodOnBadSide = (before === 'bad' && neighbour(classes, i, -1, false) === 'neargood') || (after === 'bad' && neighbour(classes, i, 1, false) === 'neargood');
+      const nearGoodOnBadSide =
+        (before === 'bad' && neighbour(classes, i, -1, false) === 'neargood') || (after === 'bad' && neighbour(classes, i, 1, false) === 'neargood');
       revised[i] = nearGoodOnBadSide ? 'good' : 'bad';
     }
   }

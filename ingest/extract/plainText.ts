@@ -86,7 +86,14 @@ export function extractFromText(text: string, origin: TextOrigin): ExtractedArti
   const lines = toLines(rest);
   // A declared tag ("en-US") keeps its region for reading dates; the article's language is its primary subtag.
   const declaredLanguage = cleanText(fields.language ?? fields.lang ?? origin.hints?.language, MAX_FIELD_CHARS.language);
-  const language = declaredLanguage ? declaredLanguage.split(/[-_]/)[0]!.toLowerCase() : detectLanguage(lines.slice(0, 60).map((l) => l.text).join('\n'));
+  const language = declaredLanguage
+    ? declaredLanguage.split(/[-_]/)[0]!.toLowerCase()
+    : detectLanguage(
+        lines
+          .slice(0, 60)
+          .map((l) => l.text)
+          .join('\n'),
+      );
   const dateLocale = declaredLanguage ?? language;
   const known = {
     title: cleanText(fields.title, MAX_FIELD_CHARS.title) ?? origin.hints?.title ?? null,

@@ -5,7 +5,8 @@ type El = Doc['documentElement'];
 type AnyNode = El & { nodeType: number; nodeValue: string | null };
 
 /** Elements that start a new line in a browser's layout. */
-const BREAKING = /^(P|DIV|LI|UL|OL|H[1-6]|BLOCKQUOTE|TABLE|TR|TD|TH|FIGURE|FIGCAPTION|SECTION|ARTICLE|PRE|DL|DD|DT|HEADER|FOOTER|MAIN|ASIDE|NAV|BR|HR|TBODY|THEAD|ADDRESS|DETAILS|SUMMARY)$/;
+const BREAKING =
+  /^(P|DIV|LI|UL|OL|H[1-6]|BLOCKQUOTE|TABLE|TR|TD|TH|FIGURE|FIGCAPTION|SECTION|ARTICLE|PRE|DL|DD|DT|HEADER|FOOTER|MAIN|ASIDE|NAV|BR|HR|TBODY|THEAD|ADDRESS|DETAILS|SUMMARY)$/;
 
 export interface TextBlock {
   /** The block's text, whitespace collapsed. */

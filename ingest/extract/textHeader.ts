@@ -35,7 +35,9 @@ export interface TextHeader {
  * had risen") stays text.
  */
 function bylineAuthor(line: string): string | null {
-  const match = line.trim().match(/^(?:[Bb]y|[Vv]on|[Dd]i|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v)\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})\s*(?:[·|,–—-]\s*(.*))?$/u);
+  const match = line
+    .trim()
+    .match(/^(?:[Bb]y|[Vv]on|[Dd]i|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v)\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})\s*(?:[·|,–—-]\s*(.*))?$/u);
   if (!match) return null;
   const tail = match[2]?.trim() ?? '';
   const shortRole = wordCount(tail) <= MAX_BYLINE_TAIL_WORDS && !/[.!?]$/.test(tail);

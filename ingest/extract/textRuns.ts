@@ -138,7 +138,11 @@ export function stripQuotedReply(text: string): string {
   if (headEnd < 0) return text;
   const quoted = text.slice(headEnd);
   const expand = quoted.search(/(\.\.\.|…)\s?\p{Ll}+(?=\p{Lu})/u);
-  if (expand >= 0) return quoted.slice(expand).replace(/^(\.\.\.|…)\s?\p{Ll}+/u, '').trim();
+  if (expand >= 0)
+    return quoted
+      .slice(expand)
+      .replace(/^(\.\.\.|…)\s?\p{Ll}+/u, '')
+      .trim();
   return quoted.trim();
 }
 

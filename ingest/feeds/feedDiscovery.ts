@@ -45,7 +45,8 @@ interface FetchedText {
 export async function discoverFeed(address: string, limits: DiscoveryLimits): Promise<DiscoveredSource> {
   const fetched = await fetchText(address, limits);
   if (looksLikeFeed(fetched.text, fetched.contentType)) return { kind: 'feed', url: fetched.url, title: feedTitle(readFeed(fetched)) };
-  if (isJsonFeed(fetched)) throw new DiscoveryError(`${fetched.url} is a JSON Feed, which news desks cannot read yet: give the site's RSS or Atom feed, or its home page`);
+  if (isJsonFeed(fetched))
+    throw new DiscoveryError(`${fetched.url} is a JSON Feed, which news desks cannot read yet: give the site's RSS or Atom feed, or its home page`);
   const document = parsePage(fetched.text);
   const asPage: DiscoveredSource = { kind: 'page', url: fetched.url, title: pageTitle(document) };
   if (saysArticle(document, fetched.url)) return asPage;
@@ -58,7 +59,10 @@ export async function discoverFeed(address: string, limits: DiscoveryLimits): Pr
 }
 
 function nothingFound(address: string, pageUrl: string, announcedCount: number): string {
-  const announced = announcedCount > 0 ? `the ${announcedCount === 1 ? 'feed' : `${announcedCount} feeds`} the page announces could not be read as RSS or Atom` : 'the page announces no feed';
+  const announced =
+    announcedCount > 0
+      ? `the ${announcedCount === 1 ? 'feed' : `${announcedCount} feeds`} the page announces could not be read as RSS or Atom`
+      : 'the page announces no feed';
   return `no feed found at ${address}: ${announced}, none of ${COMMON_FEED_PATHS.join(', ')} on ${new URL(pageUrl).origin} is a feed, and the page is not an article`;
 }
 
@@ -97,7 +101,9 @@ function feedTitle(feed: ParsedFeed, announcedAs: string | null = null): string 
 
 /** JSON Feed (https://jsonfeed.org): recognised only to say so, since the feed reader reads RSS and Atom. */
 function isJsonFeed(fetched: FetchedText): boolean {
-  return /^application\/(feed\+)?json/i.test(fetched.contentType ?? '') && /"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\//.test(fetched.text.slice(0, 2000));
+  return (
+    /^application\/(feed\+)?json/i.test(fetched.contentType ?? '') && /"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\//.test(fetched.text.slice(0, 2000))
+  );
 }
 
 /**

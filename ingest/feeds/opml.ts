@@ -62,7 +62,7 @@ export function parseOpml(xml: string): OpmlImport {
   if (!opml || body === undefined) throw new OpmlError('not an OPML file (no <opml> root with a <body>)');
   const result: OpmlImport = { title: headTitle(opml.head), feeds: [], rejected: [] };
   const seen = new Set<string>();
-  collect(typeof body === 'object' ? (body as Outline).outline ?? [] : [], 1, result, seen);
+  collect(typeof body === 'object' ? ((body as Outline).outline ?? []) : [], 1, result, seen);
   return result;
 }
 
@@ -155,5 +155,16 @@ export function writeOpml(feeds: readonly OpmlFeed[], options: OpmlWriteOptions)
     const htmlUrl = feed.htmlUrl ? ` htmlUrl="${escapeXml(feed.htmlUrl)}"` : '';
     return `    <outline type="rss" text="${title}" title="${title}" xmlUrl="${escapeXml(feed.url)}"${htmlUrl}/>`;
   });
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', '  <head>', ...head, '  </head>', '  <body>', ...outlines, '  </body>', '</opml>', ''].join('\n');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<opml version="2.0">',
+    '  <head>',
+    ...head,
+    '  </head>',
+    '  <body>',
+    ...outlines,
+    '  </body>',
+    '</opml>',
+    '',
+  ].join('\n');
 }

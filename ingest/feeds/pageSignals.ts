@@ -104,5 +104,9 @@ export function saysArticle(document: Doc, pageUrl: string): boolean {
 /** The page's title as a reader would name it: og:title, else <title>, else the first heading. */
 export function pageTitle(document: Doc): string | null {
   const og = document.querySelector('meta[property="og:title"]')?.getAttribute('content');
-  return cleanText(og, MAX_FIELD_CHARS.title) ?? cleanText(document.querySelector('title')?.textContent, MAX_FIELD_CHARS.title) ?? cleanText(document.querySelector('h1')?.textContent, MAX_FIELD_CHARS.title);
+  return (
+    cleanText(og, MAX_FIELD_CHARS.title) ??
+    cleanText(document.querySelector('title')?.textContent, MAX_FIELD_CHARS.title) ??
+    cleanText(document.querySelector('h1')?.textContent, MAX_FIELD_CHARS.title)
+  );
 }

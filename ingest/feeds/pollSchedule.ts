@@ -59,8 +59,14 @@ export const FIRST_POLL: PreviousSchedule = { intervalMs: null, consecutiveFailu
 export function nextPoll(outcome: PollOutcome, previous: PreviousSchedule, now: number, options: PollScheduleOptions): PollSchedule {
   const bounds = boundsOf(options);
   if (outcome.kind === 'failed') return afterFailure(outcome, previous, now, bounds);
-  const rate = outcome.kind === 'fetched' ? publishingInterval(outcome.itemDates, now, bounds, options.sampleSize ?? DEFAULT_SAMPLE_SIZE) : keptInterval(previous, bounds);
-  return withCacheLifetime({ nextPollAt: now + rate.intervalMs, intervalMs: rate.intervalMs, consecutiveFailures: 0, backingOff: false, reason: rate.reason }, outcome.headers, now, bounds);
+  const rate =
+    outcome.kind === 'fetched' ? publishingInterval(outcome.itemDates, now, bounds, options.sampleSize ?? DEFAULT_SAMPLE_SIZE) : keptInterval(previous, bounds);
+  return withCacheLifetime(
+    { nextPollAt: now + rate.intervalMs, intervalMs: rate.intervalMs, consecutiveFailures: 0, backingOff: false, reason: rate.reason },
+    outcome.headers,
+    now,
+    bounds,
+  );
 }
 
 export interface Bounds {
@@ -80,7 +86,8 @@ export interface Rate {
 }
 
 function clamped(measured: number, bounds: Bounds, what: string): Rate {
-  if (measured < bounds.min) return { intervalMs: bounds.min, reason: `${what}; polled at the minimum interval (FEED_MIN_INTERVAL_MINUTES), ${formatDuration(bounds.min)}` };
+  if (measured < bounds.min)
+    return { intervalMs: bounds.min, reason: `${what}; polled at the minimum interval (FEED_MIN_INTERVAL_MINUTES), ${formatDuration(bounds.min)}` };
   if (measured > bounds.max) return { intervalMs: bounds.max, reason: `${what}; polled at the maximum interval, ${formatDuration(bounds.max)}` };
   return { intervalMs: Math.round(measured), reason: what };
 }
@@ -98,14 +105,16 @@ export function publishingInterval(itemDates: readonly (string | null)[], now: n
     .map((time) => Math.min(time, now))
     .sort((a, b) => b - a)
     .slice(0, Math.max(1, sampleSize));
-  if (times.length === 0) return clamped(UNDATED_FEED_INTERVAL_MS, bounds, `the feed dates none of its items: every ${formatDuration(UNDATED_FEED_INTERVAL_MS)}`);
+  if (times.length === 0)
+    return clamped(UNDATED_FEED_INTERVAL_MS, bounds, `the feed dates none of its items: every ${formatDuration(UNDATED_FEED_INTERVAL_MS)}`);
   const measured = (now - times[times.length - 1]!) / times.length;
   return clamped(measured, bounds, `publishes about every ${formatDuration(measured)} (newest ${times.length === 1 ? 'item' : `${times.length} items`})`);
 }
 
 /** 304 Not Modified: nothing new to measure, so the interval measured last stands. */
 function keptInterval(previous: PreviousSchedule, bounds: Bounds): Rate {
-  if (previous.intervalMs === null) return clamped(UNDATED_FEED_INTERVAL_MS, bounds, `not modified, no interval measured yet: every ${formatDuration(UNDATED_FEED_INTERVAL_MS)}`);
+  if (previous.intervalMs === null)
+    return clamped(UNDATED_FEED_INTERVAL_MS, bounds, `not modified, no interval measured yet: every ${formatDuration(UNDATED_FEED_INTERVAL_MS)}`);
   return clamped(previous.intervalMs, bounds, `not modified; interval kept at ${formatDuration(previous.intervalMs)}`);
 }
 
@@ -130,7 +139,11 @@ function withCacheLifetime(schedule: PollSchedule, headers: CacheHeaders | undef
   if (lifetime === null || lifetime <= schedule.intervalMs) return schedule;
   const wait = Math.min(lifetime, bounds.max);
   const header = headers?.cacheControl && /max-age/i.test(headers.cacheControl) ? 'Cache-Control max-age' : 'Expires';
-  return { ...schedule, nextPollAt: now + wait, reason: `${schedule.reason}; the server's ${header} (${formatDuration(lifetime)}) puts the next poll ${formatDuration(wait)} away` };
+  return {
+    ...schedule,
+    nextPollAt: now + wait,
+    reason: `${schedule.reason}; the server's ${header} (${formatDuration(lifetime)}) puts the next poll ${formatDuration(wait)} away`,
+  };
 }
 
 /**
@@ -145,7 +158,10 @@ function afterFailure(outcome: Extract<PollOutcome, { kind: 'failed' }>, previou
   const askedPause = outcome.status === 429 || outcome.status === 503 ? parseRetryAfter(outcome.retryAfter ?? null, now) : null;
   const wait = Math.max(bounds.min, askedPause ?? backoffDelayMs(consecutiveFailures));
   const nextPollAt = now + wait;
-  const why = askedPause !== null ? `the server asked for a pause (HTTP ${outcome.status}, Retry-After)` : `${consecutiveFailures} failed ${consecutiveFailures === 1 ? 'poll' : 'polls in a row'}`;
+  const why =
+    askedPause !== null
+      ? `the server asked for a pause (HTTP ${outcome.status}, Retry-After)`
+      : `${consecutiveFailures} failed ${consecutiveFailures === 1 ? 'poll' : 'polls in a row'}`;
   return { nextPollAt, intervalMs, consecutiveFailures, backingOff: true, reason: `backing off until ${new Date(nextPollAt).toISOString()} after ${why}` };
 }
 

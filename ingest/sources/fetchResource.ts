@@ -19,7 +19,10 @@ export class FetchError extends Error {
 export class RefusedFetchError extends FetchError {
   override name = 'RefusedFetchError';
   /** `reason` is e.g. "resolves to a private address 127.0.0.2 (loopback)"; `url` the hop refused. */
-  constructor(readonly reason: string, readonly url: string) {
+  constructor(
+    readonly reason: string,
+    readonly url: string,
+  ) {
     super(reason);
   }
 }
@@ -110,7 +113,8 @@ async function fetchFollowingRedirects(start: URL, limits: FetchLimits, validato
     try {
       attempt = await requestPolitely(url, limits, hop === 0 ? validators : {});
     } catch (error) {
-      if (hop > 0 && error instanceof RefusedFetchError) throw new RefusedFetchError(`redirects to ${error.url.slice(0, 200)}, which ${error.reason}`, error.url);
+      if (hop > 0 && error instanceof RefusedFetchError)
+        throw new RefusedFetchError(`redirects to ${error.url.slice(0, 200)}, which ${error.reason}`, error.url);
       throw error;
     }
     const location = [301, 302, 303, 307, 308].includes(attempt.response.status) ? attempt.response.headers.get('location') : null;
@@ -187,7 +191,14 @@ async function readResponse({ response, signal, why }: Attempt, url: URL, limits
   const lastModified = response.headers.get('last-modified');
   if (response.status === 304) {
     await response.body?.cancel().catch(() => undefined);
-    return { bytes: new Uint8Array(), contentType: null, finalUrl, etag: etag ?? validators.etag ?? null, lastModified: lastModified ?? validators.lastModified ?? null, notModified: true };
+    return {
+      bytes: new Uint8Array(),
+      contentType: null,
+      finalUrl,
+      etag: etag ?? validators.etag ?? null,
+      lastModified: lastModified ?? validators.lastModified ?? null,
+      notModified: true,
+    };
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);

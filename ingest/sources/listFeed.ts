@@ -25,7 +25,10 @@ function feedItemEvent(item: FeedItem, feedUrl: string, sourceId: string, limits
   const link = webLinkOf(item, feedUrl);
   const key = link ?? `${feedUrl}#${item.id ?? item.title ?? ''}`;
   const published = normalizeStatedDate(item.published);
-  const summaryWords = item.html.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean).length;
+  const summaryWords = item.html
+    .replace(/<[^>]+>/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean).length;
   const hints = { title: item.title ?? undefined, published, outlet: outlet ?? undefined };
   const summaryPage = new TextEncoder().encode(`<!doctype html><html><body><article>${item.html}</article></body></html>`);
   return {
@@ -44,7 +47,10 @@ function feedItemEvent(item: FeedItem, feedUrl: string, sourceId: string, limits
       // Only a summary: the article itself is at the item's link.
       try {
         const page = await fetchResource(link, limits);
-        const article = citedAt(await extractor(page.bytes, { location: link, source: link, url: page.finalUrl, contentType: page.contentType, hints }), page.finalUrl);
+        const article = citedAt(
+          await extractor(page.bytes, { location: link, source: link, url: page.finalUrl, contentType: page.contentType, hints }),
+          page.finalUrl,
+        );
         return { article: { ...article, published: article.published ?? published, title: article.title || item.title || link }, summaryOnly: false };
       } catch (error) {
         if (!(error instanceof RefusedFetchError)) {

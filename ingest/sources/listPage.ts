@@ -12,6 +12,9 @@ export function pageCandidate(url: string, page: FetchedResource): Candidate {
     sourceId: url,
     location: url,
     rawHash: sha256(bytes),
-    extract: async (extractor) => ({ article: citedAt(await extractor(bytes, { location: url, source: url, url: page.finalUrl, contentType: page.contentType }), page.finalUrl), summaryOnly: false }),
+    extract: async (extractor) => ({
+      article: citedAt(await extractor(bytes, { location: url, source: url, url: page.finalUrl, contentType: page.contentType }), page.finalUrl),
+      summaryOnly: false,
+    }),
   };
 }

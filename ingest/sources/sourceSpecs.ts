@@ -27,7 +27,8 @@ export function parseLocation(location: string, baseDir = process.cwd(), prune =
   if (isUrl(location)) return { id: location.replace(/#.*$/, ''), kind: 'url', prune };
   if (/^file:\/\//i.test(location)) return { id: fileURLToPath(location), kind: 'path', prune };
   const scheme = location.match(/^([a-z][a-z0-9+.-]*):\/\//i)?.[1];
-  if (scheme) throw new UserFacingError('bad_source', `unsupported source "${location}": ${scheme}:// is not supported (use http://, https://, file:// or a path)`);
+  if (scheme)
+    throw new UserFacingError('bad_source', `unsupported source "${location}": ${scheme}:// is not supported (use http://, https://, file:// or a path)`);
   return { id: resolve(baseDir, location), kind: 'path', prune };
 }
 
@@ -62,7 +63,10 @@ export function resolveSourceSpecs(options: { cliSources?: string[]; configured:
       try {
         content = readFileSync(file, 'utf8');
       } catch (error) {
-        throw new UserFacingError('bad_source', `NEWS_SOURCES_FILE ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Fix the path in .env.`);
+        throw new UserFacingError(
+          'bad_source',
+          `NEWS_SOURCES_FILE ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Fix the path in .env.`,
+        );
       }
       content.split('\n').forEach((line, index) => {
         const entry = line.replace(/(^|\s)#.*$/, '').trim();

@@ -11,7 +11,10 @@ export async function backfillVectors(run: RunContext): Promise<void> {
     if (missing.length === 0) break;
     run.progress('vectors', `${missing.length} passages`);
     const t0 = Date.now();
-    const vectors = await embedPassages(embeddings, missing.map((m) => m.text));
+    const vectors = await embedPassages(
+      embeddings,
+      missing.map((m) => m.text),
+    );
     summary.embeddingMs += Date.now() - t0;
     const pairs = missing.map((m, i) => ({ id: m.id, vector: vectors[i]! }));
     await store.storeVectors(embeddings.modelId, pairs);

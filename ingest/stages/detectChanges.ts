@@ -50,7 +50,13 @@ export async function detectChanges(extracted: Extracted, run: RunContext, write
     return null;
   }
   const contentHash = contentHashOf(article);
-  if (existing && !existing.viaAlias && existing.contentHash === contentHash && existing.extractorVersion === EXTRACTOR_VERSION && existing.summaryOnly === summaryOnly) {
+  if (
+    existing &&
+    !existing.viaAlias &&
+    existing.contentHash === contentHash &&
+    existing.extractorVersion === EXTRACTOR_VERSION &&
+    existing.summaryOnly === summaryOnly
+  ) {
     await run.store.updateRawHash(existing.id, candidate.rawHash);
     run.summary.unchanged++;
     if (summaryOnly) run.summary.summaryOnly++;

@@ -22,7 +22,10 @@ export class BatchEmbedder {
     if (!embeddings || batch.length === 0) return batch;
     if (this.active++ === 0) this.since = Date.now();
     try {
-      const vectors = await embedPassages(embeddings, batch.flatMap((p) => p.embedTexts));
+      const vectors = await embedPassages(
+        embeddings,
+        batch.flatMap((p) => p.embedTexts),
+      );
       let offset = 0;
       for (const p of batch) {
         p.write.vectors = vectors.slice(offset, offset + p.embedTexts.length);

@@ -45,7 +45,10 @@ export async function extractArticle(listed: Listed, extractor: Extractor): Prom
 export class ExtractionWindow {
   private readonly running: Array<Promise<Extracted>> = [];
 
-  constructor(private readonly extractor: Extractor, private readonly size = EXTRACTION_WINDOW) {}
+  constructor(
+    private readonly extractor: Extractor,
+    private readonly size = EXTRACTION_WINDOW,
+  ) {}
 
   /** Starts extracting the candidate now. */
   start(listed: Listed): void {

@@ -24,7 +24,10 @@ export class SourceListing {
   readonly backoff: SourceBackoff;
   private readonly policy: FetchPolicy;
 
-  constructor(private readonly run: RunContext, private readonly options: IngestOptions) {
+  constructor(
+    private readonly run: RunContext,
+    private readonly options: IngestOptions,
+  ) {
     // Links from feeds and redirects must lead to public addresses; the operator's own source origins may be local.
     this.policy = new FetchPolicy({ ...options.fetchGuard, operatorUrls: options.sources.filter((s) => s.kind === 'url').map((s) => s.id) });
     this.backoff = new SourceBackoff(run.store, options.now);

@@ -17,7 +17,13 @@ export interface PendingArticle {
 }
 
 /** The store write for an article and its passages (indexed with the headline's terms), without vectors yet. */
-export function toWrite(candidate: Pick<Candidate, 'key' | 'sourceId' | 'rawHash' | 'location'>, article: ExtractedArticle, passages: PassageDraft[], contentHash: string, summaryOnly: boolean): PendingArticle {
+export function toWrite(
+  candidate: Pick<Candidate, 'key' | 'sourceId' | 'rawHash' | 'location'>,
+  article: ExtractedArticle,
+  passages: PassageDraft[],
+  contentHash: string,
+  summaryOnly: boolean,
+): PendingArticle {
   const { body, comments, ...metadata } = article;
   return {
     isUpdate: false,

@@ -1,14 +1,33 @@
 import type { NewsEmbeddings } from '../../src/core/ports/newsEmbeddings.js';
-import { type EmbeddingStatus } from '../../src/core/ports/newsEmbeddings.js';
+import type { EmbeddingStatus } from '../../src/core/ports/newsEmbeddings.js';
 import type { KnowledgeStore } from '../../src/core/ports/knowledgeStore.js';
 import type { IngestProgress, IngestSummary } from '../summary.js';
 
 /** A summary with nothing counted yet. */
 export function emptySummary(embedding: EmbeddingStatus): IngestSummary {
   return {
-    added: 0, updated: 0, unchanged: 0, duplicates: 0, copies: 0, removed: 0, missingKept: 0, summaryOnly: 0,
-    skipped: [], failedSources: [], refused: [], backingOff: [], sourcesRead: 0, passagesWritten: 0, vectorsAdded: 0,
-    totalArticles: 0, totalPassages: 0, durationMs: 0, embeddingMs: 0, embedding, vectorsInUse: false, vectorCalibration: null,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    copies: 0,
+    removed: 0,
+    missingKept: 0,
+    summaryOnly: 0,
+    skipped: [],
+    failedSources: [],
+    refused: [],
+    backingOff: [],
+    sourcesRead: 0,
+    passagesWritten: 0,
+    vectorsAdded: 0,
+    totalArticles: 0,
+    totalPassages: 0,
+    durationMs: 0,
+    embeddingMs: 0,
+    embedding,
+    vectorsInUse: false,
+    vectorCalibration: null,
   };
 }
 

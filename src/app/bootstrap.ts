@@ -86,10 +86,17 @@ export interface IngestRequest {
 /** The one ingestion entry point behind the CLI, /reingest and the schedule. */
 export async function ingestFromConfig(config: Config, request: IngestRequest = {}): Promise<IngestSummary> {
   const log = request.log ?? (() => undefined);
-  const sources = resolveSourceSpecs({ cliSources: request.cliSources, configured: config.sources, sourcesFile: config.sourcesFile, defaults: DEFAULT_SOURCES });
+  const sources = resolveSourceSpecs({
+    cliSources: request.cliSources,
+    configured: config.sources,
+    sourcesFile: config.sourcesFile,
+    defaults: DEFAULT_SOURCES,
+  });
   const embeddings = request.embeddings ?? (await loadEmbeddingsFromConfig(config));
   if (!embeddings.embeddings) {
-    log(`Warning: embedding model ${embeddings.status.model} could not be loaded (${embeddings.status.reason}). Building a lexical-only index; the next ingest with the model available adds the vectors.`);
+    log(
+      `Warning: embedding model ${embeddings.status.model} could not be loaded (${embeddings.status.reason}). Building a lexical-only index; the next ingest with the model available adds the vectors.`,
+    );
   }
   // Ingestion (extraction, date parsing, feeds) is loaded only when an ingest runs, not for a question.
   const { ingest } = await import('../../ingest/pipeline.js');
@@ -119,7 +126,8 @@ export async function ingestFromConfig(config: Config, request: IngestRequest = 
       await store.close();
     }
   }
-  if (config.databaseUrl) throw new Error('--rebuild works on the embedded SQLite store only; with DATABASE_URL, use --prune to drop articles the sources no longer list');
+  if (config.databaseUrl)
+    throw new Error('--rebuild works on the embedded SQLite store only; with DATABASE_URL, use --prune to drop articles the sources no longer list');
   return rebuild(config.dataDir, run, log);
 }
 

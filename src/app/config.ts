@@ -12,9 +12,7 @@ import { parseAllowedHosts } from '../../ingest/sources/addressGuard.js';
  * The one place environment variables are read. Everything else receives a Config.
  * Each variable is documented in .env.example; errors name the variable and where to set it.
  */
-const booleanFlag = z
-  .string()
-  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v.trim().toLowerCase()));
+const booleanFlag = z.string().transform((v) => ['1', 'true', 'yes', 'on'].includes(v.trim().toLowerCase()));
 
 const optionalText = z
   .string()
@@ -23,7 +21,10 @@ const optionalText = z
 
 const schema = z.object({
   DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// (or leave it empty for the embedded SQLite store)'),
+  DATABASE_URL: optionalText.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+    'must start with postgres:// (or leave it empty for the embedded SQLite store)',
+  ),
   NEWS_SOURCES: optionalText,
   NEWS_SOURCES_FILE: optionalText,
   EMBEDDING_MODEL: z.string().default('Xenova/multilingual-e5-small'),
@@ -46,7 +47,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Answer gate overrides (npm run calibrate stores fitted values in the store)
   ANSWER_MIN_RELEVANCE: optionalText.refine((v) => v === undefined || (Number(v) >= 0 && Number(v) <= 1), 'must be a number from 0 to 1'),
-  ANSWER_MIN_VECTOR_MARGIN: optionalText.refine((v) => v === undefined || v === 'never' || Number.isFinite(Number(v)), 'must be a number (a calibrated margin, e.g. 0.5) or "never"'),
+  ANSWER_MIN_VECTOR_MARGIN: optionalText.refine(
+    (v) => v === undefined || v === 'never' || Number.isFinite(Number(v)),
+    'must be a number (a calibrated margin, e.g. 0.5) or "never"',
+  ),
   // Discord
   DISCORD_TOKEN: optionalText,
   DISCORD_CLIENT_ID: optionalText,
@@ -109,7 +113,6 @@ export interface Config {
   llm: LlmSettings;
 }
 
-
 /** Splits a comma-separated list, dropping blanks. */
 export function splitList(value: string | undefined): string[] {
   return (value ?? '')
@@ -146,7 +149,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
     logLevel: c.LOG_LEVEL,
     answerGate: {
       ...(c.ANSWER_MIN_RELEVANCE !== undefined ? { minRelevance: Number(c.ANSWER_MIN_RELEVANCE) } : {}),
-      ...(c.ANSWER_MIN_VECTOR_MARGIN !== undefined ? { minVectorMargin: c.ANSWER_MIN_VECTOR_MARGIN === 'never' ? Infinity : Number(c.ANSWER_MIN_VECTOR_MARGIN) } : {}),
+      ...(c.ANSWER_MIN_VECTOR_MARGIN !== undefined
+        ? { minVectorMargin: c.ANSWER_MIN_VECTOR_MARGIN === 'never' ? Infinity : Number(c.ANSWER_MIN_VECTOR_MARGIN) }
+        : {}),
     },
     discord: {
       token: c.DISCORD_TOKEN,

@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const until = await parseDateOption('--until', values.until);
   if (since && until && since > until) throw new UserFacingError('bad_usage', `--since ${since} is after --until ${until}`);
   const k = values.k === undefined ? undefined : Number(values.k);
-  if (k !== undefined && (!Number.isInteger(k) || k < 1 || k > 50)) throw new UserFacingError('bad_usage', `--k "${values.k}" must be a whole number from 1 to 50`);
+  if (k !== undefined && (!Number.isInteger(k) || k < 1 || k > 50))
+    throw new UserFacingError('bad_usage', `--k "${values.k}" must be a whole number from 1 to 50`);
   const config = loadConfig();
   if (!(await storeExists(config))) {
     throw new UserFacingError('store_empty', `No news has been ingested into ${config.dataDir} yet. Run "npm run ingest" first.`);

@@ -110,12 +110,26 @@ async function main(): Promise<void> {
       // The same workloads on PostgreSQL, printed beside SQLite's.
       results.postgres = await benchPostgres(
         process.env.DATABASE_URL,
-        { articles: ARTICLES, ingestEmbeddings, texts: built.texts, writes: built.writes, model: 'synthetic-384', queryEmbeddings: new SyntheticQueryEmbeddings('synthetic-384', DIM, query), inference },
+        {
+          articles: ARTICLES,
+          ingestEmbeddings,
+          texts: built.texts,
+          writes: built.writes,
+          model: 'synthetic-384',
+          queryEmbeddings: new SyntheticQueryEmbeddings('synthetic-384', DIM, query),
+          inference,
+        },
         log,
       );
     }
     log('resident memory with the store loaded (child process)');
-    const probe = (...extra: string[]) => JSON.parse(execFileSync(process.execPath, [...siblingScript(import.meta.dirname, 'memoryProbe').args, join(root, 'data'), ...extra], { encoding: 'utf8' }).trim().split('\n').at(-1)!);
+    const probe = (...extra: string[]) =>
+      JSON.parse(
+        execFileSync(process.execPath, [...siblingScript(import.meta.dirname, 'memoryProbe').args, join(root, 'data'), ...extra], { encoding: 'utf8' })
+          .trim()
+          .split('\n')
+          .at(-1)!,
+      );
     results.memory = probe();
 
     if (standIn) {
@@ -142,7 +156,12 @@ async function main(): Promise<void> {
         const coldStart = benchColdStart(3, { folder: standIn, precision });
         model[precision] = { ...costs, ask, memory, coldStart };
       }
-      results.model = { folder: standIn, note: 'random weights of the exact multilingual-e5-small shape: costs only, its vectors mean nothing', threads, ...model };
+      results.model = {
+        folder: standIn,
+        note: 'random weights of the exact multilingual-e5-small shape: costs only, its vectors mean nothing',
+        threads,
+        ...model,
+      };
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -162,19 +181,27 @@ async function main(): Promise<void> {
 
 function formatTable(r: Record<string, any>): string {
   const lines: string[] = [];
-  lines.push(`Embedders: ingestion ${r.embedders.usedForIngestion}${r.embedders.configuredLoaded ? '' : ` (configured ${r.embedders.configured} could not be loaded: deterministic fake)`}; vector figures on ${r.embedders.usedForVectors}`);
+  lines.push(
+    `Embedders: ingestion ${r.embedders.usedForIngestion}${r.embedders.configuredLoaded ? '' : ` (configured ${r.embedders.configured} could not be loaded: deterministic fake)`}; vector figures on ${r.embedders.usedForVectors}`,
+  );
   lines.push('');
   lines.push(`| vector search (hnswlib vs exact scan, default ef) | N | build s | brute-force q/s | ANN q/s | speed-up | ANN recall@10 |`);
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  const vectorRow = (label: string, v: any) => `| ${label} | ${v.n} | ${f(v.buildSeconds)} | ${f(v.bruteQps)} | ${f(v.annQps)} | ${f(v.speedup)}x | ${f(v.recallAt10, 3)} |`;
+  const vectorRow = (label: string, v: any) =>
+    `| ${label} | ${v.n} | ${f(v.buildSeconds)} | ${f(v.bruteQps)} | ${f(v.annQps)} | ${f(v.speedup)}x | ${f(v.recallAt10, 3)} |`;
   for (const v of r.vectorSearch) lines.push(vectorRow('clustered', v));
   for (const v of r.vectorSearchHarder) lines.push(vectorRow('harder (anisotropic, uneven clusters, near-duplicates)', v));
   if (r.vectorSearchStandIn) lines.push(vectorRow('stand-in model vectors (int8, short texts)', r.vectorSearchStandIn));
   lines.push('');
   const opt = (x: number | null, d: number) => (x === null ? '' : f(x, d));
-  lines.push(`| store (N = ${r.storeComparison.n}, ${r.storeComparison.distribution} distribution), results hydrated | build s | query ms | recall@10 | save s | load s |`);
+  lines.push(
+    `| store (N = ${r.storeComparison.n}, ${r.storeComparison.distribution} distribution), results hydrated | build s | query ms | recall@10 | save s | load s |`,
+  );
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const s of r.storeComparison.rows) lines.push(`| ${s.system} | ${opt(s.buildSeconds, 2)} | ${f(s.queryMs, 3)} | ${opt(s.recallAt10, 3)} | ${opt(s.saveSeconds, 3)} | ${opt(s.loadSeconds, 3)} |`);
+  for (const s of r.storeComparison.rows)
+    lines.push(
+      `| ${s.system} | ${opt(s.buildSeconds, 2)} | ${f(s.queryMs, 3)} | ${opt(s.recallAt10, 3)} | ${opt(s.saveSeconds, 3)} | ${opt(s.loadSeconds, 3)} |`,
+    );
   const storeRow = (start: string) => r.storeComparison.rows.find((s: { system: string }) => s.system.startsWith(start));
   const [ours, botHybrid, lcDefault, lcSameEf] = ['newsdesk vector-only', 'newsdesk hybrid, bot', 'langchain HNSWLib (', 'langchain HNSWLib, ef'].map(storeRow);
   if (ours && botHybrid && lcDefault && lcSameEf) {
@@ -189,11 +216,17 @@ function formatTable(r: Record<string, any>): string {
   const ingestRow = (backend: string, i: any) =>
     `| ${backend} | ${i.embedder} | ${i.articles} | ${i.passages} | ${f(i.firstSeconds, 2)} | ${f(i.articlesPerSecond)} | ${f(i.embeddingSeconds, 2)} | ${f(i.shareOutsideModel * 100)}% | ${f(i.overheadMsPerArticle, 2)} | ${f(i.reingestSeconds, 2)} | ${f(i.reingestSpeedup)}x |`;
   lines.push('');
-  lines.push('| ingestion | embedder | articles | passages | first s | articles/s | in embedder s | share outside model | overhead ms/article | re-ingest s | re-ingest speed-up |');
+  lines.push(
+    '| ingestion | embedder | articles | passages | first s | articles/s | in embedder s | share outside model | overhead ms/article | re-ingest s | re-ingest speed-up |',
+  );
   lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   lines.push(ingestRow('SQLite', r.ingestion));
   if (pg) lines.push(ingestRow('PostgreSQL', pg.ingestion));
-  if (r.ingestion.diskBytes) lines.push('', `SQLite data folder after the first ingest: ${f(r.ingestion.diskBytes / 2 ** 20)} MB for ${r.ingestion.articles} articles (${r.ingestion.passages} passages, 384-d vectors).`);
+  if (r.ingestion.diskBytes)
+    lines.push(
+      '',
+      `SQLite data folder after the first ingest: ${f(r.ingestion.diskBytes / 2 ** 20)} MB for ${r.ingestion.articles} articles (${r.ingestion.passages} passages, 384-d vectors).`,
+    );
   const askRow = (backend: string, a: any) =>
     `| ${backend} | ${a.passages} | ${f(a.p50Ms)} | ${f(a.p95Ms)} | ${f(a.inferenceP50Ms, 2)} (${a.inferenceModel}) | ${a.answered}/${a.questions} |`;
   lines.push('');
@@ -203,7 +236,9 @@ function formatTable(r: Record<string, any>): string {
   if (pg) {
     lines.push(askRow(`PostgreSQL: BM25 in SQL + ${pg.vectorSearch}`, pg.askLatency));
     lines.push('');
-    lines.push(`PostgreSQL store: written in ${f(pg.storeBuildSeconds)} s (one transaction per article); first vector search ${f(pg.firstSearchSeconds, 2)} s (${pg.vectorSearch}); target warm ask p95 <= 100 ms.`);
+    lines.push(
+      `PostgreSQL store: written in ${f(pg.storeBuildSeconds)} s (one transaction per article); first vector search ${f(pg.firstSearchSeconds, 2)} s (${pg.vectorSearch}); target warm ask p95 <= 100 ms.`,
+    );
   } else {
     lines.push('');
     lines.push('PostgreSQL: not measured (set DATABASE_URL to print it beside SQLite).');
@@ -215,7 +250,11 @@ function formatTable(r: Record<string, any>): string {
   lines.push('');
   lines.push('| cold start | runs | wall p50 ms | wall max ms | peak RSS p50 MB | target | answered |');
   lines.push('| --- | ---: | ---: | ---: | ---: | --- | --- |');
-  lines.push(c.runs === 0 ? `| ${c.command} | 0 | - | - | - | <= 500 ms, <= 120 MB | ${c.note} |` : `| ${c.command} | ${c.runs} | ${f(c.wallP50Ms)} | ${f(c.wallMaxMs)} | ${f(c.maxRssMbP50)} | <= 500 ms, <= 120 MB | ${c.answered ? 'yes' : 'NO'} |`);
+  lines.push(
+    c.runs === 0
+      ? `| ${c.command} | 0 | - | - | - | <= 500 ms, <= 120 MB | ${c.note} |`
+      : `| ${c.command} | ${c.runs} | ${f(c.wallP50Ms)} | ${f(c.wallMaxMs)} | ${f(c.maxRssMbP50)} | <= 500 ms, <= 120 MB | ${c.answered ? 'yes' : 'NO'} |`,
+  );
   if (r.model) lines.push('', ...formatModel(r.model));
   if (r.discord) lines.push('', ...formatDiscord(r.discord));
   return lines.join('\n');
@@ -236,9 +275,15 @@ function formatModel(m: Record<string, any>): string[] {
     row('first ingest: articles/s (articles, passages)', (x) => `${f(x.ingestion.articlesPerSecond, 2)} (${x.ingestion.articles}, ${x.ingestion.passages})`),
     row('share of ingest time outside the model (target <= 15%)', (x) => `${f(x.ingestion.shareOutsideModel * 100)}%`),
     row(`ask incl. question inference at ${p.length ? m[p[0]!].ask.passages : ''} passages p50 / p95 ms`, (x) => `${f(x.ask.p50Ms)} / ${f(x.ask.p95Ms)}`),
-    row('bot memory with the model: main + worker = total MB', (x) => `${f(x.memory.rssMb, 0)} + ${f(x.memory.workerRssMb ?? 0, 0)} = ${f(x.memory.rssMb + (x.memory.workerRssMb ?? 0), 0)}`),
+    row(
+      'bot memory with the model: main + worker = total MB',
+      (x) => `${f(x.memory.rssMb, 0)} + ${f(x.memory.workerRssMb ?? 0, 0)} = ${f(x.memory.rssMb + (x.memory.workerRssMb ?? 0), 0)}`,
+    ),
     row('worker RSS after a first ingest MB', (x) => f(x.workerRssMb ?? 0, 0)),
-    row('cold start to first answer (npm run ask) wall p50 ms / peak RSS MB', (x) => `${f(x.coldStart.wallP50Ms ?? 0, 0)} / ${f(x.coldStart.maxRssMbP50 ?? 0, 0)}${x.coldStart.answered ? '' : ' (NOT answered)'}`),
+    row(
+      'cold start to first answer (npm run ask) wall p50 ms / peak RSS MB',
+      (x) => `${f(x.coldStart.wallP50Ms ?? 0, 0)} / ${f(x.coldStart.maxRssMbP50 ?? 0, 0)}${x.coldStart.answered ? '' : ' (NOT answered)'}`,
+    ),
   ];
   return lines;
 }

@@ -20,9 +20,14 @@ import { SqliteStore } from '../store/sqlite/sqliteStore.js';
 const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 
 async function measure(dir: string): Promise<void> {
-  const files = readdirSync(dir).filter((f) => /\.(txt|md|html?)$/i.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.(txt|md|html?)$/i.test(f))
+    .sort();
   let started = process.hrtime.bigint();
-  const articles = files.map((f) => ({ key: join(dir, f), article: extractBytes(readFileSync(join(dir, f)), { location: join(dir, f), source: f, url: null }) }));
+  const articles = files.map((f) => ({
+    key: join(dir, f),
+    article: extractBytes(readFileSync(join(dir, f)), { location: join(dir, f), source: f, url: null }),
+  }));
   const extractionMs = elapsedMs(started);
   const dataDir = mkdtempSync(join(tmpdir(), 'copy-cost-'));
   const store = SqliteStore.open(dataDir);

@@ -79,7 +79,9 @@ function squadParagraphPairs(path: string, size: number): number[] {
 
 function articleBodies(path: string): string[] {
   const truth = readJson(path) as Record<string, { articleBody: string }>;
-  return Object.values(truth).map((t) => t.articleBody).filter((b) => wordTokens(b).length >= 50);
+  return Object.values(truth)
+    .map((t) => t.articleBody)
+    .filter((b) => wordTokens(b).length >= 50);
 }
 
 function report(squadPath: string, articlesPath: string): void {

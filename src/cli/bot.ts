@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
 
-  const running = config.discord.shards !== undefined && !isShardProcess ? await startShards(config, logger, fileURLToPath(import.meta.url)) : await startBot(config, logger);
+  const running =
+    config.discord.shards !== undefined && !isShardProcess ? await startShards(config, logger, fileURLToPath(import.meta.url)) : await startBot(config, logger);
   let stopping = false;
   const shutdown = (reason: string) => {
     if (stopping) return;

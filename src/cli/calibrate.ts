@@ -29,12 +29,20 @@ const USAGE = `Usage: npm run calibrate -- --docs DIR --questions FILE.jsonl [--
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      docs: { type: 'string' }, questions: { type: 'string' }, squad: { type: 'string' }, 'drop-gold': { type: 'string' }, limit: { type: 'string' },
-      'max-declined': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      docs: { type: 'string' },
+      questions: { type: 'string' },
+      squad: { type: 'string' },
+      'drop-gold': { type: 'string' },
+      limit: { type: 'string' },
+      'max-declined': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return void console.log(USAGE);
-  if (!values.squad && (!values.docs || !values.questions)) throw new UserFacingError('bad_usage', `--docs and --questions are required (or --squad FILE). ${USAGE}`);
+  if (!values.squad && (!values.docs || !values.questions))
+    throw new UserFacingError('bad_usage', `--docs and --questions are required (or --squad FILE). ${USAGE}`);
   const maxDeclined = values['max-declined'] === undefined ? 0.05 : Number(values['max-declined']);
   if (!(maxDeclined >= 0 && maxDeclined < 1)) throw new UserFacingError('bad_usage', '--max-declined must be a share between 0 and 1, e.g. 0.05');
   const dropGold = parseDropGold(values['drop-gold'], 0.2);
@@ -44,7 +52,8 @@ async function main(): Promise<void> {
   try {
     const corpus = readCorpus({ squad: values.squad, dropGold, docs: values.docs, questions: values.questions }, workDir);
     const questions = sample(corpus.questions, limit);
-    if (!questions.some((q) => q.unanswerable)) throw new UserFacingError('bad_usage', 'no unanswerable questions: honesty cannot be measured (use --drop-gold, or mark questions "unanswerable": true)');
+    if (!questions.some((q) => q.unanswerable))
+      throw new UserFacingError('bad_usage', 'no unanswerable questions: honesty cannot be measured (use --drop-gold, or mark questions "unanswerable": true)');
     if (!questions.some((q) => !q.unanswerable)) throw new UserFacingError('bad_usage', 'no answerable questions to calibrate with');
     const config = loadConfig();
     const embeddings = await loadEmbeddingsFromConfig(config);
@@ -71,8 +80,19 @@ async function main(): Promise<void> {
       }
     }
     const where = values['dry-run'] ? 'not stored (--dry-run)' : `stored in ${config.databaseUrl ? 'the PostgreSQL store' : config.dataDir}`;
-    if (values.json) return void console.log(JSON.stringify({ curve: curveToJson(curve), chosen: curveToJson([chosen])[0], model: point.model, questions: questions.length, stored: !values['dry-run'] }));
-    console.log(`Answer gate for ${point.model ?? 'lexical retrieval (no model vectors in use)'}, ${questions.length} questions (${questions.filter((q) => q.unanswerable).length} unanswerable):`);
+    if (values.json)
+      return void console.log(
+        JSON.stringify({
+          curve: curveToJson(curve),
+          chosen: curveToJson([chosen])[0],
+          model: point.model,
+          questions: questions.length,
+          stored: !values['dry-run'],
+        }),
+      );
+    console.log(
+      `Answer gate for ${point.model ?? 'lexical retrieval (no model vectors in use)'}, ${questions.length} questions (${questions.filter((q) => q.unanswerable).length} unanswerable):`,
+    );
     console.log(formatCurve(curve, chosen));
     console.log(`Chosen: the most honest point declining at most ${(maxDeclined * 100).toFixed(1)}% of answerable questions; ${where}.`);
   } finally {

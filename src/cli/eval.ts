@@ -38,7 +38,12 @@ function formatReport(r: EvalReport, meta: Record<string, unknown>): string {
     ['latency p50 / p95', `${num(r.latencyMs.p50, 1)} ms / ${num(r.latencyMs.p95, 1)} ms`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
-  const lines = [`Eval (${Object.entries(meta).map(([k, v]) => `${k}: ${v}`).join(', ')})`, ...rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`)];
+  const lines = [
+    `Eval (${Object.entries(meta)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')})`,
+    ...rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`),
+  ];
   for (const q of r.perQuestion ?? []) lines.push(`  ${JSON.stringify(q)}`);
   return lines.join('\n');
 }
@@ -46,12 +51,20 @@ function formatReport(r: EvalReport, meta: Record<string, unknown>): string {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      docs: { type: 'string' }, questions: { type: 'string' }, squad: { type: 'string' }, 'drop-gold': { type: 'string' }, limit: { type: 'string' },
-      k: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      docs: { type: 'string' },
+      questions: { type: 'string' },
+      squad: { type: 'string' },
+      'drop-gold': { type: 'string' },
+      limit: { type: 'string' },
+      k: { type: 'string' },
+      json: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return void console.log(USAGE);
-  if (!values.squad && (!values.docs || !values.questions)) throw new UserFacingError('bad_usage', `--docs and --questions are required (or --squad FILE). ${USAGE}`);
+  if (!values.squad && (!values.docs || !values.questions))
+    throw new UserFacingError('bad_usage', `--docs and --questions are required (or --squad FILE). ${USAGE}`);
   const k = values.k ? Number(values.k) : 10;
   if (!Number.isInteger(k) || k < 1) throw new UserFacingError('bad_usage', '--k must be a positive whole number');
   const dropGold = parseDropGold(values['drop-gold']);
@@ -70,7 +83,9 @@ async function main(): Promise<void> {
     const operatingPoint = await storedOperatingPoint(base);
     const { summary, outcomes } = await askAll(config, embeddings, corpus.docsDir, questions, k, { operatingPoint });
     const postgresRun = base.databaseUrl
-      ? await askAll({ ...base, dataDir: join(workDir, 'pg'), databaseSchema: `eval_${process.pid}_${Date.now()}` }, embeddings, corpus.docsDir, questions, k, { operatingPoint })
+      ? await askAll({ ...base, dataDir: join(workDir, 'pg'), databaseSchema: `eval_${process.pid}_${Date.now()}` }, embeddings, corpus.docsDir, questions, k, {
+          operatingPoint,
+        })
       : null;
     const report = computeReport(outcomes, { verbose: values.verbose });
     const languages = [...new Set(outcomes.map((o) => o.language))].sort();
@@ -112,7 +127,14 @@ async function storedOperatingPoint(config: Config): Promise<OperatingPoint | nu
 
 /** The figures that tell whether PostgreSQL retrieves and answers like SQLite. */
 function sideBySide(sqlite: EvalReport, postgres: EvalReport) {
-  const pick = (r: EvalReport) => ({ recallAt1: r.recallAt1, recallAt5: r.recallAt5, mrrAt10: r.mrrAt10, answerHit: r.answerHitRate, p50Ms: r.latencyMs.p50, p95Ms: r.latencyMs.p95 });
+  const pick = (r: EvalReport) => ({
+    recallAt1: r.recallAt1,
+    recallAt5: r.recallAt5,
+    mrrAt10: r.mrrAt10,
+    answerHit: r.answerHitRate,
+    p50Ms: r.latencyMs.p50,
+    p95Ms: r.latencyMs.p95,
+  });
   return { sqlite: pick(sqlite), postgres: pick(postgres) };
 }
 

@@ -21,7 +21,16 @@ const USAGE = `Usage: npm run eval:extraction -- --dataset DIR [--worst 10] [--j
   and recall, comments left in the body, comment-free pages given comments, and body F1.`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dataset: { type: 'string' }, worst: { type: 'string' }, comments: { type: 'string' }, json: { type: 'boolean' }, disable: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({
+    options: {
+      dataset: { type: 'string' },
+      worst: { type: 'string' },
+      comments: { type: 'string' },
+      json: { type: 'boolean' },
+      disable: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (values.help) return void console.log(USAGE);
   const worst = Number(values.worst ?? 10);
   if (!Number.isInteger(worst) || worst < 0) throw new UserFacingError('bad_usage', '--worst must be a whole number');
@@ -65,5 +74,3 @@ async function main(): Promise<void> {
 }
 
 runMain('eval:extraction failed', main);
-
-

@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const store = await openStore(config);
   try {
-    for await (const article of store.exportArticles({ withVectors: values['with-vectors'] })) process.stdout.write(`${JSON.stringify(toExportRecord(article))}\n`);
+    for await (const article of store.exportArticles({ withVectors: values['with-vectors'] }))
+      process.stdout.write(`${JSON.stringify(toExportRecord(article))}\n`);
   } finally {
     await store.close();
   }

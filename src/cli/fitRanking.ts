@@ -100,8 +100,12 @@ async function main(): Promise<void> {
     const fitted = fit(fitting);
     const current = FEATURES.map((name) => RANKING_WEIGHTS[name]);
     const fusedOnly = FEATURES.map((name) => (name === 'fused' ? 1 : 0));
-    console.log(`questions: ${examples.length} (fit ${fitting.length}, check ${checking.length}); paragraph among the ${RANKED_CANDIDATES} candidates: ${(examples.filter((e) => e.gold.includes(true)).length / examples.length).toFixed(3)}`);
-    console.log(`recall@1 on the check half: fused order ${recallAt1(checking, fusedOnly).toFixed(4)}, RANKING_WEIGHTS ${recallAt1(checking, current).toFixed(4)}, fitted ${recallAt1(checking, fitted).toFixed(4)}`);
+    console.log(
+      `questions: ${examples.length} (fit ${fitting.length}, check ${checking.length}); paragraph among the ${RANKED_CANDIDATES} candidates: ${(examples.filter((e) => e.gold.includes(true)).length / examples.length).toFixed(3)}`,
+    );
+    console.log(
+      `recall@1 on the check half: fused order ${recallAt1(checking, fusedOnly).toFixed(4)}, RANKING_WEIGHTS ${recallAt1(checking, current).toFixed(4)}, fitted ${recallAt1(checking, fitted).toFixed(4)}`,
+    );
     const scale = 6 / (fitted[FEATURES.indexOf('fused')] || 1); // printed with fused = 6, as in the source
     console.log(`fitted weights: { ${FEATURES.map((name, k) => `${name}: ${(fitted[k]! * scale).toFixed(1)}`).join(', ')} }`);
   } finally {

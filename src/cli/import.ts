@@ -23,7 +23,10 @@ async function main(): Promise<void> {
   if (!existsSync(file)) throw new UserFacingError('bad_usage', `${file} does not exist`);
   const config = loadConfig();
   const embeddings = await loadEmbeddingsFromConfig(config);
-  if (!embeddings.embeddings) console.error(`Embedding model not loaded (${embeddings.status.reason}): vectors carried in the file are used; passages without one are imported lexical-only and the next ingest adds their vectors.`);
+  if (!embeddings.embeddings)
+    console.error(
+      `Embedding model not loaded (${embeddings.status.reason}): vectors carried in the file are used; passages without one are imported lexical-only and the next ingest adds their vectors.`,
+    );
   const store = await openStore(config);
   const release = await store.lockForIngest();
   try {

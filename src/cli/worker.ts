@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const minutes = config.discord.ingestIntervalMinutes;
   if (minutes <= 0) {
-    console.error('INGEST_INTERVAL_MINUTES is not set: npm run worker re-ingests on that schedule (e.g. INGEST_INTERVAL_MINUTES=30); for one run use npm run ingest.');
+    console.error(
+      'INGEST_INTERVAL_MINUTES is not set: npm run worker re-ingests on that schedule (e.g. INGEST_INTERVAL_MINUTES=30); for one run use npm run ingest.',
+    );
     process.exit(1);
   }
   const logger = createLogger(config.logLevel).child({ role: 'worker' });
@@ -30,14 +32,18 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 
   const embeddings = await loadEmbeddingsFromConfig(config);
-  if (!embeddings.embeddings) logger.warn({ model: embeddings.status.model, reason: embeddings.status.reason }, 'embedding model not loaded: lexical index only');
+  if (!embeddings.embeddings)
+    logger.warn({ model: embeddings.status.model, reason: embeddings.status.reason }, 'embedding model not loaded: lexical index only');
   logger.info({ everyMinutes: minutes, store: config.databaseUrl ? 'postgresql' : config.dataDir }, 'worker started');
 
   while (!stop.signal.aborted) {
     try {
       const summary = await ingestFromConfig(config, { embeddings, signal: stop.signal, log: (m) => logger.info(m) });
       const { added, updated, removed, unchanged, duplicates, skipped, failedSources, durationMs } = summary;
-      logger.info({ added, updated, removed, unchanged, duplicates, skipped: skipped.length, failedSources: failedSources.length, durationMs }, 'ingest run finished');
+      logger.info(
+        { added, updated, removed, unchanged, duplicates, skipped: skipped.length, failedSources: failedSources.length, durationMs },
+        'ingest run finished',
+      );
     } catch (error) {
       if (error instanceof IngestLockedError) logger.info({ holder: error.message }, 'ingest run skipped: another ingest is running');
       else if (!stop.signal.aborted) logger.error({ err: error }, 'ingest run failed; trying again at the next interval');

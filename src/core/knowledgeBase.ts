@@ -1,5 +1,5 @@
 import type { NewsEmbeddings } from './ports/newsEmbeddings.js';
-import { type EmbeddingStatus } from './ports/newsEmbeddings.js';
+import type { EmbeddingStatus } from './ports/newsEmbeddings.js';
 import type { KnowledgeStore } from './ports/knowledgeStore.js';
 import { withStories } from './answer/citations.js';
 import { composeExtractiveAnswer } from './answer/extractive.js';
@@ -117,7 +117,13 @@ export class KnowledgeBase {
     if (cached && cached.space === space && Date.now() - cached.at < CALIBRATION_RECHECK_MS) return cached.value;
     const value = this.measureVectorUse().catch((error: unknown) => {
       this.options.log?.(`Could not measure the embedding model on the store: ${error instanceof Error ? error.message : String(error)}; answering lexically.`);
-      return { embeddings: null, scale: null, problem: 'the model could not be measured on this store', limitation: LEXICAL_ONLY_LIMITATION, operatingPoint: null };
+      return {
+        embeddings: null,
+        scale: null,
+        problem: 'the model could not be measured on this store',
+        limitation: LEXICAL_ONLY_LIMITATION,
+        operatingPoint: null,
+      };
     });
     this.vectorUseCache = { value, at: Date.now(), space };
     return value;
@@ -125,13 +131,20 @@ export class KnowledgeBase {
 
   private async measureVectorUse(): Promise<VectorUse> {
     const stored = await this.options.store.calibration();
-    const lexical = (problem: string, limitation: string): VectorUse => ({ embeddings: null, scale: null, problem, limitation, operatingPoint: stored.operatingPoint });
+    const lexical = (problem: string, limitation: string): VectorUse => ({
+      embeddings: null,
+      scale: null,
+      problem,
+      limitation,
+      operatingPoint: stored.operatingPoint,
+    });
     const problem = await this.spaceProblem();
     if (problem) return lexical(problem, LEXICAL_ONLY_LIMITATION);
     const embeddings = this.options.embeddings!;
     const calibration = await currentCalibration(this.options.store, embeddings, this.options.log, stored.vector);
     if (!calibration) return lexical('too few articles with vectors to measure the model on (at least two are needed)', LEXICAL_ONLY_LIMITATION);
-    if (!calibration.separates) return lexical("the model's vectors do not separate related from unrelated text on this store", notSeparatingLimitation(calibration));
+    if (!calibration.separates)
+      return lexical("the model's vectors do not separate related from unrelated text on this store", notSeparatingLimitation(calibration));
     return { embeddings, scale: vectorScale(calibration), problem: null, limitation: null, operatingPoint: stored.operatingPoint };
   }
 
@@ -156,7 +169,10 @@ export class KnowledgeBase {
     const base = fitted ?? DEFAULT_THRESHOLDS;
     const override = this.options.gateOverride ?? {};
     const origin: ThresholdOrigin = Object.keys(override).length > 0 ? 'environment' : fitted ? 'calibrated' : 'default';
-    return { thresholds: { minRelevance: override.minRelevance ?? base.minRelevance, minVectorMargin: override.minVectorMargin ?? base.minVectorMargin }, origin };
+    return {
+      thresholds: { minRelevance: override.minRelevance ?? base.minRelevance, minVectorMargin: override.minVectorMargin ?? base.minVectorMargin },
+      origin,
+    };
   }
 
   async retrieve(question: string, options: RetrievalOptions = {}): Promise<RetrievalResult> {

@@ -13,7 +13,11 @@ export function threadName(question: string): string {
 }
 
 /** Errors that mean "not allowed here", as opposed to a failure worth logging. */
-const NOT_ALLOWED = new Set<number>([RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.MissingAccess, RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType]);
+const NOT_ALLOWED = new Set<number>([
+  RESTJSONErrorCodes.MissingPermissions,
+  RESTJSONErrorCodes.MissingAccess,
+  RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType,
+]);
 
 export type ThreadOutcome = { threadId: string; notice?: undefined } | { threadId: null; notice: string };
 
@@ -30,10 +34,18 @@ export async function startAnswerThread(answer: Message, question: string, where
     return { threadId: thread.id };
   } catch (error) {
     if (error instanceof DiscordAPIError && typeof error.code === 'number' && NOT_ALLOWED.has(error.code)) {
-      return { threadId: null, notice: 'I am not allowed to start threads in this channel (I need the Create Public Threads permission), so the answer stays here.' };
+      return {
+        threadId: null,
+        notice: 'I am not allowed to start threads in this channel (I need the Create Public Threads permission), so the answer stays here.',
+      };
     }
     // Already in a thread, or a channel type that has no threads.
-    if (error instanceof DiscordjsError && [DiscordjsErrorCodes.MessageThreadParent, DiscordjsErrorCodes.MessageExistingThread, DiscordjsErrorCodes.ChannelNotCached].includes(error.code as DiscordjsErrorCodes)) {
+    if (
+      error instanceof DiscordjsError &&
+      [DiscordjsErrorCodes.MessageThreadParent, DiscordjsErrorCodes.MessageExistingThread, DiscordjsErrorCodes.ChannelNotCached].includes(
+        error.code as DiscordjsErrorCodes,
+      )
+    ) {
       return { threadId: null, notice: 'Threads cannot be started from an answer in this channel, so the answer stays here.' };
     }
     throw error;

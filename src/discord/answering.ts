@@ -12,7 +12,12 @@ import { splitMessage } from './splitMessage.js';
  * How every Discord path formats answers and sources: article text escaped (one function,
  * escapeMarkdown), links made safe and wrapped in <...> (no previews).
  */
-export const DISCORD_FORMAT: FormatOptions = { wrapLinks: true, escapeText: (text) => escapeMarkdown(text), escapeAnswerText: (text) => escapeMarkdown(text, { keepMarkers: true }), safeLink };
+export const DISCORD_FORMAT: FormatOptions = {
+  wrapLinks: true,
+  escapeText: (text) => escapeMarkdown(text),
+  escapeAnswerText: (text) => escapeMarkdown(text, { keepMarkers: true }),
+  safeLink,
+};
 
 /** Every message the bot sends pings nobody, whatever an article or a question contains. */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [], users: [], roles: [], repliedUser: false };

@@ -23,11 +23,21 @@ export const LOCALIZED = {
   },
   askQuestion: {
     name: map({ de: 'frage', it: 'domanda', fr: 'question', es: 'pregunta' }),
-    description: map({ de: 'Deine Frage, in jeder Sprache', it: 'La tua domanda, in qualsiasi lingua', fr: 'Votre question, dans n’importe quelle langue', es: 'Tu pregunta, en cualquier idioma' }),
+    description: map({
+      de: 'Deine Frage, in jeder Sprache',
+      it: 'La tua domanda, in qualsiasi lingua',
+      fr: 'Votre question, dans n’importe quelle langue',
+      es: 'Tu pregunta, en cualquier idioma',
+    }),
   },
   askPrivate: {
     name: map({ de: 'privat', it: 'privato', fr: 'prive', es: 'privado' }),
-    description: map({ de: 'Die Antwort nur dir zeigen', it: 'Mostra la risposta solo a te', fr: 'Afficher la réponse à vous seul', es: 'Mostrar la respuesta solo a ti' }),
+    description: map({
+      de: 'Die Antwort nur dir zeigen',
+      it: 'Mostra la risposta solo a te',
+      fr: 'Afficher la réponse à vous seul',
+      es: 'Mostrar la respuesta solo a ti',
+    }),
   },
   askThread: {
     name: map({ de: 'thread', it: 'discussione', fr: 'fil', es: 'hilo' }),

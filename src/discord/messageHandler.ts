@@ -20,7 +20,10 @@ function addressedToBot(message: Message, botId: string, context: BotContext): A
   const inBotThread = message.channel.isThread() && message.channel.ownerId === botId;
   if (!isDm && !mentioned && !replyToBot && !inBotThread) return null;
   // Strip mentions of the bot (and any other mention syntax) from the question text.
-  const question = message.content.replace(/<@!?\d+>|<@&\d+>|@everyone|@here/g, ' ').replace(/\s+/g, ' ').trim();
+  const question = message.content
+    .replace(/<@!?\d+>|<@&\d+>|@everyone|@here/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const previous = repliedExchange ?? (inBotThread ? context.conversations.forThread(message.channelId) : undefined);
   return { question, previous, threadId: inBotThread ? message.channelId : null };
 }
@@ -37,11 +40,18 @@ export async function handleMessage(message: Message, context: BotContext): Prom
   if (!addressed) return;
 
   const send = async (content: string, first: boolean) =>
-    first ? message.reply({ content, allowedMentions: NO_MENTIONS }) : message.channel.isSendable() ? message.channel.send({ content, allowedMentions: NO_MENTIONS }) : undefined;
+    first
+      ? message.reply({ content, allowedMentions: NO_MENTIONS })
+      : message.channel.isSendable()
+        ? message.channel.send({ content, allowedMentions: NO_MENTIONS })
+        : undefined;
 
   try {
     if (!addressed.question) {
-      await send('Ask me a question about the news, for example: “What has been reported about this week’s election?” Reply to my answer to ask a follow-up.', true);
+      await send(
+        'Ask me a question about the news, for example: “What has been reported about this week’s election?” Reply to my answer to ask a follow-up.',
+        true,
+      );
       return;
     }
     const question = await checkQuestion(context, message.author.id, addressed.question);
@@ -57,6 +67,11 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     context.conversations.rememberAnswer(ids, exchange);
     if (addressed.threadId) context.conversations.rememberThread(addressed.threadId, exchange);
   } catch (error) {
-    await reportFailure(error, { logger: context.logger, send: (content) => send(content, true), where: { channel: message.channelId }, failed: 'message answer failed' });
+    await reportFailure(error, {
+      logger: context.logger,
+      send: (content) => send(content, true),
+      where: { channel: message.channelId },
+      failed: 'message answer failed',
+    });
   }
 }

@@ -11,7 +11,11 @@ const MAX_REASON_CHARS = 60;
  * (error text, byte counts, paths) are dropped, and any path or URL left is replaced.
  */
 export function shortReason(reason: string): string {
-  const head = reason.replace(LOCATION, '…').split(/\s*[(:]/)[0]!.replace(/\s+/g, ' ').trim();
+  const head = reason
+    .replace(LOCATION, '…')
+    .split(/\s*[(:]/)[0]!
+    .replace(/\s+/g, ' ')
+    .trim();
   const short = head.length > MAX_REASON_CHARS ? `${head.slice(0, MAX_REASON_CHARS - 1).trimEnd()}…` : head;
   return short || 'other error';
 }

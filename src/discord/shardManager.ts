@@ -33,7 +33,9 @@ export async function recommendedShardCount(config: Config): Promise<number> {
 export async function startShards(config: Config, logger: Logger, entryFile: string): Promise<RunningShards> {
   const count = config.discord.shards === 'auto' ? await recommendedShardCount(config) : config.discord.shards!;
   if (!config.databaseUrl) {
-    logger.warn('DISCORD_SHARDS without DATABASE_URL: the shards share the SQLite store on this machine, but rate limits hold per shard; use PostgreSQL to share them');
+    logger.warn(
+      'DISCORD_SHARDS without DATABASE_URL: the shards share the SQLite store on this machine, but rate limits hold per shard; use PostgreSQL to share them',
+    );
   }
   const manager = new ShardingManager(entryFile, {
     totalShards: count,
@@ -45,7 +47,9 @@ export async function startShards(config: Config, logger: Logger, entryFile: str
   });
   manager.on('shardCreate', (shard: Shard) => {
     logger.info({ shard: shard.id, shards: count }, 'shard starting');
-    shard.on('death', (child) => logger.warn({ shard: shard.id, exitCode: 'exitCode' in child ? child.exitCode : null }, 'shard exited; discord.js restarts it'));
+    shard.on('death', (child) =>
+      logger.warn({ shard: shard.id, exitCode: 'exitCode' in child ? child.exitCode : null }, 'shard exited; discord.js restarts it'),
+    );
   });
   logger.info({ shards: count }, 'starting shards');
   await manager.spawn({ amount: count, delay: SHARD_SPAWN_DELAY_MS, timeout: SHARD_READY_TIMEOUT_MS });

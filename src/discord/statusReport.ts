@@ -44,7 +44,9 @@ export function sourceHealthLines(statuses: SourceStatus[], now = Date.now()): s
   for (const s of failing.slice(0, MAX_SOURCE_LINES)) {
     const next = s.nextAttemptAt && Date.parse(s.nextAttemptAt) > now ? `backing off, next attempt after ${s.nextAttemptAt}` : 'retried at the next ingest';
     const lastOk = s.lastSuccessAt ? `last success ${s.lastSuccessAt}` : 'never read successfully';
-    lines.push(`- ${sourceShown(s.sourceId)}: ${s.consecutiveFailures} failed read${s.consecutiveFailures === 1 ? '' : 's'} in a row (last error: ${escapeMarkdown(s.lastError ?? 'unknown')}, at ${s.lastErrorAt ?? '?'}; ${lastOk}); ${next}`);
+    lines.push(
+      `- ${sourceShown(s.sourceId)}: ${s.consecutiveFailures} failed read${s.consecutiveFailures === 1 ? '' : 's'} in a row (last error: ${escapeMarkdown(s.lastError ?? 'unknown')}, at ${s.lastErrorAt ?? '?'}; ${lastOk}); ${next}`,
+    );
   }
   if (failing.length > MAX_SOURCE_LINES) lines.push(`- ... and ${failing.length - MAX_SOURCE_LINES} more failing`);
   return lines;
@@ -62,13 +64,16 @@ function configuredSourceIds(config: Config): Set<string> | null {
 /** The numbers /status shows: what is indexed, how fresh, with which model, how big. */
 export async function statusReport(context: BotContext, now = Date.now()): Promise<string> {
   const store = context.kb.store;
-  const [stats, lastRun, space, bytes, sources] = await Promise.all([store.stats(), store.lastRun(), store.vectorSpace(), store.storeBytesOnDisk(), store.sourceStatuses()]);
+  const [stats, lastRun, space, bytes, sources] = await Promise.all([
+    store.stats(),
+    store.lastRun(),
+    store.vectorSpace(),
+    store.storeBytesOnDisk(),
+    store.sourceStatuses(),
+  ]);
   const running = context.reingest.current();
   const problem = await context.kb.vectorProblem();
-  const lines = [
-    '**News knowledge base**',
-    `Articles: ${stats.documents} · Passages: ${stats.passages} · Sources: ${stats.sources}`,
-  ];
+  const lines = ['**News knowledge base**', `Articles: ${stats.documents} · Passages: ${stats.passages} · Sources: ${stats.sources}`];
   if (running) {
     lines.push(`Ingest: running since ${new Date(running.startedAt).toISOString()} (${running.progress?.processed ?? 0} articles so far)`);
   }
@@ -93,7 +98,9 @@ export async function statusReport(context: BotContext, now = Date.now()): Promi
   lines.push(`Index size on disk: ${formatBytes(bytes)}`);
   if (context.shard) {
     const servers = await context.shard.serversAcrossShards();
-    lines.push(`Shards: ${context.shard.count} (this is shard ${context.shard.ids.join(', ')}) · Servers: ${servers ?? 'unknown (other shards did not answer)'}`);
+    lines.push(
+      `Shards: ${context.shard.count} (this is shard ${context.shard.ids.join(', ')}) · Servers: ${servers ?? 'unknown (other shards did not answer)'}`,
+    );
   }
   lines.push(`Uptime: ${formatDuration(now - context.startedAt)}`);
   return lines.join('\n');

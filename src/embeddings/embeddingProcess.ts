@@ -22,7 +22,9 @@ export type EmbeddingProcessMessage =
   | { type: 'done'; id: number; vectors: Float32Array[] }
   | { type: 'error'; id: number; message: string };
 
-export type EmbeddingProcessRequest = { type: 'start'; options: TransformersEmbeddingsOptions } | { type: 'job'; id: number; kind: EmbeddingJobKind; texts: string[] };
+export type EmbeddingProcessRequest =
+  | { type: 'start'; options: TransformersEmbeddingsOptions }
+  | { type: 'job'; id: number; kind: EmbeddingJobKind; texts: string[] };
 
 const send = (message: EmbeddingProcessMessage) => process.send!(message);
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -52,7 +54,8 @@ process.on('message', async (request: EmbeddingProcessRequest) => {
   }
   try {
     if (!embeddings) throw new Error('embedding model not loaded');
-    const vectors = request.kind === 'query' ? [Float32Array.from(await embeddings.embedQuery(request.texts[0]!))] : await embeddings.embedPassages(request.texts);
+    const vectors =
+      request.kind === 'query' ? [Float32Array.from(await embeddings.embedQuery(request.texts[0]!))] : await embeddings.embedPassages(request.texts);
     send({ type: 'done', id: request.id, vectors });
   } catch (error) {
     send({ type: 'error', id: request.id, message: reason(error) });

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { siblingModule, startChildProcess } from '../processes/startChild.js';
 import type { EmbeddingJobKind, EmbeddingProcessMessage, EmbeddingProcessRequest } from './embeddingProcess.js';
-import { type EmbedOptions } from '../core/ports/newsEmbeddings.js';
+import type { EmbedOptions } from '../core/ports/newsEmbeddings.js';
 import { NewsEmbeddings } from '../core/ports/newsEmbeddings.js';
 import { DEFAULT_PASSAGE_BATCH } from './embeddingDefaults.js';
 import type { TransformersEmbeddingsOptions } from './transformersEmbeddings.js';
@@ -126,7 +126,8 @@ export class ProcessEmbeddings extends NewsEmbeddings {
     this.spawn().catch((error: Error) => {
       // The model no longer loads: every waiting job fails with the reason, and later ones too.
       this.broken = error.message;
-      for (const waiting of [...this.urgent.splice(0), ...this.background.splice(0)]) waiting.reject(new Error(`embedding model unavailable (${error.message})`));
+      for (const waiting of [...this.urgent.splice(0), ...this.background.splice(0)])
+        waiting.reject(new Error(`embedding model unavailable (${error.message})`));
     });
   }
 
@@ -179,7 +180,8 @@ export class ProcessEmbeddings extends NewsEmbeddings {
 
   async embedPassages(texts: string[], options: EmbedOptions = {}): Promise<Float32Array[]> {
     const batches: Array<Promise<Float32Array[]>> = [];
-    for (let i = 0; i < texts.length; i += this.batchSize) batches.push(this.submit('passages', texts.slice(i, i + this.batchSize), options.forQuestion ?? false));
+    for (let i = 0; i < texts.length; i += this.batchSize)
+      batches.push(this.submit('passages', texts.slice(i, i + this.batchSize), options.forQuestion ?? false));
     return (await Promise.all(batches)).flat();
   }
 

@@ -22,7 +22,9 @@ export function validateLlmSettings(settings: LlmSettings): void {
   };
   if (provider === 'openai') {
     if (!openaiBaseUrl && !openaiApiKey) {
-      throw new ConfigError('LLM_PROVIDER=openai needs OPENAI_API_KEY (for api.openai.com) or OPENAI_BASE_URL (for a compatible server such as vLLM, llama.cpp or LM Studio). Set it in .env.');
+      throw new ConfigError(
+        'LLM_PROVIDER=openai needs OPENAI_API_KEY (for api.openai.com) or OPENAI_BASE_URL (for a compatible server such as vLLM, llama.cpp or LM Studio). Set it in .env.',
+      );
     }
     checkUrl('OPENAI_BASE_URL', openaiBaseUrl);
   }

@@ -77,7 +77,11 @@ export function sentencesWithMarkers(answer: string, language: string): Array<{ 
   const result: Array<{ text: string; markers: number[] }> = [];
   for (const raw of splitSentences(answer.replace(/\s+/g, ' ').trim(), language)) {
     const markers = [...raw.matchAll(MARKER)].flatMap((m) => m[1]!.split(',').map((n) => Number(n.trim())));
-    const text = raw.replace(MARKER, '').replace(/\s+([.,;:!?])/g, '$1').replace(/\s+/g, ' ').trim();
+    const text = raw
+      .replace(MARKER, '')
+      .replace(/\s+([.,;:!?])/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim();
     const leadingOnly = /^(\s*\[\d+(?:\s*,\s*\d+)*\]\s*)+/.exec(raw);
     if (leadingOnly && result.length > 0 && result.at(-1)!.markers.length === 0) {
       // "... fact. [2] Next sentence": the marker belongs to the sentence before.
@@ -111,7 +115,8 @@ export function checkSentence(sentence: { text: string; markers: number[] }, pas
     else removed.push({ sentence: text, marker: n, reason: `not supported by passage ${n}: ${check.reason}` });
   }
   if (verified.length > 0) return { text, markers: verified };
-  if (wordTokens(foldText(text)).length > 0) removed.push({ sentence: text, marker: null, reason: markers.length ? 'no supported citation left' : 'no citation' });
+  if (wordTokens(foldText(text)).length > 0)
+    removed.push({ sentence: text, marker: null, reason: markers.length ? 'no supported citation left' : 'no citation' });
   return null;
 }
 

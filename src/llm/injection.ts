@@ -41,7 +41,7 @@ export const INSTRUCTION_PATTERNS: Record<'en' | 'de' | 'it' | 'fr' | 'es', RegE
   fr: [
     command('ignore[sz]?|ignorez|oublie[sz]?|oubliez|néglige[sz]?', 'instructions?|précédentes|règles|consignes'),
     phrase('tu es maintenant|vous êtes maintenant|tu es désormais|désormais tu es|agis comme|agissez comme|fais semblant d.être|prompt système|invite système'),
-    command("en tant qu.ia|en tant que modèle de langage", 'dois|devez|devrais'),
+    command('en tant qu.ia|en tant que modèle de langage', 'dois|devez|devrais'),
   ],
   es: [
     command('ignora|ignore|ignoren|olvida|olvide|olviden|omite|descarta|desobedece', 'instrucciones|instrucción|anteriores|previas|indicaciones'),

@@ -32,7 +32,9 @@ export class LlmAnswerer implements Answerer {
     let text = '';
     const draft = hooks.onDraft ? checkedDrafts(passages, questionLanguage, hooks.onDraft) : null;
     try {
-      const stream = await this.model.stream(buildAnswerMessages(question, questionLanguage, passages), { signal: AbortSignal.timeout(this.options.timeoutMs) });
+      const stream = await this.model.stream(buildAnswerMessages(question, questionLanguage, passages), {
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
       for await (const chunk of stream) {
         if (typeof chunk.content === 'string') text += chunk.content;
         draft?.(text);
@@ -45,7 +47,9 @@ export class LlmAnswerer implements Answerer {
 
     const answerLanguage = detectLanguage(text);
     if (answerLanguage !== 'und' && questionLanguage !== 'und' && answerLanguage !== questionLanguage) {
-      return fallback(`The language model answered in ${languageName(answerLanguage)} instead of ${languageName(questionLanguage)}; showing quoted sentences instead.`);
+      return fallback(
+        `The language model answered in ${languageName(answerLanguage)} instead of ${languageName(questionLanguage)}; showing quoted sentences instead.`,
+      );
     }
 
     const checked = checkCitations(text, passages, questionLanguage);

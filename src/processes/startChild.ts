@@ -65,6 +65,7 @@ export function startChildProcess(file: URL, options: { cpus?: number; maxOldSpa
     return { child, cpus: `pinned to CPU ${pinned} of ${available.join(',')}` };
   }
   const child = fork(args.at(-1)!, [], { execArgv: args.slice(0, -1), stdio, serialization: 'advanced', env });
-  const reason = !wanted || (available && wanted >= available.length) ? 'all CPUs' : `all CPUs (${available ? 'taskset not found' : 'CPU list unreadable'}, not pinned)`;
+  const reason =
+    !wanted || (available && wanted >= available.length) ? 'all CPUs' : `all CPUs (${available ? 'taskset not found' : 'CPU list unreadable'}, not pinned)`;
   return { child, cpus: reason };
 }

@@ -27,9 +27,26 @@ export interface DocumentRow {
  * comments (schema v2) only to drop them.
  */
 export const DOCUMENT_ROW_COLUMNS = [
-  'id', 'doc_key', 'source_id', 'raw_hash', 'content_hash', 'extractor_version', 'title', 'outlet', 'published',
-  'language', 'url', 'source', 'location', 'author', 'ingested_at', 'updated_at', 'summary_only',
-].map((c) => `d.${c}`).join(', ');
+  'id',
+  'doc_key',
+  'source_id',
+  'raw_hash',
+  'content_hash',
+  'extractor_version',
+  'title',
+  'outlet',
+  'published',
+  'language',
+  'url',
+  'source',
+  'location',
+  'author',
+  'ingested_at',
+  'updated_at',
+  'summary_only',
+]
+  .map((c) => `d.${c}`)
+  .join(', ');
 
 export function toDocument(row: DocumentRow): DocumentRecord & { extractorVersion: number } {
   return {

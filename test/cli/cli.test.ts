@@ -30,7 +30,16 @@ describe('command line', () => {
     expect(json.code).toBe(0);
     const parsed = JSON.parse(json.stdout);
     expect(parsed.answer).toMatch(/1,83 miliardi di euro\. \[1\]/);
-    expect(parsed.citations[0]).toEqual(expect.objectContaining({ n: 1, title: expect.any(String), source: 'torino.txt', language: 'it', section: 'body', quote: expect.stringContaining('1,83') }));
+    expect(parsed.citations[0]).toEqual(
+      expect.objectContaining({
+        n: 1,
+        title: expect.any(String),
+        source: 'torino.txt',
+        language: 'it',
+        section: 'body',
+        quote: expect.stringContaining('1,83'),
+      }),
+    );
     expect(parsed.citations[0].published).toBeUndefined(); // unknown, never invented
     expect(parsed.passages[0]).toEqual(expect.objectContaining({ source: 'torino.txt', score: expect.any(Number), section: 'body', text: expect.any(String) }));
 

@@ -15,8 +15,10 @@ const ARTICLE_COUNT = 400;
 function writeArticles(dir: string, version: number, only?: (i: number) => boolean): void {
   for (let i = 0; i < ARTICLE_COUNT; i++) {
     if (only && !only(i)) continue;
-    const paragraphs = Array.from({ length: 6 }, (_, p) =>
-      `Report ${i} paragraph ${p} revision v${version}. The harbour authority of town${i} counted ${i * 7 + p} ships this week, and officials said the new quay would open in spring after long delays caused by storms and rising costs.`,
+    const paragraphs = Array.from(
+      { length: 6 },
+      (_, p) =>
+        `Report ${i} paragraph ${p} revision v${version}. The harbour authority of town${i} counted ${i * 7 + p} ships this week, and officials said the new quay would open in spring after long delays caused by storms and rising costs.`,
     );
     writeFileSync(join(dir, `article-${i}.txt`), `Harbour report number ${i}\n\n${paragraphs.join('\n\n')}\n`);
   }

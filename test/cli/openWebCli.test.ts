@@ -29,13 +29,18 @@ describe('ingest CLI on the open web', () => {
 
     const ftp = await runScript('src/cli/ingest.ts', ['ftp://example.org/news'], env);
     expect(ftp.code).toBe(1);
-    expect(ftp.stderr.trim()).toBe('ingest failed: unsupported source "ftp://example.org/news": ftp:// is not supported (use http://, https://, file:// or a path)');
+    expect(ftp.stderr.trim()).toBe(
+      'ingest failed: unsupported source "ftp://example.org/news": ftp:// is not supported (use http://, https://, file:// or a path)',
+    );
     const fileUrl = await runScript('src/cli/ingest.ts', [`file://${encodeURI(docs)}`], env);
     expect(fileUrl.code).toBe(0);
 
     const exported = await runScript('src/cli/export.ts', [], env);
     expect(exported.code).toBe(0);
-    const lines = exported.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = exported.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     const rhine = lines.find((l) => l.source.endsWith('rhine.txt'));
     expect(Object.keys(rhine)).toEqual(['source', 'url', 'title', 'outlet', 'author', 'published', 'language', 'body', 'comments', 'passages']);

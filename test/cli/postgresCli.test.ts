@@ -11,7 +11,11 @@ const serverUrl = testDatabaseUrl();
 
 const createDatabase = (name: string) => createTestDatabase(serverUrl!, name);
 
-const exportLines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+const exportLines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe.skipIf(!serverUrl)('CLI with DATABASE_URL (PostgreSQL)', () => {
   const databases: string[] = [];
@@ -33,7 +37,10 @@ describe.skipIf(!serverUrl)('CLI with DATABASE_URL (PostgreSQL)', () => {
 
     // The same question gets the same answer from both backends.
     const question = 'How low is the water level at the Kaub gauge?';
-    const [fromPg, fromSqlite] = await Promise.all([runScript('src/cli/ask.ts', ['--json', question], pg), runScript('src/cli/ask.ts', ['--json', question], sqlite)]);
+    const [fromPg, fromSqlite] = await Promise.all([
+      runScript('src/cli/ask.ts', ['--json', question], pg),
+      runScript('src/cli/ask.ts', ['--json', question], sqlite),
+    ]);
     expect(fromPg.code, fromPg.stderr).toBe(0);
     const pgAnswer = JSON.parse(fromPg.stdout) as { answer: string; noAnswer: boolean };
     expect(pgAnswer.noAnswer).toBe(false);
@@ -71,7 +78,12 @@ describe.skipIf(!serverUrl)('CLI with DATABASE_URL (PostgreSQL)', () => {
     expect(withVectors.code, withVectors.stderr).toBe(0);
     const vectorLines = exportLines(withVectors.stdout) as Array<Record<string, any>>;
     const passageTotal = vectorLines.reduce((sum, l) => sum + l.passages, 0);
-    expect(vectorLines.every((l) => l.vectors?.model === 'hashing-384' && l.vectors.passages.length === l.passages && l.vectors.passages.every((p: any) => typeof p.vector === 'string'))).toBe(true);
+    expect(
+      vectorLines.every(
+        (l) =>
+          l.vectors?.model === 'hashing-384' && l.vectors.passages.length === l.passages && l.vectors.passages.every((p: any) => typeof p.vector === 'string'),
+      ),
+    ).toBe(true);
     const vectorFile = join(root, 'kb-vectors.jsonl');
     writeFileSync(vectorFile, withVectors.stdout);
     const noModel = { DATA_DIR: join(root, 'carried'), EMBEDDING_DISABLED: 'true' };
@@ -81,7 +93,9 @@ describe.skipIf(!serverUrl)('CLI with DATABASE_URL (PostgreSQL)', () => {
     const carriedExport = exportLines((await runScript('src/cli/export.ts', ['--with-vectors'], noModel)).stdout);
     expect(bySource(carriedExport)).toEqual(bySource(vectorLines));
     // The carried vectors are in use once the model is there: hybrid retrieval, no re-embedding needed.
-    const carriedAnswer = JSON.parse((await runScript('src/cli/ask.ts', ['--json', question], { ...noModel, EMBEDDING_DISABLED: 'false', EMBEDDING_MODEL: 'hashing-384' })).stdout);
+    const carriedAnswer = JSON.parse(
+      (await runScript('src/cli/ask.ts', ['--json', question], { ...noModel, EMBEDDING_DISABLED: 'false', EMBEDDING_MODEL: 'hashing-384' })).stdout,
+    );
     expect(carriedAnswer).toMatchObject({ answer: pgAnswer.answer, retrieval: 'hybrid' });
 
     // Vectors of another model than the one loaded are not mixed in: embedded again, and said so.

@@ -13,8 +13,10 @@ const ARTICLE_COUNT = 300;
 function writeArticles(dir: string, revision: number, only: (i: number) => boolean = () => true): void {
   for (let i = 0; i < ARTICLE_COUNT; i++) {
     if (!only(i)) continue;
-    const paragraphs = Array.from({ length: 5 }, (_, p) =>
-      `Report ${i} paragraph ${p} revision v${revision}. The harbour authority of town${i} counted ${i * 7 + p} ships this week, and officials said the new quay would open in spring after delays.`,
+    const paragraphs = Array.from(
+      { length: 5 },
+      (_, p) =>
+        `Report ${i} paragraph ${p} revision v${revision}. The harbour authority of town${i} counted ${i * 7 + p} ships this week, and officials said the new quay would open in spring after delays.`,
     );
     writeFileSync(join(dir, `article-${i}.txt`), `Harbour report number ${i}\n\n${paragraphs.join('\n\n')}\n`);
   }
@@ -39,7 +41,9 @@ async function checkConsistent(db: PgDatabase): Promise<number> {
      FULL JOIN vocabulary v ON v.term = actual.term COLLATE "C" WHERE v.passages IS DISTINCT FROM actual.n`,
   );
   expect(Number(vocabulary!.wrong), 'vocabulary counts match the passages').toBe(0);
-  const [vectors] = await db.query<{ missing: string }>('SELECT count(*) AS missing FROM passages p LEFT JOIN passage_vectors v ON v.passage_id = p.id WHERE v.passage_id IS NULL');
+  const [vectors] = await db.query<{ missing: string }>(
+    'SELECT count(*) AS missing FROM passages p LEFT JOIN passage_vectors v ON v.passage_id = p.id WHERE v.passage_id IS NULL',
+  );
   expect(Number(vectors!.missing), 'every passage written with its vector').toBe(0);
   return perDocument.length;
 }
@@ -64,7 +68,10 @@ describe.skipIf(!serverUrl)('crash safety on PostgreSQL', () => {
         // Killed once the run is well under way (some articles of this round written), mid-write.
         // (The first run creates the schema: until then there is nothing to count.)
         const written = () =>
-          db.query<{ n: string }>('SELECT count(*) AS n FROM passages WHERE text LIKE $1', [`%revision v${round + 1}.%`]).then(([row]) => Number(row!.n), () => 0);
+          db.query<{ n: string }>('SELECT count(*) AS n FROM passages WHERE text LIKE $1', [`%revision v${round + 1}.%`]).then(
+            ([row]) => Number(row!.n),
+            () => 0,
+          );
         for (let deadline = Date.now() + 60_000; ; await new Promise((r) => setTimeout(r, 20))) {
           if ((await written()) > 100 || child.exitCode !== null || Date.now() > deadline) break;
         }

@@ -6,7 +6,10 @@ import { tempDir } from '../support/tempDir.js';
 
 /** Parsed pino lines of a process's output so far. */
 function logLines(output: string): Array<Record<string, any>> {
-  return output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, any>);
+  return output
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, any>);
 }
 
 describe('npm run worker (scheduled ingest without Discord)', () => {
@@ -14,8 +17,17 @@ describe('npm run worker (scheduled ingest without Discord)', () => {
     const root = tempDir('worker-');
     const docs = join(root, 'docs');
     mkdirSync(docs);
-    writeFileSync(join(docs, 'ferry.txt'), 'Lakeside ferry resumes\n\nThe Lakeside ferry resumed service on Tuesday after a two-week repair of its landing stage.\n');
-    const worker = startScript('src/cli/worker.ts', [], { DATA_DIR: join(root, 'data'), NEWS_SOURCES: docs, EMBEDDING_DISABLED: 'true', LOG_LEVEL: 'info', INGEST_INTERVAL_MINUTES: '0.01' });
+    writeFileSync(
+      join(docs, 'ferry.txt'),
+      'Lakeside ferry resumes\n\nThe Lakeside ferry resumed service on Tuesday after a two-week repair of its landing stage.\n',
+    );
+    const worker = startScript('src/cli/worker.ts', [], {
+      DATA_DIR: join(root, 'data'),
+      NEWS_SOURCES: docs,
+      EMBEDDING_DISABLED: 'true',
+      LOG_LEVEL: 'info',
+      INGEST_INTERVAL_MINUTES: '0.01',
+    });
     let output = '';
     worker.stdout!.on('data', (d) => (output += d));
     worker.stderr!.on('data', (d) => (output += d));
@@ -31,7 +43,11 @@ describe('npm run worker (scheduled ingest without Discord)', () => {
     writeFileSync(join(docs, 'quarry.txt'), 'Brennmoor quarry closes\n\nThe Brennmoor quarry closed on Friday after ninety years of granite extraction.\n');
     const before = runs().length;
     await waitForRuns(before + 2); // a run that started before the file appeared may not see it
-    expect(runs().slice(before).reduce((sum, r) => sum + r.added, 0)).toBe(1);
+    expect(
+      runs()
+        .slice(before)
+        .reduce((sum, r) => sum + r.added, 0),
+    ).toBe(1);
     worker.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(logLines(output).at(-1)?.msg).toBe('stopped');

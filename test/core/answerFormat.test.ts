@@ -6,7 +6,18 @@ function answerIn(language: string): Answer {
   return {
     answer: 'The ferry returns in June. [1]',
     language,
-    citations: [{ n: 1, title: 'Ferry returns', source: 'https://w.example/f', url: 'https://w.example/f', language: 'en', section: 'body', quote: 'The ferry returns in June.', summaryOnly: true }],
+    citations: [
+      {
+        n: 1,
+        title: 'Ferry returns',
+        source: 'https://w.example/f',
+        url: 'https://w.example/f',
+        language: 'en',
+        section: 'body',
+        quote: 'The ferry returns in June.',
+        summaryOnly: true,
+      },
+    ],
   } as unknown as Answer;
 }
 
@@ -48,4 +59,3 @@ describe('a story told by several articles', () => {
     expect(formatAnswer(told(1, ['Wire A']))).toMatch(/f\.txt$/);
   });
 });
-

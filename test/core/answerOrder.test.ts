@@ -33,7 +33,13 @@ beforeAll(async () => {
   const root = suiteTempDir('order-');
   mkdirSync(join(root, 'docs'));
   writeFileSync(join(root, 'docs', 'depots.txt'), DEPOTS);
-  await ingest({ dataDir: join(root, 'data'), sources: [parseLocation(join(root, 'docs'))], embeddings: unavailable(), fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
+  await ingest({
+    dataDir: join(root, 'data'),
+    sources: [parseLocation(join(root, 'docs'))],
+    embeddings: unavailable(),
+    fetchTimeoutMs: 1000,
+    maxArticleBytes: 1e6,
+  });
   store = SqliteStore.open(join(root, 'data'));
   kb = new KnowledgeBase({ store, embeddings: null, embeddingStatus: unavailable().status });
 });

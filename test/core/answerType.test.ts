@@ -3,7 +3,14 @@ import { answerTypeOf, sentenceHasAnswerType } from '../../src/core/answer/answe
 
 describe('answer types', () => {
   it('reads "where" questions in the five languages, and leaves other questions alone', () => {
-    for (const q of ['Where did the barges unload?', 'Wo liegt der Pegel?', 'Dove si trova la nuova linea?', 'Où se trouve le siège?', '¿Dónde se celebró la cumbre?', "D'où vient le gaz?"]) {
+    for (const q of [
+      'Where did the barges unload?',
+      'Wo liegt der Pegel?',
+      'Dove si trova la nuova linea?',
+      'Où se trouve le siège?',
+      '¿Dónde se celebró la cumbre?',
+      "D'où vient le gaz?",
+    ]) {
       expect(answerTypeOf(q), q).toBe('place');
     }
     expect(answerTypeOf('When did the water level fall?')).toBe('time');
@@ -30,7 +37,15 @@ describe('answer types', () => {
   });
 
   it('finds a named place after a place preposition, not a month or a weekday', () => {
-    const yes = ['The barges were unloaded in Rotterdam on Friday.', 'Die Schiffe fahren nach Basel weiter.', 'La linea arriva a Milano entro il 2027.', 'Le siège est à Lyon depuis 2019.', 'La cumbre se celebró en Sevilla.', 'In Kaub the gauge read 38 cm.', 'Il treno si ferma presso la Stazione Centrale.'];
+    const yes = [
+      'The barges were unloaded in Rotterdam on Friday.',
+      'Die Schiffe fahren nach Basel weiter.',
+      'La linea arriva a Milano entro il 2027.',
+      'Le siège est à Lyon depuis 2019.',
+      'La cumbre se celebró en Sevilla.',
+      'In Kaub the gauge read 38 cm.',
+      'Il treno si ferma presso la Stazione Centrale.',
+    ];
     const no = ['The level fell in January.', 'Er kommt am Montag.', 'The association said shipping slowed.', 'prices rose in the spring'];
     for (const s of yes) expect(sentenceHasAnswerType(s, 'place'), s).toBe(true);
     for (const s of no) expect(sentenceHasAnswerType(s, 'place'), s).toBe(false);

@@ -7,10 +7,13 @@ import type { ScoredPassage } from '../../src/core/retrieval/retrieve.js';
 const SPACE = { model: 'm', dim: 3, passages: 10, measuredAt: '2026-01-01T00:00:00.000Z' };
 
 describe('vector calibration', () => {
-  it('measures separation on the model\'s own scale: the same pairs shifted to e5\'s range give the same margins', () => {
+  it("measures separation on the model's own scale: the same pairs shifted to e5's range give the same margins", () => {
     const pairs = Array.from({ length: 100 }, (_, i) => ({ related: 0.5 + (i % 10) / 50, unrelated: 0.05 + (i % 7) / 100 }));
     const low = summarizeProbes(pairs, SPACE);
-    const high = summarizeProbes(pairs.map((p) => ({ related: 0.75 + p.related / 4, unrelated: 0.75 + p.unrelated / 4 })), SPACE);
+    const high = summarizeProbes(
+      pairs.map((p) => ({ related: 0.75 + p.related / 4, unrelated: 0.75 + p.unrelated / 4 })),
+      SPACE,
+    );
     expect(low.separates).toBe(true);
     expect(high.separates).toBe(true);
     expect(vectorScale(low).margin(0.3)).toBeCloseTo(vectorScale(high).margin(0.75 + 0.3 / 4), 6);
@@ -26,17 +29,33 @@ describe('vector calibration', () => {
   });
 
   it('takes the 99th percentile of unrelated similarities, and refuses stored values of another shape', () => {
-    expect(quantile(Array.from({ length: 100 }, (_, i) => i), 0.99)).toBe(98);
+    expect(
+      quantile(
+        Array.from({ length: 100 }, (_, i) => i),
+        0.99,
+      ),
+    ).toBe(98);
     expect(parseVectorCalibration({ model: 'm' })).toBeNull();
     expect(parseVectorCalibration('nonsense')).toBeNull();
-    const c = summarizeProbes([{ related: 0.9, unrelated: 0.1 }, { related: 0.8, unrelated: 0.2 }], SPACE);
+    const c = summarizeProbes(
+      [
+        { related: 0.9, unrelated: 0.1 },
+        { related: 0.8, unrelated: 0.2 },
+      ],
+      SPACE,
+    );
     expect(parseVectorCalibration(JSON.parse(JSON.stringify(c)))).toEqual(c);
   });
 });
 
 describe('the answer gate', () => {
   const passage = (relevance: number, similarity: number | null) => ({ relevance, similarity }) as unknown as ScoredPassage;
-  const scale = vectorScale(summarizeProbes(Array.from({ length: 50 }, (_, i) => ({ related: 0.9, unrelated: 0.78 + (i % 5) / 100 })), SPACE));
+  const scale = vectorScale(
+    summarizeProbes(
+      Array.from({ length: 50 }, (_, i) => ({ related: 0.9, unrelated: 0.78 + (i % 5) / 100 })),
+      SPACE,
+    ),
+  );
 
   it('answers by words, by meaning above unrelated text, and declines otherwise, saying why', () => {
     expect(decideGate([passage(0.7, 0.7)], scale).reason).toMatch(/^answered by words: best passage relevance 0.70 >= 0.50/);

@@ -13,7 +13,23 @@ function candidate(id: number, text: string, score = 1 / 61, relevance = 1): Can
     terms: indexTerms(text, 'en').join(' '),
     score,
     relevance,
-    document: { id, key: `k${id}`, sourceId: 's', rawHash: 'r', contentHash: 'c', title: '', published: null, language: 'en', outlet: null, url: null, source: `p${id}.txt`, location: `p${id}.txt`, author: null, ingestedAt: '', updatedAt: '' },
+    document: {
+      id,
+      key: `k${id}`,
+      sourceId: 's',
+      rawHash: 'r',
+      contentHash: 'c',
+      title: '',
+      published: null,
+      language: 'en',
+      outlet: null,
+      url: null,
+      source: `p${id}.txt`,
+      location: `p${id}.txt`,
+      author: null,
+      ingestedAt: '',
+      updatedAt: '',
+    },
   };
 }
 
@@ -22,11 +38,17 @@ const terms = queryTerms(question);
 const weights = terms.map(() => 1);
 
 describe('ranking of the leading candidates', () => {
-  it('puts the passage that answers in one sentence, in the question\'s own phrasing, ahead of one that scatters the same words', () => {
-    const scattered = candidate(1, 'The harbour was busy. An authority spoke about fishing. Later they had to close a school. The northern hills and a canal were mentioned.');
+  it("puts the passage that answers in one sentence, in the question's own phrasing, ahead of one that scatters the same words", () => {
+    const scattered = candidate(
+      1,
+      'The harbour was busy. An authority spoke about fishing. Later they had to close a school. The northern hills and a canal were mentioned.',
+    );
     const focused = candidate(2, 'Boats waited all week. The harbour authority closed the northern canal on Tuesday after the storm.');
     // Fusion ranked the scattered passage first; the same terms are found in both.
-    const ranked = rankLeading(terms, weights, [{ ...scattered, score: 1 / 61 }, { ...focused, score: 1 / 62 }]);
+    const ranked = rankLeading(terms, weights, [
+      { ...scattered, score: 1 / 61 },
+      { ...focused, score: 1 / 62 },
+    ]);
     expect(ranked.map((p) => p.id)).toEqual([2, 1]);
     const [s, f] = featuresOfLeading(terms, weights, [scattered, focused]);
     expect(f!.focus).toBeGreaterThan(s!.focus);
@@ -36,8 +58,18 @@ describe('ranking of the leading candidates', () => {
   it('keeps fusion order among candidates the lexical evidence cannot tell apart, and a much better fused rank wins over a little more evidence', () => {
     const a = candidate(1, 'The harbour authority closed the northern canal on Tuesday.');
     const b = candidate(2, 'The harbour authority closed the northern canal on Tuesday.');
-    expect(rankLeading(terms, weights, [{ ...a, score: 1 / 61 }, { ...b, score: 1 / 62 }]).map((p) => p.id)).toEqual([1, 2]);
-    expect(rankLeading(terms, weights, [{ ...a, score: 1 / 62 }, { ...b, score: 1 / 61 }]).map((p) => p.id)).toEqual([2, 1]);
+    expect(
+      rankLeading(terms, weights, [
+        { ...a, score: 1 / 61 },
+        { ...b, score: 1 / 62 },
+      ]).map((p) => p.id),
+    ).toEqual([1, 2]);
+    expect(
+      rankLeading(terms, weights, [
+        { ...a, score: 1 / 62 },
+        { ...b, score: 1 / 61 },
+      ]).map((p) => p.id),
+    ).toEqual([2, 1]);
   });
 
   it('gives features in their ranges, also for a passage without any of the terms', () => {
@@ -56,7 +88,11 @@ describe('the extractive answer follows the retrieval order', () => {
     const scored = (id: number, text: string) => ({ ...candidate(id, text), relevance: 0.9, lexicalRank: id, vectorRank: null, similarity: null });
     const top = scored(1, 'The harbour authority closed the northern canal after the storm.');
     const second = scored(2, 'On Tuesday the harbour authority closed a canal again, officials said.');
-    const answer = composeExtractiveAnswer(q, { terms: qTerms, weights: qTerms.map(() => 1), passages: [top, second], mode: 'lexical', queryVector: null }, 'en');
+    const answer = composeExtractiveAnswer(
+      q,
+      { terms: qTerms, weights: qTerms.map(() => 1), passages: [top, second], mode: 'lexical', queryVector: null },
+      'en',
+    );
     expect(answer.noAnswer).toBe(false);
     expect(answer.answer).toMatch(/^The harbour authority closed the northern canal/);
   });

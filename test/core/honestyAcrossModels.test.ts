@@ -96,17 +96,33 @@ describe('a model whose vectors do not separate on the store', () => {
     mkdirSync(docs);
     for (const [name, text] of Object.entries(HONESTY_ARTICLES)) writeFileSync(join(docs, name), text);
     const model = loaded(new MeaninglessEmbeddings());
-    const summary = await ingest({ dataDir: join(root, 'vectors'), sources: [parseLocation(docs)], embeddings: model, fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
+    const summary = await ingest({
+      dataDir: join(root, 'vectors'),
+      sources: [parseLocation(docs)],
+      embeddings: model,
+      fetchTimeoutMs: 1000,
+      maxArticleBytes: 1e6,
+    });
     expect(summary.vectorCalibration).toMatchObject({ separates: false });
     expect(summary.vectorsInUse).toBe(false);
     const { formatSummary } = await import('../../ingest/summary.js');
     expect(formatSummary(summary)).toMatch(/vectors do not separate related from unrelated text on this store/);
-    await ingest({ dataDir: join(root, 'lexical'), sources: [parseLocation(docs)], embeddings: { embeddings: null, status: { model: 'none', available: false, dimension: null, reason: 'test' } }, fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
+    await ingest({
+      dataDir: join(root, 'lexical'),
+      sources: [parseLocation(docs)],
+      embeddings: { embeddings: null, status: { model: 'none', available: false, dimension: null, reason: 'test' } },
+      fetchTimeoutMs: 1000,
+      maxArticleBytes: 1e6,
+    });
 
     const withModel = SqliteStore.open(join(root, 'vectors'));
     const lexical = SqliteStore.open(join(root, 'lexical'));
     const kbModel = new KnowledgeBase({ store: withModel, embeddings: model.embeddings, embeddingStatus: model.status });
-    const kbLexical = new KnowledgeBase({ store: lexical, embeddings: null, embeddingStatus: { model: 'none', available: false, dimension: null, reason: 'test' } });
+    const kbLexical = new KnowledgeBase({
+      store: lexical,
+      embeddings: null,
+      embeddingStatus: { model: 'none', available: false, dimension: null, reason: 'test' },
+    });
     for (const question of [...ANSWERABLE_QUESTIONS.map((q) => q.question), ...OFF_TOPIC_QUESTIONS]) {
       const a = await kbModel.ask(question);
       const b = await kbLexical.ask(question);
@@ -115,7 +131,9 @@ describe('a model whose vectors do not separate on the store', () => {
     }
     expect(await kbModel.limitations()).toEqual([expect.stringMatching(/do not separate related from unrelated text on this store/)]);
     const { statusReport } = await import('../../src/discord/statusReport.js');
-    const status = await statusReport({ kb: kbModel, reingest: { current: () => null }, startedAt: Date.now() } as unknown as Parameters<typeof statusReport>[0]);
+    const status = await statusReport({ kb: kbModel, reingest: { current: () => null }, startedAt: Date.now() } as unknown as Parameters<
+      typeof statusReport
+    >[0]);
     expect(status).toMatch(/vectors not in use \(the model's vectors do not separate/);
     await withModel.close();
     await lexical.close();

@@ -31,7 +31,9 @@ describe('language detector tables', () => {
     const { source, languages } = JSON.parse(run.stdout) as { source: string; languages: string[] };
     expect(source).toBe('json');
     // The same detections as eld loading its own module.
-    return (eld as typeof eld & { load(size: string): Promise<boolean> }).load('extrasmall').then(() => expect(languages).toEqual(SAMPLES.map((s) => eld.detect(s).language)));
+    return (eld as typeof eld & { load(size: string): Promise<boolean> })
+      .load('extrasmall')
+      .then(() => expect(languages).toEqual(SAMPLES.map((s) => eld.detect(s).language)));
   });
 
   it('falls back to eld loading its own module when the JSON copy is damaged or missing', async () => {

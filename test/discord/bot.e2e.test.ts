@@ -47,7 +47,8 @@ beforeAll(async () => {
   // Filler so that a re-ingest takes long enough to overlap a second request.
   const filler = join(docs, 'filler');
   mkdirSync(filler);
-  for (let i = 0; i < 150; i++) writeFileSync(join(filler, `f${i}.txt`), `Filler report ${i}\n\n${`Routine notice about parking rules in district ${i}. `.repeat(1)}`.repeat(3));
+  for (let i = 0; i < 150; i++)
+    writeFileSync(join(filler, `f${i}.txt`), `Filler report ${i}\n\n${`Routine notice about parking rules in district ${i}. `.repeat(1)}`.repeat(3));
   env = { ...sqliteNewsEnv(root, docs), DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, ADMIN_USER_IDS: ADMIN_ALLOWLISTED, RATE_LIMIT_PER_MINUTE: '5' };
   await ingestSources(env);
   fake = new FakeDiscord();
@@ -78,17 +79,23 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
   });
 
   it('/ask private:true answers ephemerally', async () => {
-    const { id, token } = fake.slashCommand('ask', [
-      { name: 'question', type: OPTION.STRING, value: 'How much have freight rates for gasoil risen?' },
-      { name: 'private', type: OPTION.BOOLEAN, value: true },
-    ], { userId: '500000000000000002' });
+    const { id, token } = fake.slashCommand(
+      'ask',
+      [
+        { name: 'question', type: OPTION.STRING, value: 'How much have freight rates for gasoil risen?' },
+        { name: 'private', type: OPTION.BOOLEAN, value: true },
+      ],
+      { userId: '500000000000000002' },
+    );
     const [callback] = await fake.waitFor(() => (callbacks(id).length ? callbacks(id) : undefined));
     expect(callback!.body.data.flags & 64).toBe(64);
     expect(await finalEdit(fake, token, /Sources:/)).toContain('tripled');
   });
 
   it('/ask says honestly when the news does not cover a question', async () => {
-    const { token } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'Who won the Eurovision Song Contest?' }], { userId: '500000000000000003' });
+    const { token } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'Who won the Eurovision Song Contest?' }], {
+      userId: '500000000000000003',
+    });
     expect(await finalEdit(fake, token)).toMatch(/does not cover/);
   });
 
@@ -129,7 +136,8 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
   });
 
   it('/reingest runs for admins with progress and a summary; a second one meanwhile is refused', async () => {
-    for (let i = 0; i < 150; i++) writeFileSync(join(docs, 'filler', `f${i}.txt`), `Filler report ${i} updated\n\nRevised notice about parking rules in district ${i}.`);
+    for (let i = 0; i < 150; i++)
+      writeFileSync(join(docs, 'filler', `f${i}.txt`), `Filler report ${i} updated\n\nRevised notice about parking rules in district ${i}.`);
     const first = fake.slashCommand('reingest', [], { userId: '500000000000000007', permissions: MANAGE_GUILD });
     const second = fake.slashCommand('reingest', [], { userId: ADMIN_ALLOWLISTED, dm: true });
     const [secondCallback] = await fake.waitFor(() => (callbacks(second.id).length ? callbacks(second.id) : undefined));
@@ -144,7 +152,11 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
 
   it('answers a direct message in that DM', async () => {
     const { id } = fake.message('Welche Lohnerhöhung fordert die GDL?', { dm: true, userId: '500000000000000008' });
-    const [post] = await fake.waitFor(() => (channelPosts(fake, DM_CHANNEL_ID).some((c) => c.body.message_reference?.message_id === id) ? channelPosts(fake, DM_CHANNEL_ID).filter((c) => c.body.message_reference?.message_id === id) : undefined));
+    const [post] = await fake.waitFor(() =>
+      channelPosts(fake, DM_CHANNEL_ID).some((c) => c.body.message_reference?.message_id === id)
+        ? channelPosts(fake, DM_CHANNEL_ID).filter((c) => c.body.message_reference?.message_id === id)
+        : undefined,
+    );
     expect(post!.body.content).toMatch(/Lohnerhöhung von 8,5 Prozent.*\[1\]/);
   });
 
@@ -178,21 +190,39 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
 
   it('/ask thread:true starts a public thread named from the question; messages there are follow-ups', async () => {
     const question = 'How much have freight rates for gasoil risen on the Rhine since the start of August, and what do traders expect for the autumn months?';
-    const { token } = fake.slashCommand('ask', [{ name: 'question', type: 3, value: question }, { name: 'thread', type: 5, value: true }], { userId: '500000000000000021' });
+    const { token } = fake.slashCommand(
+      'ask',
+      [
+        { name: 'question', type: 3, value: question },
+        { name: 'thread', type: 5, value: true },
+      ],
+      { userId: '500000000000000021' },
+    );
     expect(await finalEdit(fake, token, /Sources:/)).toContain('tripled');
     const created = await fake.waitFor(() => fake.find('POST', /^\/channels\/\d+\/messages\/\d+\/threads$/)[0], 15_000, 'thread creation');
     expect(created.body.name.length).toBeLessThanOrEqual(100);
     expect(question.startsWith(created.body.name.replace(/…$/, ''))).toBe(true);
     const threadId = created.responseId!;
     const followUp = fake.message('and how low is the water at Kaub?', { channelId: threadId, userId: '500000000000000021' });
-    const reply = await fake.waitFor(() => channelPosts(fake, threadId).find((c) => c.body.message_reference?.message_id === followUp.id), 15_000, 'reply in the thread');
+    const reply = await fake.waitFor(
+      () => channelPosts(fake, threadId).find((c) => c.body.message_reference?.message_id === followUp.id),
+      15_000,
+      'reply in the thread',
+    );
     expect(reply.body.content).toMatch(/38 centimetres/);
   });
 
   it('/ask thread:true answers inline and says so where the bot may not create threads', async () => {
     fake.denyThreads = true;
     try {
-      const { token } = fake.slashCommand('ask', [{ name: 'question', type: 3, value: 'How much have freight rates for gasoil risen?' }, { name: 'thread', type: 5, value: true }], { userId: '500000000000000022' });
+      const { token } = fake.slashCommand(
+        'ask',
+        [
+          { name: 'question', type: 3, value: 'How much have freight rates for gasoil risen?' },
+          { name: 'thread', type: 5, value: true },
+        ],
+        { userId: '500000000000000022' },
+      );
       expect(await finalEdit(fake, token, /Sources:/)).toContain('tripled');
       const notice = await fake.waitFor(() => followUps(token).find((c) => /Create Public Threads/.test(c.body.content)), 15_000, 'permission notice');
       expect(notice.body.content).toMatch(/answer stays here/);
@@ -203,7 +233,9 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
 
   it('rate-limits a user and says when to retry', async () => {
     const user = '500000000000000012';
-    const tokens = Array.from({ length: 6 }, () => fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'Was fordert die GDL?' }], { userId: user }));
+    const tokens = Array.from({ length: 6 }, () =>
+      fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'Was fordert die GDL?' }], { userId: user }),
+    );
     const last = tokens.at(-1)!;
     const [callback] = await fake.waitFor(() => (callbacks(last.id).length ? callbacks(last.id) : undefined));
     expect(callback!.body.type).toBe(4);
@@ -220,7 +252,9 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
   });
 
   it('splits long answers into messages of at most 2000 characters without cutting words or source lines', async () => {
-    const { token } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'Tell me about the Velmora harbour expansion' }], { userId: '500000000000000014' });
+    const { token } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'Tell me about the Velmora harbour expansion' }], {
+      userId: '500000000000000014',
+    });
     await fake.waitFor(() => followUps(token).length > 0 && followUps(token));
     const pieces = [lastEdit(token)!, ...followUps(token).map((c) => c.body.content as string)];
     for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(2000);
@@ -230,10 +264,14 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
   });
 
   it('sends every message with mentions disabled, even when an article contains @everyone', async () => {
-    const { token } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'What was the Tollbridge toll raised to?' }], { userId: '500000000000000015' });
+    const { token } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'What was the Tollbridge toll raised to?' }], {
+      userId: '500000000000000015',
+    });
     // Quoted, and broken visibly (zero-width space) as well as by allowed_mentions.
     expect(await finalEdit(fake, token, /Sources:/)).toContain('@\u200beveryone');
-    const sent = fake.calls.filter((c) => (c.method === 'POST' || c.method === 'PATCH') && c.body && typeof c.body === 'object' && ('content' in c.body || 'data' in c.body));
+    const sent = fake.calls.filter(
+      (c) => (c.method === 'POST' || c.method === 'PATCH') && c.body && typeof c.body === 'object' && ('content' in c.body || 'data' in c.body),
+    );
     expect(sent.length).toBeGreaterThan(10);
     for (const call of sent) {
       const payload = (call.body.data ?? call.body) as { allowed_mentions?: { parse?: string[] } };
@@ -245,7 +283,11 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
 
   it('answers 50 concurrent questions', async () => {
     const asked = Array.from({ length: 50 }, (_, i) =>
-      fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: ['Was fordert die GDL?', 'How much have freight rates for gasoil risen?'][i % 2]! }], { userId: `7000000000000${String(i).padStart(5, '0')}` }),
+      fake.slashCommand(
+        'ask',
+        [{ name: 'question', type: OPTION.STRING, value: ['Was fordert die GDL?', 'How much have freight rates for gasoil risen?'][i % 2]! }],
+        { userId: `7000000000000${String(i).padStart(5, '0')}` },
+      ),
     );
     await fake.waitFor(() => asked.every((a) => /Sources:|Quellen:/.test(lastEdit(a.token) ?? '')), 60_000, '50 answers');
     for (const a of asked) {
@@ -263,10 +305,15 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
   });
 
   it('picks up an ingest run from the command line in another process without a restart', async () => {
-    writeFileSync(join(docs, 'late.txt'), 'Zoo welcomes twin pandas\n\nThe Marwick zoo welcomed twin panda cubs named Lumi and Tao on Friday, its director said.\n');
+    writeFileSync(
+      join(docs, 'late.txt'),
+      'Zoo welcomes twin pandas\n\nThe Marwick zoo welcomed twin panda cubs named Lumi and Tao on Friday, its director said.\n',
+    );
     const cli = await runScript('src/cli/ingest.ts', [], { ...env, DISCORD_TOKEN: '' });
     expect(cli.code).toBe(0);
-    const { token } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'What are the names of the Marwick zoo panda cubs?' }], { userId: '500000000000000017' });
+    const { token } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'What are the names of the Marwick zoo panda cubs?' }], {
+      userId: '500000000000000017',
+    });
     expect(await finalEdit(fake, token, /Sources:/)).toContain('Lumi and Tao');
   });
 
@@ -296,7 +343,11 @@ describe('starting and registering', () => {
       const [put] = discord.find('PUT', new RegExp(`^/applications/${APP_ID}/commands$`));
       const byName = Object.fromEntries((put!.body as Array<{ name: string }>).map((c) => [c.name, c])) as Record<string, any>;
       expect(Object.keys(byName).sort()).toEqual(['ask', 'reingest', 'sources', 'status']);
-      expect(byName.ask.options.map((o: any) => [o.name, o.type, o.required ?? false])).toEqual([['question', 3, true], ['private', 5, false], ['thread', 5, false]]);
+      expect(byName.ask.options.map((o: any) => [o.name, o.type, o.required ?? false])).toEqual([
+        ['question', 3, true],
+        ['private', 5, false],
+        ['thread', 5, false],
+      ]);
       // Localised names and descriptions for de, it, fr and es; the English names stay the defaults.
       for (const command of Object.values(byName)) {
         expect(Object.keys(command.name_localizations).sort()).toEqual(['de', 'es-419', 'es-ES', 'fr', 'it']);

@@ -34,19 +34,29 @@ describe('Discord bot while a re-ingest embeds (model in its worker process)', (
     await ingestFromConfig(config, { embeddings });
     // 120 new reports: about five seconds of embedding at 40 ms a passage.
     mkdirSync(join(docs, 'wire'));
-    for (let i = 0; i < 120; i++) writeFileSync(join(docs, 'wire', `w${i}.txt`), `Wire report ${i}\n\nThe harbour office ${i} published its weekly notice about berth ${i} and pilot services.`);
+    for (let i = 0; i < 120; i++)
+      writeFileSync(
+        join(docs, 'wire', `w${i}.txt`),
+        `Wire report ${i}\n\nThe harbour office ${i} published its weekly notice about berth ${i} and pilot services.`,
+      );
     const bot = await startBot(config, createLogger('silent'), { embeddings });
     try {
       await fake.whenReady();
       const reingest = fake.slashCommand('reingest', [], { permissions: MANAGE_GUILD });
       await fake.waitFor(() => bot.context.reingest.current() !== null, 10_000, 're-ingest start');
-      const ask = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'How much have freight rates for gasoil risen?' }], { userId: '500000000000000042' });
+      const ask = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'How much have freight rates for gasoil risen?' }], {
+        userId: '500000000000000042',
+      });
       const edits = (token: string) => replyEdits(fake, token);
       const answer = await fake.waitFor(() => edits(ask.token).find((c) => /Sources:/.test(String(c.body?.content))), 20_000, 'the answer');
       expect(fake.find('POST', new RegExp(`^/interactions/${ask.id}/`))[0]!.body.type).toBe(5); // deferred at once
       expect(answer.body.content).toMatch(/tripled.*\[1\]/s);
       expect(answer.body.content).toContain('Rhine barges sail a third full');
-      const finished = await fake.waitFor(() => edits(reingest.token).find((c) => /Re-ingest finished/.test(String(c.body?.content))), 60_000, 're-ingest summary');
+      const finished = await fake.waitFor(
+        () => edits(reingest.token).find((c) => /Re-ingest finished/.test(String(c.body?.content))),
+        60_000,
+        're-ingest summary',
+      );
       expect(finished.body.content).toMatch(/120 added/);
       // The question did not wait for the 120 passages queued before it.
       expect(answer.at).toBeLessThan(finished.at);

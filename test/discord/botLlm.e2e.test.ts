@@ -35,7 +35,10 @@ afterAll(async () => {
 
 describe('Discord with LLM answers (fake OpenAI-compatible server)', () => {
   it('re-ingests the configured sources on the INGEST_INTERVAL_MINUTES schedule', async () => {
-    writeFileSync(join(docs, 'zoo.txt'), 'Zoo welcomes twin pandas\n\nThe Marwick zoo welcomed twin panda cubs named Lumi and Tao on Friday, its director said.\n');
+    writeFileSync(
+      join(docs, 'zoo.txt'),
+      'Zoo welcomes twin pandas\n\nThe Marwick zoo welcomed twin panda cubs named Lumi and Tao on Friday, its director said.\n',
+    );
     const before = bot.logs().filter((l) => l.msg === 'scheduled re-ingest finished').length;
     const deadline = Date.now() + 20_000;
     while (bot.logs().filter((l) => l.msg === 'scheduled re-ingest finished' && Number(l.added) >= 1).length === 0) {

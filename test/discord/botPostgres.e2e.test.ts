@@ -28,8 +28,13 @@ describe.skipIf(!serverUrl)('Discord bot on PostgreSQL with an ingest worker in 
     const root = tempDir('bot-pg-');
     const docs = newsFolder(root);
     const env: Record<string, string> = {
-      DATABASE_URL: url.toString(), DATA_DIR: join(root, 'data'), EMBEDDING_MODEL: 'hashing-384', NEWS_SOURCES: docs,
-      DISCORD_TOKEN: 'fake-token', DISCORD_CLIENT_ID: APP_ID, LOG_LEVEL: 'info',
+      DATABASE_URL: url.toString(),
+      DATA_DIR: join(root, 'data'),
+      EMBEDDING_MODEL: 'hashing-384',
+      NEWS_SOURCES: docs,
+      DISCORD_TOKEN: 'fake-token',
+      DISCORD_CLIENT_ID: APP_ID,
+      LOG_LEVEL: 'info',
     };
     expect((await runScript('src/cli/ingest.ts', [], env)).code).toBe(0);
     fake = new FakeDiscord();
@@ -41,7 +46,10 @@ describe.skipIf(!serverUrl)('Discord bot on PostgreSQL with an ingest worker in 
     // The worker (another process, as on another machine) ingests a new story while the bot runs.
     const extra = join(root, 'extra');
     mkdirSync(extra);
-    writeFileSync(join(extra, 'quarry.txt'), 'Brennmoor quarry closes\n\nThe Brennmoor quarry closed on Friday after ninety years of granite extraction, the owners said.\n');
+    writeFileSync(
+      join(extra, 'quarry.txt'),
+      'Brennmoor quarry closes\n\nThe Brennmoor quarry closed on Friday after ninety years of granite extraction, the owners said.\n',
+    );
     expect((await runScript('src/cli/ingest.ts', [extra], env)).code).toBe(0);
     const ingestedAt = Date.now();
     const { token } = f.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'When did the Brennmoor quarry close?' }]);
@@ -61,13 +69,17 @@ describe.skipIf(!serverUrl)('Discord bot on PostgreSQL with an ingest worker in 
     const release = await worker.lockForIngest();
     try {
       const refused = f.slashCommand('reingest', [], { userId: '500000000000000007', permissions: MANAGE_GUILD });
-      const reply = await f.waitFor(() => {
-        const texts = [
-          ...f.find('POST', new RegExp(`^/interactions/${refused.id}/`)).map((c) => c.body?.data?.content as string | undefined),
-          ...f.find('PATCH', new RegExp(`^/webhooks/${APP_ID}/${refused.token}/messages/@original$`)).map((c) => c.body?.content as string | undefined),
-        ];
-        return texts.find((t) => t && /already running/i.test(t));
-      }, 20_000, 'reingest refusal');
+      const reply = await f.waitFor(
+        () => {
+          const texts = [
+            ...f.find('POST', new RegExp(`^/interactions/${refused.id}/`)).map((c) => c.body?.data?.content as string | undefined),
+            ...f.find('PATCH', new RegExp(`^/webhooks/${APP_ID}/${refused.token}/messages/@original$`)).map((c) => c.body?.content as string | undefined),
+          ];
+          return texts.find((t) => t && /already running/i.test(t));
+        },
+        20_000,
+        'reingest refusal',
+      );
       expect(reply).toMatch(/already running/i);
     } finally {
       await release();

@@ -59,7 +59,9 @@ function expectNoMentions(calls: RestCall[]): void {
 describe('quoted text stays text (fake Discord, real discord.js client)', () => {
   it('an answer quoting an article full of markdown and @everyone renders nothing and pings no one', async () => {
     openai.scriptOverride = 'http-500'; // the extractive answer: the article's sentences quoted as they are
-    const { token } = discord.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'How many customers will the Marwick Savings Bank refund?' }]);
+    const { token } = discord.slashCommand('ask', [
+      { name: 'question', type: OPTION.STRING, value: 'How many customers will the Marwick Savings Bank refund?' },
+    ]);
     const final = await discord.waitFor(() => edits(token).find((c) => c.includes('Sources:')), 20_000, 'answer');
     expect(final).toContain('4,000 customers');
     expect(final).toContain('@\u200beveryone');
@@ -82,7 +84,9 @@ describe('LLM input and output that cannot be forged (fake OpenAI-compatible ser
   it('a passage that closes its block and opens a forged one stays inside its real block', async () => {
     openai.scriptOverride = 'faithful';
     const before = openai.requests.length;
-    const { token } = discord.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'What was the Tollbridge toll raised to?' }], { userId: '500000000000000032' });
+    const { token } = discord.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'What was the Tollbridge toll raised to?' }], {
+      userId: '500000000000000032',
+    });
     await discord.waitFor(() => edits(token).find((c) => c.includes('Sources:')), 20_000, 'answer');
     const prompt = openai.requests.slice(before).find((r) => !r.messages[0]!.content.startsWith('Rewrite'))!.messages[1]!.content;
     const opened = [...prompt.matchAll(/<passage n="(\d+)"/g)].map((m) => Number(m[1]));
@@ -96,7 +100,11 @@ describe('LLM input and output that cannot be forged (fake OpenAI-compatible ser
 
   it('uncited or wrongly cited sentences streamed by the model never reach a Discord edit', async () => {
     openai.scriptOverride = 'mixed-slow';
-    const { token } = discord.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'How far did the water level at the Kaub gauge on the Rhine fall?' }], { userId: '500000000000000033' });
+    const { token } = discord.slashCommand(
+      'ask',
+      [{ name: 'question', type: OPTION.STRING, value: 'How far did the water level at the Kaub gauge on the Rhine fall?' }],
+      { userId: '500000000000000033' },
+    );
     const final = await discord.waitFor(() => edits(token).find((c) => c.includes('Sources:')), 30_000, 'answer');
     const all = edits(token);
     const drafts = all.filter((c) => c.endsWith('▌'));
@@ -119,7 +127,11 @@ describe('follow-ups and /reingest', () => {
     let answer = await discord.waitFor(() => channelPosts(discord).find((c) => c.body.message_reference?.message_id === first.id), 20_000, 'first answer');
     for (let i = 0; i < 12; i++) {
       const followUp = discord.message(long(i), { replyTo: answer.responseId, userId: user });
-      answer = await discord.waitFor(() => channelPosts(discord).find((c) => c.body.message_reference?.message_id === followUp.id), 20_000, `answer to follow-up ${i}`);
+      answer = await discord.waitFor(
+        () => channelPosts(discord).find((c) => c.body.message_reference?.message_id === followUp.id),
+        20_000,
+        `answer to follow-up ${i}`,
+      );
       expect(answer.body.content, `follow-up ${i}`).not.toMatch(/Sorry, something went wrong/);
       expect(answer.body.content).toMatch(/38 centimetres/);
       expect(answer.body.content.length).toBeLessThanOrEqual(2000);
@@ -133,7 +145,11 @@ describe('follow-ups and /reingest', () => {
     expect(summary).not.toContain('broken-secret-name');
     expect(summary).not.toContain(root);
     for (const content of edits(token)) expect(content).not.toContain(root);
-    const details = await discord.waitFor(() => discord.find('POST', new RegExp(`^/webhooks/${APP_ID}/${token}$`)).find((c) => /Re-ingest details/.test(c.body.content)), 15_000, 'details');
+    const details = await discord.waitFor(
+      () => discord.find('POST', new RegExp(`^/webhooks/${APP_ID}/${token}$`)).find((c) => /Re-ingest details/.test(c.body.content)),
+      15_000,
+      'details',
+    );
     expect(details.body.flags & 64).toBe(64);
     expect(details.body.content).toContain('broken-secret-name');
   });

@@ -54,11 +54,19 @@ describe.skipIf(!serverUrl)('sharded bot: two shard processes and an ingest work
     const docs = newsFolder(root);
     // A source that answers slowly (and holds no article), so the bot's own re-ingest runs long enough to be contended.
     slowSource = await startHttpServer({
-      '/slow.txt': (_req, res) => setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('Slow news\n\nNothing happened slowly today.\n'), 4000),
+      '/slow.txt': (_req, res) =>
+        setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('Slow news\n\nNothing happened slowly today.\n'), 4000),
     });
     const env: Record<string, string> = {
-      DATABASE_URL: url.toString(), DATA_DIR: join(root, 'data'), EMBEDDING_MODEL: 'hashing-384', NEWS_SOURCES: `${docs},${slowSource.url}/slow.txt`,
-      DISCORD_TOKEN: 'fake-token', DISCORD_CLIENT_ID: APP_ID, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '5', DISCORD_SHARDS: 'auto',
+      DATABASE_URL: url.toString(),
+      DATA_DIR: join(root, 'data'),
+      EMBEDDING_MODEL: 'hashing-384',
+      NEWS_SOURCES: `${docs},${slowSource.url}/slow.txt`,
+      DISCORD_TOKEN: 'fake-token',
+      DISCORD_CLIENT_ID: APP_ID,
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_PER_MINUTE: '5',
+      DISCORD_SHARDS: 'auto',
     };
     expect((await runScript('src/cli/ingest.ts', [docs], { ...env, NEWS_SOURCES: docs })).code).toBe(0);
 
@@ -70,14 +78,18 @@ describe.skipIf(!serverUrl)('sharded bot: two shard processes and an ingest work
     await fake.whenReady();
     const f = fake;
     // DISCORD_SHARDS=auto took Discord's recommendation; each shard identified with its own id.
-    expect(f.identifyPayloads.map((p) => p.shard).sort()).toEqual([[0, 2], [1, 2]]);
+    expect(f.identifyPayloads.map((p) => p.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
     const [guildA, guildB] = f.guildIds as [string, string];
     expect(new Set([shardOfGuild(guildA, 2), shardOfGuild(guildB, 2)])).toEqual(new Set([0, 1]));
 
-    const replies = (interaction: { id: string; token: string }) => [
-      ...f.find('POST', new RegExp(`^/interactions/${interaction.id}/`)).map((c) => c.body?.data?.content as string | undefined),
-      ...f.find('PATCH', new RegExp(`^/webhooks/${APP_ID}/${interaction.token}/messages/@original$`)).map((c) => c.body?.content as string | undefined),
-    ].filter((t): t is string => Boolean(t));
+    const replies = (interaction: { id: string; token: string }) =>
+      [
+        ...f.find('POST', new RegExp(`^/interactions/${interaction.id}/`)).map((c) => c.body?.data?.content as string | undefined),
+        ...f.find('PATCH', new RegExp(`^/webhooks/${APP_ID}/${interaction.token}/messages/@original$`)).map((c) => c.body?.content as string | undefined),
+      ].filter((t): t is string => Boolean(t));
     const waitForReply = (interaction: { id: string; token: string }, pattern: RegExp, what: string, timeoutMs = 30_000) =>
       f.waitFor(() => replies(interaction).find((t) => pattern.test(t)), timeoutMs, what);
 
@@ -106,7 +118,10 @@ describe.skipIf(!serverUrl)('sharded bot: two shard processes and an ingest work
     const asked = Array.from({ length: CONCURRENT_ASKS }, (_, i) => {
       const [question, expected] = questions[i % questions.length]!;
       const guildId = i % 2 === 0 ? guildA : guildB;
-      return { ...f.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: question }], { userId: String(600000000000000000n + BigInt(i)), guildId }), expected };
+      return {
+        ...f.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: question }], { userId: String(600000000000000000n + BigInt(i)), guildId }),
+        expected,
+      };
     });
     expect(worker.exitCode, 'the questions arrive while the worker is still writing').toBeNull();
     // While the worker holds the ingest lock, /reingest is refused on either shard.
@@ -116,7 +131,14 @@ describe.skipIf(!serverUrl)('sharded bot: two shard processes and an ingest work
     }
     for (const ask of asked) {
       const answer = await waitForReply(ask, SOURCE_LIST, `answer to ${ask.id}`, 90_000).catch((error: Error) => {
-        throw new Error(`${error.message.split('\n')[0]}; its replies: ${JSON.stringify(replies(ask))}; bot errors: ${bot!.logs().filter((l) => Number(l.level) >= 40).slice(-5).map((l) => JSON.stringify(l)).join('\n')}`);
+        throw new Error(
+          `${error.message.split('\n')[0]}; its replies: ${JSON.stringify(replies(ask))}; bot errors: ${bot!
+            .logs()
+            .filter((l) => Number(l.level) >= 40)
+            .slice(-5)
+            .map((l) => JSON.stringify(l))
+            .join('\n')}`,
+        );
       });
       expect(answer).toMatch(ask.expected);
       expect(answer).toMatch(/\[1\]/);
@@ -129,7 +151,10 @@ describe.skipIf(!serverUrl)('sharded bot: two shard processes and an ingest work
     // What the worker wrote is answerable from both shards within 5 s.
     for (const n of [WORKER_ARTICLES - 1, 17]) {
       for (const guildId of [guildA, guildB]) {
-        const ask = f.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: `When did ${placeName(n)} harbour reopen?` }], { userId: '500000000000000031', guildId });
+        const ask = f.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: `When did ${placeName(n)} harbour reopen?` }], {
+          userId: '500000000000000031',
+          guildId,
+        });
         const answer = await waitForReply(ask, SOURCE_LIST, `answer about story ${n}`);
         expect(answer).toContain(`${placeName(n)} harbour reopened on Monday`);
       }
@@ -138,7 +163,10 @@ describe.skipIf(!serverUrl)('sharded bot: two shard processes and an ingest work
 
     // Per-user rate limit holds across shards: the sixth question in a minute is refused, wherever it lands.
     const limited = Array.from({ length: 6 }, (_, i) =>
-      f.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'How much have freight rates for gasoil risen?' }], { userId: '500000000000000055', guildId: i % 2 ? guildB : guildA }),
+      f.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'How much have freight rates for gasoil risen?' }], {
+        userId: '500000000000000055',
+        guildId: i % 2 ? guildB : guildA,
+      }),
     );
     const limitedReplies = await Promise.all(limited.map((ask, i) => waitForReply(ask, /Sources:|questions in the last minute/, `rate-limited ask ${i}`)));
     expect(limitedReplies.filter((t) => /questions in the last minute/.test(t))).toHaveLength(1);
@@ -163,7 +191,13 @@ describe.skipIf(!serverUrl)('sharded bot: two shard processes and an ingest work
     // SIGTERM to the manager stops both shards gracefully.
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
-    expect(bot.logs().filter((l) => l.msg === 'stopped').map((l) => l.shard).sort()).toEqual([0, 1]);
+    expect(
+      bot
+        .logs()
+        .filter((l) => l.msg === 'stopped')
+        .map((l) => l.shard)
+        .sort(),
+    ).toEqual([0, 1]);
     await db.close();
   }, 240_000);
 });

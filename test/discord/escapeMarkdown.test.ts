@@ -60,7 +60,11 @@ describe('escapeMarkdown: quoted text stays text', () => {
   });
 
   it('no masked link can be built around a kept marker or an escaped bracket', () => {
-    for (const attack of ['[1] Official BBC source](https://evil.example/login)', '](https://evil.example/login) Official notice', '[1](https://evil.example/x)']) {
+    for (const attack of [
+      '[1] Official BBC source](https://evil.example/login)',
+      '](https://evil.example/login) Official notice',
+      '[1](https://evil.example/x)',
+    ]) {
       for (const keepMarkers of [true, false]) {
         // As the bot writes it: its own marker before the text, as in a source line.
         expect(renderedConstructs(`[1] ${escapeMarkdown(attack, { keepMarkers })}`), attack).toEqual([]);

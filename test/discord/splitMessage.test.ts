@@ -4,7 +4,10 @@ import { splitMessage } from '../../src/discord/splitMessage.js';
 describe('splitMessage', () => {
   it('keeps short text whole and splits long text at paragraph, line, sentence, then word boundaries', () => {
     expect(splitMessage('short')).toEqual(['short']);
-    const sources = Array.from({ length: 30 }, (_, i) => `[${i + 1}] A fairly long source title number ${i + 1} — Outlet, 2026-01-01, en — <https://example.com/${i}>`).join('\n');
+    const sources = Array.from(
+      { length: 30 },
+      (_, i) => `[${i + 1}] A fairly long source title number ${i + 1} — Outlet, 2026-01-01, en — <https://example.com/${i}>`,
+    ).join('\n');
     const text = `${'Sentence one is here. '.repeat(60)}\n\nSources:\n${sources}`;
     const pieces = splitMessage(text);
     expect(pieces.length).toBeGreaterThan(1);

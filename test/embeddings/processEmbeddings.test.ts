@@ -56,9 +56,17 @@ describe('embedding model in a worker process', () => {
     writeFileSync(join(docs, firstName), firstText.replace('.\n\n', `. Reported by ${CRASH_MARKER}.\n\n`));
     const embeddings = await ProcessEmbeddings.start({ model: TINY_BERT, cacheDir: tempDir(), threads: 1, workerFile: CRASHING_WORKER });
     const loaded = { embeddings, status: { model: embeddings.modelId, available: true, dimension: embeddings.dimension, reason: null } };
-    const summary = await ingest({ dataDir: join(root, 'data'), sources: [parseSourceEntry(docs)], embeddings: loaded, fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
+    const summary = await ingest({
+      dataDir: join(root, 'data'),
+      sources: [parseSourceEntry(docs)],
+      embeddings: loaded,
+      fetchTimeoutMs: 1000,
+      maxArticleBytes: 1e6,
+    });
     expect(summary.added).toBe(Object.keys(ARTICLES).length - 1);
-    expect(summary.skipped).toEqual([{ location: expect.stringContaining(firstName), reason: expect.stringMatching(/embedding failed \(embedding worker crashed/) }]);
+    expect(summary.skipped).toEqual([
+      { location: expect.stringContaining(firstName), reason: expect.stringMatching(/embedding failed \(embedding worker crashed/) },
+    ]);
     await embeddings.close();
   });
 
@@ -71,10 +79,12 @@ describe('embedding model in a worker process', () => {
     const question = embeddings.embedQuery('how low is the river?');
     const answerSentences = embeddings.embedPassages(['The river fell.', 'Barges wait.'], { forQuestion: true });
     let workSettled = false;
-    const workOutcome = work.then(
-      () => 'finished',
-      (error: unknown) => error,
-    ).finally(() => (workSettled = true));
+    const workOutcome = work
+      .then(
+        () => 'finished',
+        (error: unknown) => error,
+      )
+      .finally(() => (workSettled = true));
     const pid = embeddings.workerPid!;
     // A question and its answer's sentences jump the 300 queued passages: both are done while
     // the passages are still being embedded (waited for, not timed, so a slow machine agrees).

@@ -46,7 +46,13 @@ describe('transformers.js embeddings (real ONNX model folder, remote models disa
     mkdirSync(docs);
     for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(docs, name), text);
     const loadedModel = await loadEmbeddings({ model: TINY_BERT, dataDir: join(root, 'data') });
-    const summary = await ingest({ dataDir: join(root, 'data'), sources: [parseSourceEntry(docs)], embeddings: loadedModel, fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
+    const summary = await ingest({
+      dataDir: join(root, 'data'),
+      sources: [parseSourceEntry(docs)],
+      embeddings: loadedModel,
+      fetchTimeoutMs: 1000,
+      maxArticleBytes: 1e6,
+    });
     expect(summary).toMatchObject({ added: 3, vectorsAdded: summary.totalPassages });
     // The fixture's weights are random: whether its vectors tell related from unrelated text is measured, not assumed.
     const separates = summary.vectorCalibration!.separates;

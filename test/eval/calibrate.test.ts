@@ -41,7 +41,9 @@ describe('npm run calibrate', () => {
     // A question only partly covered (nothing about a mayor) is answered by default, not when the operator demands every word.
     const partly = 'How much did the new cranes at Port Alder cost according to the mayor?';
     expect(JSON.parse((await runScript('src/cli/ask.ts', ['--json', partly], env)).stdout).noAnswer).toBe(false);
-    const overridden = JSON.parse((await runScript('src/cli/ask.ts', ['--json', partly], { ...env, ANSWER_MIN_RELEVANCE: '0.99', ANSWER_MIN_VECTOR_MARGIN: 'never' })).stdout);
+    const overridden = JSON.parse(
+      (await runScript('src/cli/ask.ts', ['--json', partly], { ...env, ANSWER_MIN_RELEVANCE: '0.99', ANSWER_MIN_VECTOR_MARGIN: 'never' })).stdout,
+    );
     expect(overridden.decision.thresholds).toEqual({ minRelevance: 0.99, minVectorMargin: null, origin: 'environment' });
     expect(overridden.noAnswer).toBe(true);
   });
@@ -59,7 +61,12 @@ describe('npm run calibrate', () => {
     expect(evaluated.code, evaluated.stderr).toBe(0);
     const report = JSON.parse(evaluated.stdout);
     expect(report.gateCurve.length).toBeGreaterThan(0);
-    expect(report.gateCurve[0]).toEqual({ wronglyDeclined: 0, honest: expect.any(Number), minRelevance: expect.any(Number), minVectorMargin: expect.anything() });
+    expect(report.gateCurve[0]).toEqual({
+      wronglyDeclined: 0,
+      honest: expect.any(Number),
+      minRelevance: expect.any(Number),
+      minVectorMargin: expect.anything(),
+    });
     expect(report.unanswerableHonestRate).toBe(1);
   });
 });

@@ -32,7 +32,10 @@ describe('article-extraction benchmark metric', () => {
     const page = `<html><head><title>Harbour</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Harbour reopens</h1><p>${body}</p></article><footer><a href="/about">About us</a></footer></body></html>`;
     writeFileSync(join(dataset, 'html', 'p1.html.gz'), gzipSync(page));
     writeFileSync(join(dataset, 'html', 'p2.html.gz'), gzipSync('<html><body></body></html>'));
-    writeFileSync(join(dataset, 'ground-truth.json'), JSON.stringify({ p1: { articleBody: body, url: 'https://x.example/1' }, p2: { articleBody: 'Text the page does not contain at all.', url: null } }));
+    writeFileSync(
+      join(dataset, 'ground-truth.json'),
+      JSON.stringify({ p1: { articleBody: body, url: 'https://x.example/1' }, p2: { articleBody: 'Text the page does not contain at all.', url: null } }),
+    );
     const result = await runScript('src/cli/evalExtraction.ts', ['--dataset', dataset, '--json'], { EMBEDDING_DISABLED: 'true' });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);

@@ -8,8 +8,18 @@ import { tempDir } from '../support/tempDir.js';
 
 function outcome(partial: Partial<QuestionOutcome>): QuestionOutcome {
   return {
-    id: 'q', question: 'q?', expectedSources: [], answers: [], unanswerable: false, retrieved: [], answerText: '',
-    noAnswer: false, cited: [], citationsRemoved: 0, latencyMs: 10, ...partial,
+    id: 'q',
+    question: 'q?',
+    expectedSources: [],
+    answers: [],
+    unanswerable: false,
+    retrieved: [],
+    answerText: '',
+    noAnswer: false,
+    cited: [],
+    citationsRemoved: 0,
+    latencyMs: 10,
+    ...partial,
   };
 }
 
@@ -17,11 +27,32 @@ describe('eval metrics', () => {
   it('computes recall@k, MRR@10, hit rate, citation precision and no-answer rates on a known case', () => {
     const report = computeReport([
       // relevant at rank 1; answer found; both citations right
-      outcome({ expectedSources: ['a.txt'], answers: ['42'], retrieved: [['a.txt'], ['b.txt']], answerText: 'It was 42 [1]', cited: [['a.txt'], ['a.txt']], latencyMs: 10 }),
+      outcome({
+        expectedSources: ['a.txt'],
+        answers: ['42'],
+        retrieved: [['a.txt'], ['b.txt']],
+        answerText: 'It was 42 [1]',
+        cited: [['a.txt'], ['a.txt']],
+        latencyMs: 10,
+      }),
       // relevant at rank 3 (via its URL); answer missed; one of two citations right
-      outcome({ expectedSources: ['https://x.example/c'], answers: ['Paris'], retrieved: [['b.txt'], ['d.txt'], ['c.html', 'https://x.example/c']], answerText: 'London [1]', cited: [['b.txt'], ['c.html', 'https://x.example/c']], latencyMs: 20 }),
+      outcome({
+        expectedSources: ['https://x.example/c'],
+        answers: ['Paris'],
+        retrieved: [['b.txt'], ['d.txt'], ['c.html', 'https://x.example/c']],
+        answerText: 'London [1]',
+        cited: [['b.txt'], ['c.html', 'https://x.example/c']],
+        latencyMs: 20,
+      }),
       // relevant at rank 7: counts for @10 only; wrongly declined
-      outcome({ expectedSources: ['e.txt'], answers: ['x'], retrieved: [['1'], ['2'], ['3'], ['4'], ['5'], ['6'], ['e.txt']], noAnswer: true, answerText: 'not covered', latencyMs: 30 }),
+      outcome({
+        expectedSources: ['e.txt'],
+        answers: ['x'],
+        retrieved: [['1'], ['2'], ['3'], ['4'], ['5'], ['6'], ['e.txt']],
+        noAnswer: true,
+        answerText: 'not covered',
+        latencyMs: 30,
+      }),
       // never retrieved
       outcome({ expectedSources: ['f.txt'], retrieved: [['g.txt']], latencyMs: 40 }),
       // unanswerable: one honest, one not
@@ -91,11 +122,22 @@ describe('questions file', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.txt'), 'Bridge closes for repairs\n\nThe old river bridge closes on Monday for six months of repairs, the city said.\n');
     const questions = join(dir, 'q.jsonl');
-    writeFileSync(questions, '{"question":"How long will the river bridge close?","expected_sources":["a.txt"],"answers":["six months"]}\n{"question":"Who won the chess final?","unanswerable":true}\nbad line\n');
+    writeFileSync(
+      questions,
+      '{"question":"How long will the river bridge close?","expected_sources":["a.txt"],"answers":["six months"]}\n{"question":"Who won the chess final?","unanswerable":true}\nbad line\n',
+    );
     const result = await runScript('src/cli/eval.ts', ['--docs', dir, '--questions', questions, '--json', '--verbose'], { EMBEDDING_MODEL: 'hashing-384' });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report).toMatchObject({ questions: 2, recallAt1: 1, answerHitRate: 1, citationPrecision: 1, unanswerableHonestRate: 1, model: 'hashing-384', badLines: [{ line: 3 }] });
+    expect(report).toMatchObject({
+      questions: 2,
+      recallAt1: 1,
+      answerHitRate: 1,
+      citationPrecision: 1,
+      unanswerableHonestRate: 1,
+      model: 'hashing-384',
+      badLines: [{ line: 3 }],
+    });
     expect(report.perQuestion).toHaveLength(2);
     expect(report.latencyMs.p50).toBeGreaterThan(0);
   });

@@ -12,28 +12,55 @@ const SQUAD = {
     {
       title: 'Torre_di_Pisa',
       paragraphs: [
-        { context: 'La Torre di Pisa è il campanile della cattedrale di Pisa. La costruzione iniziò nel 1173 e durò quasi duecento anni.', qas: [{ id: 'q1', question: 'In che anno iniziò la costruzione della Torre di Pisa?', answers: [{ text: '1173', answer_start: 70 }] }] },
-        { context: 'La torre pende di circa quattro gradi a causa del terreno morbido sotto le fondamenta.', qas: [{ id: 'q2', question: 'Di quanti gradi pende la torre?', answers: [{ text: 'quattro gradi', answer_start: 28 }, { text: 'circa quattro gradi', answer_start: 22 }] }] },
+        {
+          context: 'La Torre di Pisa è il campanile della cattedrale di Pisa. La costruzione iniziò nel 1173 e durò quasi duecento anni.',
+          qas: [{ id: 'q1', question: 'In che anno iniziò la costruzione della Torre di Pisa?', answers: [{ text: '1173', answer_start: 70 }] }],
+        },
+        {
+          context: 'La torre pende di circa quattro gradi a causa del terreno morbido sotto le fondamenta.',
+          qas: [
+            {
+              id: 'q2',
+              question: 'Di quanti gradi pende la torre?',
+              answers: [
+                { text: 'quattro gradi', answer_start: 28 },
+                { text: 'circa quattro gradi', answer_start: 22 },
+              ],
+            },
+          ],
+        },
       ],
     },
     {
       title: 'Vesuvio',
       paragraphs: [
-        { context: 'Il Vesuvio è un vulcano che si trova nel golfo di Napoli. La sua eruzione del 79 d.C. distrusse Pompei ed Ercolano.', qas: [{ id: 'q3', question: 'Quali città distrusse l\'eruzione del Vesuvio del 79?', answers: [{ text: 'Pompei ed Ercolano', answer_start: 96 }] }] },
-        { context: 'L\'ultima eruzione del Vesuvio risale al 1944, durante la seconda guerra mondiale.', qas: [{ id: 'q4', question: 'Quando fu l\'ultima eruzione del Vesuvio?', answers: [{ text: '1944', answer_start: 40 }] }] },
+        {
+          context: 'Il Vesuvio è un vulcano che si trova nel golfo di Napoli. La sua eruzione del 79 d.C. distrusse Pompei ed Ercolano.',
+          qas: [{ id: 'q3', question: "Quali città distrusse l'eruzione del Vesuvio del 79?", answers: [{ text: 'Pompei ed Ercolano', answer_start: 96 }] }],
+        },
+        {
+          context: "L'ultima eruzione del Vesuvio risale al 1944, durante la seconda guerra mondiale.",
+          qas: [{ id: 'q4', question: "Quando fu l'ultima eruzione del Vesuvio?", answers: [{ text: '1944', answer_start: 40 }] }],
+        },
       ],
     },
   ],
 };
 
 describe('SQuAD eval input', () => {
-  it('makes one document per paragraph and turns dropped paragraphs\' questions unanswerable, the same way every time', () => {
+  it("makes one document per paragraph and turns dropped paragraphs' questions unanswerable, the same way every time", () => {
     const file = join(tempDir(), 'set.json.gz');
     writeFileSync(file, gzipSync(JSON.stringify(SQUAD)));
     const full = readSquad(file);
     expect(full.documents).toHaveLength(4);
     expect(full.documents[0]!.text).toMatch(/^Torre di Pisa\n\nLa Torre di Pisa/);
-    expect(full.questions[1]).toMatchObject({ id: 'q2', expectedSources: [full.documents[1]!.name], answers: ['quattro gradi', 'circa quattro gradi'], unanswerable: false, language: 'it' });
+    expect(full.questions[1]).toMatchObject({
+      id: 'q2',
+      expectedSources: [full.documents[1]!.name],
+      answers: ['quattro gradi', 'circa quattro gradi'],
+      unanswerable: false,
+      language: 'it',
+    });
     const half = readSquad(file, 0.5);
     expect(half.documents.length + half.dropped).toBe(4);
     const unanswerable = half.questions.filter((q) => q.unanswerable);
@@ -54,7 +81,13 @@ describe('SQuAD eval input', () => {
               context: 'The bridge opened in 1932 and carries six lanes of traffic.',
               qas: [
                 { id: 'a', question: 'When did the bridge open?', answers: [{ text: '1932', answer_start: 21 }], is_impossible: false },
-                { id: 'b', question: 'Who painted the bridge?', answers: [], plausible_answers: [{ text: 'six lanes', answer_start: 38 }], is_impossible: true },
+                {
+                  id: 'b',
+                  question: 'Who painted the bridge?',
+                  answers: [],
+                  plausible_answers: [{ text: 'six lanes', answer_start: 38 }],
+                  is_impossible: true,
+                },
               ],
             },
           ],
@@ -64,7 +97,10 @@ describe('SQuAD eval input', () => {
     writeFileSync(file, JSON.stringify(v2));
     const set = readSquad(file);
     expect(set.documents).toEqual([{ name: 'article-0000.txt', text: 'The bridge opened in 1932 and carries six lanes of traffic.\n' }]);
-    expect(set.questions.map((q) => [q.id, q.unanswerable, q.expectedSources.length])).toEqual([['a', false, 1], ['b', true, 0]]);
+    expect(set.questions.map((q) => [q.id, q.unanswerable, q.expectedSources.length])).toEqual([
+      ['a', false, 1],
+      ['b', true, 0],
+    ]);
   });
 
   it('runs through npm run eval with per-language figures in the JSON report', async () => {
@@ -78,7 +114,17 @@ describe('SQuAD eval input', () => {
     expect(report.recallAt1).toBeGreaterThanOrEqual(0.75);
     expect(report.answerHitRate).toBeGreaterThanOrEqual(0.75);
     expect(report.perLanguage.it).toMatchObject({ questions: 4 });
-    for (const field of ['recallAt1', 'recallAt5', 'recallAt10', 'mrrAt10', 'answerHitRate', 'answerableWronglyDeclinedRate', 'unanswerableHonestRate', 'latencyMs']) expect(report.perLanguage.it).toHaveProperty(field);
+    for (const field of [
+      'recallAt1',
+      'recallAt5',
+      'recallAt10',
+      'mrrAt10',
+      'answerHitRate',
+      'answerableWronglyDeclinedRate',
+      'unanswerableHonestRate',
+      'latencyMs',
+    ])
+      expect(report.perLanguage.it).toHaveProperty(field);
   });
 
   it('fits the ranking weights on a SQuAD file and reports recall@1 on questions the fit did not see', async () => {

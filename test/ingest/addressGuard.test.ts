@@ -44,7 +44,15 @@ describe('address classification (ipaddr.js ranges)', () => {
 
   it('refuses numeric host spellings of loopback before any connection (the URL parser normalises them)', () => {
     const strict = new FetchPolicy();
-    for (const url of ['http://2130706433/', 'http://0x7f.1/', 'http://0177.0.0.1/', 'http://127.1/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://0/']) {
+    for (const url of [
+      'http://2130706433/',
+      'http://0x7f.1/',
+      'http://0177.0.0.1/',
+      'http://127.1/',
+      'http://[::1]/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://0/',
+    ]) {
       expect(() => strict.dispatcherFor(new URL(url)), url).toThrow(/resolves to a private address/);
     }
     expect(() => strict.dispatcherFor(new URL('http://8.8.8.8/'))).not.toThrow();

@@ -4,8 +4,16 @@ import type { ExtractedArticle } from '../../src/core/types.js';
 
 function article(body: string[], comments: string[] = []): ExtractedArticle {
   return {
-    title: 'T', published: null, language: 'de', outlet: null, url: null, source: 's', location: 's', author: null,
-    body, comments: comments.map((text) => ({ author: null, published: null, text })),
+    title: 'T',
+    published: null,
+    language: 'de',
+    outlet: null,
+    url: null,
+    source: 's',
+    location: 's',
+    author: null,
+    body,
+    comments: comments.map((text) => ({ author: null, published: null, text })),
   };
 }
 
@@ -29,7 +37,10 @@ describe('chunking', () => {
 
   it('keeps comments apart from the body and numbers positions across both', () => {
     const passages = chunkArticle(article(['Kurzer Artikel.'], ['Erster Kommentar.', 'Zweiter Kommentar.']));
-    expect(passages.map((p) => [p.section, p.position])).toEqual([['body', 0], ['comment', 1]]);
+    expect(passages.map((p) => [p.section, p.position])).toEqual([
+      ['body', 0],
+      ['comment', 1],
+    ]);
     expect(passages[1]!.text).toBe('Erster Kommentar.\nZweiter Kommentar.');
   });
 

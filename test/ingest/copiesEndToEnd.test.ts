@@ -16,7 +16,9 @@ import { tempDir } from '../support/tempDir.js';
 /** Four short wire stories in four languages (fictional), each with a question it answers. */
 const STORIES = [
   {
-    name: 'wind', language: 'de', title: 'Nordwind liefert Turbinen an die Stadtwerke Kiel',
+    name: 'wind',
+    language: 'de',
+    title: 'Nordwind liefert Turbinen an die Stadtwerke Kiel',
     question: 'Wie viel ist der Liefervertrag von Nordwind mit den Stadtwerken Kiel wert?',
     body: [
       'Der Turbinenhersteller Nordwind Energie hat mit den Stadtwerken Kiel einen Liefervertrag über zwölf Windräder für den Offshore-Park Holtenau unterzeichnet.',
@@ -26,7 +28,9 @@ const STORIES = [
     ],
   },
   {
-    name: 'bridge', language: 'en', title: 'Harbour bridge reopens after two years of repairs',
+    name: 'bridge',
+    language: 'en',
+    title: 'Harbour bridge reopens after two years of repairs',
     question: 'When did the harbour bridge in Port Elling reopen to traffic?',
     body: [
       'The harbour bridge in Port Elling reopened to traffic on 3 March after two years of repairs to its corroded steel cables, the regional roads agency said.',
@@ -36,7 +40,9 @@ const STORIES = [
     ],
   },
   {
-    name: 'olive', language: 'it', title: 'Raccolto delle olive in calo in Puglia',
+    name: 'olive',
+    language: 'it',
+    title: 'Raccolto delle olive in calo in Puglia',
     question: 'Di quanto è calata la produzione di olio in Puglia?',
     body: [
       'La produzione di olio extravergine in Puglia è calata del 37 per cento rispetto all’anno scorso, secondo le stime della cooperativa Terre del Tavoliere.',
@@ -46,7 +52,9 @@ const STORIES = [
     ],
   },
   {
-    name: 'metro', language: 'es', title: 'Valverde aprueba la nueva línea de metro',
+    name: 'metro',
+    language: 'es',
+    title: 'Valverde aprueba la nueva línea de metro',
     question: '¿Cuántas estaciones tendrá la nueva línea de metro de Valverde?',
     body: [
       'El ayuntamiento de Valverde aprobó el martes la construcción de una nueva línea de metro que unirá el aeropuerto con el barrio universitario.',
@@ -61,7 +69,19 @@ const OUTLETS = 100;
 
 /** One story as an outlet republishes it: its own file, its own outlet, an "Edition N." line added. */
 function copyOf(story: (typeof STORIES)[number], n: number): string {
-  return ['---', `title: ${story.title}`, `outlet: Courier ${n}`, `language: ${story.language}`, 'date: 2026-03-04', '---', '', `Edition ${n}.`, '', story.body.join('\n\n'), ''].join('\n');
+  return [
+    '---',
+    `title: ${story.title}`,
+    `outlet: Courier ${n}`,
+    `language: ${story.language}`,
+    'date: 2026-03-04',
+    '---',
+    '',
+    `Edition ${n}.`,
+    '',
+    story.body.join('\n\n'),
+    '',
+  ].join('\n');
 }
 
 function writeCopies(dir: string, count: number): void {
@@ -73,7 +93,11 @@ async function ingestAndAsk(root: string, copies: number, model: LoadedEmbedding
   const docs = join(root, 'docs');
   writeCopies(docs, copies);
   const summary = await ingest({
-    dataDir: join(root, 'data'), sources: [parseSourceEntry(docs)], embeddings: model, fetchTimeoutMs: 2000, maxArticleBytes: 100_000,
+    dataDir: join(root, 'data'),
+    sources: [parseSourceEntry(docs)],
+    embeddings: model,
+    fetchTimeoutMs: 2000,
+    maxArticleBytes: 100_000,
   });
   const store = SqliteStore.open(join(root, 'data'));
   try {
@@ -128,7 +152,9 @@ describe.each(SCALE_EMBEDDERS)('a story told by 100 near-identical articles, wit
     });
     STORIES.forEach((story, i) => {
       expect(hundred.lexicalAnswers[i]!.noAnswer, `${story.question} lexically`).toBe(false);
-      expect(hundred.lexicalAnswers[i]!.citations.map((c) => [c.quote, c.story.articles])).toEqual(one.lexicalAnswers[i]!.citations.map((c) => [c.quote, OUTLETS]));
+      expect(hundred.lexicalAnswers[i]!.citations.map((c) => [c.quote, c.story.articles])).toEqual(
+        one.lexicalAnswers[i]!.citations.map((c) => [c.quote, OUTLETS]),
+      );
     });
     const english = formatAnswer(hundred.answers[1]!);
     expect(english).toMatch(/ — also in 99 other articles: Courier \d+, Courier \d+, \+97$/m);
@@ -147,7 +173,13 @@ describe('a story told by several near-identical articles', () => {
     try {
       const lines: string[] = [];
       for await (const article of source.exportArticles()) lines.push(JSON.stringify(toExportRecord(article)));
-      const summary = await importRecords(target, async function* () { yield* lines; }, { embeddings: unavailable(), sourceId: 'import' });
+      const summary = await importRecords(
+        target,
+        async function* () {
+          yield* lines;
+        },
+        { embeddings: unavailable(), sourceId: 'import' },
+      );
       expect(summary).toMatchObject({ imported: 20, skipped: [] });
       expect(await target.stats()).toMatchObject({ documents: 20, passages: (await source.stats()).passages });
       const [hit] = await target.lexicalSearch(['liefervertrag'], 1);
@@ -165,7 +197,14 @@ describe('a story told by several near-identical articles', () => {
     const [wind, bridge] = STORIES;
     mkdirSync(docs, { recursive: true });
     for (let n = 1; n <= 3; n++) writeFileSync(join(docs, `wind-${n}.md`), copyOf(wind!, n));
-    const run = () => ingest({ dataDir: join(root, 'data'), sources: [parseSourceEntry(`${docs} prune`)], embeddings: unavailable(), fetchTimeoutMs: 2000, maxArticleBytes: 100_000 });
+    const run = () =>
+      ingest({
+        dataDir: join(root, 'data'),
+        sources: [parseSourceEntry(`${docs} prune`)],
+        embeddings: unavailable(),
+        fetchTimeoutMs: 2000,
+        maxArticleBytes: 100_000,
+      });
     const first = await run();
     expect(first).toMatchObject({ added: 3, copies: 2 });
     // The third outlet now carries another story: stored with passages of its own.
@@ -184,4 +223,3 @@ describe('a story told by several near-identical articles', () => {
     }
   }, 60_000);
 });
-

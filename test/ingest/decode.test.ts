@@ -22,7 +22,9 @@ describe('decoding', () => {
 describe('undeclared legacy encodings', () => {
   it('guesses a Cyrillic page that declares no charset, and keeps Western text as Windows-1252', () => {
     const russian = 'Правительство приняло новый закон о налогах для малого бизнеса. Депутаты обсуждали его три месяца, и теперь ставки снизятся. ';
-    const cp1251 = new Uint8Array([...russian.repeat(3)].map((ch) => (ch === ' ' || ch === '.' || ch === ',' ? ch.charCodeAt(0) : ch === 'ё' ? 0xb8 : ch.charCodeAt(0) - 0x410 + 0xc0)));
+    const cp1251 = new Uint8Array(
+      [...russian.repeat(3)].map((ch) => (ch === ' ' || ch === '.' || ch === ',' ? ch.charCodeAt(0) : ch === 'ё' ? 0xb8 : ch.charCodeAt(0) - 0x410 + 0xc0)),
+    );
     expect(decodeText(cp1251)).toEqual({ text: russian.repeat(3), encoding: 'windows-1251' });
     const western = Buffer.from('Die Bürgermeisterin eröffnete die neue Brücke über den Fluß; sie kostete 12 Millionen €. '.repeat(4), 'latin1');
     western[western.indexOf(0x3f)] = 0x80; // keep it valid Windows-1252 even where latin1 lost the euro sign

@@ -24,7 +24,11 @@ const PAGE = `<!doctype html><html lang="en"><head>
 
 describe('HTML extraction', () => {
   it('reads metadata from meta tags and JSON-LD and resolves the canonical URL', () => {
-    const a = extractFromHtml(PAGE, { location: 'https://valley.example/a?utm=1', url: 'https://valley.example/a?utm=1', source: 'https://valley.example/a?utm=1' });
+    const a = extractFromHtml(PAGE, {
+      location: 'https://valley.example/a?utm=1',
+      url: 'https://valley.example/a?utm=1',
+      source: 'https://valley.example/a?utm=1',
+    });
     expect(a.title).toBe('Dam opens after ten years');
     expect(a.outlet).toBe('Valley Times');
     expect(a.published).toBe('2026-04-02T09:00:00+02:00');

@@ -115,7 +115,10 @@ describe('plain-text extraction', () => {
     expect(a.title).toBe('Roma e Milano firmano un accordo sui trasporti');
     expect(a.language).toBe('it');
     expect(a.author).toBe('Giulia Neri');
-    expect(a.body).toEqual(['Roma e Milano hanno firmato un accordo per coordinare gli orari dei treni regionali.', 'Seguici sui social per restare sempre aggiornato!']);
+    expect(a.body).toEqual([
+      'Roma e Milano hanno firmato un accordo per coordinare gli orari dei treni regionali.',
+      'Seguici sui social per restare sempre aggiornato!',
+    ]);
     expect(a.comments).toEqual([]);
     expect(a.published).toBeNull(); // "1 giorno fa" in the chrome is not a publication date
   });
@@ -150,14 +153,23 @@ The law takes effect in March, the council said in a statement on Tuesday.`;
   });
 
   it('takes a comment heading and two name-headed replies as a thread, but not a heading with one', () => {
-    const two = extractFromText('Tram fares rise\n\nThe city raised tram fares to 3 euros on Monday.\n\nCommenti\n\nPaolo R.\nDieci euro non fermeranno nessuno.\n\nElena\nFinalmente una misura concreta.', origin);
+    const two = extractFromText(
+      'Tram fares rise\n\nThe city raised tram fares to 3 euros on Monday.\n\nCommenti\n\nPaolo R.\nDieci euro non fermeranno nessuno.\n\nElena\nFinalmente una misura concreta.',
+      origin,
+    );
     expect(two.comments.map((c) => c.author)).toEqual(['Paolo R.', 'Elena']);
-    const one = extractFromText('Tram fares rise\n\nThe city raised tram fares to 3 euros on Monday.\n\nComments\n\nPaolo\nToo expensive for a short ride.', origin);
+    const one = extractFromText(
+      'Tram fares rise\n\nThe city raised tram fares to 3 euros on Monday.\n\nComments\n\nPaolo\nToo expensive for a short ride.',
+      origin,
+    );
     expect(one.comments).toEqual([]);
   });
 
   it('needs several agreeing cues: a single bulleted name is not a thread', () => {
-    const a = extractFromText('Harbour reopens\n\nThe harbour reopened on Monday after repairs to the quay wall.\n\n  • Ana\n\nGood news for the fishermen.', origin);
+    const a = extractFromText(
+      'Harbour reopens\n\nThe harbour reopened on Monday after repairs to the quay wall.\n\n  • Ana\n\nGood news for the fishermen.',
+      origin,
+    );
     expect(a.comments).toEqual([]);
     expect(a.body.join(' ')).toContain('Good news for the fishermen.');
   });

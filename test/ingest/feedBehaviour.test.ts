@@ -81,13 +81,21 @@ describe('feeds', () => {
           conditional++;
           return void res.writeHead(304).end();
         }
-        res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(
-          `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>W</title><item><title>Full</title><link>${server!.url}/full</link><content:encoded><![CDATA[${'<p>The harbour ferry will run every twenty minutes from June, the operator said on Friday.</p>'.repeat(20)}]]></content:encoded></item></channel></rss>`,
-        );
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' })
+          .end(
+            `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>W</title><item><title>Full</title><link>${server!.url}/full</link><content:encoded><![CDATA[${'<p>The harbour ferry will run every twenty minutes from June, the operator said on Friday.</p>'.repeat(20)}]]></content:encoded></item></channel></rss>`,
+          );
       },
     });
     const data = join(tempDir(), 'data');
-    const options = { dataDir: data, sources: [parseLocation(`${server.url}/feed`)], embeddings: unavailable(), fetchTimeoutMs: 5_000, maxArticleBytes: 1_000_000 };
+    const options = {
+      dataDir: data,
+      sources: [parseLocation(`${server.url}/feed`)],
+      embeddings: unavailable(),
+      fetchTimeoutMs: 5_000,
+      maxArticleBytes: 1_000_000,
+    };
     expect((await ingest(options)).added).toBe(1);
     const again = await ingest(options);
     expect(feedRequests).toBe(2);
@@ -134,11 +142,23 @@ describe('one bad article never costs the others', () => {
     const docs = join(dir, 'pages');
     mkdirSync(docs);
     const prose = '<p>The harbour reopened on Monday after two years of repairs to the quay wall, the port authority said.</p>';
-    writeFileSync(join(docs, 'a.html'), `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":["Harbour", "reopens"],"author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","name":"Bo Lind"}],"datePublished":{"@value":"2026-03-01"}}</script></head><body><article>${prose}</article></body></html>`);
-    writeFileSync(join(docs, 'b.html'), `<html><head><meta property="og:title" content="${'Very long title '.repeat(2000)}"><meta name="author" content="https://example.org/staff/9"></head><body><article>${prose}</article></body></html>`);
+    writeFileSync(
+      join(docs, 'a.html'),
+      `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":["Harbour", "reopens"],"author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","name":"Bo Lind"}],"datePublished":{"@value":"2026-03-01"}}</script></head><body><article>${prose}</article></body></html>`,
+    );
+    writeFileSync(
+      join(docs, 'b.html'),
+      `<html><head><meta property="og:title" content="${'Very long title '.repeat(2000)}"><meta name="author" content="https://example.org/staff/9"></head><body><article>${prose}</article></body></html>`,
+    );
     writeFileSync(join(docs, 'c.html'), `<html><body>${'<div>'.repeat(50_000)}${prose}${'</div>'.repeat(50_000)}</body></html>`);
     const data = join(dir, 'data');
-    const summary = await ingest({ dataDir: data, sources: [parseLocation(docs)], embeddings: unavailable(), fetchTimeoutMs: 1_000, maxArticleBytes: 5_000_000 });
+    const summary = await ingest({
+      dataDir: data,
+      sources: [parseLocation(docs)],
+      embeddings: unavailable(),
+      fetchTimeoutMs: 1_000,
+      maxArticleBytes: 5_000_000,
+    });
     expect(summary.skipped).toEqual([]);
     expect(summary.added).toBe(3);
     const store = SqliteStore.open(data);
@@ -156,7 +176,11 @@ describe('one bad article never costs the others', () => {
     try {
       const slowPage = new TextEncoder().encode(`<html><body>${'<div><p>x</p>'.repeat(200_000)}</body></html>`);
       await expect(pool.extract(slowPage, { location: 'slow.html', source: 'slow.html', url: null })).rejects.toThrow(/took longer than/);
-      const ok = await pool.extract(new TextEncoder().encode('Title\n\nThe worker was replaced and extraction goes on.'), { location: 'ok.txt', source: 'ok.txt', url: null });
+      const ok = await pool.extract(new TextEncoder().encode('Title\n\nThe worker was replaced and extraction goes on.'), {
+        location: 'ok.txt',
+        source: 'ok.txt',
+        url: null,
+      });
       expect(ok.body).toEqual(['The worker was replaced and extraction goes on.']);
     } finally {
       await pool.close();

@@ -18,7 +18,12 @@ describe('feeds', () => {
     const feed = parseFeed(RSS);
     expect(feed.title).toBe('Valley Times');
     expect(feed.items).toHaveLength(2);
-    expect(feed.items[0]).toMatchObject({ title: 'Dam opens', link: 'https://valley.example/dam', published: 'Thu, 02 Apr 2026 09:00:00 +0200', hasFullContent: false });
+    expect(feed.items[0]).toMatchObject({
+      title: 'Dam opens',
+      link: 'https://valley.example/dam',
+      published: 'Thu, 02 Apr 2026 09:00:00 +0200',
+      hasFullContent: false,
+    });
     expect(feed.items[1]!.hasFullContent).toBe(true);
     expect(feed.items[1]!.html).toContain('<p>Full <b>text</b> here.</p>');
   });

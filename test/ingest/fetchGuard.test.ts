@@ -24,7 +24,10 @@ function internalService(): Promise<Server> {
 const limits = { timeoutMs: 2_000, maxBytes: 1_000_000 };
 /** Limits for fetching from a test server as from an operator-configured source (its origin is trusted). */
 const asOperatorSource = (server: Server) => ({ ...limits, policy: new FetchPolicy({ operatorUrls: [server.url] }) });
-const redirect = (to: string): Route => (_req, res) => void res.writeHead(302, { location: to }).end();
+const redirect =
+  (to: string): Route =>
+  (_req, res) =>
+    void res.writeHead(302, { location: to }).end();
 
 describe('fetching links the operator did not configure', () => {
   it('refuses a link to another loopback address and never connects to it', async () => {
@@ -83,9 +86,14 @@ describe('fetching links the operator did not configure', () => {
 
   it('refuses a name whose answer mixes public and private addresses', async () => {
     const internal = await internalService();
-    const resolver: Resolver = async () => [{ address: '93.184.216.34', family: 4 }, { address: '::ffff:127.0.0.2', family: 6 }];
+    const resolver: Resolver = async () => [
+      { address: '93.184.216.34', family: 4 },
+      { address: '::ffff:127.0.0.2', family: 6 },
+    ];
     const policy = new FetchPolicy({ resolver });
-    await expect(fetchResource(`http://mixed.test:${new URL(internal.url).port}/admin`, { ...limits, policy })).rejects.toThrow(/ipv4Mapped of 127\.0\.0\.2, loopback/);
+    await expect(fetchResource(`http://mixed.test:${new URL(internal.url).port}/admin`, { ...limits, policy })).rejects.toThrow(
+      /ipv4Mapped of 127\.0\.0\.2, loopback/,
+    );
     expect(internal.hits).toEqual([]);
   });
 
@@ -94,7 +102,9 @@ describe('fetching links the operator did not configure', () => {
     const port = new URL(internal.url).port;
     const resolver: Resolver = async () => [{ address: '127.0.0.2', family: 4 }];
     const byName = new FetchPolicy({ resolver, allowedHosts: ['intranet.test'] });
-    expect(new TextDecoder().decode((await fetchResource(`http://intranet.test:${port}/admin`, { ...limits, policy: byName })).bytes)).toContain('internal admin token');
+    expect(new TextDecoder().decode((await fetchResource(`http://intranet.test:${port}/admin`, { ...limits, policy: byName })).bytes)).toContain(
+      'internal admin token',
+    );
     await fetchResource(`${internal.url}/admin`, { ...limits, policy: new FetchPolicy({ allowedHosts: ['127.0.0.0/8'] }) });
     await fetchResource(`${internal.url}/admin`, { ...limits, policy: new FetchPolicy({ allowPrivateNetworks: true }) });
     expect(internal.hits).toEqual(['/admin', '/admin', '/admin']);
@@ -135,7 +145,9 @@ describe("honouring a server's Retry-After", () => {
     const server = await serve({ '/c': route, '/d': send('other', 'text/plain') });
     const started = Date.now();
     const deadlineAt = Date.now() + 10_000;
-    await expect(fetchResource(`${server.url}/c`, { ...asOperatorSource(server), deadlineAt })).rejects.toThrow(/asked for a pause until .* \(Retry-After\), beyond the feed deadline/);
+    await expect(fetchResource(`${server.url}/c`, { ...asOperatorSource(server), deadlineAt })).rejects.toThrow(
+      /asked for a pause until .* \(Retry-After\), beyond the feed deadline/,
+    );
     await expect(fetchResource(`${server.url}/d`, { ...asOperatorSource(server), deadlineAt })).rejects.toThrow(/Retry-After/);
     expect(Date.now() - started).toBeLessThan(5_000); // failed fast, did not wait
     expect(server.hits).toEqual(['/c']);

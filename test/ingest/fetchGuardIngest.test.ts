@@ -20,7 +20,8 @@ afterEach(async () => {
   while (servers.length) await servers.pop()!.close();
 });
 
-const BRIDGE = 'The old harbour bridge will close for repairs on Monday for six months, the city engineering office said, and ferries will carry commuters across the river instead.';
+const BRIDGE =
+  'The old harbour bridge will close for repairs on Monday for six months, the city engineering office said, and ferries will carry commuters across the river instead.';
 const TOKEN_PAGE = `<!doctype html><html><head><title>Admin console</title></head><body><article><h1>Admin console</h1><p>${'The internal admin token is Q7-ZEBRA-991 and it opens every service on this network. '.repeat(6)}</p></article></body></html>`;
 
 function page(title: string, body: string, head = ''): string {
@@ -30,7 +31,10 @@ function page(title: string, body: string, head = ''): string {
 function rss(items: Array<{ title: string; link: string; description: string }>): Route {
   return send(
     `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Wire</title>${items
-      .map((i) => `<item><title>${i.title}</title><link>${i.link}</link><pubDate>Mon, 02 Mar 2026 08:00:00 +0000</pubDate><description>${i.description}</description></item>`)
+      .map(
+        (i) =>
+          `<item><title>${i.title}</title><link>${i.link}</link><pubDate>Mon, 02 Mar 2026 08:00:00 +0000</pubDate><description>${i.description}</description></item>`,
+      )
       .join('')}</channel></rss>`,
     'application/rss+xml',
   );
@@ -65,19 +69,31 @@ describe('a feed whose links lead into the internal network', () => {
     expect(internal.hits).toEqual([]);
     expect(feedHost.hits.sort()).toEqual(['/bridge', '/feed.xml', '/moved']);
     expect(summary.refused).toHaveLength(2);
-    expect(summary.refused).toEqual(expect.arrayContaining([
-      { location: `${internal.url}/admin`, reason: 'resolves to a private address 127.0.0.2 (loopback)' },
-      { location: `${feedHost.url}/moved`, reason: `redirects to ${internal.url}/admin, which resolves to a private address 127.0.0.2 (loopback)` },
-    ]));
+    expect(summary.refused).toEqual(
+      expect.arrayContaining([
+        { location: `${internal.url}/admin`, reason: 'resolves to a private address 127.0.0.2 (loopback)' },
+        { location: `${feedHost.url}/moved`, reason: `redirects to ${internal.url}/admin, which resolves to a private address 127.0.0.2 (loopback)` },
+      ]),
+    );
     // The direct link had a summary: kept as summary only. The redirecting one had none: skipped with the refusal.
     expect(summary.summaryOnly).toBe(1);
-    expect(summary.skipped).toEqual([{ location: `${feedHost.url}/moved`, reason: `not fetched: the link redirects to ${internal.url}/admin, which resolves to a private address 127.0.0.2 (loopback)` }]);
+    expect(summary.skipped).toEqual([
+      {
+        location: `${feedHost.url}/moved`,
+        reason: `not fetched: the link redirects to ${internal.url}/admin, which resolves to a private address 127.0.0.2 (loopback)`,
+      },
+    ]);
     expect(formatSummary(summary)).toContain(`Refused link: ${internal.url}/admin: resolves to a private address 127.0.0.2 (loopback)`);
     expect(JSON.parse(JSON.stringify(summary)).refused).toHaveLength(2); // the --json form carries them
 
     const store = SqliteStore.open(data);
     try {
-      const rows = store.sqlite.db.prepare('SELECT doc_key, url, body, summary_only FROM documents ORDER BY doc_key').all() as Array<{ doc_key: string; url: string; body: string; summary_only: number }>;
+      const rows = store.sqlite.db.prepare('SELECT doc_key, url, body, summary_only FROM documents ORDER BY doc_key').all() as Array<{
+        doc_key: string;
+        url: string;
+        body: string;
+        summary_only: number;
+      }>;
       expect(rows.map((r) => [r.doc_key, r.url, r.summary_only])).toEqual([
         [`${feedHost.url}/bridge`, `${feedHost.url}/bridge`, 0],
         [`${internal.url}/admin`, null, 1], // kept from the feed's summary, cited without a link into the private network
@@ -114,6 +130,8 @@ describe('a feed whose links lead into the internal network', () => {
     expect((await run({ FETCH_ALLOW_PRIVATE_NETWORKS: 'true' })).refused).toEqual([]);
     expect(internal.hits).toEqual(['/admin', '/admin']);
     expect(() => loadConfig({ DATA_DIR: tempDir(), FETCH_ALLOWED_HOSTS: '10.0.0.0/99' })).toThrow(ConfigError);
-    expect(() => loadConfig({ DATA_DIR: tempDir(), FETCH_ALLOWED_HOSTS: '10.0.0.0/99' })).toThrow(/^FETCH_ALLOWED_HOSTS is invalid: "10.0.0.0\/99" is not a valid CIDR range/);
+    expect(() => loadConfig({ DATA_DIR: tempDir(), FETCH_ALLOWED_HOSTS: '10.0.0.0/99' })).toThrow(
+      /^FETCH_ALLOWED_HOSTS is invalid: "10.0.0.0\/99" is not a valid CIDR range/,
+    );
   });
 });

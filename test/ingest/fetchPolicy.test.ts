@@ -13,7 +13,7 @@ describe('trust is per source', () => {
     expect(policy.trusts(new URL('http://127.0.0.1:8082/admin/token'))).toBe(true); // the whole configuration, for its own reads
   });
 
-  it('a source that is not the operator\'s trusts nothing', () => {
+  it("a source that is not the operator's trusts nothing", () => {
     const other = policy.forSource('http://127.0.0.1:9999/feed.xml');
     expect(other.trusts(new URL('http://127.0.0.1:9999/x'))).toBe(false);
     expect(() => other.dispatcherFor(new URL('http://127.0.0.1:9999/x'))).toThrow(AddressRefusedError);

@@ -32,21 +32,32 @@ describe('words in every script', () => {
 describe('paragraph classifier (jusText-style, stop words of the page language)', () => {
   it('judges a Russian blog: the post is good, the navigation and the footer are not', () => {
     const blocks = classifyPageBlocks(bodyOf(page('ru-blog.html')), null);
-    const good = blocks.filter((b) => b.good).map((b) => b.text).join('\n');
+    const good = blocks
+      .filter((b) => b.good)
+      .map((b) => b.text)
+      .join('\n');
     expect(good).toContain('Прошлой осенью мы с братом купили');
     expect(good).toContain('Теперь мы каждые выходные ходим на ней на рыбалку');
     expect(good).not.toMatch(/Обо мне|Архив|RSS/);
   });
 
   it('keeps a short paragraph between good ones and drops the same line amid links', () => {
-    const long = (n: number) => `<p>The council said on Monday that the new bridge over the river would open in the spring, and that the old crossing would then close for repairs that could take most of the year ${n}.</p>`;
+    const long = (n: number) =>
+      `<p>The council said on Monday that the new bridge over the river would open in the spring, and that the old crossing would then close for repairs that could take most of the year ${n}.</p>`;
     const html = `<html><body><ul><li><a href="/a">Home</a></li><li><a href="/b">News</a></li></ul><p>Read more below.</p><ul><li><a href="/c">Sport</a></li></ul>
 ${long(1)}<p>Read more below.</p>${long(2)}<h2>What happens next</h2>${long(3)}</body></html>`;
     const blocks = classifyPageBlocks(bodyOf(html), 'en');
     const verdicts = blocks.map((b) => `${b.good ? '+' : '-'} ${b.text.slice(0, 20).trim()}`);
     expect(verdicts).toEqual([
-      '- Home', '- News', '- Read more below.', '- Sport',
-      '+ The council said on', '+ Read more below.', '+ The council said on', '+ What happens next', '+ The council said on',
+      '- Home',
+      '- News',
+      '- Read more below.',
+      '- Sport',
+      '+ The council said on',
+      '+ Read more below.',
+      '+ The council said on',
+      '+ What happens next',
+      '+ The council said on',
     ]);
   });
 
@@ -62,7 +73,10 @@ ${long(1)}<p>Read more below.</p>${long(2)}<h2>What happens next</h2>${long(3)}<
 describe('choosing between Readability and the classifier', () => {
   const zh = page('zh-news.html');
   const classified = () => classifyPageBlocks(bodyOf(zh), 'zh');
-  const article = () => classified().filter((b) => b.element.closest('.txt')).map((b) => b.text);
+  const article = () =>
+    classified()
+      .filter((b) => b.element.closest('.txt'))
+      .map((b) => b.text);
 
   const withoutTeasers = (texts: string[]) => {
     for (const paragraph of article()) expect(texts).toContain(paragraph);
@@ -70,20 +84,33 @@ describe('choosing between Readability and the classifier', () => {
   };
 
   it('replaces a Readability result that is a short teaser box by the page’s good text', () => {
-    const teasers = classified().filter((b) => b.element.closest('.box')).map((b) => b.text).slice(0, 4);
+    const teasers = classified()
+      .filter((b) => b.element.closest('.box'))
+      .map((b) => b.text)
+      .slice(0, 4);
     withoutTeasers(chooseMainText(teasers, classified()));
   });
 
   it('keeps Readability’s result when the classifier finds less text than it (the classifier is the stricter)', () => {
-    const teasers = classified().filter((b) => b.element.closest('.box')).map((b) => b.text);
+    const teasers = classified()
+      .filter((b) => b.element.closest('.box'))
+      .map((b) => b.text);
     expect(chooseMainText(teasers, classified())).toEqual(teasers);
   });
 
   it('keeps a full article when the page has more good text below it (an unrecognised comment thread)', () => {
-    const sentence = (n: number) => `The regional parliament debated the water law for the ${n}th time on Tuesday, and the farmers who came to listen said that the fee would ruin the small family farms of the valley.`;
+    const sentence = (n: number) =>
+      `The regional parliament debated the water law for the ${n}th time on Tuesday, and the farmers who came to listen said that the fee would ruin the small family farms of the valley.`;
     const article = Array.from({ length: 8 }, (_, i) => `${sentence(i + 1)} ${sentence(i + 20)}`);
-    const thread = Array.from({ length: 30 }, (_, i) => `<div><b>Reader ${i}</b><div>I think that the law is ${i % 2 ? 'right' : 'wrong'} because the fee is far too ${i % 2 ? 'low' : 'high'} for the farms, and I have said so to my own member of parliament many times over the years, without any answer at all from the office.</div></div>`).join('');
-    const blocks = classifyPageBlocks(bodyOf(`<html><body><article><h1>Water law</h1>${article.map((p) => `<p>${p}</p>`).join('')}</article><section>${thread}</section></body></html>`), 'en');
+    const thread = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `<div><b>Reader ${i}</b><div>I think that the law is ${i % 2 ? 'right' : 'wrong'} because the fee is far too ${i % 2 ? 'low' : 'high'} for the farms, and I have said so to my own member of parliament many times over the years, without any answer at all from the office.</div></div>`,
+    ).join('');
+    const blocks = classifyPageBlocks(
+      bodyOf(`<html><body><article><h1>Water law</h1>${article.map((p) => `<p>${p}</p>`).join('')}</article><section>${thread}</section></body></html>`),
+      'en',
+    );
     expect(blocks.filter((b) => b.good && b.text.includes('member of parliament')).length).toBeGreaterThan(20);
     expect(chooseMainText(article, blocks)).toEqual(article);
   });
@@ -100,7 +127,9 @@ describe('pages unlike the benchmark, end to end', () => {
     const html = `<meta charset="utf-8"><title>Harbour</title><div class="story"><p>The harbour reopened on Monday after two years of repairs to the quay wall, the port authority said on its website.</p><p>Ferries will run every hour from June, and the old timetable returns in the autumn.</p></div>`;
     const a = extractFromHtml(html, origin('fragment.html'));
     expect(a.body.join('\n')).toContain('Ferries will run every hour from June');
-    expect(extractFromHtml('Plain text served as a web page, with no markup at all in it.', origin('plain.html')).body.join(' ')).toContain('Plain text served');
+    expect(extractFromHtml('Plain text served as a web page, with no markup at all in it.', origin('plain.html')).body.join(' ')).toContain(
+      'Plain text served',
+    );
   });
 
   it('extracts a forum’s opening post, a Chinese and a Russian article without their sidebars', () => {
@@ -128,7 +157,13 @@ describe('pages unlike the benchmark, end to end', () => {
     const root = tempDir();
     mkdirSync(join(root, 'docs'));
     copyFileSync(join(PAGES, 'ja-news-brief.html'), join(root, 'docs', 'ja-news-brief.html'));
-    const summary = await ingest({ dataDir: join(root, 'data'), sources: [parseSourceEntry(join(root, 'docs'))], embeddings: unavailable(), fetchTimeoutMs: 2000, maxArticleBytes: 100_000 });
+    const summary = await ingest({
+      dataDir: join(root, 'data'),
+      sources: [parseSourceEntry(join(root, 'docs'))],
+      embeddings: unavailable(),
+      fetchTimeoutMs: 2000,
+      maxArticleBytes: 100_000,
+    });
     expect(summary.skipped).toEqual([]);
     const store = SqliteStore.open(join(root, 'data'));
     const bodies: string[] = [];
@@ -148,12 +183,18 @@ describe('ablation switch', () => {
   it('eval:extraction --disable switches a mechanism off and rejects unknown names', async () => {
     const dataset = tempDir('bench-set-');
     mkdirSync(join(dataset, 'html'));
-    const body = 'The harbour reopened on Monday after two years of repairs to the quay wall, the port authority said. Ferries will run every hour from June, and the old timetable returns in the autumn once the work on the second berth is finished.';
+    const body =
+      'The harbour reopened on Monday after two years of repairs to the quay wall, the port authority said. Ferries will run every hour from June, and the old timetable returns in the autumn once the work on the second berth is finished.';
     const linked = 'Timetables for the summer season are published by the operator';
-    writeFileSync(join(dataset, 'html', 'p1.html'), `<html><body><article><h1>Harbour reopens</h1><p>${body}</p><p><a href="/t">${linked}</a></p></article></body></html>`);
+    writeFileSync(
+      join(dataset, 'html', 'p1.html'),
+      `<html><body><article><h1>Harbour reopens</h1><p>${body}</p><p><a href="/t">${linked}</a></p></article></body></html>`,
+    );
     writeFileSync(join(dataset, 'ground-truth.json'), JSON.stringify({ p1: { articleBody: `${body}\n${linked}` } }));
     const on = JSON.parse((await runScript('src/cli/evalExtraction.ts', ['--dataset', dataset, '--json'], { EMBEDDING_DISABLED: 'true' })).stdout);
-    const off = JSON.parse((await runScript('src/cli/evalExtraction.ts', ['--dataset', dataset, '--json', '--disable', 'link-filter'], { EMBEDDING_DISABLED: 'true' })).stdout);
+    const off = JSON.parse(
+      (await runScript('src/cli/evalExtraction.ts', ['--dataset', dataset, '--json', '--disable', 'link-filter'], { EMBEDDING_DISABLED: 'true' })).stdout,
+    );
     // A paragraph that is all link text is dropped by the link filter, and kept without it.
     expect(on.recall).toBeLessThan(off.recall);
     expect(off.recall).toBe(1);

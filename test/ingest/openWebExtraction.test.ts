@@ -90,8 +90,16 @@ describe('open-web extraction', () => {
 
   it('validates whatever reaches the store', () => {
     const article = validateArticle({
-      title: 'x'.repeat(5000), published: null, language: 'not a code!', outlet: ['A', 'B'] as unknown as string, url: 'javascript:alert(1)',
-      source: 's', location: 'l', author: ['Ana', 'Bo'] as unknown as string, body: ['ok', 42 as unknown as string, ''], comments: [{ author: null, published: null, text: 'c\u0007' }],
+      title: 'x'.repeat(5000),
+      published: null,
+      language: 'not a code!',
+      outlet: ['A', 'B'] as unknown as string,
+      url: 'javascript:alert(1)',
+      source: 's',
+      location: 'l',
+      author: ['Ana', 'Bo'] as unknown as string,
+      body: ['ok', 42 as unknown as string, ''],
+      comments: [{ author: null, published: null, text: 'c\u0007' }],
     });
     expect(article.title.length).toBeLessThanOrEqual(301);
     expect(article.author).toBe('Ana, Bo');

@@ -85,7 +85,13 @@ describe('ingest pipeline', () => {
       'empty.txt': '',
       'chrome-only.txt': 'Home\n\nShare\n\nTeilen\n',
       'huge.txt': 'word '.repeat(40_000),
-      'latin1.txt': Buffer.concat([Buffer.from('Grosse Nachricht\n\nDer B'), Buffer.from([0xfc]), Buffer.from('rgermeister von M'), Buffer.from([0xfc]), Buffer.from('nchen hat heute den neuen Haushalt vorgestellt.\n')]),
+      'latin1.txt': Buffer.concat([
+        Buffer.from('Grosse Nachricht\n\nDer B'),
+        Buffer.from([0xfc]),
+        Buffer.from('rgermeister von M'),
+        Buffer.from([0xfc]),
+        Buffer.from('nchen hat heute den neuen Haushalt vorgestellt.\n'),
+      ]),
       'broken.html': '<html><body><p>Unclosed paragraph about the city council vote on the new budget <div><span>',
       'photo.jpg': 'not really a jpeg',
     });
@@ -98,7 +104,7 @@ describe('ingest pipeline', () => {
     expect(reasons['photo.jpg']).toMatch(/unsupported file type/);
     expect(summary.added).toBe(5); // 3 articles + latin1 + broken html
     const store = SqliteStore.open(join(root, 'data'));
-    const text = (store.sqlite.db.prepare("SELECT group_concat(text) AS t FROM passages").get() as { t: string }).t;
+    const text = (store.sqlite.db.prepare('SELECT group_concat(text) AS t FROM passages').get() as { t: string }).t;
     expect(text).toContain('Bürgermeister von München');
     store.close();
   });

@@ -10,7 +10,8 @@ import { extractFromText } from '../../ingest/extract/plainText.js';
 const origin = { location: '/news/a.txt', source: 'a.txt', url: null };
 const extract = (text: string) => extractFromText(text, origin);
 
-const CONTEST = 'The song contest final in Basel drew 160 million viewers, the broadcasters said on Sunday, and the winning ballad was streamed more than any entry before it.';
+const CONTEST =
+  'The song contest final in Basel drew 160 million viewers, the broadcasters said on Sunday, and the winning ballad was streamed more than any entry before it.';
 const JURY = 'Juries from 37 countries awarded their points before the public vote, which decided the result in the last minutes of a close evening.';
 
 describe('plain-text headlines and section labels', () => {
@@ -27,7 +28,9 @@ describe('plain-text headlines and section labels', () => {
   });
 
   it('drops a short label the page repeats alone between paragraphs, but keeps short lines of a table', () => {
-    const a = extract(`A ballad wins the contest in Basel\n\n${CONTEST}\n\nAdvertisement\n\n${JURY}\n\nAdvertisement\n\nFinal points\nSwitzerland\n436\nAustria\n312\nSwitzerland\n\nThe next contest will be held in the winning country.`);
+    const a = extract(
+      `A ballad wins the contest in Basel\n\n${CONTEST}\n\nAdvertisement\n\n${JURY}\n\nAdvertisement\n\nFinal points\nSwitzerland\n436\nAustria\n312\nSwitzerland\n\nThe next contest will be held in the winning country.`,
+    );
     expect(a.body).not.toContain('Advertisement');
     expect(a.body).toContain('Final points');
     expect(a.body.filter((line) => line === 'Switzerland')).toHaveLength(2);
@@ -36,12 +39,16 @@ describe('plain-text headlines and section labels', () => {
 
 describe('plain-text numbers under the headline', () => {
   it('keeps a list of lone numbers as text', () => {
-    const a = extract(`Seats after the regional election\n\n412\n\n198\n\n57\n\nThe three parties won 412, 198 and 57 seats, the electoral office said after the count ended on Monday night.`);
+    const a = extract(
+      `Seats after the regional election\n\n412\n\n198\n\n57\n\nThe three parties won 412, 198 and 57 seats, the electoral office said after the count ended on Monday night.`,
+    );
     expect(a.body.slice(0, 3)).toEqual(['412', '198', '57']);
   });
 
   it('drops a lone counter between the headline and the text', () => {
-    const a = extract(`Ferry service resumes\n\n12\n\nThe ferry between the two islands resumed service on Friday after three weeks of repairs to its engines.`);
+    const a = extract(
+      `Ferry service resumes\n\n12\n\nThe ferry between the two islands resumed service on Friday after three weeks of repairs to its engines.`,
+    );
     expect(a.body).toEqual(['The ferry between the two islands resumed service on Friday after three weeks of repairs to its engines.']);
   });
 });
@@ -102,7 +109,9 @@ describe('plain-text outlet', () => {
 describe('plain-text replies and threads', () => {
   it('keeps a reply-looking "name, date" line inside an article', () => {
     const line = 'Ann Berg, 3 March 2021 — the day the plant closed — is a date nobody in the town forgets.';
-    const a = extract(`The plant that closed\n\nThe plant closed after forty years, and the town has changed since then in ways few expected.\n\n${line}\n\nThe site is now a park.`);
+    const a = extract(
+      `The plant that closed\n\nThe plant closed after forty years, and the town has changed since then in ways few expected.\n\n${line}\n\nThe site is now a park.`,
+    );
     expect(a.body).toContain(line);
     expect(a.comments).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sameSiteUrl } from '../../ingest/sources/sameSiteUrl.js';
 
-describe('canonical URL accepted only on the fetched page\'s own site', () => {
+describe("canonical URL accepted only on the fetched page's own site", () => {
   it('keeps a canonical on the same registrable domain, including a sibling subdomain', () => {
     expect(sameSiteUrl('https://www.example.co.uk/news/story', 'https://news.example.co.uk/story?utm=x')).toBe('https://www.example.co.uk/news/story');
     expect(sameSiteUrl('https://example.com/a', 'http://amp.example.com/a')).toBe('https://example.com/a');

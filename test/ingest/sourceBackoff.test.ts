@@ -20,7 +20,10 @@ afterEach(async () => {
 const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>Valley News</title><item><title>Dam inspection</title><link>http://example.invalid/dam</link>
 <description>${'Engineers inspected the valley dam on Tuesday and found the spillway in good order after the spring floods. '.repeat(15)}</description></item></channel></rss>`;
 // The description is long enough to be the article itself (no item page is fetched).
-const FEED_FULL = FEED.replace('<description>', '<content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">').replace('</description>', '</content:encoded>');
+const FEED_FULL = FEED.replace('<description>', '<content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">').replace(
+  '</description>',
+  '</content:encoded>',
+);
 
 describe('source backoff across ingests', () => {
   it('backs off a failing source with growing waits, skips it unless named, and clears the state when it recovers', async () => {
@@ -39,7 +42,9 @@ describe('source backoff across ingests', () => {
     for (let run = 1; run <= 3; run++) {
       const summary = await ingest({ ...base, sources: [named] });
       expect(summary.failedSources).toEqual([{ source: feed, reason: 'HTTP 503 Service Unavailable' }]);
-      expect(summary.backingOff).toEqual([{ source: feed, consecutiveFailures: run, lastError: 'HTTP 503 Service Unavailable', nextAttemptAt: expect.any(String), skipped: false }]);
+      expect(summary.backingOff).toEqual([
+        { source: feed, consecutiveFailures: run, lastError: 'HTTP 503 Service Unavailable', nextAttemptAt: expect.any(String), skipped: false },
+      ]);
       waits.push(Date.parse(summary.backingOff[0]!.nextAttemptAt) - clock);
       clock += 60_000;
     }
@@ -50,7 +55,9 @@ describe('source backoff across ingests', () => {
     const skipped = await ingest({ ...base, sources: [configured] });
     expect(server.hits).toHaveLength(3);
     expect(skipped.backingOff).toEqual([expect.objectContaining({ source: feed, consecutiveFailures: 3, skipped: true })]);
-    expect(formatSummary(skipped)).toMatch(new RegExp(`Source skipped, backing off: ${feed} \\(3 failed reads in a row, last: HTTP 503 Service Unavailable\\); next attempt after 2026-03-01T11:0`));
+    expect(formatSummary(skipped)).toMatch(
+      new RegExp(`Source skipped, backing off: ${feed} \\(3 failed reads in a row, last: HTTP 503 Service Unavailable\\); next attempt after 2026-03-01T11:0`),
+    );
 
     const store = SqliteStore.open(data);
     try {
@@ -62,7 +69,8 @@ describe('source backoff across ingests', () => {
       expect(lines).toContain(`never read successfully); backing off, next attempt after ${status!.nextAttemptAt}`);
       // What /status sends: the same lines inside the whole report.
       const kb = new KnowledgeBase({ store, embeddings: null, embeddingStatus: unavailable().status });
-      const context = (sources: string[]) => ({ kb, config: { sources }, reingest: { current: () => null }, startedAt: clock }) as unknown as Parameters<typeof statusReport>[0];
+      const context = (sources: string[]) =>
+        ({ kb, config: { sources }, reingest: { current: () => null }, startedAt: clock }) as unknown as Parameters<typeof statusReport>[0];
       expect(await statusReport(context([feed]), clock)).toContain(`<${feed}>: 3 failed reads in a row`);
       // Taken out of the configuration: no longer reported.
       expect(await statusReport(context(['http://other.example/feed.xml']), clock)).not.toContain(feed);
@@ -79,7 +87,12 @@ describe('source backoff across ingests', () => {
     const after = SqliteStore.open(data);
     try {
       const status = await after.sourceStatus(feed);
-      expect(status).toMatchObject({ consecutiveFailures: 0, nextAttemptAt: null, lastSuccessAt: new Date(clock).toISOString(), lastError: 'HTTP 503 Service Unavailable' });
+      expect(status).toMatchObject({
+        consecutiveFailures: 0,
+        nextAttemptAt: null,
+        lastSuccessAt: new Date(clock).toISOString(),
+        lastError: 'HTTP 503 Service Unavailable',
+      });
       expect(sourceHealthLines([status!], clock)).toEqual(['Web sources: 1 fine at their last read · 0 failing']);
     } finally {
       after.close();

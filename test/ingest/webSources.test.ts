@@ -28,9 +28,17 @@ describe('web pages and feeds', () => {
           <item><title>Bridge closed</title><link>${server!.url}/bridge</link><pubDate>Mon, 02 Mar 2026 08:00:00 +0000</pubDate><description>Short teaser only.</description></item>
         </channel></rss>`);
       },
-      '/bridge': send(page('Bridge closed for repairs', 'The old bridge over the river will be closed for repairs for six months, the city said on Monday, and buses will be diverted.'), 'text/html'),
+      '/bridge': send(
+        page(
+          'Bridge closed for repairs',
+          'The old bridge over the river will be closed for repairs for six months, the city said on Monday, and buses will be diverted.',
+        ),
+        'text/html',
+      ),
       '/atom': (_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title>
+        res
+          .writeHead(200, { 'content-type': 'application/atom+xml' })
+          .end(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title>
           <entry><title>Library reopens</title><link href="${server!.url}/library"/><id>urn:lib</id><published>2026-03-03T10:00:00Z</published>
           <content type="html">&lt;p&gt;${'The central library reopened on Tuesday after renovation works that lasted two years and cost 12 million euros. '.repeat(12)}&lt;/p&gt;</content></entry></feed>`);
       },

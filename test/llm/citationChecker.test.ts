@@ -6,12 +6,43 @@ import { preparePassages } from '../../src/llm/prompt.js';
 
 function passage(id: number, text: string, language = 'en', title = 'Title'): ScoredPassage {
   return {
-    id, documentId: id, position: 0, section: 'body', text, terms: '', score: 1, relevance: 1, lexicalRank: 1, vectorRank: null, similarity: null,
-    document: { id, key: `k${id}`, sourceId: 's', rawHash: 'r', contentHash: 'c', title, published: null, language, outlet: null, url: null, source: `p${id}.txt`, location: `p${id}.txt`, author: null, ingestedAt: '', updatedAt: '' },
+    id,
+    documentId: id,
+    position: 0,
+    section: 'body',
+    text,
+    terms: '',
+    score: 1,
+    relevance: 1,
+    lexicalRank: 1,
+    vectorRank: null,
+    similarity: null,
+    document: {
+      id,
+      key: `k${id}`,
+      sourceId: 's',
+      rawHash: 'r',
+      contentHash: 'c',
+      title,
+      published: null,
+      language,
+      outlet: null,
+      url: null,
+      source: `p${id}.txt`,
+      location: `p${id}.txt`,
+      author: null,
+      ingestedAt: '',
+      updatedAt: '',
+    },
   };
 }
 
-const RHINE = passage(1, 'The water level at the Kaub gauge on the Rhine fell to 38 centimetres on Thursday. Freight rates for gasoil from Rotterdam to Karlsruhe have roughly tripled since August.', 'en', 'Rhine shipping slows');
+const RHINE = passage(
+  1,
+  'The water level at the Kaub gauge on the Rhine fell to 38 centimetres on Thursday. Freight rates for gasoil from Rotterdam to Karlsruhe have roughly tripled since August.',
+  'en',
+  'Rhine shipping slows',
+);
 const BAHN = passage(2, 'Die GDL fordert eine Lohnerhöhung von 8,5 Prozent bei einer Laufzeit von zwölf Monaten.', 'de', 'Bahnstreik');
 
 describe('citation checker', () => {
@@ -37,11 +68,7 @@ describe('citation checker', () => {
   });
 
   it('removes markers to missing or unsupporting passages and drops sentences left without support', () => {
-    const result = checkCitations(
-      'The Kaub gauge fell to 38 centimetres [1][2]. Freight rates roughly tripled [7]. Nothing here is cited.',
-      passages,
-      'en',
-    );
+    const result = checkCitations('The Kaub gauge fell to 38 centimetres [1][2]. Freight rates roughly tripled [7]. Nothing here is cited.', passages, 'en');
     expect(result.sentences).toEqual([{ text: 'The Kaub gauge fell to 38 centimetres.', markers: [1] }]);
     expect(result.removed).toEqual([
       { sentence: 'The Kaub gauge fell to 38 centimetres.', marker: 2, reason: expect.stringMatching(/not supported by passage 2/) },

@@ -29,7 +29,14 @@ beforeAll(async () => {
   writeFileSync(join(docs, 'ferry.txt'), INJECTED);
   fake = new FakeOpenAI();
   await fake.start();
-  base = { DATA_DIR: join(root, 'data'), EMBEDDING_MODEL: 'hashing-384', LLM_PROVIDER: 'openai', OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: 'test-key', LLM_TIMEOUT_MS: '1000' };
+  base = {
+    DATA_DIR: join(root, 'data'),
+    EMBEDDING_MODEL: 'hashing-384',
+    LLM_PROVIDER: 'openai',
+    OPENAI_BASE_URL: fake.baseUrl,
+    OPENAI_API_KEY: 'test-key',
+    LLM_TIMEOUT_MS: '1000',
+  };
   const ingest = await runScript('src/cli/ingest.ts', [docs], { DATA_DIR: base.DATA_DIR!, EMBEDDING_MODEL: 'hashing-384' });
   expect(ingest.code).toBe(0);
 }, 60_000);
@@ -49,7 +56,9 @@ describe('LLM answer mode through langchain against a fake OpenAI-compatible ser
     const request = fake.requests.at(-1)!;
     expect(request.stream).toBe(true);
     expect(request.messages[0]!.content).toMatch(/Answer in English/);
-    expect(request.messages[1]!.content).toMatch(/<passage n="1" title="Rhine barges sail a third full as Kaub gauge drops" outlet="unknown" date="2026-08-14" language="en" kind="article">/);
+    expect(request.messages[1]!.content).toMatch(
+      /<passage n="1" title="Rhine barges sail a third full as Kaub gauge drops" outlet="unknown" date="2026-08-14" language="en" kind="article">/,
+    );
     expect(request.messages[1]!.content).toMatch(/kind="reader comment"/);
   });
 
@@ -57,7 +66,12 @@ describe('LLM answer mode through langchain against a fake OpenAI-compatible ser
     const out = await ask('inventor', RHINE_Q);
     expect(out.mode).toBe('llm');
     expect(out.answer).not.toContain('2031');
-    expect(out.removed).toEqual(expect.arrayContaining([expect.objectContaining({ marker: 1, reason: expect.stringMatching(/not supported by passage 1/) }), expect.objectContaining({ marker: null })]));
+    expect(out.removed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ marker: 1, reason: expect.stringMatching(/not supported by passage 1/) }),
+        expect.objectContaining({ marker: null }),
+      ]),
+    );
     expect(out.citations.every((c: { verified: boolean }) => c.verified)).toBe(true);
   });
 

@@ -40,7 +40,9 @@ describe('extraction workers have a memory limit', () => {
       // About 40,000 table rows: the DOM of such a page needs several hundred MB.
       const row = '<tr><td>Item</td><td>12</td><td><a href="/x">link</a></td></tr>\n';
       const hog = new TextEncoder().encode(`<html><body><article><p>Intro.</p><table>${row.repeat(40_000)}</table></article></body></html>`);
-      const ordinary = new TextEncoder().encode('<html><head><title>Harbour budget agreed</title></head><body><article><p>The council agreed a new budget for the harbour on Tuesday, the mayor said in a statement to reporters.</p></article></body></html>');
+      const ordinary = new TextEncoder().encode(
+        '<html><head><title>Harbour budget agreed</title></head><body><article><p>The council agreed a new budget for the harbour on Tuesday, the mayor said in a statement to reporters.</p></article></body></html>',
+      );
       const [hogResult, next] = await Promise.allSettled([
         pool.extract(hog, { location: 'hog.html', source: 'hog.html', url: null }),
         pool.extract(ordinary, { location: 'ok.html', source: 'ok.html', url: null }),

@@ -26,7 +26,12 @@ describe('AnnIndex (hnswlib-node)', () => {
     }
     expect(() => graph.searchKnn(new Float32Array(31) as unknown as number[], 10)).toThrow(/expected 32, but got 31/);
     expect(() => graph.searchKnn(new Float64Array(32) as unknown as number[], 10)).toThrow(/Array or a Float32Array/);
-    const index = AnnIndex.build('m', 32, 1, Array.from({ length: 100 }, (_, i) => ({ id: i + 1, vector: randomVector(32, i + 1) })));
+    const index = AnnIndex.build(
+      'm',
+      32,
+      1,
+      Array.from({ length: 100 }, (_, i) => ({ id: i + 1, vector: randomVector(32, i + 1) })),
+    );
     expect(index.search(randomVector(32, 7), 1)[0]!.id).toBe(7);
     expect(searchesTakeTypedArrays()).toBe(true);
   });
@@ -44,7 +49,12 @@ describe('AnnIndex (hnswlib-node)', () => {
   it('saves atomically and reloads; refuses stale, foreign or damaged files', () => {
     const dir = tempDir();
     const path = join(dir, 'vectors.hnsw');
-    const index = AnnIndex.build('m', 8, 7, Array.from({ length: 50 }, (_, i) => ({ id: i + 1, vector: randomVector(8, i + 1) })));
+    const index = AnnIndex.build(
+      'm',
+      8,
+      7,
+      Array.from({ length: 50 }, (_, i) => ({ id: i + 1, vector: randomVector(8, i + 1) })),
+    );
     index.save(path, 7);
     const loaded = AnnIndex.load(path, { model: 'm', dim: 8, generation: 7 });
     expect(loaded).toBeInstanceOf(AnnIndex);

@@ -8,13 +8,25 @@ const COPY = { comments: [], passages: [], vectors: null };
 
 /** One story: head "h" (outlet A) with copies "c1" (B) and "c2" (A again), stored without body passages. */
 async function writeStory(store: KnowledgeStore): Promise<{ head: number; c1: number; c2: number; passages: number[] }> {
-  const written = await store.writeArticle(article('h', ['the tram line was approved', 'work starts in spring'], {
-    metadata: { ...article('h', []).metadata, outlet: 'Outlet A' }, comments: [], fingerprint: fingerprint(1, ['b1', 'b2']),
-  }));
-  for (const [key, outlet] of [['c1', 'Outlet B'], ['c2', 'Outlet A']] as const) {
-    const copy = await store.writeArticle(article(key, ['Edition 2.', 'the tram line was approved', 'work starts in spring'], {
-      metadata: { ...article(key, []).metadata, outlet }, ...COPY, copyOf: 'h', fingerprint: fingerprint(2, ['b1', 'b3']),
-    }));
+  const written = await store.writeArticle(
+    article('h', ['the tram line was approved', 'work starts in spring'], {
+      metadata: { ...article('h', []).metadata, outlet: 'Outlet A' },
+      comments: [],
+      fingerprint: fingerprint(1, ['b1', 'b2']),
+    }),
+  );
+  for (const [key, outlet] of [
+    ['c1', 'Outlet B'],
+    ['c2', 'Outlet A'],
+  ] as const) {
+    const copy = await store.writeArticle(
+      article(key, ['Edition 2.', 'the tram line was approved', 'work starts in spring'], {
+        metadata: { ...article(key, []).metadata, outlet },
+        ...COPY,
+        copyOf: 'h',
+        fingerprint: fingerprint(2, ['b1', 'b3']),
+      }),
+    );
     expect(copy.added).toEqual([]);
   }
   const id = async (key: string) => (await store.documentByKey(key))!.id;
@@ -57,16 +69,34 @@ export function knowledgeStoreContract<S extends KnowledgeStore>(backend: string
         expect(await store.stats()).toMatchObject({ documents: 1, passages: 1, vectors: 1 });
         expect((await store.lexicalSearch(['closed'], 10)).map((h) => h.id)).toEqual([second.added[0]!.id]);
         expect(await store.lexicalSearch(['ferries'], 10)).toEqual([]);
-        expect((await store.passagesByIds([second.added[0]!.id]))[0]).toMatchObject({ section: 'body', text: 'the harbour closed again', document: { key: 'a' } });
+        expect((await store.passagesByIds([second.added[0]!.id]))[0]).toMatchObject({
+          section: 'body',
+          text: 'the harbour closed again',
+          document: { key: 'a' },
+        });
       });
     });
 
-    it('records each source\'s fetch status (for backoff and /status) and replaces it', async () => {
+    it("records each source's fetch status (for backoff and /status) and replaces it", async () => {
       await withEmptyStore(async (store) => {
         expect(await store.sourceStatus('https://a.example/feed')).toBeUndefined();
         expect(await store.sourceStatuses()).toEqual([]);
-        const failing = { sourceId: 'https://b.example/feed', lastSuccessAt: '2026-03-01T08:00:00.000Z', lastErrorAt: '2026-03-01T10:00:00.000Z', lastError: 'HTTP 503 Service Unavailable', consecutiveFailures: 2, nextAttemptAt: '2026-03-01T10:30:00.000Z' };
-        const fine = { sourceId: 'https://a.example/feed', lastSuccessAt: '2026-03-01T10:00:00.000Z', lastErrorAt: null, lastError: null, consecutiveFailures: 0, nextAttemptAt: null };
+        const failing = {
+          sourceId: 'https://b.example/feed',
+          lastSuccessAt: '2026-03-01T08:00:00.000Z',
+          lastErrorAt: '2026-03-01T10:00:00.000Z',
+          lastError: 'HTTP 503 Service Unavailable',
+          consecutiveFailures: 2,
+          nextAttemptAt: '2026-03-01T10:30:00.000Z',
+        };
+        const fine = {
+          sourceId: 'https://a.example/feed',
+          lastSuccessAt: '2026-03-01T10:00:00.000Z',
+          lastErrorAt: null,
+          lastError: null,
+          consecutiveFailures: 0,
+          nextAttemptAt: null,
+        };
         await store.recordSourceStatus(failing);
         await store.recordSourceStatus(fine);
         expect(await store.sourceStatus(failing.sourceId)).toEqual(failing);
@@ -88,7 +118,12 @@ export function knowledgeStoreContract<S extends KnowledgeStore>(backend: string
         const exported = [];
         for await (const a of store.exportArticles()) exported.push(a);
         expect(exported).toHaveLength(1);
-        expect(exported[0]).toMatchObject({ key: 'a', body: 'one story told once', comments: [{ author: 'Ann', published: null, text: 'A comment.' }], passages: 1 });
+        expect(exported[0]).toMatchObject({
+          key: 'a',
+          body: 'one story told once',
+          comments: [{ author: 'Ann', published: null, text: 'A comment.' }],
+          passages: 1,
+        });
         expect(exported[0]!.passageVectors).toBeUndefined();
         // With vectors: each passage with its vector in the store's space (none before a space is set).
         const withoutSpace = [];
@@ -98,7 +133,11 @@ export function knowledgeStoreContract<S extends KnowledgeStore>(backend: string
         await store.storeVectors('m', [{ id: written.added[0]!.id, vector: Float32Array.from([0.5, 0.25, 1]) }]);
         const withVectors = [];
         for await (const a of store.exportArticles({ withVectors: true })) withVectors.push(a);
-        expect(withVectors[0]!.passageVectors).toEqual({ model: 'm', dim: 3, passages: [{ section: 'body', text: 'one story told once', vector: Float32Array.from([0.5, 0.25, 1]) }] });
+        expect(withVectors[0]!.passageVectors).toEqual({
+          model: 'm',
+          dim: 3,
+          passages: [{ section: 'body', text: 'one story told once', vector: Float32Array.from([0.5, 0.25, 1]) }],
+        });
         await store.updateRawHash(id, 'raw-new');
         expect((await store.documentByKey('a'))!.rawHash).toBe('raw-new');
         expect(await store.removeKeys(['b'])).toBe(0); // only the alias went
@@ -121,9 +160,28 @@ export function knowledgeStoreContract<S extends KnowledgeStore>(backend: string
         expect(await store.probePassages('unknown', 5)).toEqual([]);
 
         expect(await store.calibration()).toEqual({ vector: null, operatingPoint: null });
-        const vector = { model: 'm', dim: 3, probes: 8, passages: 9, measuredAt: '2026-01-01T00:00:00.000Z', unrelatedMedian: 0.1, unrelatedHigh: 0.3, relatedMedian: 0.7, separatedShare: 0.9, separates: true };
+        const vector = {
+          model: 'm',
+          dim: 3,
+          probes: 8,
+          passages: 9,
+          measuredAt: '2026-01-01T00:00:00.000Z',
+          unrelatedMedian: 0.1,
+          unrelatedHigh: 0.3,
+          relatedMedian: 0.7,
+          separatedShare: 0.9,
+          separates: true,
+        };
         await store.saveCalibration({ vector });
-        const point = { minRelevance: 0.4, minVectorMargin: Infinity, model: 'm', questions: 10, wronglyDeclined: 0.05, honest: 0.8, fittedAt: '2026-01-02T00:00:00.000Z' };
+        const point = {
+          minRelevance: 0.4,
+          minVectorMargin: Infinity,
+          model: 'm',
+          questions: 10,
+          wronglyDeclined: 0.05,
+          honest: 0.8,
+          fittedAt: '2026-01-02T00:00:00.000Z',
+        };
         await store.saveCalibration({ operatingPoint: point });
         expect(await store.calibration()).toEqual({ vector, operatingPoint: point });
         await store.saveCalibration({ vector: null });
@@ -158,9 +216,13 @@ export function knowledgeStoreContract<S extends KnowledgeStore>(backend: string
         ]);
         expect((await store.stories([c2])).get(c2)?.articles).toBe(3);
         // A copy of a copy joins the story's head; a copy's own reader comment is searchable, cited with the story.
-        const c3 = await store.writeArticle(article('c3', ['the tram line was approved'], {
-          ...COPY, copyOf: 'c1', passages: [{ position: 0, section: 'comment', text: 'Buses would have done', terms: 'buses would have done' }],
-        }));
+        const c3 = await store.writeArticle(
+          article('c3', ['the tram line was approved'], {
+            ...COPY,
+            copyOf: 'c1',
+            passages: [{ position: 0, section: 'comment', text: 'Buses would have done', terms: 'buses would have done' }],
+          }),
+        );
         expect((await store.lexicalSearch(['buses'], 10)).map((h) => h.id)).toEqual([c3.added[0]!.id]);
         const [comment] = await store.passagesByIds([c3.added[0]!.id]);
         expect((await store.stories([comment!.documentId])).get(comment!.documentId)).toMatchObject({ id: head, articles: 4 });
@@ -169,14 +231,24 @@ export function knowledgeStoreContract<S extends KnowledgeStore>(backend: string
 
     it('a rewritten head keeps the copies that still match it and lets the others go, to be read again', async () => {
       await withEmptyStore(async (store) => {
-        await store.writeArticle(article('h', ['the tram line was approved', 'work starts in spring'], { comments: [], fingerprint: fingerprint(1, ['b1', 'b2']) }));
+        await store.writeArticle(
+          article('h', ['the tram line was approved', 'work starts in spring'], { comments: [], fingerprint: fingerprint(1, ['b1', 'b2']) }),
+        );
         for (const key of ['c1', 'c2']) {
-          await store.writeArticle(article(key, ['Edition 2.', 'the tram line was approved', 'work starts in spring'], { ...COPY, copyOf: 'h', fingerprint: fingerprint(1, ['b1', 'b2']) }));
+          await store.writeArticle(
+            article(key, ['Edition 2.', 'the tram line was approved', 'work starts in spring'], {
+              ...COPY,
+              copyOf: 'h',
+              fingerprint: fingerprint(1, ['b1', 'b2']),
+            }),
+          );
         }
         const head = (await store.documentByKey('h'))!.id;
         const c1 = (await store.documentByKey('c1'))!.id;
         // Same text again (the same fingerprint): the story stays whole.
-        await store.writeArticle(article('h', ['the tram line was approved', 'work starts in spring'], { comments: [], fingerprint: fingerprint(1, ['b1', 'b2']) }));
+        await store.writeArticle(
+          article('h', ['the tram line was approved', 'work starts in spring'], { comments: [], fingerprint: fingerprint(1, ['b1', 'b2']) }),
+        );
         expect((await store.stories([head])).get(head)?.articles).toBe(3);
         // Now the page says something else: its copies no longer tell its story.
         await store.writeArticle(article('h', ['the tram line was cancelled after all'], { comments: [], fingerprint: fingerprint(7, ['b7']) }));
@@ -186,17 +258,19 @@ export function knowledgeStoreContract<S extends KnowledgeStore>(backend: string
       });
     });
 
-    it('keeps a removed head\'s reader comments with it: the copy that takes over is another outlet', async () => {
+    it("keeps a removed head's reader comments with it: the copy that takes over is another outlet", async () => {
       await withEmptyStore(async (store) => {
         await store.useVectorSpace({ model: 'm', dim: 3 });
-        const head = await store.writeArticle(article('h', ['the tram line was approved'], {
-          fingerprint: fingerprint(1, ['b1']),
-          passages: [
-            { position: 0, section: 'body', text: 'the tram line was approved', terms: 'the tram line was approved' },
-            { position: 1, section: 'comment', text: 'Buses would have been cheaper', terms: 'buses would have been cheaper' },
-          ],
-          vectors: [Float32Array.from([1, 1, 0]), Float32Array.from([1, 2, 0])],
-        }));
+        const head = await store.writeArticle(
+          article('h', ['the tram line was approved'], {
+            fingerprint: fingerprint(1, ['b1']),
+            passages: [
+              { position: 0, section: 'body', text: 'the tram line was approved', terms: 'the tram line was approved' },
+              { position: 1, section: 'comment', text: 'Buses would have been cheaper', terms: 'buses would have been cheaper' },
+            ],
+            vectors: [Float32Array.from([1, 1, 0]), Float32Array.from([1, 2, 0])],
+          }),
+        );
         await store.writeArticle(article('c1', ['Edition 2.', 'the tram line was approved'], { ...COPY, copyOf: 'h', fingerprint: fingerprint(2, ['b1']) }));
         expect(await store.removeKeys(['h'])).toBe(1); // the comment passage went with its article
         const [body] = await store.passagesByIds([head.added[0]!.id]);
@@ -207,7 +281,7 @@ export function knowledgeStoreContract<S extends KnowledgeStore>(backend: string
       });
     });
 
-    it('hands a removed head\'s passages to a copy, so the story stays; a removed copy just goes', async () => {
+    it("hands a removed head's passages to a copy, so the story stays; a removed copy just goes", async () => {
       await withEmptyStore(async (store) => {
         await store.useVectorSpace({ model: 'm', dim: 3 });
         const { c1, c2, passages } = await writeStory(store);
@@ -252,7 +326,9 @@ export function knowledgeStoreContract<S extends KnowledgeStore>(backend: string
     it('answers vocabulary questions, filters by date, and keeps runs, validators and summary-only marks', async () => {
       await withEmptyStore(async (store) => {
         await store.writeArticle(article('old', ['election results announced'], { metadata: { ...article('old', []).metadata, published: '2020-05-01' } }));
-        await store.writeArticle(article('new', ['election campaign starts'], { metadata: { ...article('new', []).metadata, published: '2026-05-01' }, summaryOnly: true }));
+        await store.writeArticle(
+          article('new', ['election campaign starts'], { metadata: { ...article('new', []).metadata, published: '2026-05-01' }, summaryOnly: true }),
+        );
         expect(await store.passageCount()).toBe(2);
         expect(await store.passageFrequencies([['election'], ['campaign', 'results'], ['zebra']])).toEqual([2, 2, 0]);
         expect(await store.knownTerms(['campaign', 'zebra', 'election'])).toEqual(new Set(['campaign', 'election']));
@@ -312,7 +388,10 @@ export function knowledgeStoreContract<S extends KnowledgeStore>(backend: string
         expect((await store.stats()).vectors).toBe(0);
         expect(await store.vectorSearch(Float32Array.from([1, 1]), 5)).toEqual([]);
         expect((await store.passagesMissingVectors('other', 10)).map((p) => p.id)).toEqual(added.map((p) => p.id));
-        await store.storeVectors('other', added.map((p, i) => ({ id: p.id, vector: Float32Array.from([1, i]) })));
+        await store.storeVectors(
+          'other',
+          added.map((p, i) => ({ id: p.id, vector: Float32Array.from([1, i]) })),
+        );
         await store.endWriteBatch();
         expect((await store.vectorSearch(Float32Array.from([1, 1]), 1))[0]!.id).toBe(added[1]!.id);
       });
@@ -330,7 +409,12 @@ export function knowledgeStoreContract<S extends KnowledgeStore>(backend: string
         await store.markInterruptedRuns(failed); // the caller's own run stays running
         expect(await store.lastRun()).toMatchObject({ status: 'running' });
         await store.finishRun(failed, 'failed', '2026-05-03T00:01:00Z', { error: 'the feed was gone' });
-        expect(await store.lastRun()).toEqual({ startedAt: '2026-05-03T00:00:00Z', finishedAt: '2026-05-03T00:01:00Z', status: 'failed', summary: { error: 'the feed was gone' } });
+        expect(await store.lastRun()).toEqual({
+          startedAt: '2026-05-03T00:00:00Z',
+          finishedAt: '2026-05-03T00:01:00Z',
+          status: 'failed',
+          summary: { error: 'the feed was gone' },
+        });
       });
     });
 
@@ -363,7 +447,9 @@ export function knowledgeStoreContract<S extends KnowledgeStore>(backend: string
 
     it('refuses a store written by a newer program rather than half understand it', async () => {
       await withEmptyStore(async (store) => {
-        await expect(Promise.resolve().then(() => hooks.reopenWithNewerSchema(store))).rejects.toThrow(/schema version \d+, newer than this program understands \(\d+\); update the bot/);
+        await expect(Promise.resolve().then(() => hooks.reopenWithNewerSchema(store))).rejects.toThrow(
+          /schema version \d+, newer than this program understands \(\d+\); update the bot/,
+        );
       });
     });
   });

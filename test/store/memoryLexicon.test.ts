@@ -20,7 +20,10 @@ function seeded(seed: number): () => number {
 // Real words of three languages (folded and stemmed as ingestion does) plus made-up ones,
 // drawn with a skewed distribution so some terms are common and prefixes overlap.
 const REAL = Object.values(ARTICLES).flatMap((text) => [...indexTerms(text, 'en'), ...indexTerms(text, 'de'), ...indexTerms(text, 'it')]);
-const MADE_UP = Array.from({ length: 300 }, (_, i) => `ter${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i * 7) % 26))}${i % 13 === 0 ? '' : i}`);
+const MADE_UP = Array.from(
+  { length: 300 },
+  (_, i) => `ter${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i * 7) % 26))}${i % 13 === 0 ? '' : i}`,
+);
 const WORDS = [...new Set([...REAL, ...MADE_UP])];
 
 function passageTerms(random: () => number): string {
@@ -48,7 +51,13 @@ function article(key: string, terms: string[]): ArticleWrite {
 async function storeWithPassages(count: number, seed = 5): Promise<SqliteStore> {
   const random = seeded(seed);
   const store = SqliteStore.open(join(tempDir(), 'data'));
-  for (let a = 0; a < count / 4; a++) await store.writeArticle(article(`a${a}`, Array.from({ length: 4 }, () => passageTerms(random))));
+  for (let a = 0; a < count / 4; a++)
+    await store.writeArticle(
+      article(
+        `a${a}`,
+        Array.from({ length: 4 }, () => passageTerms(random)),
+      ),
+    );
   return store;
 }
 

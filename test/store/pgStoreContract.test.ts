@@ -32,7 +32,7 @@ if (url) {
       for (const store of opened) await store.close().catch(() => undefined);
     });
 
-    it('shows a write by one handle in the other handle\'s lexical and vector searches, and holds the ingest lock across handles', async () => {
+    it("shows a write by one handle in the other handle's lexical and vector searches, and holds the ingest lock across handles", async () => {
       const schema = uniqueSchema();
       const writer = await PgStore.open(url, { schema });
       const reader = await PgStore.open(url, { schema });
@@ -41,13 +41,27 @@ if (url) {
       expect(await reader.hasSearchableVectors()).toBe(false);
       const base = { sourceId: '/s', extractorVersion: 1, body: ['x'], comments: [], summaryOnly: false, model: 'm' };
       const meta = { title: 'T', published: '2026-01-01', language: 'en', outlet: null, url: null, source: 'a', location: 'a', author: null };
-      const first = await writer.writeArticle({ ...base, key: 'a', rawHash: 'r1', contentHash: 'c1', metadata: meta,
-        passages: [{ position: 0, section: 'body', text: 'harbour reopened', terms: 'harbour reopen' }], vectors: [Float32Array.from([1, 0, 0])] });
+      const first = await writer.writeArticle({
+        ...base,
+        key: 'a',
+        rawHash: 'r1',
+        contentHash: 'c1',
+        metadata: meta,
+        passages: [{ position: 0, section: 'body', text: 'harbour reopened', terms: 'harbour reopen' }],
+        vectors: [Float32Array.from([1, 0, 0])],
+      });
       expect((await reader.lexicalSearch(['harbour'], 5)).map((h) => h.id)).toEqual([first.added[0]!.id]);
       expect((await reader.vectorSearch(Float32Array.from([1, 0.1, 0]), 1))[0]!.id).toBe(first.added[0]!.id);
       // An update replaces the passage: the reader's graph follows the change sequence.
-      const second = await writer.writeArticle({ ...base, key: 'a', rawHash: 'r2', contentHash: 'c2', metadata: meta,
-        passages: [{ position: 0, section: 'body', text: 'harbour closed', terms: 'harbour close' }], vectors: [Float32Array.from([0, 1, 0])] });
+      const second = await writer.writeArticle({
+        ...base,
+        key: 'a',
+        rawHash: 'r2',
+        contentHash: 'c2',
+        metadata: meta,
+        passages: [{ position: 0, section: 'body', text: 'harbour closed', terms: 'harbour close' }],
+        vectors: [Float32Array.from([0, 1, 0])],
+      });
       await new Promise((resolve) => setTimeout(resolve, 600));
       const hits = await reader.vectorSearch(Float32Array.from([0, 1, 0]), 5);
       expect(hits.map((h) => h.id)).toEqual([second.added[0]!.id]);
@@ -57,10 +71,24 @@ if (url) {
       const stale = await PgStore.open(url, { schema });
       opened.push(stale);
       expect((await stale.vectorSearch(Float32Array.from([0, 1, 0]), 1))[0]!.id).toBe(second.added[0]!.id);
-      const third = await writer.writeArticle({ ...base, key: 'b', rawHash: 'r3', contentHash: 'c3', metadata: { ...meta, source: 'b', location: 'b' },
-        passages: [{ position: 0, section: 'body', text: 'ferry resumed', terms: 'ferri resum' }], vectors: [Float32Array.from([0, 0, 1])] });
-      const fourth = await writer.writeArticle({ ...base, key: 'a', rawHash: 'r4', contentHash: 'c4', metadata: meta,
-        passages: [{ position: 0, section: 'body', text: 'harbour sold', terms: 'harbour sold' }], vectors: [Float32Array.from([1, 0, 0])] });
+      const third = await writer.writeArticle({
+        ...base,
+        key: 'b',
+        rawHash: 'r3',
+        contentHash: 'c3',
+        metadata: { ...meta, source: 'b', location: 'b' },
+        passages: [{ position: 0, section: 'body', text: 'ferry resumed', terms: 'ferri resum' }],
+        vectors: [Float32Array.from([0, 0, 1])],
+      });
+      const fourth = await writer.writeArticle({
+        ...base,
+        key: 'a',
+        rawHash: 'r4',
+        contentHash: 'c4',
+        metadata: meta,
+        passages: [{ position: 0, section: 'body', text: 'harbour sold', terms: 'harbour sold' }],
+        vectors: [Float32Array.from([1, 0, 0])],
+      });
       await writer.db.query("UPDATE passage_changes SET at = now() - interval '2 days'");
       await writer.endWriteBatch();
       // Only the newest change (the fourth passage's) is left: the third's addition and the second's removal are gone.
@@ -91,8 +119,20 @@ if (url) {
       opened.push(store);
       const meta = { title: 'T', published: null, language: 'en', outlet: null, url: null, source: 'a', location: 'a', author: null };
       const write = (key: string, terms: string) =>
-        store.writeArticle({ key, sourceId: '/s', rawHash: key, contentHash: key, extractorVersion: 1, metadata: { ...meta, source: key, location: key }, body: [terms],
-          comments: [], summaryOnly: false, passages: [{ position: 0, section: 'body', text: terms, terms }], vectors: null, model: null });
+        store.writeArticle({
+          key,
+          sourceId: '/s',
+          rawHash: key,
+          contentHash: key,
+          extractorVersion: 1,
+          metadata: { ...meta, source: key, location: key },
+          body: [terms],
+          comments: [],
+          summaryOnly: false,
+          passages: [{ position: 0, section: 'body', text: terms, terms }],
+          vectors: null,
+          model: null,
+        });
       for (let i = 0; i < 6; i++) await write(`common-${i}`, `river level ${i} report`);
       const rare = await write('rare', 'river barge kaub report');
       const hits = await store.lexicalSearch(['river', 'kaub'], 10);
@@ -104,9 +144,20 @@ if (url) {
       const store = await PgStore.open(url, { schema: uniqueSchema() });
       opened.push(store);
       const write = (key: string, terms: string, published: string) =>
-        store.writeArticle({ key, sourceId: '/s', rawHash: key, contentHash: `${key}-${terms}`, extractorVersion: 1,
-          metadata: { title: 'T', published, language: 'en', outlet: null, url: null, source: key, location: key, author: null }, body: [terms],
-          comments: [], summaryOnly: false, passages: [{ position: 0, section: 'body', text: terms, terms }], vectors: null, model: null });
+        store.writeArticle({
+          key,
+          sourceId: '/s',
+          rawHash: key,
+          contentHash: `${key}-${terms}`,
+          extractorVersion: 1,
+          metadata: { title: 'T', published, language: 'en', outlet: null, url: null, source: key, location: key, author: null },
+          body: [terms],
+          comments: [],
+          summaryOnly: false,
+          passages: [{ position: 0, section: 'body', text: terms, terms }],
+          vectors: null,
+          model: null,
+        });
       const words = ['harbour', 'harbourmaster', 'ferry', 'ferries', 'storm', 'repair', 'kaub', 'barge'];
       for (let i = 0; i < 40; i++) {
         const terms = Array.from({ length: 4 + (i % 7) }, (_, j) => words[(i * 3 + j * j) % words.length]).join(' ');
@@ -119,9 +170,15 @@ if (url) {
       expect(Number(postings!.n)).toBe(Number(lexemes!.n)); // one posting per distinct word of every live passage
       const total = await store.passageCount();
       const patterns: ScoredPattern[] = await Promise.all(
-        [{ term: 'harbour', prefix: true }, { term: 'ferry', prefix: false }, { term: 'storm', prefix: false }].map(async (p) => {
+        [
+          { term: 'harbour', prefix: true },
+          { term: 'ferry', prefix: false },
+          { term: 'storm', prefix: false },
+        ].map(async (p) => {
           const [frequency] = await store.passageFrequencies([[p.term]]);
-          const lexemes = p.prefix ? (await store.db.query<{ term: string }>("SELECT term FROM vocabulary WHERE term LIKE 'harbour%'")).map((r) => r.term) : [p.term];
+          const lexemes = p.prefix
+            ? (await store.db.query<{ term: string }>("SELECT term FROM vocabulary WHERE term LIKE 'harbour%'")).map((r) => r.term)
+            : [p.term];
           return { ...p, frequency: frequency!, idf: Math.log((total - frequency! + 0.5) / (frequency! + 0.5)) + 1, lexemes };
         }),
       );

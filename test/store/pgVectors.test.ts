@@ -63,10 +63,18 @@ describe('pgvector SQL path (PGlite with the vector extension)', () => {
   it('turns pgvector on, indexes vectors with HNSW and finds the exact nearest neighbours in SQL', async () => {
     expect(await enablePgVector(runner)).toBe(true);
     await preparePgVectorIndex(runner, { model: 'm', dim: DIM });
-    await writeVectors(runner, 'm', vectors.map((vector, i) => ({ id: i + 1, vector })), true);
+    await writeVectors(
+      runner,
+      'm',
+      vectors.map((vector, i) => ({ id: i + 1, vector })),
+      true,
+    );
     let hits = 0;
     for (const query of randomVectors(20, DIM, 99)) {
-      const exact = vectors.map((v, i) => ({ id: i + 1, similarity: cosine(query, v) })).sort((a, b) => b.similarity - a.similarity).slice(0, 10);
+      const exact = vectors
+        .map((v, i) => ({ id: i + 1, similarity: cosine(query, v) }))
+        .sort((a, b) => b.similarity - a.similarity)
+        .slice(0, 10);
       const found = await db.transaction((tx) => searchPgVector(runnerOf(tx as unknown as PGlite), { model: 'm', dim: DIM }, query, 10));
       expect(found).toHaveLength(10);
       // Similarities are cosine, best first.
@@ -106,7 +114,12 @@ describe('pgvector SQL path (PGlite with the vector extension)', () => {
     await runner.query('DELETE FROM passage_vectors');
     await preparePgVectorIndex(runner, { model: 'other', dim: 4 });
     const small = randomVectors(50, 4, 3);
-    await writeVectors(runner, 'other', small.map((vector, i) => ({ id: i + 1, vector })), true);
+    await writeVectors(
+      runner,
+      'other',
+      small.map((vector, i) => ({ id: i + 1, vector })),
+      true,
+    );
     const [top] = await db.transaction((tx) => searchPgVector(runnerOf(tx as unknown as PGlite), { model: 'other', dim: 4 }, small[7]!, 1));
     expect(top).toMatchObject({ id: 8 });
     const [definition] = await runner.query<{ indexdef: string }>('SELECT indexdef FROM pg_indexes WHERE indexname = $1', [PGVECTOR_INDEX]);
@@ -130,9 +143,18 @@ describe('pgvector SQL path (PGlite with the vector extension)', () => {
       expect(store.pgvector).toBe(true);
       await store.useVectorSpace({ model: 'm', dim: 3 });
       const write = (key: string, text: string, terms: string, v: number[]): ArticleWrite => ({
-        key, sourceId: '/s', rawHash: `r-${key}-${text}`, contentHash: `c-${key}-${text}`, extractorVersion: 1, body: [text], comments: [], summaryOnly: false, model: 'm',
+        key,
+        sourceId: '/s',
+        rawHash: `r-${key}-${text}`,
+        contentHash: `c-${key}-${text}`,
+        extractorVersion: 1,
+        body: [text],
+        comments: [],
+        summaryOnly: false,
+        model: 'm',
         metadata: { title: 'T', published: '2026-01-01', language: 'en', outlet: null, url: null, source: key, location: key, author: null },
-        passages: [{ position: 0, section: 'body', text, terms }], vectors: [Float32Array.from(v)],
+        passages: [{ position: 0, section: 'body', text, terms }],
+        vectors: [Float32Array.from(v)],
       });
       const harbour = await store.writeArticle(write('a', 'harbour reopened', 'harbour reopen', [1, 0, 0]));
       const ferry = await store.writeArticle(write('b', 'ferry resumed', 'ferri resum', [0, 1, 0]));

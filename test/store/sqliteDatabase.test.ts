@@ -72,9 +72,16 @@ describe('SqliteDatabase', () => {
     writeArticle(store, article('a', ['x one', 'x two'], { vectors: null, model: null }), 'now');
     expect(passagesMissingVectors(store, 'm', 10)).toHaveLength(2);
     const ids = passagesMissingVectors(store, 'm', 10).map((p) => p.id);
-    storeVectors(store, 'm', ids.map((id) => ({ id, vector: Float32Array.from([1, 2, 3]) })));
+    storeVectors(
+      store,
+      'm',
+      ids.map((id) => ({ id, vector: Float32Array.from([1, 2, 3]) })),
+    );
     expect(passagesMissingVectors(store, 'm', 10)).toHaveLength(0);
-    expect([...iterateVectors(store, 'm')].map((v) => Array.from(v.vector))).toEqual([[1, 2, 3], [1, 2, 3]]);
+    expect([...iterateVectors(store, 'm')].map((v) => Array.from(v.vector))).toEqual([
+      [1, 2, 3],
+      [1, 2, 3],
+    ]);
     expect(deleteVectorsNotFrom(store, 'other')).toBe(2);
     expect(passagesMissingVectors(store, 'other', 10)).toHaveLength(2);
     store.close();
@@ -119,7 +126,11 @@ describe('schema versions', () => {
     const path = join(tempDir(), 'old.db');
     const old = new Database(path);
     old.exec(SCHEMA_SQL); // the version-1 tables: no body, comments or summary_only columns
-    old.prepare("INSERT INTO documents(doc_key, source_id, raw_hash, content_hash, extractor_version, title, language, source, location, ingested_at, updated_at) VALUES ('k','s','r','c',4,'Old','en','a.txt','/a.txt','t','t')").run();
+    old
+      .prepare(
+        "INSERT INTO documents(doc_key, source_id, raw_hash, content_hash, extractor_version, title, language, source, location, ingested_at, updated_at) VALUES ('k','s','r','c',4,'Old','en','a.txt','/a.txt','t','t')",
+      )
+      .run();
     old.prepare("INSERT INTO passages(document_id, position, section, text, terms) VALUES (1, 0, 'body', 'Old text kept.', 'old text kept')").run();
     old.close();
     const store = new SqliteDatabase(path);

@@ -134,16 +134,20 @@ export class FakeDiscord {
         this.shardCount = count;
         this.sockets.set(shard, ws);
         const guilds = this.guildIds.filter((id) => shardOfGuild(id, count) === shard);
-        this.dispatch('READY', {
-          v: 10,
-          user: { ...user(BOT_ID, 'newsbot'), bot: true },
-          guilds: guilds.map((id) => ({ id, unavailable: true })),
-          session_id: `fake-session-${shard}`,
-          resume_gateway_url: `ws://127.0.0.1:${this.port}`,
-          application: { id: APP_ID, flags: 0 },
-          private_channels: [],
-          shard: [shard, count],
-        }, shard);
+        this.dispatch(
+          'READY',
+          {
+            v: 10,
+            user: { ...user(BOT_ID, 'newsbot'), bot: true },
+            guilds: guilds.map((id) => ({ id, unavailable: true })),
+            session_id: `fake-session-${shard}`,
+            resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+            application: { id: APP_ID, flags: 0 },
+            private_channels: [],
+            shard: [shard, count],
+          },
+          shard,
+        );
         for (const id of guilds) this.dispatch('GUILD_CREATE', this.guild(id), shard);
         if (this.sockets.size >= count) {
           this.identified = true;
@@ -184,7 +188,17 @@ export class FakeDiscord {
       threads:
         id === GUILD_ID
           ? [
-              { id: BOT_THREAD_ID, type: 11, guild_id: GUILD_ID, parent_id: CHANNEL_ID, owner_id: BOT_ID, name: 'News questions', thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false }, message_count: 1, member_count: 2 },
+              {
+                id: BOT_THREAD_ID,
+                type: 11,
+                guild_id: GUILD_ID,
+                parent_id: CHANNEL_ID,
+                owner_id: BOT_ID,
+                name: 'News questions',
+                thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+                message_count: 1,
+                member_count: 2,
+              },
             ]
           : [],
       voice_states: [],
@@ -195,7 +209,11 @@ export class FakeDiscord {
   }
 
   /** Dispatches a slash command; returns the interaction id and the dispatch time. */
-  slashCommand(name: string, options: Array<{ name: string; type: number; value: unknown }>, by: { userId?: string; permissions?: bigint; dm?: boolean; guildId?: string } = {}) {
+  slashCommand(
+    name: string,
+    options: Array<{ name: string; type: number; value: unknown }>,
+    by: { userId?: string; permissions?: bigint; dm?: boolean; guildId?: string } = {},
+  ) {
     const id = nextId();
     const token = `tok-${id}`;
     const userId = by.userId ?? '500000000000000001';
@@ -222,7 +240,15 @@ export class FakeDiscord {
           guild_locale: 'en-US',
           channel_id: channelId,
           channel: { id: channelId, type: 0, guild_id: guildId, name: 'news', permissions: '2248473465835073' },
-          member: { user: user(userId), roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: String(by.permissions ?? 1024n) },
+          member: {
+            user: user(userId),
+            roles: [],
+            joined_at: new Date().toISOString(),
+            deaf: false,
+            mute: false,
+            flags: 0,
+            permissions: String(by.permissions ?? 1024n),
+          },
         };
     const at = this.dispatchTo(by.dm ? undefined : guildId, 'INTERACTION_CREATE', data);
     return { id, token, at };
@@ -250,7 +276,9 @@ export class FakeDiscord {
       pinned: false,
       type: options.replyTo ? 19 : 0,
       flags: 0,
-      ...(options.replyTo ? { message_reference: { type: 0, message_id: options.replyTo, channel_id: channelId, ...(options.dm ? {} : { guild_id: GUILD_ID }) } } : {}),
+      ...(options.replyTo
+        ? { message_reference: { type: 0, message_id: options.replyTo, channel_id: channelId, ...(options.dm ? {} : { guild_id: GUILD_ID }) } }
+        : {}),
     });
     return { id, at };
   }
@@ -266,7 +294,8 @@ export class FakeDiscord {
     for (;;) {
       const value = predicate();
       if (value) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; REST calls so far:\n${this.calls.map((c) => `${c.method} ${c.path}`).join('\n')}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what}; REST calls so far:\n${this.calls.map((c) => `${c.method} ${c.path}`).join('\n')}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   }
@@ -291,7 +320,11 @@ export class FakeDiscord {
         res.end(JSON.stringify(payload));
       };
       if (path === '/gateway/bot') {
-        return json(200, { url: `ws://127.0.0.1:${this.port}`, shards: this.recommendedShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+        return json(200, {
+          url: `ws://127.0.0.1:${this.port}`,
+          shards: this.recommendedShards,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        });
       }
       if (path === '/gateway') return json(200, { url: `ws://127.0.0.1:${this.port}` });
       if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return json(204, undefined);
@@ -322,9 +355,22 @@ export class FakeDiscord {
       if (startThread && req.method === 'POST') {
         if (this.denyThreads) return json(403, { message: 'Missing Permissions', code: 50013 });
         const thread = {
-          id: responseId(), type: 11, guild_id: GUILD_ID, parent_id: startThread[1], owner_id: BOT_ID, name: body?.name ?? '',
-          thread_metadata: { archived: false, auto_archive_duration: body?.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false },
-          message_count: 0, member_count: 1, rate_limit_per_user: 0, flags: 0,
+          id: responseId(),
+          type: 11,
+          guild_id: GUILD_ID,
+          parent_id: startThread[1],
+          owner_id: BOT_ID,
+          name: body?.name ?? '',
+          thread_metadata: {
+            archived: false,
+            auto_archive_duration: body?.auto_archive_duration ?? 1440,
+            archive_timestamp: new Date().toISOString(),
+            locked: false,
+          },
+          message_count: 0,
+          member_count: 1,
+          rate_limit_per_user: 0,
+          flags: 0,
         };
         this.dispatchTo(GUILD_ID, 'THREAD_CREATE', { ...thread, newly_created: true });
         return json(201, thread);
@@ -335,7 +381,10 @@ export class FakeDiscord {
       if (channelMessage && req.method === 'POST') return json(200, messageLike(channelMessage[1]!));
       if (/^\/channels\/\d+\/typing$/.test(path)) return json(204, undefined);
       if (/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path) && req.method === 'PUT') {
-        return json(200, (body as object[]).map((c) => ({ ...c, id: nextId(), application_id: APP_ID, version: '1' })));
+        return json(
+          200,
+          (body as object[]).map((c) => ({ ...c, id: nextId(), application_id: APP_ID, version: '1' })),
+        );
       }
       if (/^\/channels\/\d+$/.test(path)) return json(200, { id: path.split('/')[2], type: 1, recipients: [user('500000000000000001')] });
       if (path === '/users/@me') return json(200, { ...user(BOT_ID, 'newsbot'), bot: true });

@@ -66,7 +66,15 @@ export class FakeOpenAI {
     }
     if (!body.stream) {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: 'c1', object: 'chat.completion', created: 0, model: body.model, choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }] }));
+      res.end(
+        JSON.stringify({
+          id: 'c1',
+          object: 'chat.completion',
+          created: 0,
+          model: body.model,
+          choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
+        }),
+      );
       return;
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -75,10 +83,14 @@ export class FakeOpenAI {
     const delay = body.model === 'faithful-slow' || body.model === 'mixed-slow' ? 100 : 5;
     for (const piece of pieces) {
       if (res.destroyed) return;
-      res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`,
+      );
       await new Promise((r) => setTimeout(r, delay));
     }
-    res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
+    res.write(
+      `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`,
+    );
     res.end('data: [DONE]\n\n');
   }
 
@@ -86,7 +98,9 @@ export class FakeOpenAI {
   private script(model: string, prompt: string): string {
     const passages = [...prompt.matchAll(/<passage n="(\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g)].map((m) => ({ n: Number(m[1]), text: m[2]! }));
     const first = passages[0];
-    const firstSentences = first ? (first.text.match(/[^.!?]+[.!?]/g) ?? [first.text]).slice(0, 3).map((s) => `${s.trim().replace(/[.!?]$/, '')} [${first.n}].`) : [];
+    const firstSentences = first
+      ? (first.text.match(/[^.!?]+[.!?]/g) ?? [first.text]).slice(0, 3).map((s) => `${s.trim().replace(/[.!?]$/, '')} [${first.n}].`)
+      : [];
     const faithful = firstSentences.slice(0, 2).join(' ');
     switch (model) {
       case 'faithful':

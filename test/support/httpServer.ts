@@ -25,6 +25,8 @@ export async function startHttpServer(routes: Record<string, Route>, host = '127
   };
 }
 
-export const send = (body: string, contentType: string): Route => (_req, res) => {
-  res.writeHead(200, { 'content-type': contentType }).end(body);
-};
+export const send =
+  (body: string, contentType: string): Route =>
+  (_req, res) => {
+    res.writeHead(200, { 'content-type': contentType }).end(body);
+  };

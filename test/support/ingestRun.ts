@@ -33,7 +33,9 @@ export interface TestRun {
 }
 
 /** A run context over a real SQLite store (its run begun), recording log lines and progress reports. */
-export async function openTestRun(options: { embeddings?: LoadedEmbeddings; store?: SqliteStore; writeStore?: KnowledgeStore; signal?: AbortSignal } = {}): Promise<TestRun> {
+export async function openTestRun(
+  options: { embeddings?: LoadedEmbeddings; store?: SqliteStore; writeStore?: KnowledgeStore; signal?: AbortSignal } = {},
+): Promise<TestRun> {
   const store = options.store ?? openTestStore();
   const { embeddings, status } = options.embeddings ?? unavailable();
   const logs: string[] = [];
@@ -70,7 +72,11 @@ export function article(topic: string, overrides: Partial<ExtractedArticle> = {}
 }
 
 /** A candidate whose extraction gives `extracted` (or throws it when it is an Error). */
-export function candidate(key: string, extracted: ExtractedArticle | Error, options: { rawHash?: string; sourceId?: string; summaryOnly?: boolean } = {}): Candidate {
+export function candidate(
+  key: string,
+  extracted: ExtractedArticle | Error,
+  options: { rawHash?: string; sourceId?: string; summaryOnly?: boolean } = {},
+): Candidate {
   return {
     type: 'article',
     key,
@@ -85,7 +91,11 @@ export function candidate(key: string, extracted: ExtractedArticle | Error, opti
 }
 
 /** The write of an article under `key`, as the pipeline prepares it (all passages, no vectors). */
-export function pendingWrite(key: string, extracted: ExtractedArticle, options: { sourceId?: string; rawHash?: string; summaryOnly?: boolean } = {}): PendingArticle {
+export function pendingWrite(
+  key: string,
+  extracted: ExtractedArticle,
+  options: { sourceId?: string; rawHash?: string; summaryOnly?: boolean } = {},
+): PendingArticle {
   const source = { key, sourceId: options.sourceId ?? '/docs', rawHash: options.rawHash ?? `raw:${key}`, location: key };
   return toWrite(source, extracted, chunkArticle(extracted), contentHashOf(extracted), options.summaryOnly ?? false);
 }

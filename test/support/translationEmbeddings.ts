@@ -23,7 +23,11 @@ export class TranslationEmbeddings extends HashingEmbeddings {
   override readonly modelId: string;
   private readonly baseline: number;
 
-  constructor(private readonly concepts: string[][], dimension = 384, options: FakeModelOptions = {}) {
+  constructor(
+    private readonly concepts: string[][],
+    dimension = 384,
+    options: FakeModelOptions = {},
+  ) {
     super(dimension);
     this.baseline = options.baseline ?? 0;
     this.modelId = options.modelId ?? `translation-fake-${dimension}${this.baseline ? `-baseline-${this.baseline}` : ''}`;

@@ -10,7 +10,8 @@ import { linkShare, nameTokens, squash, SubtreeIndex, type El } from './dom.js';
  */
 
 /** Markup that names a person: schema.org, hCard, `<cite>`, rel=author and class words every comment system uses. */
-const AUTHOR_MARKUP = '[itemprop="author"], [itemprop="creator"], .fn, cite, [rel="author"], [class*="author" i], [class*="user" i], [class*="name" i], [class*="nick" i], [class*="poster" i]';
+const AUTHOR_MARKUP =
+  '[itemprop="author"], [itemprop="creator"], .fn, cite, [rel="author"], [class*="author" i], [class*="user" i], [class*="name" i], [class*="nick" i], [class*="poster" i]';
 /** Markup that states a date. */
 const DATE_MARKUP = 'time, [datetime], [itemprop="dateCreated"], [itemprop="datePublished"], abbr[title]';
 /** A display name: at most 6 words and 60 characters (longest names in the benchmark's threads are ~30). */
@@ -40,7 +41,10 @@ export function statesDate(text: string, locale: string | null): boolean {
   const key = `${locale ?? ''}\u0000${text}`;
   const known = seenDates.get(key);
   if (known !== undefined) return known;
-  const answer = isDateLine(text, locale) || Boolean(normalizeStatedDate(text, locale)) || RELATIVE_PARSERS.some((parser) => parser.parse(text).some((r) => /\d/.test(r.text) && r.text.length >= 4));
+  const answer =
+    isDateLine(text, locale) ||
+    Boolean(normalizeStatedDate(text, locale)) ||
+    RELATIVE_PARSERS.some((parser) => parser.parse(text).some((r) => /\d/.test(r.text) && r.text.length >= 4));
   if (seenDates.size >= MAX_REMEMBERED) seenDates.clear();
   seenDates.set(key, answer);
   return answer;
@@ -60,7 +64,6 @@ function isRealLink(a: El): boolean {
   return href !== '' && !href.startsWith('#') && !/^javascript:/i.test(href) && squash(a).length >= 3;
 }
 
-
 /**
  * The page's cue elements, collected once (a selector query per candidate block would be
  * run thousands of times on a large page): name markup, date markup, short date-like lines,
@@ -77,12 +80,17 @@ export class CueIndex {
   /** Which elements lie inside which, for range lookups (also used by the thread readers). */
   readonly subtrees: SubtreeIndex;
 
-  constructor(root: El, private readonly locale: string | null) {
+  constructor(
+    root: El,
+    private readonly locale: string | null,
+  ) {
     this.subtrees = new SubtreeIndex(root);
     const all = (selector: string) => [...root.querySelectorAll(selector)] as El[];
     this.authorMarkup = all(AUTHOR_MARKUP);
     this.dateMarkup = all(DATE_MARKUP);
-    this.dateLines = all('span, div, p, small, a, em, td, li, strong, b').filter((el) => el.children.length <= 3 && MAYBE_DATE.test(squash(el)) && squash(el).length <= MAX_DATE_CHARS);
+    this.dateLines = all('span, div, p, small, a, em, td, li, strong, b').filter(
+      (el) => el.children.length <= 3 && MAYBE_DATE.test(squash(el)) && squash(el).length <= MAX_DATE_CHARS,
+    );
     this.headingLinks = this.subtrees.inOrder(all('h1 a, h2 a, h3 a, h4 a, h5 a, h6 a').filter(isRealLink).concat(all('a h1, a h2, a h3, a h4, a h5, a h6')));
     this.emphasis = all('strong, b');
     this.reviews = all('[itemtype*="Review"], [itemprop="review"], [itemprop="reviewRating"], [itemprop="ratingValue"]');

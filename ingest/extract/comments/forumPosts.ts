@@ -9,11 +9,23 @@ import type { FoundThread } from './thread.js';
  * that runs it.
  */
 const FORUM_SYSTEMS: Array<{ post: string; text: string; author: string }> = [
-  { post: 'div.post.has-profile, div.post.bg1, div.post.bg2', text: '.postbody .content, .content', author: '.postprofile .username, .postprofile .username-coloured, .author .username' },
-  { post: 'li.postcontainer, li.postbitlegacy, li.postbit, div.postbit', text: '.postcontent, .postbody, .post_message', author: '.username, .popupmenu .username' },
+  {
+    post: 'div.post.has-profile, div.post.bg1, div.post.bg2',
+    text: '.postbody .content, .content',
+    author: '.postprofile .username, .postprofile .username-coloured, .author .username',
+  },
+  {
+    post: 'li.postcontainer, li.postbitlegacy, li.postbit, div.postbit',
+    text: '.postcontent, .postbody, .post_message',
+    author: '.username, .popupmenu .username',
+  },
   { post: 'article.message--post, article.message', text: '.message-body .bbWrapper, .bbWrapper', author: '.message-name, .username, [data-author]' },
   { post: '.post_wrapper', text: '.post .inner, .inner', author: '.poster h4, .poster a' },
-  { post: '.topic-post, div.crawler-post', text: '.cooked, .post[itemprop="text"], [itemprop="text"]', author: '.creator [itemprop="name"], .creator, .username, [itemprop="author"]' },
+  {
+    post: '.topic-post, div.crawler-post',
+    text: '.cooked, .post[itemprop="text"], [itemprop="text"]',
+    author: '.creator [itemprop="name"], .creator, .username, [itemprop="author"]',
+  },
 ];
 
 /**

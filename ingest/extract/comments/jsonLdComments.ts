@@ -17,7 +17,17 @@ function isComment(node: Record<string, unknown>): boolean {
 function plain(value: unknown): string | null {
   const text = Array.isArray(value) ? value[0] : value;
   if (typeof text !== 'string') return null;
-  return cleanParagraph(text.replace(/<br\s*\/?>|<\/p>/gi, '\n').replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'"));
+  return cleanParagraph(
+    text
+      .replace(/<br\s*\/?>|<\/p>/gi, '\n')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'"),
+  );
 }
 
 /** Every schema.org Comment in a JSON-LD value: top level, @graph, and `comment` arrays of any object (Article, DiscussionForumPosting, replies). */

@@ -4,7 +4,9 @@ import type { Doc, El, SubtreeIndex } from './dom.js';
 import type { FoundThread, ThreadItem } from './thread.js';
 
 /** The item selectors that do not rest on an id alone. */
-const ITEMS_NOT_BY_ID = COMMENT_ITEMS.split(', ').filter((s) => !s.includes('[id^=')).join(', ');
+const ITEMS_NOT_BY_ID = COMMENT_ITEMS.split(', ')
+  .filter((s) => !s.includes('[id^='))
+  .join(', ');
 
 /** The comment items in a container (the container too, when it is one); id-only matches need an id like "comment-123". */
 function itemsIn(container: El): El[] {

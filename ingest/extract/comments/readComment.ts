@@ -6,9 +6,33 @@ import { linkShare, squash, type El } from './dom.js';
 
 /** Parts of a comment that are not its text: reply and report links, vote and share widgets, forms. */
 export const COMMENT_CHROME = [
-  'form', 'button', 'input', 'textarea', 'select', 'script', 'style', 'noscript', 'template', 'svg', 'img',
-  '.comment-reply-link', '.reply', '.comment-reply', '.comment-meta', '.comment-metadata', '.wpd-comment-footer',
-  '.wpd-reply-button', '.wpd-comment-header', '[hidden]', '[aria-hidden="true"]', '.hidden', '.sr-only', '.visually-hidden', '.screen-reader-text', '[style*="display:none"]', '[style*="display: none"]',
+  'form',
+  'button',
+  'input',
+  'textarea',
+  'select',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'img',
+  '.comment-reply-link',
+  '.reply',
+  '.comment-reply',
+  '.comment-meta',
+  '.comment-metadata',
+  '.wpd-comment-footer',
+  '.wpd-reply-button',
+  '.wpd-comment-header',
+  '[hidden]',
+  '[aria-hidden="true"]',
+  '.hidden',
+  '.sr-only',
+  '.visually-hidden',
+  '.screen-reader-text',
+  '[style*="display:none"]',
+  '[style*="display: none"]',
 ].join(', ');
 
 /** A line of at most this many words that is all link text is a control ("Reply", "Report", "Permalink"), not comment text. */

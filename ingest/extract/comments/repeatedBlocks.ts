@@ -114,7 +114,9 @@ export function findRepeatedThreads(document: Doc, after: (el: El) => boolean, t
   const articleBodies = article.filter((el) => el.getAttribute('itemprop') === 'articleBody');
   for (const parent of [body, ...(body.querySelectorAll('*') as unknown as El[])]) {
     if (isWithin(parent, taken) || isWithin(parent, found) || isWithin(parent, articleBodies)) continue;
-    for (const group of candidateGroups(parent).map((g) => g.filter((el) => !isWithin(el, taken))).filter((g) => g.length >= MIN_ITEMS)) {
+    for (const group of candidateGroups(parent)
+      .map((g) => g.filter((el) => !isWithin(el, taken)))
+      .filter((g) => g.length >= MIN_ITEMS)) {
       if (!after(group[0]!)) continue;
       const items = asThread(parent, group, cues, article);
       if (!items || items.length < MIN_ITEMS) continue;

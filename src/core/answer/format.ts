@@ -55,7 +55,10 @@ const NAMED_OTHER_OUTLETS = 2;
 export function storyNote(c: Pick<Citation, 'outlet' | 'story'>, language: string, options: FormatOptions = {}): string | null {
   const others = (c.story?.articles ?? 1) - 1;
   if (others < 1) return null;
-  const named = c.story.outlets.filter((o) => o !== c.outlet).slice(0, Math.min(NAMED_OTHER_OUTLETS, others)).map(options.escapeText ?? asIs);
+  const named = c.story.outlets
+    .filter((o) => o !== c.outlet)
+    .slice(0, Math.min(NAMED_OTHER_OUTLETS, others))
+    .map(options.escapeText ?? asIs);
   const rest = others - named.length;
   return phrasesFor(language).alsoIn(others, [...named, ...(rest > 0 && named.length > 0 ? [`+${rest}`] : [])].join(', '));
 }

@@ -46,7 +46,10 @@ export function decideGate(
   const margins = evidence.flatMap((e) => (e.margin === null ? [] : [e.margin]));
   const bestMargin = margins.length ? Math.max(...margins) : null;
   const answered = passesGate({ bestRelevance, bestMargin }, thresholds);
-  const marginText = bestMargin === null ? 'no vector evidence' : `best vector margin ${fixed(bestMargin)} ${bestMargin >= thresholds.minVectorMargin ? '>=' : '<'} ${fixed(thresholds.minVectorMargin)}`;
+  const marginText =
+    bestMargin === null
+      ? 'no vector evidence'
+      : `best vector margin ${fixed(bestMargin)} ${bestMargin >= thresholds.minVectorMargin ? '>=' : '<'} ${fixed(thresholds.minVectorMargin)}`;
   const relevanceText = `best passage relevance ${fixed(bestRelevance)} ${bestRelevance >= thresholds.minRelevance ? '>=' : '<'} ${fixed(thresholds.minRelevance)}`;
   const reason = !answered
     ? `declined: ${relevanceText} and ${marginText}`
@@ -58,6 +61,10 @@ export function decideGate(
     reason,
     bestRelevance: Number(bestRelevance.toFixed(3)),
     bestMargin: bestMargin === null ? null : Number(bestMargin.toFixed(3)),
-    thresholds: { minRelevance: Number.isFinite(thresholds.minRelevance) ? thresholds.minRelevance : null, minVectorMargin: Number.isFinite(thresholds.minVectorMargin) ? thresholds.minVectorMargin : null, origin },
+    thresholds: {
+      minRelevance: Number.isFinite(thresholds.minRelevance) ? thresholds.minRelevance : null,
+      minVectorMargin: Number.isFinite(thresholds.minVectorMargin) ? thresholds.minVectorMargin : null,
+      origin,
+    },
   };
 }

@@ -6,7 +6,6 @@ import { cosine } from '../calibration/cosine.js';
 /** Sentence vectors kept for this many passages (about 1.5 MB at 384 dimensions and 5 sentences each). */
 const CACHED_PASSAGES = 2000;
 
-
 /**
  * Similarity of each sentence of a passage to the question vector, so that sentence
  * selection works across languages: a German sentence can answer an English question that
@@ -34,7 +33,11 @@ export class SentenceSimilarity {
   /** Per passage id, the similarity of each of its sentences (in splitSentences order) to the question. */
   async score(passages: Array<{ id: number; text: string; language: string }>, queryVector: Float32Array): Promise<Map<number, number[]>> {
     const result = new Map<number, number[]>();
-    for (const passage of passages) result.set(passage.id, (await this.vectorsFor(passage)).map((v) => cosine(v, queryVector)));
+    for (const passage of passages)
+      result.set(
+        passage.id,
+        (await this.vectorsFor(passage)).map((v) => cosine(v, queryVector)),
+      );
     return result;
   }
 }

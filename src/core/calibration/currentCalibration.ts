@@ -16,7 +16,11 @@ export async function currentCalibration(
   stored?: VectorCalibration | null,
 ): Promise<VectorCalibration | null> {
   // Passages with vectors, not all passages: a store being re-embedded holds few of the new model's yet.
-  const [vector, space, { vectors }] = await Promise.all([stored === undefined ? store.calibration().then((c) => c.vector) : stored, store.vectorSpace(), store.stats()]);
+  const [vector, space, { vectors }] = await Promise.all([
+    stored === undefined ? store.calibration().then((c) => c.vector) : stored,
+    store.vectorSpace(),
+    store.stats(),
+  ]);
   if (calibrationIsCurrent(vector, space, vectors)) return vector;
   const measured = await measureCalibration(store, embeddings, vectors);
   if (measured) {

@@ -39,7 +39,12 @@ function probeSentences(text: string, language: string): string[] {
 }
 
 /** Measures the loaded model on this store (`vectors`: how many passages have vectors now); null when the store has too little to measure on (fewer than two articles with vectors). */
-export async function measureCalibration(store: KnowledgeStore, embeddings: NewsEmbeddings, vectors: number, now = new Date()): Promise<VectorCalibration | null> {
+export async function measureCalibration(
+  store: KnowledgeStore,
+  embeddings: NewsEmbeddings,
+  vectors: number,
+  now = new Date(),
+): Promise<VectorCalibration | null> {
   const space = await store.vectorSpace();
   if (!space || space.model !== embeddings.modelId) return null;
   const passages = await store.probePassages(space.model, MAX_PROBES);

@@ -69,7 +69,12 @@ export function summarizeProbes(
   const unrelated = [...pairs.map((p) => p.unrelated), ...uncovered];
   // Decided on the values as stored (rounded), so a reloaded calibration says the same.
   const unrelatedHigh = round(quantile(unrelated, 0.99));
-  const relatedMedian = round(quantile(pairs.map((p) => p.related), 0.5));
+  const relatedMedian = round(
+    quantile(
+      pairs.map((p) => p.related),
+      0.5,
+    ),
+  );
   const separatedShare = pairs.filter((p) => p.related > unrelatedHigh).length / pairs.length;
   return {
     ...space,

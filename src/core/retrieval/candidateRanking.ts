@@ -67,7 +67,8 @@ export function rankLeading<T extends Candidate>(terms: QueryTerm[], weights: nu
 function bestSentenceCoverage(terms: QueryTerm[], weights: number[], passage: StoredPassage): number {
   const language = passage.document.language;
   let best = 0;
-  for (const sentence of splitSentences(passage.text, language)) best = Math.max(best, termCoverage(terms, weights, indexTerms(sentence, language), passage.section));
+  for (const sentence of splitSentences(passage.text, language))
+    best = Math.max(best, termCoverage(terms, weights, indexTerms(sentence, language), passage.section));
   return best;
 }
 

@@ -24,7 +24,11 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 /** Passages sharing more than this share of their word 3-grams are the same text (a republished story, overlapping chunks). */
 export const NEAR_DUPLICATE_SIMILARITY = 0.6;
 
-export function diversify<T extends { text: string; documentId: number }>(ranked: T[], k: number, options = { maxPerDocument: 3, maxSimilarity: NEAR_DUPLICATE_SIMILARITY }): T[] {
+export function diversify<T extends { text: string; documentId: number }>(
+  ranked: T[],
+  k: number,
+  options = { maxPerDocument: 3, maxSimilarity: NEAR_DUPLICATE_SIMILARITY },
+): T[] {
   const chosen: Array<{ item: T; shingles: Set<string> }> = [];
   const perDocument = new Map<number, number>();
   const deferred: T[] = [];

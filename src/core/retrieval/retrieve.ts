@@ -84,7 +84,11 @@ function ageInDays(published: string | null, now: Date): number | null {
  * word a large share of the corpus contains costs much and ranks little, so such terms only
  * weigh; at least the rarest term is searched.
  */
-export async function questionTerms(question: string, store: KnowledgeStore, emphasis?: string): Promise<{ terms: QueryTerm[]; weights: number[]; searchForms: string[] }> {
+export async function questionTerms(
+  question: string,
+  store: KnowledgeStore,
+  emphasis?: string,
+): Promise<{ terms: QueryTerm[]; weights: number[]; searchForms: string[] }> {
   const terms = await splitCompounds(queryTerms(question), (candidates) => store.knownTerms(candidates));
   const emphasized = new Set(emphasis ? queryTerms(emphasis).map((t) => t.surface) : []);
   const statistics = await termStatistics(store, terms);
@@ -128,7 +132,9 @@ export async function retrieve(question: string, context: RetrievalContext, opti
 
   const hydrated = await context.store.passagesByIds([...fused.keys()]);
   let scored: ScoredPassage[] = hydrated
-    .filter((p) => (!dates.since || (p.document.published ?? '') >= dates.since) && (!dates.until || (p.document.published ?? '9999').slice(0, 10) <= dates.until))
+    .filter(
+      (p) => (!dates.since || (p.document.published ?? '') >= dates.since) && (!dates.until || (p.document.published ?? '9999').slice(0, 10) <= dates.until),
+    )
     .map((p) => {
       let score = fused.get(p.id) ?? 0;
       if (options.recencyHalfLifeDays) {

@@ -4,7 +4,32 @@ import { stem, stemsInAllLanguages } from './stemming.js';
 import { isStopword } from './stopwords.js';
 
 const HOW_WORDS = new Set(['how', 'wie', 'quanto', 'quanta', 'quanti', 'quante', 'combien', 'cuanto', 'cuanta']);
-const QUESTION_SHAPE_WORDS = new Set(['large', 'big', 'long', 'high', 'low', 'many', 'much', 'far', 'old', 'often', 'early', 'late', 'lange', 'hoch', 'gross', 'weit', 'alt', 'oft', 'viel', 'viele', 'grande', 'alto', 'lungo', 'spesso']);
+const QUESTION_SHAPE_WORDS = new Set([
+  'large',
+  'big',
+  'long',
+  'high',
+  'low',
+  'many',
+  'much',
+  'far',
+  'old',
+  'often',
+  'early',
+  'late',
+  'lange',
+  'hoch',
+  'gross',
+  'weit',
+  'alt',
+  'oft',
+  'viel',
+  'viele',
+  'grande',
+  'alto',
+  'lungo',
+  'spesso',
+]);
 
 /** "US", "IT", "EU": a word written in capitals is a name, not a stopword. */
 function isAcronym(original: string): boolean {
@@ -33,7 +58,29 @@ export interface QueryTerm {
   aboutReaders: boolean;
 }
 
-const READER_WORDS = ['reader', 'readers', 'commenter', 'commenters', 'comment', 'comments', 'commented', 'leser', 'kommentar', 'kommentare', 'kommentator', 'lettore', 'lettori', 'commento', 'commenti', 'lecteur', 'lecteurs', 'commentaire', 'lector', 'lectores', 'comentario'];
+const READER_WORDS = [
+  'reader',
+  'readers',
+  'commenter',
+  'commenters',
+  'comment',
+  'comments',
+  'commented',
+  'leser',
+  'kommentar',
+  'kommentare',
+  'kommentator',
+  'lettore',
+  'lettori',
+  'commento',
+  'commenti',
+  'lecteur',
+  'lecteurs',
+  'commentaire',
+  'lector',
+  'lectores',
+  'comentario',
+];
 const READER_STEMS = new Set(READER_WORDS.flatMap((w) => stemsInAllLanguages(w)));
 
 /** Whether a text speaks of readers' comments ("Comments", "12 Kommentare", "Commenti dei lettori"). */

@@ -48,7 +48,11 @@ async function deletePassagesOf(tx: SqlRunner, documentId: number): Promise<numb
   const gone = await tx.query<{ id: string; terms: string }>('DELETE FROM passages WHERE document_id = $1 RETURNING id, terms', [documentId]);
   if (gone.length === 0) return [];
   const ids = gone.map((r) => Number(r.id));
-  await removePostings(tx, ids, gone.map((r) => r.terms));
+  await removePostings(
+    tx,
+    ids,
+    gone.map((r) => r.terms),
+  );
   await recordChanges(tx, 'r', ids);
   return ids;
 }
@@ -88,8 +92,15 @@ async function insertPassages(tx: SqlRunner, documentId: number, article: Articl
      SELECT $1, t.position, t.section, t.text, t.terms, t.term_count, t.tsv
      FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::tsvector[]) WITH ORDINALITY AS t(position, section, text, terms, term_count, tsv, n)
      ORDER BY t.n RETURNING id`,
-    [documentId, article.passages.map((p) => p.position), article.passages.map((p) => p.section), article.passages.map((p) => p.text),
-      article.passages.map((p) => p.terms), vectors.map((v) => v.count), vectors.map((v) => v.literal)],
+    [
+      documentId,
+      article.passages.map((p) => p.position),
+      article.passages.map((p) => p.section),
+      article.passages.map((p) => p.text),
+      article.passages.map((p) => p.terms),
+      vectors.map((v) => v.count),
+      vectors.map((v) => v.literal),
+    ],
   );
   const ids = rows.map((r) => Number(r.id));
   const withVectors = article.vectors && article.model ? ids.map((id, i) => ({ id, vector: article.vectors![i] ?? null })) : [];
@@ -112,7 +123,12 @@ function keyRemovalPrimitives(tx: SqlRunner): KeyRemovalPrimitives {
       return heir && { aliasKey: heir.alias_key, sourceId: heir.source_id, rawHash: heir.raw_hash };
     },
     async moveDocumentTo(documentId, heir) {
-      await tx.query('UPDATE documents SET doc_key = $1, source_id = $2, raw_hash = $3 WHERE id = $4', [heir.aliasKey, heir.sourceId, heir.rawHash, documentId]);
+      await tx.query('UPDATE documents SET doc_key = $1, source_id = $2, raw_hash = $3 WHERE id = $4', [
+        heir.aliasKey,
+        heir.sourceId,
+        heir.rawHash,
+        documentId,
+      ]);
     },
     async deleteDocument(documentId) {
       await promoteCopy(tx, documentId);
@@ -177,7 +193,9 @@ export async function passagesByIds(db: SqlRunner, ids: number[]): Promise<Store
   return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
-    return [{ id, documentId: Number(row.document_id), position: row.position, section: row.section, text: row.text, terms: row.terms, document: toDocument(row) }];
+    return [
+      { id, documentId: Number(row.document_id), position: row.position, section: row.section, text: row.text, terms: row.terms, document: toDocument(row) },
+    ];
   });
 }
 
@@ -189,7 +207,13 @@ export async function* exportArticles(db: SqlRunner, space: VectorSpace | null):
       'SELECT d.*, (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passages FROM documents d WHERE d.id > $1 ORDER BY d.id LIMIT 200',
       [after],
     );
-    const vectors = space ? await passageVectorsOf(db, rows.map((r) => Number(r.id)), space) : null;
+    const vectors = space
+      ? await passageVectorsOf(
+          db,
+          rows.map((r) => Number(r.id)),
+          space,
+        )
+      : null;
     for (const row of rows) {
       const article: StoredArticle = { ...toDocument(row), body: row.body ?? '', comments: parseComments(row.comments), passages: Number(row.passages) };
       if (space) article.passageVectors = { ...space, passages: vectors!.get(Number(row.id)) ?? [] };

@@ -31,7 +31,11 @@ export interface PgConnection extends SqlRunner {
 export class PgDatabase implements PgConnection {
   readonly pool: pg.Pool;
 
-  constructor(readonly url: string, readonly schema: string | null = null, poolSize = 8) {
+  constructor(
+    readonly url: string,
+    readonly schema: string | null = null,
+    poolSize = 8,
+  ) {
     if (schema !== null && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
     this.pool = new pg.Pool({
       connectionString: url,

@@ -37,7 +37,10 @@ function escapeLike(text: string): string {
  * until the change sequence moves.
  */
 export class PgLexicalIndex {
-  constructor(private readonly db: PgConnection, private readonly changes: PgChangeFeed) {}
+  constructor(
+    private readonly db: PgConnection,
+    private readonly changes: PgChangeFeed,
+  ) {}
 
   /**
    * BM25 (FTS5's k1 and b) over passages holding any of the forms, best first. Two exact ways
@@ -49,10 +52,13 @@ export class PgLexicalIndex {
   async search(forms: string[], limit: number, dates: DateFilter = {}): Promise<Array<{ id: number }>> {
     const patterns = ftsPatterns(forms);
     if (patterns.length === 0 || limit <= 0) return [];
-    const [total, averageLength] = await Promise.all([this.passageCount(), this.changes.cached('avgdl', async () => {
-      const [row] = await this.db.query<{ avg: string | null }>('SELECT avg(term_count) AS avg FROM passages');
-      return Number(row!.avg ?? 1) || 1;
-    })]);
+    const [total, averageLength] = await Promise.all([
+      this.passageCount(),
+      this.changes.cached('avgdl', async () => {
+        const [row] = await this.db.query<{ avg: string | null }>('SELECT avg(term_count) AS avg FROM passages');
+        return Number(row!.avg ?? 1) || 1;
+      }),
+    ]);
     const frequencies = await Promise.all(patterns.map((p) => this.patternFrequency(p.term, p.prefix)));
     // Each pattern as the exact lexemes it stands for (a prefix: the indexed words it starts).
     const expansions = await Promise.all(patterns.map((p) => (p.prefix ? this.prefixLexemes(p.term) : Promise.resolve([p.term]))));
@@ -69,7 +75,13 @@ export class PgLexicalIndex {
   }
 
   /** BM25 of the passages holding any pattern, by full-text search or from the postings (same result). */
-  async scoreBm25(way: 'fulltext' | 'postings', patterns: ScoredPattern[], averageLength: number, limit: number, dates: DateFilter = {}): Promise<Array<{ id: number; score: number }>> {
+  async scoreBm25(
+    way: 'fulltext' | 'postings',
+    patterns: ScoredPattern[],
+    averageLength: number,
+    limit: number,
+    dates: DateFilter = {},
+  ): Promise<Array<{ id: number; score: number }>> {
     const lexemes = patterns.flatMap((p, i) => p.lexemes.map((lexeme) => ({ lexeme, pattern: i })));
     const params: unknown[] = [lexemes.map((l) => l.lexeme), lexemes.map((l) => l.pattern), patterns.map((p) => p.idf), averageLength, limit];
     const clauses: string[] = [];
@@ -111,10 +123,10 @@ export class PgLexicalIndex {
   /** The indexed words a prefix pattern stands for (most frequent first, at most MAX_PREFIX_LEXEMES). */
   private prefixLexemes(prefix: string): Promise<string[]> {
     return this.changes.cached(`lexemes:${prefix}`, async () => {
-      const rows = await this.db.query<{ term: string }>(
-        "SELECT term FROM vocabulary WHERE term LIKE $1 ESCAPE '\\' ORDER BY passages DESC LIMIT $2",
-        [`${escapeLike(prefix)}%`, MAX_PREFIX_LEXEMES],
-      );
+      const rows = await this.db.query<{ term: string }>("SELECT term FROM vocabulary WHERE term LIKE $1 ESCAPE '\\' ORDER BY passages DESC LIMIT $2", [
+        `${escapeLike(prefix)}%`,
+        MAX_PREFIX_LEXEMES,
+      ]);
       return rows.map((r) => r.term);
     });
   }
@@ -134,7 +146,10 @@ export class PgLexicalIndex {
     return Promise.all(
       formGroups.map(async (forms) => {
         const counts = await Promise.all(ftsPatterns(forms).map((p) => this.patternFrequency(p.term, p.prefix)));
-        return Math.min(total, counts.reduce((a, b) => a + b, 0));
+        return Math.min(
+          total,
+          counts.reduce((a, b) => a + b, 0),
+        );
       }),
     );
   }

@@ -38,10 +38,12 @@ export async function addPostings(tx: SqlRunner, ids: number[], vectors: TermsVe
   const vocabulary = new Map<string, number>();
   for (const v of vectors) for (const term of v.distinct) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
   const postings = vectors.flatMap((v, i) => v.distinct.map((term, j) => ({ term, id: ids[i]!, tf: v.frequencies[j]!, length: v.count })));
-  await tx.query(
-    'INSERT INTO passage_terms(term, passage_id, tf, term_count) SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[], $4::int[])',
-    [postings.map((x) => x.term), postings.map((x) => x.id), postings.map((x) => x.tf), postings.map((x) => x.length)],
-  );
+  await tx.query('INSERT INTO passage_terms(term, passage_id, tf, term_count) SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[], $4::int[])', [
+    postings.map((x) => x.term),
+    postings.map((x) => x.id),
+    postings.map((x) => x.tf),
+    postings.map((x) => x.length),
+  ]);
   // Rows locked in one order (term, C collation) by every writer, so concurrent writers never deadlock.
   await tx.query(
     `INSERT INTO vocabulary(term, passages) SELECT t.term, t.n FROM unnest($1::text[], $2::int[]) AS t(term, n) ORDER BY t.term COLLATE "C"
@@ -67,9 +69,9 @@ export async function removePostings(tx: SqlRunner, ids: number[], terms: string
   const distinct = [...counts.keys()];
   // Locked in the same order as addPostings's upsert takes them (no deadlock between writers).
   await tx.query('SELECT term FROM vocabulary WHERE term = ANY($1::text[]) ORDER BY term COLLATE "C" FOR UPDATE', [distinct]);
-  await tx.query(
-    'UPDATE vocabulary v SET passages = v.passages - d.n FROM unnest($1::text[], $2::int[]) AS d(term, n) WHERE v.term = d.term',
-    [distinct, [...counts.values()]],
-  );
+  await tx.query('UPDATE vocabulary v SET passages = v.passages - d.n FROM unnest($1::text[], $2::int[]) AS d(term, n) WHERE v.term = d.term', [
+    distinct,
+    [...counts.values()],
+  ]);
   await tx.query('DELETE FROM vocabulary WHERE term = ANY($1::text[]) AND passages <= 0', [distinct]);
 }

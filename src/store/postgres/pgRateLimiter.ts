@@ -11,7 +11,10 @@ const WINDOW_SECONDS = 60;
 export class PgRateLimiter implements QuestionRateLimit {
   private taken = 0;
 
-  constructor(private readonly db: PgConnection, private readonly perMinute: number) {}
+  constructor(
+    private readonly db: PgConnection,
+    private readonly perMinute: number,
+  ) {}
 
   async take(userId: string): Promise<number | null> {
     const wait = await this.db.transaction(async (tx) => {

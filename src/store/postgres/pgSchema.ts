@@ -169,7 +169,12 @@ async function runMigration(session: PgSession, version: number): Promise<void> 
 /** Turns pgvector on when offered; a database that had vectors before it was installed gets them indexed now. */
 async function usePgVectorIfOffered(runner: SqlRunner): Promise<boolean> {
   if (!(await enablePgVector(runner))) return false;
-  const meta = new Map((await runner.query<{ key: string; value: string }>("SELECT key, value FROM meta WHERE key IN ('vector_model', 'vector_dim')")).map((r) => [r.key, r.value]));
+  const meta = new Map(
+    (await runner.query<{ key: string; value: string }>("SELECT key, value FROM meta WHERE key IN ('vector_model', 'vector_dim')")).map((r) => [
+      r.key,
+      r.value,
+    ]),
+  );
   const space = vectorSpaceFromMeta((key) => meta.get(key));
   if (space) {
     const [index] = await runner.query<{ name: string | null }>(`SELECT to_regclass('${PGVECTOR_INDEX}')::text AS name`);

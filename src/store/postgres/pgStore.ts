@@ -1,10 +1,24 @@
 import type { QuestionRateLimit } from '../../core/ports/questionRateLimit.js';
 import type { DocumentRecord, StoredPassage } from '../../core/types.js';
 import { CALIBRATION_META_KEYS, calibrationRows, readCalibration } from '../calibrationMeta.js';
-import { type ProbePassage, type StoredCalibration } from '../../core/ports/knowledgeStore.js';
+import type { ProbePassage, StoredCalibration } from '../../core/ports/knowledgeStore.js';
 import type {
-  ArticleWrite, CopyCandidate, DateFilter, Fingerprint, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, RunSummary, SourceStatus, StoreManifest,
-  StoreStats, StoredArticle, StoryInfo, VectorSpace, WriteResult,
+  ArticleWrite,
+  CopyCandidate,
+  DateFilter,
+  Fingerprint,
+  FoundDocument,
+  HttpValidators,
+  IngestRun,
+  KnowledgeStore,
+  RunSummary,
+  SourceStatus,
+  StoreManifest,
+  StoreStats,
+  StoredArticle,
+  StoryInfo,
+  VectorSpace,
+  WriteResult,
 } from '../../core/ports/knowledgeStore.js';
 import { runAwaiting } from '../rules/storageRule.js';
 import { encodeValidators, parseValidators, validatorsMetaKey } from '../rules/validators.js';
@@ -137,7 +151,10 @@ export class PgStore implements KnowledgeStore {
     const space = await this.vectorSpace();
     if (!space) return false;
     if (this.pgvector) {
-      return this.changes.cached('searchable-vectors', async () => (await this.db.query('SELECT 1 FROM passage_vectors WHERE embedding IS NOT NULL LIMIT 1')).length > 0);
+      return this.changes.cached(
+        'searchable-vectors',
+        async () => (await this.db.query('SELECT 1 FROM passage_vectors WHERE embedding IS NOT NULL LIMIT 1')).length > 0,
+      );
     }
     await this.syncGraph(space);
     return this.graph.size > 0;

@@ -20,7 +20,10 @@ export async function linkToStory(tx: SqlRunner, documentId: number, article: Ar
   }
   const bands = article.fingerprint?.bands ?? [];
   if (bands.length > 0) {
-    await tx.query('INSERT INTO copy_bands(band, document_id) SELECT DISTINCT b, $2::bigint FROM unnest($1::text[]) AS b ON CONFLICT DO NOTHING', [bands, documentId]);
+    await tx.query('INSERT INTO copy_bands(band, document_id) SELECT DISTINCT b, $2::bigint FROM unnest($1::text[]) AS b ON CONFLICT DO NOTHING', [
+      bands,
+      documentId,
+    ]);
   }
   await detachCopiesNoLongerMatching(tx, documentId, article.fingerprint?.signature ?? null);
   return null;
@@ -29,7 +32,10 @@ export async function linkToStory(tx: SqlRunner, documentId: number, article: Ar
 /** A rewritten head keeps only the copies that still match it; the others become articles of their own, read again at their next ingest. */
 async function detachCopiesNoLongerMatching(tx: SqlRunner, headId: number, signature: Uint32Array | null): Promise<void> {
   const copies = await tx.query<{ id: string; minhash: Buffer | null }>('SELECT id, minhash FROM documents WHERE copy_of = $1', [headId]);
-  const detach = copiesNoLongerMatching(signature, copies.map((c) => ({ id: Number(c.id), signature: c.minhash && c.minhash.length > 0 ? decodeSignature(c.minhash) : null })));
+  const detach = copiesNoLongerMatching(
+    signature,
+    copies.map((c) => ({ id: Number(c.id), signature: c.minhash && c.minhash.length > 0 ? decodeSignature(c.minhash) : null })),
+  );
   // Cleared hashes make the next ingest extract and store them again, with passages when they head a story of their own.
   if (detach.length > 0) await tx.query("UPDATE documents SET copy_of = NULL, raw_hash = '', content_hash = '' WHERE id = ANY($1::bigint[])", [detach]);
 }
@@ -58,16 +64,25 @@ export async function articlesWithoutFingerprint(db: SqlRunner, limit: number) {
     'SELECT id, body, comments, summary_only FROM documents WHERE minhash IS NULL ORDER BY id LIMIT $1',
     [limit],
   );
-  return rows.map((r) => ({ id: Number(r.id), body: (r.body ?? '').split('\n\n'), comments: parseComments(r.comments).map((c) => c.text), summaryOnly: r.summary_only }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    body: (r.body ?? '').split('\n\n'),
+    comments: parseComments(r.comments).map((c) => c.text),
+    summaryOnly: r.summary_only,
+  }));
 }
 
 export async function setFingerprint(tx: SqlRunner, documentId: number, fingerprint: Fingerprint | null): Promise<void> {
   const [row] = await tx.query<{ head: boolean }>('UPDATE documents SET minhash = $1 WHERE id = $2 RETURNING copy_of IS NULL AS head', [
-    encodeSignature(fingerprint?.signature ?? null), documentId,
+    encodeSignature(fingerprint?.signature ?? null),
+    documentId,
   ]);
   const bands = row?.head ? (fingerprint?.bands ?? []) : [];
   if (bands.length > 0) {
-    await tx.query('INSERT INTO copy_bands(band, document_id) SELECT DISTINCT b, $2::bigint FROM unnest($1::text[]) AS b ON CONFLICT DO NOTHING', [bands, documentId]);
+    await tx.query('INSERT INTO copy_bands(band, document_id) SELECT DISTINCT b, $2::bigint FROM unnest($1::text[]) AS b ON CONFLICT DO NOTHING', [
+      bands,
+      documentId,
+    ]);
   }
 }
 
@@ -90,5 +105,8 @@ export async function stories(db: SqlRunner, documentIds: number[]): Promise<Map
      ORDER BY id`,
     [documentIds],
   );
-  return storiesOf(documentIds, rows.map((r) => ({ id: Number(r.id), head: Number(r.head), outlet: r.outlet })));
+  return storiesOf(
+    documentIds,
+    rows.map((r) => ({ id: Number(r.id), head: Number(r.head), outlet: r.outlet })),
+  );
 }

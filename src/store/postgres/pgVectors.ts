@@ -1,5 +1,5 @@
 import { PROBE_ORDER_SQL } from '../calibrationMeta.js';
-import { type ProbePassage } from '../../core/ports/knowledgeStore.js';
+import type { ProbePassage } from '../../core/ports/knowledgeStore.js';
 import type { VectorSpace } from '../../core/ports/knowledgeStore.js';
 import { decodeVector, encodeVector } from '../vectorCodec.js';
 import { recordChanges, recordVectorSpaceChange } from './pgChanges.js';
@@ -135,7 +135,11 @@ export async function passagesMissingVectors(db: SqlRunner, model: string, limit
 /** Writes vectors of existing passages and records them in the change sequence, in the caller's transaction. */
 export async function storeVectors(tx: SqlRunner, model: string, vectors: Array<{ id: number; vector: Float32Array }>, pgvector: boolean): Promise<void> {
   await writeVectors(tx, model, vectors, pgvector);
-  await recordChanges(tx, 'a', vectors.map((v) => v.id));
+  await recordChanges(
+    tx,
+    'a',
+    vectors.map((v) => v.id),
+  );
 }
 
 /**

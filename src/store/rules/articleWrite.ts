@@ -41,6 +41,22 @@ export function* writeArticle(article: ArticleWrite, now: string, store: Article
 /** The document columns an article sets, in the order both backends' statements list them. */
 export function documentValues(article: ArticleWrite, now: string) {
   const m = article.metadata;
-  return [article.sourceId, article.rawHash, article.contentHash, article.extractorVersion, m.title, m.outlet, m.published,
-    m.language, m.url, m.source, m.location, m.author, now, article.body.join('\n\n'), JSON.stringify(article.comments), article.summaryOnly] as const;
+  return [
+    article.sourceId,
+    article.rawHash,
+    article.contentHash,
+    article.extractorVersion,
+    m.title,
+    m.outlet,
+    m.published,
+    m.language,
+    m.url,
+    m.source,
+    m.location,
+    m.author,
+    now,
+    article.body.join('\n\n'),
+    JSON.stringify(article.comments),
+    article.summaryOnly,
+  ] as const;
 }

@@ -13,7 +13,10 @@ export function vectorSpaceFromMeta(meta: (key: string) => string | undefined): 
 
 /** The meta rows recording a vector space. */
 export function vectorSpaceRows(space: VectorSpace): Array<[key: string, value: string]> {
-  return [[VECTOR_SPACE_KEYS.model, space.model], [VECTOR_SPACE_KEYS.dim, String(space.dim)]];
+  return [
+    [VECTOR_SPACE_KEYS.model, space.model],
+    [VECTOR_SPACE_KEYS.dim, String(space.dim)],
+  ];
 }
 
 /** What switching the vector space needs from a backend. */

@@ -16,7 +16,8 @@ try {
   const parts = db.transaction(() => {
     const row = db.prepare("SELECT value FROM meta WHERE key = 'generation'").get() as { value: string } | undefined;
     const builder = MemoryLexicon.builder();
-    for (const [id, terms] of db.prepare('SELECT id, terms FROM passages ORDER BY id').raw(true).iterate() as IterableIterator<[number, string]>) builder.add(id, terms);
+    for (const [id, terms] of db.prepare('SELECT id, terms FROM passages ORDER BY id').raw(true).iterate() as IterableIterator<[number, string]>)
+      builder.add(id, terms);
     return builder.parts(Number(row?.value ?? '0'));
   })();
   const buffers = [parts.start, parts.postingPassage, parts.postingCount, parts.passageIds, parts.lengths].map((array) => array.buffer as ArrayBuffer);

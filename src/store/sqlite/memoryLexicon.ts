@@ -54,7 +54,14 @@ export class MemoryLexicon {
 
   /** Approximate bytes held (typed arrays plus the term strings and their map). */
   get bytes(): number {
-    const arrays = this.start.byteLength + this.postingPassage.byteLength + this.postingCount.byteLength + this.passageIds.byteLength + this.lengths.byteLength + this.scores.byteLength + this.counts.byteLength;
+    const arrays =
+      this.start.byteLength +
+      this.postingPassage.byteLength +
+      this.postingCount.byteLength +
+      this.passageIds.byteLength +
+      this.lengths.byteLength +
+      this.scores.byteLength +
+      this.counts.byteLength;
     return arrays + this.terms.reduce((sum, term) => sum + 2 * term.length + 80, 0);
   }
 

@@ -160,8 +160,13 @@ export function passagesByIds(sqlite: SqliteDatabase, ids: number[]): StoredPass
   // Rows as arrays (raw mode): a search hydrates on every question, and naming each
   // column of each row costs a quarter of the lookup.
   const sql = `SELECT id, document_id, position, section, text, terms FROM passages WHERE id IN (${ids.map(() => '?').join(',')})`;
-  const rows = sqlite.statement(sql, { raw: true }).all(...ids) as Array<[id: number, documentId: number, position: number, section: Section, text: string, terms: string]>;
-  const documents = documentsById(sqlite, rows.map((row) => row[1]));
+  const rows = sqlite.statement(sql, { raw: true }).all(...ids) as Array<
+    [id: number, documentId: number, position: number, section: Section, text: string, terms: string]
+  >;
+  const documents = documentsById(
+    sqlite,
+    rows.map((row) => row[1]),
+  );
   const byId = new Map(rows.map((row) => [row[0], row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
@@ -176,7 +181,9 @@ function documentsById(sqlite: SqliteDatabase, documentIds: number[]): Map<numbe
   const cache = sqlite.cachedDocuments();
   const missing = [...new Set(documentIds)].filter((id) => !cache.has(id));
   if (missing.length > 0) {
-    const rows = sqlite.statement(`SELECT ${DOCUMENT_ROW_COLUMNS} FROM documents d WHERE d.id IN (${missing.map(() => '?').join(',')})`).all(...missing) as DocumentRow[];
+    const rows = sqlite
+      .statement(`SELECT ${DOCUMENT_ROW_COLUMNS} FROM documents d WHERE d.id IN (${missing.map(() => '?').join(',')})`)
+      .all(...missing) as DocumentRow[];
     for (const row of rows) cache.set(Number(row.id), toDocument(row));
   }
   return cache;
@@ -199,7 +206,10 @@ export function* exportArticles(sqlite: SqliteDatabase, space: VectorSpace | nul
     const article: StoredArticle = { ...toDocument(row), body, comments: parseComments(row.comments), passages: (counts.get(row.id) as { n: number }).n };
     if (space) {
       const rows = withVectors.all(space.model, row.id) as Array<{ section: Section; text: string; vector: Buffer | null }>;
-      article.passageVectors = { ...space, passages: rows.map((r) => ({ section: r.section, text: r.text, vector: r.vector ? decodeVector(r.vector) : null })) };
+      article.passageVectors = {
+        ...space,
+        passages: rows.map((r) => ({ section: r.section, text: r.text, vector: r.vector ? decodeVector(r.vector) : null })),
+      };
     }
     yield article;
   }

@@ -53,7 +53,10 @@ function recordCleanClose(path: string): void {
 export class SqliteDatabase {
   readonly db: Database.Database;
 
-  constructor(readonly path: string, options: { readonly?: boolean } = {}) {
+  constructor(
+    readonly path: string,
+    options: { readonly?: boolean } = {},
+  ) {
     try {
       this.db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
       this.db.pragma('busy_timeout = 10000');

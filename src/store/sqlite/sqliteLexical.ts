@@ -54,10 +54,12 @@ export class SqliteLexicalIndex {
     const join = clauses.length ? 'JOIN passages p ON p.id = passages_fts.rowid JOIN documents d ON d.id = p.document_id' : '';
     const where = clauses.length ? `AND ${clauses.join(' AND ')}` : '';
     params.push(limit);
-    return this.sqlite.statement(
-      `SELECT passages_fts.rowid AS id, rank AS bm25 FROM passages_fts ${join}
+    return this.sqlite
+      .statement(
+        `SELECT passages_fts.rowid AS id, rank AS bm25 FROM passages_fts ${join}
        WHERE passages_fts MATCH ? ${where} ORDER BY rank LIMIT ?`,
-    ).all(...params) as Array<{ id: number; bm25: number }>;
+      )
+      .all(...params) as Array<{ id: number; bm25: number }>;
   }
 
   /**
@@ -69,11 +71,21 @@ export class SqliteLexicalIndex {
   passageFrequencies(formGroups: Iterable<string>[]): number[] {
     const lexicon = this.keeper?.current();
     if (lexicon) {
-      return formGroups.map((forms) => Math.min(ftsPatterns(forms).reduce((sum, p) => sum + lexicon.documentFrequency(p), 0), lexicon.passageCount));
+      return formGroups.map((forms) =>
+        Math.min(
+          ftsPatterns(forms).reduce((sum, p) => sum + lexicon.documentFrequency(p), 0),
+          lexicon.passageCount,
+        ),
+      );
     }
     const cache = this.vocabulary.at(this.sqlite.generation());
     const count = this.countedPassages(cache);
-    return formGroups.map((forms) => Math.min(ftsPatterns(forms).reduce((sum, p) => sum + this.patternFrequency(cache, p.term, p.prefix), 0), count));
+    return formGroups.map((forms) =>
+      Math.min(
+        ftsPatterns(forms).reduce((sum, p) => sum + this.patternFrequency(cache, p.term, p.prefix), 0),
+        count,
+      ),
+    );
   }
 
   /** Passages holding a term (or any term with the prefix), from the FTS vocabulary. */

@@ -9,7 +9,10 @@ import type { QuestionRateLimit } from '../../core/ports/questionRateLimit.js';
 export class InProcessRateLimiter implements QuestionRateLimit {
   private readonly hits = new Map<string, number[]>();
 
-  constructor(private readonly perMinute: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Records a question; returns null when allowed, else the seconds until the next one is. */
   take(userId: string): number | null {

@@ -4,10 +4,24 @@ import type { QuestionRateLimit } from '../../core/ports/questionRateLimit.js';
 import type { DocumentRecord, StoredPassage } from '../../core/types.js';
 import type { AnnIndex } from '../annIndex.js';
 import { calibrationRows, readCalibration } from '../calibrationMeta.js';
-import { type ProbePassage, type StoredCalibration } from '../../core/ports/knowledgeStore.js';
+import type { ProbePassage, StoredCalibration } from '../../core/ports/knowledgeStore.js';
 import type {
-  ArticleWrite, CopyCandidate, DateFilter, Fingerprint, FoundDocument, HttpValidators, IngestRun, KnowledgeStore, RunSummary, SourceStatus, StoreManifest,
-  StoreStats, StoredArticle, StoryInfo, VectorSpace, WriteResult,
+  ArticleWrite,
+  CopyCandidate,
+  DateFilter,
+  Fingerprint,
+  FoundDocument,
+  HttpValidators,
+  IngestRun,
+  KnowledgeStore,
+  RunSummary,
+  SourceStatus,
+  StoreManifest,
+  StoreStats,
+  StoredArticle,
+  StoryInfo,
+  VectorSpace,
+  WriteResult,
 } from '../../core/ports/knowledgeStore.js';
 import { runNow } from '../rules/storageRule.js';
 import { encodeValidators, parseValidators, validatorsMetaKey } from '../rules/validators.js';
@@ -48,7 +62,11 @@ export class SqliteStore implements KnowledgeStore {
   readonly lexicon: SqliteLexicalIndex;
   private readonly graph: SqliteVectorGraph;
 
-  private constructor(readonly dataDir: string, readonly sqlite: SqliteDatabase, log: (message: string) => void) {
+  private constructor(
+    readonly dataDir: string,
+    readonly sqlite: SqliteDatabase,
+    log: (message: string) => void,
+  ) {
     this.paths = storePaths(dataDir);
     this.lexicon = new SqliteLexicalIndex(sqlite);
     this.graph = new SqliteVectorGraph(sqlite, this.paths, log);

@@ -28,7 +28,10 @@ export function linkToStory(db: Database.Database, documentId: number, article: 
 /** A rewritten head keeps only the copies that still match it; the others become articles of their own, read again at their next ingest. */
 function detachCopiesNoLongerMatching(db: Database.Database, headId: number, signature: Uint32Array | null): void {
   const copies = db.prepare('SELECT id, minhash FROM documents WHERE copy_of = ?').all(headId) as Array<{ id: number; minhash: Buffer | null }>;
-  const detach = copiesNoLongerMatching(signature, copies.map((c) => ({ id: c.id, signature: c.minhash && c.minhash.length > 0 ? decodeSignature(c.minhash) : null })));
+  const detach = copiesNoLongerMatching(
+    signature,
+    copies.map((c) => ({ id: c.id, signature: c.minhash && c.minhash.length > 0 ? decodeSignature(c.minhash) : null })),
+  );
   // Cleared hashes make the next ingest extract and store them again, with passages when they head a story of their own.
   const update = db.prepare("UPDATE documents SET copy_of = NULL, raw_hash = '', content_hash = '' WHERE id = ?");
   for (const id of detach) update.run(id);
@@ -68,9 +71,17 @@ export function articlesWithoutFingerprint(db: Database.Database, limit: number)
        FROM documents d WHERE d.minhash IS NULL ORDER BY d.id LIMIT ?`,
     )
     .all(limit) as Array<{
-    id: number; body: string | null; comments: string | null; summary_only: number;
+    id: number;
+    body: string | null;
+    comments: string | null;
+    summary_only: number;
   }>;
-  return rows.map((r) => ({ id: r.id, body: (r.body ?? '').split('\n\n'), comments: parseComments(r.comments).map((c) => c.text), summaryOnly: r.summary_only === 1 }));
+  return rows.map((r) => ({
+    id: r.id,
+    body: (r.body ?? '').split('\n\n'),
+    comments: parseComments(r.comments).map((c) => c.text),
+    summaryOnly: r.summary_only === 1,
+  }));
 }
 
 export function setFingerprint(db: Database.Database, documentId: number, fingerprint: Fingerprint | null): void {

@@ -1,5 +1,5 @@
 import { PROBE_ORDER_SQL } from '../calibrationMeta.js';
-import { type ProbePassage } from '../../core/ports/knowledgeStore.js';
+import type { ProbePassage } from '../../core/ports/knowledgeStore.js';
 import type { VectorSpace } from '../../core/ports/knowledgeStore.js';
 import { decodeVector, encodeVector } from '../vectorCodec.js';
 import type { SqliteDatabase } from './sqliteDatabase.js';

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { COPY_JACCARD_THRESHOLD, CopyDetector, fingerprintOf } from '../../../ingest/copies/copyDetector.js';
-import { bandKeys, BANDS, candidateProbability, estimatedJaccard, exactJaccard, shingleHashes, signatureOf, SIGNATURE_LENGTH } from '../../../ingest/copies/minhash.js';
+import {
+  bandKeys,
+  BANDS,
+  candidateProbability,
+  estimatedJaccard,
+  exactJaccard,
+  shingleHashes,
+  signatureOf,
+  SIGNATURE_LENGTH,
+} from '../../../ingest/copies/minhash.js';
 import type { ExtractedArticle } from '../../../src/core/types.js';
 
 const STORY = [
@@ -19,7 +28,19 @@ const OTHER_ON_THE_TOPIC = [
 ].join('\n');
 
 function article(body: string, extra: Partial<ExtractedArticle> = {}): ExtractedArticle {
-  return { title: 'T', published: null, language: 'en', outlet: null, url: null, source: 's', location: 's', author: null, body: body.split('\n'), comments: [], ...extra };
+  return {
+    title: 'T',
+    published: null,
+    language: 'en',
+    outlet: null,
+    url: null,
+    source: 's',
+    location: 's',
+    author: null,
+    body: body.split('\n'),
+    comments: [],
+    ...extra,
+  };
 }
 
 describe('MinHash over word shingles', () => {
@@ -65,7 +86,10 @@ describe('copy detection', () => {
   it('never fingerprints short texts or feed summaries; reader comments do not change a fingerprint', () => {
     expect(fingerprintOf(article('Trams approved. Work starts in spring.'), false)).toBeNull();
     expect(fingerprintOf(article(STORY), true)).toBeNull();
-    const withComments = fingerprintOf(article(STORY, { comments: [{ author: 'A', published: null, text: 'Finally a tram for the north of the city!' }] }), false);
+    const withComments = fingerprintOf(
+      article(STORY, { comments: [{ author: 'A', published: null, text: 'Finally a tram for the north of the city!' }] }),
+      false,
+    );
     expect(withComments?.bands).toEqual(fingerprintOf(article(STORY), false)?.bands);
     // A teaser too short to judge above a reader thread is judged with the thread.
     const thread = OTHER_ON_THE_TOPIC.split('\n').map((text) => ({ author: 'R', published: null, text }));
@@ -77,13 +101,20 @@ describe('copy detection', () => {
     const shared = { author: 'A', published: null, text: 'Finally a tram for the north!' };
     const own = { author: 'B', published: null, text: 'The buses were fine.' };
     expect(await detector.classify('head', article(STORY, { comments: [shared] }), false)).toMatchObject({ copyOf: null, ownComments: [shared] });
-    const copy = await detector.classify('copy', article(`Edition 2.\n${STORY}`, { comments: [{ ...shared, text: ' FINALLY a tram for the  north! ' }, own] }), false);
+    const copy = await detector.classify(
+      'copy',
+      article(`Edition 2.\n${STORY}`, { comments: [{ ...shared, text: ' FINALLY a tram for the  north! ' }, own] }),
+      false,
+    );
     expect(copy).toMatchObject({ copyOf: 'head', ownComments: [own] });
   });
 
   it('finds a copy of a head remembered earlier in the run, and of a stored head, but never of the article itself', async () => {
     const stored = fingerprintOf(article(OTHER_ON_THE_TOPIC), false)!;
-    const store = { copyCandidates: async (bands: string[]) => (bands.some((b) => stored.bands.includes(b)) ? [{ id: 9, key: 'stored', signature: stored.signature, comments: [] }] : []) };
+    const store = {
+      copyCandidates: async (bands: string[]) =>
+        bands.some((b) => stored.bands.includes(b)) ? [{ id: 9, key: 'stored', signature: stored.signature, comments: [] }] : [],
+    };
     const detector = new CopyDetector(store);
     expect(await detector.classify('head', article(STORY), false)).toMatchObject({ copyOf: null });
     expect(await detector.classify('copy', article(`Edition 2.\n${STORY}`), false)).toMatchObject({ copyOf: 'head' });

@@ -3,7 +3,11 @@ import { canonicalUrl, isTrackingParameter } from '../../../ingest/feeds/canonic
 
 describe('canonicalUrl', () => {
   it.each([
-    ['removes utm_* parameters and keeps the others in order', 'https://news.example/a?id=7&utm_source=rss&utm_medium=feed&page=2', 'https://news.example/a?id=7&page=2'],
+    [
+      'removes utm_* parameters and keeps the others in order',
+      'https://news.example/a?id=7&utm_source=rss&utm_medium=feed&page=2',
+      'https://news.example/a?id=7&page=2',
+    ],
     ['removes click ids of ad networks', 'https://news.example/a?fbclid=IwAR0&gclid=x&dclid=y&msclkid=z&yclid=1&igshid=2', 'https://news.example/a'],
     ['removes mail and social trackers', 'https://news.example/a?mc_cid=1&mc_eid=2&_ga=3&ref_src=twsrc&_hsenc=4&mkt_tok=5', 'https://news.example/a'],
     ['matches tracker names case-insensitively', 'https://news.example/a?UTM_Source=x&FBCLID=y&q=1', 'https://news.example/a?q=1'],
@@ -16,7 +20,11 @@ describe('canonicalUrl', () => {
     ['keeps other ports', 'https://news.example:8443/a', 'https://news.example:8443/a'],
     ['drops an empty query', 'https://news.example/a?', 'https://news.example/a'],
     ['drops the question mark when only trackers were there', 'https://news.example/a?utm_campaign=x#top', 'https://news.example/a'],
-    ['keeps parameters that only look similar', 'https://news.example/a?ref=home&source=rss&utm=1&gclid_x=2', 'https://news.example/a?ref=home&source=rss&utm=1&gclid_x=2'],
+    [
+      'keeps parameters that only look similar',
+      'https://news.example/a?ref=home&source=rss&utm=1&gclid_x=2',
+      'https://news.example/a?ref=home&source=rss&utm=1&gclid_x=2',
+    ],
     ['keeps the original encoding of kept parameters', 'https://news.example/s?q=a%20b&r=c+d&utm_term=x', 'https://news.example/s?q=a%20b&r=c+d'],
     ['keeps repeated parameters', 'https://news.example/s?tag=a&tag=b', 'https://news.example/s?tag=a&tag=b'],
     ['keeps valueless parameters', 'https://news.example/s?amp&utm_source', 'https://news.example/s?amp'],

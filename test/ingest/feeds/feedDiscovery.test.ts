@@ -20,8 +20,10 @@ const limits = { timeoutMs: 2_000, maxBytes: 1_000_000, policy: new FetchPolicy(
 
 const rss = (title: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>https://news.example/</link>
   <item><title>One</title><link>https://news.example/one</link><pubDate>Fri, 04 Dec 2026 10:00:00 GMT</pubDate></item></channel></rss>`;
-const atom = (title: string) => `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>${title}</title><id>tag:a</id><updated>2026-12-04T10:00:00Z</updated></feed>`;
-const html = (head: string, body = '<h1>Welcome</h1><p>Latest stories below.</p>') => `<!doctype html><html lang="en"><head><title>Example News</title>${head}</head><body>${body}</body></html>`;
+const atom = (title: string) =>
+  `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>${title}</title><id>tag:a</id><updated>2026-12-04T10:00:00Z</updated></feed>`;
+const html = (head: string, body = '<h1>Welcome</h1><p>Latest stories below.</p>') =>
+  `<!doctype html><html lang="en"><head><title>Example News</title>${head}</head><body>${body}</body></html>`;
 const rssType = 'application/rss+xml';
 const htmlType = 'text/html; charset=utf-8';
 
@@ -32,7 +34,9 @@ const PROSE = [
   'Opponents warned that the construction would close several streets for two summers and that the budget, already raised twice, could grow again once the engineers reach the old river crossing.',
   'The mayor promised that a monthly report on costs and delays would be published online, and that local businesses along the works would receive compensation for lost trade during the closures.',
   'Work is expected to begin next spring, with the first trams running to the new terminus at the hospital by the end of the following year if the tenders are awarded on schedule.',
-].map((p) => `<p>${p}</p>`).join('');
+]
+  .map((p) => `<p>${p}</p>`)
+  .join('');
 
 describe('discoverFeed', () => {
   it('takes an address that is a feed as the feed', async () => {
@@ -56,7 +60,12 @@ describe('discoverFeed', () => {
   it('prefers the first same-site feed to another site announced before it', async () => {
     const other = await serve({ '/partner.xml': send(rss('Partner'), rssType) }, '127.0.0.2');
     const site = await serve({
-      '/': send(html(`<link rel="alternate" type="application/rss+xml" href="${other.url}/partner.xml"><link rel="alternate feed" type="application/rss+xml" href="/feed.xml"><link rel="alternate" type="application/rss+xml" href="/comments.xml">`), htmlType),
+      '/': send(
+        html(
+          `<link rel="alternate" type="application/rss+xml" href="${other.url}/partner.xml"><link rel="alternate feed" type="application/rss+xml" href="/feed.xml"><link rel="alternate" type="application/rss+xml" href="/comments.xml">`,
+        ),
+        htmlType,
+      ),
       '/feed.xml': send(rss('Main'), rssType),
       '/comments.xml': send(rss('Comments'), rssType),
     });
@@ -68,7 +77,12 @@ describe('discoverFeed', () => {
 
   it('skips announced feeds that fail or are not feeds, and ignores links that are not feeds', async () => {
     const site = await serve({
-      '/': send(html('<link rel="stylesheet" type="text/css" href="/style.css"><link rel="alternate" hreflang="de" href="/de/"><link rel="alternate" type="application/rss+xml" href="/gone.xml"><link rel="alternate" type="application/rss+xml" href="/notfeed.xml"><link rel="alternate" type="application/rss+xml" href="/broken.xml"><link rel="alternate" type="application/atom+xml" href="/atom.xml">'), htmlType),
+      '/': send(
+        html(
+          '<link rel="stylesheet" type="text/css" href="/style.css"><link rel="alternate" hreflang="de" href="/de/"><link rel="alternate" type="application/rss+xml" href="/gone.xml"><link rel="alternate" type="application/rss+xml" href="/notfeed.xml"><link rel="alternate" type="application/rss+xml" href="/broken.xml"><link rel="alternate" type="application/atom+xml" href="/atom.xml">',
+        ),
+        htmlType,
+      ),
       '/notfeed.xml': send(html(''), htmlType),
       '/broken.xml': send('<rss><channel><title>x</title>', rssType),
       '/atom.xml': send(atom('Works'), 'application/atom+xml'),
@@ -79,7 +93,10 @@ describe('discoverFeed', () => {
 
   it('never fetches an announced feed on an address the policy refuses', async () => {
     const internal = await serve({ '/feed.xml': send(rss('Internal'), rssType) }, '127.0.0.2');
-    const site = await serve({ '/': send(html(`<link rel="alternate" type="application/rss+xml" href="${internal.url}/feed.xml">`), htmlType), '/rss': send(rss('Public'), rssType) });
+    const site = await serve({
+      '/': send(html(`<link rel="alternate" type="application/rss+xml" href="${internal.url}/feed.xml">`), htmlType),
+      '/rss': send(rss('Public'), rssType),
+    });
     expect(await discoverFeed(site.url, limits)).toEqual({ kind: 'feed', url: `${site.url}/rss`, title: 'Public' });
     expect(internal.hits).toEqual([]);
   });
@@ -102,15 +119,31 @@ describe('discoverFeed', () => {
 
   it('adds an article as a page, even when it announces the site feed (OpenGraph says article)', async () => {
     const site = await serve({
-      '/2026/12/tram.html': send(html('<meta property="og:type" content="article"><meta property="og:title" content="Tram line to be extended"><link rel="alternate" type="application/rss+xml" href="/feed">', '<p>Short.</p>'), htmlType),
+      '/2026/12/tram.html': send(
+        html(
+          '<meta property="og:type" content="article"><meta property="og:title" content="Tram line to be extended"><link rel="alternate" type="application/rss+xml" href="/feed">',
+          '<p>Short.</p>',
+        ),
+        htmlType,
+      ),
       '/feed': send(rss('Site'), rssType),
     });
-    expect(await discoverFeed(`${site.url}/2026/12/tram.html`, limits)).toEqual({ kind: 'page', url: `${site.url}/2026/12/tram.html`, title: 'Tram line to be extended' });
+    expect(await discoverFeed(`${site.url}/2026/12/tram.html`, limits)).toEqual({
+      kind: 'page',
+      url: `${site.url}/2026/12/tram.html`,
+      title: 'Tram line to be extended',
+    });
     expect(site.hits).toEqual(['/2026/12/tram.html']);
   });
 
   it('adds an article as a page when its JSON-LD says so (in @graph)', async () => {
-    const jsonLd = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebSite', name: 'X' }, { '@type': ['NewsArticle'], headline: 'Tram' }] });
+    const jsonLd = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebSite', name: 'X' },
+        { '@type': ['NewsArticle'], headline: 'Tram' },
+      ],
+    });
     const site = await serve({ '/story?id=7': send(html(`<script type="application/ld+json">${jsonLd}</script>`), htmlType) });
     expect(await discoverFeed(`${site.url}/story?id=7`, limits)).toEqual({ kind: 'page', url: `${site.url}/story?id=7`, title: 'Example News' });
   });
@@ -118,7 +151,12 @@ describe('discoverFeed', () => {
   it('does not take a home page for an article, whatever its markup claims', async () => {
     const teasers = JSON.stringify({ '@type': 'ItemList', itemListElement: [{ '@type': 'NewsArticle', headline: 'Teaser' }] });
     const site = await serve({
-      '/': send(html(`<meta property="og:type" content="article"><script type="application/ld+json">${teasers}</script><link rel="alternate" type="application/rss+xml" href="/rss.xml">`), htmlType),
+      '/': send(
+        html(
+          `<meta property="og:type" content="article"><script type="application/ld+json">${teasers}</script><link rel="alternate" type="application/rss+xml" href="/rss.xml">`,
+        ),
+        htmlType,
+      ),
       '/rss.xml': send(rss('Home Feed'), rssType),
     });
     expect(await discoverFeed(site.url, limits)).toEqual({ kind: 'feed', url: `${site.url}/rss.xml`, title: 'Home Feed' });
@@ -131,16 +169,23 @@ describe('discoverFeed', () => {
 
   it("takes an announced feed's title from its link when the feed has none", async () => {
     const untitled = '<rss version="2.0"><channel><link>https://news.example/</link></channel></rss>';
-    const site = await serve({ '/': send(html('<link rel="alternate" type="application/rss+xml" title="Example News » Feed" href="/feed">'), htmlType), '/feed': send(untitled, rssType) });
+    const site = await serve({
+      '/': send(html('<link rel="alternate" type="application/rss+xml" title="Example News » Feed" href="/feed">'), htmlType),
+      '/feed': send(untitled, rssType),
+    });
     expect(await discoverFeed(site.url, limits)).toEqual({ kind: 'feed', url: `${site.url}/feed`, title: 'Example News » Feed' });
   });
 
   it('says that a JSON Feed cannot be read yet', async () => {
-    const site = await serve({ '/feed.json': send(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [] }), 'application/feed+json') });
-    await expect(discoverFeed(`${site.url}/feed.json`, limits)).rejects.toThrow(`${site.url}/feed.json is a JSON Feed, which news desks cannot read yet: give the site's RSS or Atom feed, or its home page`);
+    const site = await serve({
+      '/feed.json': send(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [] }), 'application/feed+json'),
+    });
+    await expect(discoverFeed(`${site.url}/feed.json`, limits)).rejects.toThrow(
+      `${site.url}/feed.json is a JSON Feed, which news desks cannot read yet: give the site's RSS or Atom feed, or its home page`,
+    );
   });
 
-  it('stops when the caller\'s deadline passes, saying so', async () => {
+  it("stops when the caller's deadline passes, saying so", async () => {
     const deadline = new AbortController();
     const site = await serve({
       '/': send(html(''), htmlType),
@@ -150,7 +195,9 @@ describe('discoverFeed', () => {
       },
       '/rss': send(rss('Too late'), rssType),
     });
-    await expect(discoverFeed(site.url, { ...limits, signal: deadline.signal })).rejects.toThrow('the time allowed for finding the feed ran out before a feed was found');
+    await expect(discoverFeed(site.url, { ...limits, signal: deadline.signal })).rejects.toThrow(
+      'the time allowed for finding the feed ran out before a feed was found',
+    );
     expect(site.hits).toEqual(['/', '/feed']);
   });
 
@@ -176,7 +223,9 @@ describe('discoverFeed', () => {
   it('refuses a public-looking address that redirects to a refused one', async () => {
     const internal = await serve({ '/admin': send('secret', 'text/plain') }, '127.0.0.2');
     const site = await serve({ '/go': (_req, res) => void res.writeHead(302, { location: `${internal.url}/admin` }).end() });
-    await expect(discoverFeed(`${site.url}/go`, limits)).rejects.toThrow(`${site.url}/go was not fetched: it redirects to ${internal.url}/admin, which resolves to a private address 127.0.0.2 (loopback).`);
+    await expect(discoverFeed(`${site.url}/go`, limits)).rejects.toThrow(
+      `${site.url}/go was not fetched: it redirects to ${internal.url}/admin, which resolves to a private address 127.0.0.2 (loopback).`,
+    );
     expect(internal.hits).toEqual([]);
   });
 
@@ -188,7 +237,9 @@ describe('discoverFeed', () => {
     });
     await expect(discoverFeed(`${site.url}/missing`, limits)).rejects.toThrow(`${site.url}/missing could not be read: HTTP 404 Not Found`);
     await expect(discoverFeed(`${site.url}/error`, limits)).rejects.toThrow(`${site.url}/error could not be read: HTTP 500 Internal Server Error`);
-    await expect(discoverFeed(`${site.url}/broken.rss`, limits)).rejects.toThrow(new RegExp(`^${site.url}/broken.rss looks like a feed but cannot be read: malformed feed XML at line 1`));
+    await expect(discoverFeed(`${site.url}/broken.rss`, limits)).rejects.toThrow(
+      new RegExp(`^${site.url}/broken.rss looks like a feed but cannot be read: malformed feed XML at line 1`),
+    );
     await expect(discoverFeed(`${site.url}/logo.png`, limits)).rejects.toThrow(`${site.url}/logo.png is not a web page or a feed (binary content, not text)`);
     await expect(discoverFeed('not a url', limits)).rejects.toThrow('not a url could not be read: not a valid URL: not a url');
     await expect(discoverFeed('ftp://files.example/feed', limits)).rejects.toThrow(DiscoveryError);

@@ -6,7 +6,10 @@ const FEED = 'https://news.example/feed.xml';
 
 describe('itemIdentity', () => {
   it('uses the GUID, scoped to its feed when it is not a URL, and the canonical link', () => {
-    expect(itemIdentity({ id: ' 42 ', link: 'https://news.example/a?utm_source=rss', feedUrl: FEED })).toEqual({ guid: `${FEED} 42`, url: 'https://news.example/a' });
+    expect(itemIdentity({ id: ' 42 ', link: 'https://news.example/a?utm_source=rss', feedUrl: FEED })).toEqual({
+      guid: `${FEED} 42`,
+      url: 'https://news.example/a',
+    });
   });
 
   it('canonicalises a GUID that is a URL (a permalink)', () => {
@@ -31,11 +34,36 @@ describe('itemIdentity', () => {
 
 describe('isSameItem', () => {
   it.each([
-    ['same GUID, link changed', { id: 'tag:news.example,2026:42', link: 'https://news.example/old-slug' }, { id: 'tag:news.example,2026:42', link: 'https://news.example/new-slug' }, true],
-    ['no GUID, links differing in tracking parameters', { id: null, link: 'https://news.example/a?utm_source=rss' }, { id: null, link: 'https://news.example/a?fbclid=9' }, true],
-    ['different GUIDs, same canonical link (RSS and Atom feed of one site)', { id: '42', link: 'https://news.example/a', feedUrl: FEED }, { id: 'tag:x:42', link: 'https://news.example/a#c', feedUrl: 'https://news.example/atom.xml' }, true],
-    ['GUID permalink without link against a plain link', { id: 'https://news.example/a', link: null }, { id: null, link: 'https://news.example/a?utm_medium=email' }, true],
-    ['different GUIDs, every link the home page', { id: '1', link: 'https://news.example/', feedUrl: FEED }, { id: '2', link: 'https://news.example/', feedUrl: FEED }, false],
+    [
+      'same GUID, link changed',
+      { id: 'tag:news.example,2026:42', link: 'https://news.example/old-slug' },
+      { id: 'tag:news.example,2026:42', link: 'https://news.example/new-slug' },
+      true,
+    ],
+    [
+      'no GUID, links differing in tracking parameters',
+      { id: null, link: 'https://news.example/a?utm_source=rss' },
+      { id: null, link: 'https://news.example/a?fbclid=9' },
+      true,
+    ],
+    [
+      'different GUIDs, same canonical link (RSS and Atom feed of one site)',
+      { id: '42', link: 'https://news.example/a', feedUrl: FEED },
+      { id: 'tag:x:42', link: 'https://news.example/a#c', feedUrl: 'https://news.example/atom.xml' },
+      true,
+    ],
+    [
+      'GUID permalink without link against a plain link',
+      { id: 'https://news.example/a', link: null },
+      { id: null, link: 'https://news.example/a?utm_medium=email' },
+      true,
+    ],
+    [
+      'different GUIDs, every link the home page',
+      { id: '1', link: 'https://news.example/', feedUrl: FEED },
+      { id: '2', link: 'https://news.example/', feedUrl: FEED },
+      false,
+    ],
     ['the same numeric GUID in two feeds', { id: '7', link: null, feedUrl: FEED }, { id: '7', link: null, feedUrl: 'https://other.example/rss' }, false],
     ['the same numeric GUID in one feed', { id: '7', link: null, feedUrl: FEED }, { id: '7', link: null, feedUrl: FEED }, true],
     ['placeholder GUIDs and different links', { id: 'undefined', link: 'https://news.example/a' }, { id: 'undefined', link: 'https://news.example/b' }, false],

@@ -52,7 +52,10 @@ describe('listSource: paths', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'notes.log'), ARTICLES['torino.txt']!);
     expect(shapes(await events(join(dir, 'notes.log')))).toEqual([{ type: 'article', key: join(dir, 'notes.log'), sourceId: join(dir, 'notes.log') }]);
-    expect(shapes(await events(join(dir, 'notes.log'), { ...limits, maxBytes: 10 }))[0]).toMatchObject({ type: 'skipped', reason: expect.stringMatching(/^too large \(\d+ bytes; MAX_ARTICLE_BYTES is 10\)$/) });
+    expect(shapes(await events(join(dir, 'notes.log'), { ...limits, maxBytes: 10 }))[0]).toMatchObject({
+      type: 'skipped',
+      reason: expect.stringMatching(/^too large \(\d+ bytes; MAX_ARTICLE_BYTES is 10\)$/),
+    });
   });
 
   it('reports a missing path as a failed source', async () => {
@@ -77,10 +80,13 @@ describe('listSource: web sources', () => {
 
   it("lists a feed's items under their links, and a malformed feed as a failed source", async () => {
     const url = await serve({
-      '/rss': send(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+      '/rss': send(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
         <item><title>One</title><link>/one</link><description>First item.</description></item>
         <item><title>Two</title><link>javascript:alert(1)</link><guid>two</guid><description>Second item.</description></item>
-        </channel></rss>`, 'application/rss+xml'),
+        </channel></rss>`,
+        'application/rss+xml',
+      ),
       '/bad': send('<?xml version="1.0"?><rss><channel><item><title>oops</item></channel></rss>', 'application/rss+xml'),
     });
     expect(shapes(await events(`${url}/rss`))).toEqual([

@@ -9,7 +9,12 @@ import type { ExtractedArticle } from '../../../src/core/types.js';
 import { article, candidate, openTestRun, pendingWrite } from '../../support/ingestRun.js';
 
 function extracted(key: string, extractedArticle: ExtractedArticle, existing: Existing = undefined, summaryOnly = false): Extracted {
-  return { candidate: candidate(key, extractedArticle), existing, extraction: { article: extractedArticle, summaryOnly }, passages: chunkArticle(extractedArticle) };
+  return {
+    candidate: candidate(key, extractedArticle),
+    existing,
+    extraction: { article: extractedArticle, summaryOnly },
+    passages: chunkArticle(extractedArticle),
+  };
 }
 
 describe('lookUpListed (before extraction)', () => {

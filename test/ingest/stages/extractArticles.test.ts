@@ -8,7 +8,10 @@ const never: Extractor = () => new Promise(() => undefined);
 
 describe('extractArticle', () => {
   it('extracts, checks and chunks the article', async () => {
-    const extracted = await extractArticle({ candidate: candidate('/docs/a.txt', article('ferries', { language: 'not a language' })), existing: undefined }, never);
+    const extracted = await extractArticle(
+      { candidate: candidate('/docs/a.txt', article('ferries', { language: 'not a language' })), existing: undefined },
+      never,
+    );
     if ('error' in extracted) throw new Error(extracted.error);
     expect(extracted.extraction.article.language).toBe('und'); // checked like every extracted article
     expect(extracted.passages.map((p) => p.section)).toEqual(['body']);

@@ -26,19 +26,34 @@ function folder(files: Record<string, string>): SourceSpec {
 }
 
 function stagesFor(run: RunContext, spec: SourceSpec, extractor: Extractor = inThread): ArticleStages {
-  const listing = new SourceListing(run, { dataDir: '', sources: [spec], embeddings: unavailable(), fetchTimeoutMs: 2000, maxArticleBytes: 100_000, signal: run.signal });
+  const listing = new SourceListing(run, {
+    dataDir: '',
+    sources: [spec],
+    embeddings: unavailable(),
+    fetchTimeoutMs: 2000,
+    maxArticleBytes: 100_000,
+    signal: run.signal,
+  });
   return { run, listing, extractor, copies: new CopyDetector(run.store), writes: new WriteQueue(run) };
 }
 
 /** The source's stored keys in the order they were written. */
 async function storedKeys(store: SqliteStore, sourceId: string): Promise<string[]> {
   const documents = await Promise.all((await store.keysForSource(sourceId)).map((key) => store.documentByKey(key)));
-  return documents.filter((d) => d && !d.viaAlias).sort((a, b) => a!.id - b!.id).map((d) => d!.key);
+  return documents
+    .filter((d) => d && !d.viaAlias)
+    .sort((a, b) => a!.id - b!.id)
+    .map((d) => d!.key);
 }
 
 describe('ingestSource', () => {
   it("takes a source's articles through extraction, change detection and the write queue, in listing order", async () => {
-    const spec = folder({ 'a.txt': ARTICLES['rhine.txt']!, 'b.txt': ARTICLES['bahn.txt']!, 'c.txt': ARTICLES['torino.txt']!, 'copy-of-a.txt': ARTICLES['rhine.txt']! });
+    const spec = folder({
+      'a.txt': ARTICLES['rhine.txt']!,
+      'b.txt': ARTICLES['bahn.txt']!,
+      'c.txt': ARTICLES['torino.txt']!,
+      'copy-of-a.txt': ARTICLES['rhine.txt']!,
+    });
     const { run, store } = await openTestRun({ embeddings: loaded(new CountingEmbeddings()) });
     const stages = stagesFor(run, spec);
     await ingestSource(spec, stages);

@@ -115,7 +115,9 @@ describe('SourceListing', () => {
   });
 
   it("does not keep the ETag when one of the source's articles was skipped (it is fetched in full next time)", async () => {
-    const server = await startHttpServer({ '/page': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain', etag: '"v1"' }).end(ARTICLES['rhine.txt']) });
+    const server = await startHttpServer({
+      '/page': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain', etag: '"v1"' }).end(ARTICLES['rhine.txt']),
+    });
     servers.push(server);
     const spec = parseSourceEntry(`${server.url}/page`);
     const { run, store } = await openTestRun();

@@ -20,7 +20,10 @@ describe('pruneRemoved', () => {
   });
 
   it('removes them when asked, for the run or by the source itself', async () => {
-    for (const [spec, prune] of [[docs, true], [{ ...docs, prune: true }, false]] as const) {
+    for (const [spec, prune] of [
+      [docs, true],
+      [{ ...docs, prune: true }, false],
+    ] as const) {
       const { run, store } = await storedRun();
       await pruneRemoved(run, [spec], { seenKeys: new Set(['/docs/a.txt']), unreadSources: new Set() }, prune);
       expect(run.summary).toMatchObject({ removed: 2, missingKept: 0 });
