@@ -1,11 +1,12 @@
-import { NewsEmbeddings } from '../src/core/ports/newsEmbeddings.js';
+import { LangchainNewsEmbeddings } from '../src/embeddings/langchainNewsEmbeddings.js';
+import type { NewsEmbeddings } from '../src/core/ports/newsEmbeddings.js';
 
 /**
  * Deterministic fake query embedder for the latency benchmark: returns vectors from the
  * same synthetic distribution as the stored passages, so the vector index does real work.
  * Model inference is measured separately (it is not part of retrieval + answering).
  */
-export class SyntheticQueryEmbeddings extends NewsEmbeddings {
+export class SyntheticQueryEmbeddings extends LangchainNewsEmbeddings {
   private next = 0;
   constructor(
     readonly modelId: string,
@@ -28,7 +29,7 @@ export class SyntheticQueryEmbeddings extends NewsEmbeddings {
  * works on the synthetic index. The model's own output is discarded: the stand-in's vectors
  * mean nothing anyway.
  */
-export class InferredQueryEmbeddings extends NewsEmbeddings {
+export class InferredQueryEmbeddings extends LangchainNewsEmbeddings {
   constructor(
     private readonly model: NewsEmbeddings,
     private readonly synthetic: SyntheticQueryEmbeddings,

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { foldText, wordTokens } from '../core/text/normalize.js';
-import { NewsEmbeddings } from '../core/ports/newsEmbeddings.js';
+import { LangchainNewsEmbeddings } from './langchainNewsEmbeddings.js';
 
 /**
  * A deterministic embedding by feature hashing of words and character trigrams. No
  * model, no download. Used by tests and by the benchmark when the real model cannot be
  * loaded; it is never picked silently for a production index.
  */
-export class HashingEmbeddings extends NewsEmbeddings {
+export class HashingEmbeddings extends LangchainNewsEmbeddings {
   readonly modelId: string;
 
   constructor(readonly dimension = 384) {

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { siblingModule, startChildProcess } from '../processes/startChild.js';
 import type { EmbeddingJobKind, EmbeddingProcessMessage, EmbeddingProcessRequest } from './embeddingProcess.js';
 import type { EmbedOptions } from '../core/ports/newsEmbeddings.js';
-import { NewsEmbeddings } from '../core/ports/newsEmbeddings.js';
+import { LangchainNewsEmbeddings } from './langchainNewsEmbeddings.js';
 import { DEFAULT_PASSAGE_BATCH } from './embeddingDefaults.js';
 import type { TransformersEmbeddingsOptions } from './transformersEmbeddings.js';
 
@@ -46,7 +46,7 @@ export class EmbeddingStoppedError extends Error {
  * A worker that crashes is replaced; only the job it held fails (the ingest reports that
  * article and goes on).
  */
-export class ProcessEmbeddings extends NewsEmbeddings {
+export class ProcessEmbeddings extends LangchainNewsEmbeddings {
   modelId = '';
   dimension = 0;
   private worker: ChildProcess | null = null;

@@ -2,7 +2,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
 import { isLocalModelFolder, modelIdOf } from './modelId.js';
 import { DEFAULT_PASSAGE_BATCH } from './embeddingDefaults.js';
-import { NewsEmbeddings } from '../core/ports/newsEmbeddings.js';
+import { LangchainNewsEmbeddings } from './langchainNewsEmbeddings.js';
 
 export interface TransformersEmbeddingsOptions {
   /** A Hugging Face model id ("Xenova/multilingual-e5-small") or a local model folder. */
@@ -19,7 +19,7 @@ export interface TransformersEmbeddingsOptions {
  * with "query: " / "passage: " prefixes, and quality drops without them, so they are added
  * automatically for those models.
  */
-export class TransformersEmbeddings extends NewsEmbeddings {
+export class TransformersEmbeddings extends LangchainNewsEmbeddings {
   readonly modelId: string;
   dimension = 0;
   private extractor: FeatureExtractionPipeline | undefined;

@@ -1,15 +1,18 @@
-import { Embeddings } from '@langchain/core/embeddings';
-
 /**
- * A langchain Embeddings that also says which model it is and its dimension, so the
- * store can record what built the index and refuse to mix embedding spaces.
+ * What core needs of an embedding model: vectors for questions and passages, and which model
+ * it is and its dimension, so the store can record what built the index and refuse to mix
+ * embedding spaces. Implemented by langchain Embeddings subclasses in src/embeddings/; an
+ * interface here so that a lexical answer loads no langchain at all.
  */
-export abstract class NewsEmbeddings extends Embeddings {
-  abstract readonly modelId: string;
-  abstract readonly dimension: number;
-
-  /** Releases what the model holds (a worker process); embedding afterwards fails. */
-  async close(): Promise<void> {}
+export interface NewsEmbeddings {
+  readonly modelId: string;
+  readonly dimension: number;
+  embedQuery(text: string): Promise<number[]>;
+  embedDocuments(texts: string[]): Promise<number[][]>;
+  /** Passages with the model's own passage prefix, as Float32Array (the transformers adapters). */
+  embedPassages?(texts: string[], options?: EmbedOptions): Promise<Float32Array[]>;
+  /** Releases what the model holds (a child process); embedding afterwards fails. */
+  close(): Promise<void>;
 }
 
 /** What happened when the embedding model was asked for; recorded in the manifest. */
@@ -27,9 +30,8 @@ export interface EmbedOptions {
 
 /** Embeds passages with any NewsEmbeddings, as Float32Array for compact storage. */
 export async function embedPassages(embeddings: NewsEmbeddings, texts: string[], options: EmbedOptions = {}): Promise<Float32Array[]> {
-  // The transformers adapter embeds passages with its "passage: " prefix; others use langchain's interface.
-  const withPassages = embeddings as NewsEmbeddings & { embedPassages?: (texts: string[], options?: EmbedOptions) => Promise<Float32Array[]> };
-  if (typeof withPassages.embedPassages === 'function') return withPassages.embedPassages(texts, options);
+  // The transformers adapters embed passages with their "passage: " prefix; others use langchain's interface.
+  if (embeddings.embedPassages) return embeddings.embedPassages(texts, options);
   return (await embeddings.embedDocuments(texts)).map((v) => Float32Array.from(v));
 }
 
