@@ -1,3 +1,4 @@
+import type { DeskSource, FeedSchedule, NewDeskSource, ServerSettings } from '../../core/ports/newsDesks.js';
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { QuestionRateLimit } from '../../core/ports/questionRateLimit.js';
@@ -322,5 +323,46 @@ export class SqliteStore implements KnowledgeStore {
   async close(): Promise<void> {
     this.lexicon.close();
     this.sqlite.close();
+  }
+
+  // News desks: implemented on the desk-store branch; these throw until then.
+  async addDeskSource(_source: NewDeskSource): Promise<{ source: DeskSource; created: boolean }> {
+    throw new Error('not implemented yet: addDeskSource');
+  }
+  async deskSources(_guildId?: string): Promise<DeskSource[]> {
+    throw new Error('not implemented yet: deskSources');
+  }
+  async removeDeskSource(_guildId: string, _id: number): Promise<DeskSource | null> {
+    throw new Error('not implemented yet: removeDeskSource');
+  }
+  async addDocumentSource(_key: string, _sourceId: string): Promise<void> {
+    throw new Error('not implemented yet: addDocumentSource');
+  }
+  async removeSourceArticles(_sourceId: string): Promise<number> {
+    throw new Error('not implemented yet: removeSourceArticles');
+  }
+  async articleCounts(_sourceIds: readonly string[]): Promise<Map<string, number>> {
+    throw new Error('not implemented yet: articleCounts');
+  }
+  async feedSchedule(_sourceId: string): Promise<FeedSchedule | undefined> {
+    throw new Error('not implemented yet: feedSchedule');
+  }
+  async feedSchedules(): Promise<FeedSchedule[]> {
+    throw new Error('not implemented yet: feedSchedules');
+  }
+  async saveFeedSchedule(_schedule: FeedSchedule): Promise<void> {
+    throw new Error('not implemented yet: saveFeedSchedule');
+  }
+  async claimFeedPoll(_sourceId: string, _holder: string, _ttlMs: number): Promise<boolean> {
+    throw new Error('not implemented yet: claimFeedPoll');
+  }
+  async releaseFeedPoll(_sourceId: string, _holder: string): Promise<void> {
+    throw new Error('not implemented yet: releaseFeedPoll');
+  }
+  async serverSettings(_guildId: string): Promise<ServerSettings> {
+    throw new Error('not implemented yet: serverSettings');
+  }
+  async saveServerSettings(_settings: ServerSettings): Promise<void> {
+    throw new Error('not implemented yet: saveServerSettings');
   }
 }
