@@ -61,6 +61,7 @@ const schema = z.object({
   INGEST_INTERVAL_MINUTES: z.coerce.number().min(0).default(0),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(5),
   MAX_QUESTION_LENGTH: z.coerce.number().int().positive().default(500),
+  MAX_SOURCES_PER_SERVER: z.coerce.number().int().min(0).default(50),
   // LLM answering
   LLM_PROVIDER: z.enum(['none', 'openai', 'ollama']).default('none'),
   LLM_MODEL: optionalText,
@@ -109,6 +110,8 @@ export interface Config {
     ingestIntervalMinutes: number;
     rateLimitPerMinute: number;
     maxQuestionLength: number;
+    /** MAX_SOURCES_PER_SERVER: sources one server may add with /feeds (0: servers add none). */
+    maxSourcesPerServer: number;
   };
   llm: LlmSettings;
 }
@@ -163,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
       ingestIntervalMinutes: c.INGEST_INTERVAL_MINUTES,
       rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
       maxQuestionLength: c.MAX_QUESTION_LENGTH,
+      maxSourcesPerServer: c.MAX_SOURCES_PER_SERVER,
     },
     llm: {
       provider: c.LLM_PROVIDER,

@@ -1,6 +1,7 @@
 import type { NewsEmbeddings } from '../ports/newsEmbeddings.js';
 import { embedQuery } from '../ports/newsEmbeddings.js';
 import type { KnowledgeStore } from '../ports/knowledgeStore.js';
+import type { SearchScope } from '../ports/newsDesks.js';
 import { queryTerms, type QueryTerm } from '../text/terms.js';
 import { splitCompounds } from './decompound.js';
 import type { RetrievedPassage } from '../types.js';
@@ -27,6 +28,8 @@ export interface RetrievalOptions {
    * with the earlier question but deciding which sentences answer it.
    */
   emphasis?: string;
+  /** Only passages of these sources (a Discord server's view); none means every stored article. */
+  scope?: SearchScope;
 }
 
 export interface ScoredPassage extends RetrievedPassage {
