@@ -28,7 +28,7 @@ export interface RetrievalOptions {
    * with the earlier question but deciding which sentences answer it.
    */
   emphasis?: string;
-  /** Only passages of these sources (a Discord server's view); none means every stored article. */
+  /** Only passages of articles these sources bring (a server's question); none: every stored article. */
   scope?: SearchScope;
 }
 
@@ -112,14 +112,16 @@ export async function retrieve(question: string, context: RetrievalContext, opti
   const { terms, weights, searchForms } = await questionTerms(question, context.store, options.emphasis);
   const dates = { since: options.since, until: options.until };
 
-  const lexical = await context.store.lexicalSearch(searchForms, candidates, dates);
+  // The scope is passed only when there is one, so unscoped calls stay exactly as they were.
+  const scoped = options.scope ? [options.scope] : [];
+  const lexical = await context.store.lexicalSearch(searchForms, candidates, dates, ...scoped);
 
   const vectorIds: number[] = [];
   const similarity = new Map<number, number>();
   let queryVector: Float32Array | null = null;
   if (context.embeddings && (await context.store.hasSearchableVectors())) {
     queryVector = await embedQuery(context.embeddings, question);
-    for (const hit of await context.store.vectorSearch(queryVector, candidates)) {
+    for (const hit of await context.store.vectorSearch(queryVector, candidates, ...scoped)) {
       vectorIds.push(hit.id);
       similarity.set(hit.id, hit.similarity);
     }
