@@ -20,6 +20,8 @@ export class SourceListing {
   readonly seenKeys = new Set<string>();
   /** Sources not read this run (failed, or still backing off): their stored articles are not "gone". */
   readonly unreadSources = new Set<string>();
+  /** Source id -> every key it listed this run (new, changed, unchanged or a duplicate): the articles each source brings. */
+  readonly members = new Map<string, Set<string>>();
   /** Asked before a source is read, told how the read went. */
   readonly backoff: SourceBackoff;
   private readonly policy: FetchPolicy;
@@ -28,8 +30,9 @@ export class SourceListing {
     private readonly run: RunContext,
     private readonly options: IngestOptions,
   ) {
-    // Links from feeds and redirects must lead to public addresses; the operator's own source origins may be local.
-    this.policy = new FetchPolicy({ ...options.fetchGuard, operatorUrls: options.sources.filter((s) => s.kind === 'url').map((s) => s.id) });
+    // Links from feeds and redirects must lead to public addresses; the operator's own source origins may be local (not a Discord server's).
+    const operatorUrls = options.sources.filter((s) => s.kind === 'url' && !s.fromDesk).map((s) => s.id);
+    this.policy = new FetchPolicy({ ...options.fetchGuard, operatorUrls });
     this.backoff = new SourceBackoff(run.store, options.now);
   }
 
@@ -49,6 +52,16 @@ export class SourceListing {
     return read;
   }
 
+  /** Remembers that `sourceId` brings the article under `key` (also when another source listed it first). */
+  noteMember(sourceId: string, key: string): void {
+    let keys = this.members.get(sourceId);
+    if (!keys) {
+      keys = new Set();
+      this.members.set(sourceId, keys);
+    }
+    keys.add(key);
+  }
+
   /** What listSource needs to read `spec`: limits, conditional-request validators, the fetch policy. */
   listOptions(spec: SourceSpec, validators: HttpValidatorCache, refetch: boolean): ListOptions {
     const { options, run } = this;
@@ -60,9 +73,11 @@ export class SourceListing {
       feedDeadlineMs: options.feedDeadlineMs ?? DEFAULT_FEED_DEADLINE_MS,
       validators,
       forceRefetch: (sourceId) => sourceId === spec.id && refetch,
-      policy: spec.kind === 'url' ? this.policy.forSource(spec.id) : this.policy,
+      policy: spec.kind === 'url' ? this.policy.forSource(spec.id, !spec.fromDesk) : this.policy,
+      now: options.now,
       onRefused: (location, reason) => run.summary.refused.push({ location, reason }),
       onPageFailed: (location, reason) => run.log(`Item page ${location} not fetched (${reason}): the feed's summary is used`),
+      onSourceResponse: options.onSourceResponse,
     };
   }
 }
@@ -124,6 +139,7 @@ export class SourceRead {
         run.skip(event.location, event.reason);
         continue;
       }
+      listing.noteMember(spec.id, event.key);
       if (listing.seenKeys.has(event.key)) continue;
       listing.seenKeys.add(event.key);
       yield event;
