@@ -8,6 +8,7 @@ import { decodeVector } from '../vectorCodec.js';
 import { notifyChanges, recordChanges } from './pgChanges.js';
 import type { Row, SqlRunner } from './pgDatabase.js';
 import { addPostings, removePostings, termsVector } from './pgPostings.js';
+import { insertDocumentSource } from './pgMemberships.js';
 import { linkToStory, promoteCopy } from './pgStories.js';
 import { writeVectors } from './pgVectors.js';
 
@@ -79,6 +80,7 @@ function articleWritePrimitives(tx: SqlRunner, pgvector: boolean): ArticleWriteP
       return Number(row!.id);
     },
     linkToStory: async (documentId, article) => void (await linkToStory(tx, documentId, article)),
+    addDocumentSource: (documentId, sourceId) => insertDocumentSource(tx, documentId, sourceId),
     insertPassages: (documentId, article) => insertPassages(tx, documentId, article, pgvector),
   };
 }

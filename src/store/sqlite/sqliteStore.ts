@@ -1,4 +1,4 @@
-import type { DeskSource, FeedSchedule, NewDeskSource, ServerSettings } from '../../core/ports/newsDesks.js';
+import type { DeskSource, FeedSchedule, NewDeskSource, SearchScope, ServerSettings } from '../../core/ports/newsDesks.js';
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { QuestionRateLimit } from '../../core/ports/questionRateLimit.js';
@@ -24,7 +24,12 @@ import type {
   VectorSpace,
   WriteResult,
 } from '../../core/ports/knowledgeStore.js';
+import { ScopedPassageCache, scopeSourceIds, type ScopedPassages } from '../rules/scopedPassages.js';
 import { runNow } from '../rules/storageRule.js';
+import { scopedVectorSearch } from '../scopedVectorSearch.js';
+import * as desks from './sqliteDeskSources.js';
+import * as feedPolls from './sqliteFeedPolls.js';
+import * as memberships from './sqliteMemberships.js';
 import { encodeValidators, parseValidators, validatorsMetaKey } from '../rules/validators.js';
 import { useVectorSpace, vectorSpaceFromMeta, vectorSpaceRows } from '../rules/vectorSpaceSwitch.js';
 import * as articles from './sqliteArticles.js';
@@ -126,8 +131,8 @@ export class SqliteStore implements KnowledgeStore {
     return copyCandidates(this.sqlite.db, bands);
   }
 
-  async stories(documentIds: number[]): Promise<Map<number, StoryInfo>> {
-    return stories(this.sqlite.db, documentIds);
+  async stories(documentIds: number[], scope?: SearchScope): Promise<Map<number, StoryInfo>> {
+    return stories(this.sqlite.db, documentIds, scope && scopeSourceIds(scope));
   }
 
   async keysForSource(sourceId: string): Promise<string[]> {
@@ -144,14 +149,23 @@ export class SqliteStore implements KnowledgeStore {
 
   // ----- search
 
-  async lexicalSearch(forms: string[], limit: number, dates: DateFilter = {}): Promise<Array<{ id: number }>> {
-    return this.lexicon.search(forms, limit, dates);
+  async lexicalSearch(forms: string[], limit: number, dates: DateFilter = {}, scope?: SearchScope): Promise<Array<{ id: number }>> {
+    if (!scope) return this.lexicon.search(forms, limit, dates);
+    return this.lexicon.search(forms, limit, dates, { sourceIds: scopeSourceIds(scope), passageIds: () => this.scopedPassages(scope).ids });
   }
 
-  async vectorSearch(vector: Float32Array, k: number): Promise<Array<{ id: number; similarity: number }>> {
+  async vectorSearch(vector: Float32Array, k: number, scope?: SearchScope): Promise<Array<{ id: number; similarity: number }>> {
     const graph = this.vectorIndex();
-    return graph && graph.size > 0 ? graph.search(vector, k) : [];
+    if (!graph || graph.size === 0) return [];
+    return scope ? scopedVectorSearch(graph, vector, k, this.scopedPassages(scope)) : graph.search(vector, k);
   }
+
+  /** The passages of a scope, kept until the store changes (rules/scopedPassages.ts). */
+  private scopedPassages(scope: SearchScope): ScopedPassages {
+    return this.scopes.at(this.sqlite.changeStamp(), scope, (sourceIds) => memberships.scopedPassageIds(this.sqlite, sourceIds));
+  }
+
+  private readonly scopes = new ScopedPassageCache();
 
   async hasSearchableVectors(): Promise<boolean> {
     return (this.vectorIndex()?.size ?? 0) > 0;
@@ -295,8 +309,8 @@ export class SqliteStore implements KnowledgeStore {
     return new InProcessRateLimiter(perMinute);
   }
 
-  async stats(): Promise<StoreStats> {
-    return records.stats(this.sqlite);
+  async stats(scope?: SearchScope): Promise<StoreStats> {
+    return scope ? memberships.scopedStats(this.sqlite, scopeSourceIds(scope)) : records.stats(this.sqlite);
   }
 
   async storeBytesOnDisk(): Promise<number> {
@@ -325,44 +339,61 @@ export class SqliteStore implements KnowledgeStore {
     this.sqlite.close();
   }
 
-  // News desks: implemented on the desk-store branch; these throw until then.
-  async addDeskSource(_source: NewDeskSource): Promise<{ source: DeskSource; created: boolean }> {
-    throw new Error('not implemented yet: addDeskSource');
+  // ----- news desks
+
+  async addDeskSource(source: NewDeskSource): Promise<{ source: DeskSource; created: boolean }> {
+    return desks.addDeskSource(this.sqlite, source, new Date().toISOString());
   }
-  async deskSources(_guildId?: string): Promise<DeskSource[]> {
-    throw new Error('not implemented yet: deskSources');
+
+  async deskSources(guildId?: string): Promise<DeskSource[]> {
+    return desks.deskSources(this.sqlite, guildId);
   }
-  async removeDeskSource(_guildId: string, _id: number): Promise<DeskSource | null> {
-    throw new Error('not implemented yet: removeDeskSource');
+
+  async removeDeskSource(guildId: string, id: number): Promise<DeskSource | null> {
+    return desks.removeDeskSource(this.sqlite, guildId, id);
   }
-  async addDocumentSource(_key: string, _sourceId: string): Promise<void> {
-    throw new Error('not implemented yet: addDocumentSource');
+
+  async addDocumentSource(key: string, sourceId: string): Promise<void> {
+    memberships.addDocumentSource(this.sqlite, key, sourceId);
   }
-  async removeSourceArticles(_sourceId: string): Promise<number> {
-    throw new Error('not implemented yet: removeSourceArticles');
+
+  async removeSourceArticles(sourceId: string): Promise<number> {
+    const graph = this.graph.forWrites(this.currentVectorSpace());
+    const removed = memberships.removeSourceArticles(this.sqlite, sourceId);
+    for (const id of removed.passageIds) graph?.remove(id);
+    if (removed.articles > 0) this.graph.endWriteBatch();
+    return removed.articles;
   }
-  async articleCounts(_sourceIds: readonly string[]): Promise<Map<string, number>> {
-    throw new Error('not implemented yet: articleCounts');
+
+  async articleCounts(sourceIds: readonly string[]): Promise<Map<string, number>> {
+    return memberships.articleCounts(this.sqlite, sourceIds);
   }
-  async feedSchedule(_sourceId: string): Promise<FeedSchedule | undefined> {
-    throw new Error('not implemented yet: feedSchedule');
+
+  async feedSchedule(sourceId: string): Promise<FeedSchedule | undefined> {
+    return feedPolls.feedSchedule(this.sqlite, sourceId);
   }
+
   async feedSchedules(): Promise<FeedSchedule[]> {
-    throw new Error('not implemented yet: feedSchedules');
+    return feedPolls.feedSchedules(this.sqlite);
   }
-  async saveFeedSchedule(_schedule: FeedSchedule): Promise<void> {
-    throw new Error('not implemented yet: saveFeedSchedule');
+
+  async saveFeedSchedule(schedule: FeedSchedule): Promise<void> {
+    feedPolls.saveFeedSchedule(this.sqlite, schedule);
   }
-  async claimFeedPoll(_sourceId: string, _holder: string, _ttlMs: number): Promise<boolean> {
-    throw new Error('not implemented yet: claimFeedPoll');
+
+  async claimFeedPoll(sourceId: string, holder: string, ttlMs: number): Promise<boolean> {
+    return feedPolls.claimFeedPoll(this.sqlite, sourceId, holder, ttlMs, Date.now());
   }
-  async releaseFeedPoll(_sourceId: string, _holder: string): Promise<void> {
-    throw new Error('not implemented yet: releaseFeedPoll');
+
+  async releaseFeedPoll(sourceId: string, holder: string): Promise<void> {
+    feedPolls.releaseFeedPoll(this.sqlite, sourceId, holder);
   }
-  async serverSettings(_guildId: string): Promise<ServerSettings> {
-    throw new Error('not implemented yet: serverSettings');
+
+  async serverSettings(guildId: string): Promise<ServerSettings> {
+    return desks.serverSettings(this.sqlite, guildId);
   }
-  async saveServerSettings(_settings: ServerSettings): Promise<void> {
-    throw new Error('not implemented yet: saveServerSettings');
+
+  async saveServerSettings(settings: ServerSettings): Promise<void> {
+    desks.saveServerSettings(this.sqlite, settings);
   }
 }
