@@ -35,6 +35,7 @@ const schema = z.object({
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(5_000_000),
   EXTRACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   FEED_DEADLINE_MS: z.coerce.number().int().positive().default(120_000),
+  FEED_MIN_INTERVAL_MINUTES: z.coerce.number().positive().default(15),
   FETCH_USER_AGENT: z.string().min(1).optional(),
   FETCH_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
   FETCH_ALLOWED_HOSTS: optionalText.superRefine((v, ctx) => {
@@ -91,6 +92,8 @@ export interface Config {
   maxArticleBytes: number;
   extractionTimeoutMs: number;
   feedDeadlineMs: number;
+  /** FEED_MIN_INTERVAL_MINUTES: no feed is polled more often than this, however often it publishes. */
+  feedMinIntervalMinutes: number;
   userAgent: string | undefined;
   /** FETCH_ALLOW_PRIVATE_NETWORKS: links found in feeds may lead to private addresses (guard off). */
   fetchAllowPrivateNetworks: boolean;
@@ -146,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
     maxArticleBytes: c.MAX_ARTICLE_BYTES,
     extractionTimeoutMs: c.EXTRACTION_TIMEOUT_MS,
     feedDeadlineMs: c.FEED_DEADLINE_MS,
+    feedMinIntervalMinutes: c.FEED_MIN_INTERVAL_MINUTES,
     userAgent: c.FETCH_USER_AGENT,
     fetchAllowPrivateNetworks: c.FETCH_ALLOW_PRIVATE_NETWORKS,
     fetchAllowedHosts: splitList(c.FETCH_ALLOWED_HOSTS),
