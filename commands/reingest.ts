@@ -67,7 +67,7 @@ async function reingestTarget(interaction: ChatInputCommandInteraction, context:
       'This server has no sources of its own to re-ingest: add some with /feeds add. The bot’s general sources are re-ingested by its owners.',
     );
   }
-  return { label: `of server ${interaction.guildId}`, runner: (hooks) => context.desks.ingest(sources, hooks) };
+  return { label: `of server ${interaction.guildId}`, runner: (hooks) => context.desks.reading.reingest(sources, hooks) };
 }
 
 const REFUSAL =

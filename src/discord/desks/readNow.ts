@@ -3,29 +3,37 @@ import { IngestLockedError } from '../../store/errors.js';
 import type { BotContext } from '../command.js';
 import { escapeMarkdown } from '../escapeMarkdown.js';
 import { newErrorId } from '../failureReply.js';
-import { shortReason } from '../reingestReport.js';
-import { sourceShown } from '../statusReport.js';
+
+/** Problems named one by one in the reply at most. */
+const MAX_PROBLEMS = 5;
 
 /**
- * Reads newly added sources at once and says how it went, in one sentence for the reply:
- * articles now held, and why a source could not be read. Never throws: the source stays
- * added whatever happens, and the poller reads it again later.
+ * Reads newly added sources at once, one after the other, and says how it went in a few lines
+ * for the (private) reply: articles now held, and why a source or some of its articles could
+ * not be read. Never throws: the sources stay added whatever happens, and are polled later.
  */
 export async function readNow(context: BotContext, sources: readonly DeskSource[]): Promise<string> {
-  if (sources.length === 0) return '';
+  const problems: string[] = [];
+  for (const source of sources) {
+    const prefix = sources.length > 1 ? `${source.title ?? source.url}: ` : '';
+    problems.push(...(await readOne(context, source)).map((p) => `${prefix}${p}`));
+  }
+  const counts = await context.kb.store.articleCounts([...new Set(sources.map((s) => s.url))]);
+  const held = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  const lines = [`Read: ${held} article${held === 1 ? '' : 's'} now held from ${sources.length === 1 ? 'it' : `these ${sources.length} sources`}.`];
+  for (const problem of problems.slice(0, MAX_PROBLEMS)) lines.push(`- ${escapeMarkdown(problem.slice(0, 300))}`);
+  if (problems.length > MAX_PROBLEMS) lines.push(`- … and ${problems.length - MAX_PROBLEMS} more problems`);
+  return lines.join('\n');
+}
+
+/** The problems reading one source met (none when it went well). */
+async function readOne(context: BotContext, source: DeskSource): Promise<string[]> {
   try {
-    const summary = await context.desks.ingest(sources);
-    const urls = new Set(sources.map((s) => s.url));
-    const counts = await context.kb.store.articleCounts([...urls]);
-    const held = [...counts.values()].reduce((sum, n) => sum + n, 0);
-    const failed = summary.failedSources.filter((f) => urls.has(f.source));
-    const failures = failed.map((f) => `${sources.length > 1 ? `${sourceShown(f.source)}: ` : ''}${escapeMarkdown(shortReason(f.reason))}`);
-    const read = `Read: ${held} article${held === 1 ? '' : 's'} now held from ${sources.length === 1 ? 'it' : `these ${sources.length} sources`}.`;
-    return failed.length > 0 ? `${read} Could not be read: ${failures.join('; ')} (retried at the next poll).` : read;
+    return (await context.desks.reading.readNew(source)).errors;
   } catch (error) {
-    if (error instanceof IngestLockedError) return 'Another ingest is running right now; the source will be read at its next poll.';
+    if (error instanceof IngestLockedError) return ['other ingests kept the store busy; it is read at its next poll'];
     const errorId = newErrorId();
-    context.logger.error({ err: error, errorId }, 'reading a new desk source failed');
-    return `Reading it failed (error id ${errorId}); it stays added and is retried at the next poll.`;
+    context.logger.error({ err: error, errorId, guild: source.guildId, source: source.id }, 'reading a new desk source failed');
+    return [`reading failed (error id ${errorId}); it stays added and is retried at its next poll`];
   }
 }
