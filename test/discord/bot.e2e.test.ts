@@ -136,7 +136,10 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
     const manager = fake.slashCommand('reingest', [], { userId: '500000000000000006', permissions: MANAGE_GUILD });
     const [managerCallback] = await fake.waitFor(() => (callbacks(manager.id).length ? callbacks(manager.id) : undefined));
     expect(managerCallback!.body.data.content).toMatch(/no sources of its own to re-ingest/);
-    const global = fake.slashCommand('reingest', [{ name: 'global', type: OPTION.BOOLEAN, value: true }], { userId: '500000000000000006', permissions: MANAGE_GUILD });
+    const global = fake.slashCommand('reingest', [{ name: 'global', type: OPTION.BOOLEAN, value: true }], {
+      userId: '500000000000000006',
+      permissions: MANAGE_GUILD,
+    });
     const [globalCallback] = await fake.waitFor(() => (callbacks(global.id).length ? callbacks(global.id) : undefined));
     expect(globalCallback!.body.data.content).toMatch(/only by its owners \(ADMIN_USER_IDS\)/);
     expect(bot.logs().filter((l) => String(l.msg).includes('Using')).length).toBe(runsBefore);

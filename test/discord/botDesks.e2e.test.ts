@@ -108,7 +108,10 @@ describe('news desks: each server its own sources, managed from Discord (fake Di
 
   it('refuses a local address the operator did not admit, saying why', async () => {
     const port = new URL(site.url).port;
-    const reply = await feeds('add', [{ name: 'url', type: OPTION.STRING, value: `http://127.0.0.2:${port}/site/feed.xml` }], { guildId: guildA, userId: ADMIN_A });
+    const reply = await feeds('add', [{ name: 'url', type: OPTION.STRING, value: `http://127.0.0.2:${port}/site/feed.xml` }], {
+      guildId: guildA,
+      userId: ADMIN_A,
+    });
     expect(reply).toMatch(/^Not added: .*was not fetched: it .*loopback.*must be public/s);
   });
 
@@ -131,16 +134,29 @@ describe('news desks: each server its own sources, managed from Discord (fake Di
   });
 
   it('OPML export and import round-trip: A’s feeds become B’s, and B then answers from them', async () => {
-    const exported = fake.slashCommand('feeds', [{ name: 'export', type: SUBCOMMAND, options: [] }], { guildId: guildA, userId: ADMIN_A, permissions: MANAGE_GUILD });
+    const exported = fake.slashCommand('feeds', [{ name: 'export', type: SUBCOMMAND, options: [] }], {
+      guildId: guildA,
+      userId: ADMIN_A,
+      permissions: MANAGE_GUILD,
+    });
     const call = await callback(exported.id);
     expect(call.body.data.content).toMatch(/1 feed as OPML\. 1 single page is not feeds/);
     const opml = call.files![0]!.content;
     expect(parseOpml(opml).feeds).toEqual([{ url: site.feedUrl, title: 'Quillmere Gazette' }]);
     const file = fake.attachment('news-sources.opml', opml);
-    const imported = await feeds('import', [{ name: 'file', type: ATTACHMENT, value: file.id }], { guildId: guildB, userId: ADMIN_B, resolved: file.resolved }, /Read:/);
+    const imported = await feeds(
+      'import',
+      [{ name: 'file', type: ATTACHMENT, value: file.id }],
+      { guildId: guildB, userId: ADMIN_B, resolved: file.resolved },
+      /Read:/,
+    );
     expect(imported).toMatch(/^Imported 1 feed into this server’s sources\.\nRead: 2 articles now held from it\./);
     expect(await ask(QUILLMERE_QUESTION, guildB)).toMatch(/first Saturday of June.*\[1\]/s);
-    const again = fake.slashCommand('feeds', [{ name: 'export', type: SUBCOMMAND, options: [] }], { guildId: guildB, userId: ADMIN_B, permissions: MANAGE_GUILD });
+    const again = fake.slashCommand('feeds', [{ name: 'export', type: SUBCOMMAND, options: [] }], {
+      guildId: guildB,
+      userId: ADMIN_B,
+      permissions: MANAGE_GUILD,
+    });
     expect(parseOpml((await callback(again.id)).files![0]!.content).feeds).toEqual(parseOpml(opml).feeds);
   });
 

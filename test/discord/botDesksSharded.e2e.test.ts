@@ -56,7 +56,12 @@ describe.skipIf(!serverUrl)('news desks across two shard processes on one Postgr
     const feeds = (guildId: string, sub: string, options: object[], until: RegExp) =>
       finalEdit(f, f.slashCommand('feeds', [{ name: sub, type: SUBCOMMAND, options }], { guildId, permissions: MANAGE_GUILD }).token, until, 60_000);
     const ask = (guildId: string) =>
-      finalEdit(f, f.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: QUILLMERE_QUESTION }], { guildId }).token, /^\[1\] |does not cover/m, 30_000);
+      finalEdit(
+        f,
+        f.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: QUILLMERE_QUESTION }], { guildId }).token,
+        /^\[1\] |does not cover/m,
+        30_000,
+      );
 
     expect(await feeds(guildA, 'add', [{ name: 'url', type: OPTION.STRING, value: site.feedUrl }], /Read:/)).toMatch(/Read: 2 articles now held/);
     expect(await ask(guildB)).toMatch(NOT_COVERED);

@@ -29,7 +29,10 @@ export function deskReading(parts: DeskIngestParts): DeskReading {
   const log = (m: string) => parts.logger.info(m);
   return {
     readNew: (source) =>
-      ingestDeskSource(parts.store, source, { ingestOptions: feedIngestOptions(parts.config, parts.embeddings, log), schedule: pollScheduleOptions(parts.config) }),
+      ingestDeskSource(parts.store, source, {
+        ingestOptions: feedIngestOptions(parts.config, parts.embeddings, log),
+        schedule: pollScheduleOptions(parts.config),
+      }),
     async reingest(sources, hooks = {}) {
       const { ingest } = await import('../../../ingest/pipeline.js');
       return ingest({
