@@ -4,8 +4,10 @@ import { reportFailure, sendToInteraction } from './failureReply.js';
 
 /** Dispatches slash commands; failures are reported the one way every Discord surface reports them. */
 export async function handleInteraction(interaction: Interaction, commands: Map<string, Command>, context: BotContext): Promise<void> {
-  if (interaction.isAutocomplete()) return suggest(interaction, commands, context);
-  if (!interaction.isChatInputCommand()) return;
+  if (!interaction.isChatInputCommand()) {
+    if (interaction.isAutocomplete()) await suggest(interaction, commands, context);
+    return;
+  }
   const command = commands.get(interaction.commandName);
   if (!command) {
     context.logger.warn({ command: interaction.commandName }, 'unknown command');

@@ -3,8 +3,8 @@ import { parseOpml } from '../../ingest/feeds/opml.js';
 import type { BotProcess } from '../support/botProcess.js';
 import { ingestSources, newsFolder, sqliteNewsEnv, startBotProcess } from '../support/botFixture.js';
 import { EMBERFIELD_QUESTION, QUILLMERE_QUESTION, startDeskSite } from '../support/deskSite.js';
-import { finalEdit, OPTION } from '../support/discordReplies.js';
-import { APP_ID, FakeDiscord, MANAGE_GUILD } from '../support/fakeDiscord.js';
+import { channelPosts, finalEdit, OPTION } from '../support/discordReplies.js';
+import { APP_ID, BOT_THREAD_ID, FakeDiscord, MANAGE_GUILD } from '../support/fakeDiscord.js';
 import { suiteTempDir } from '../support/tempDir.js';
 
 const SUBCOMMAND = 1;
@@ -34,6 +34,11 @@ async function feeds(sub: string, options: object[], by: { guildId: string; user
 async function ask(question: string, guildId: string, channelId?: string): Promise<string> {
   const { token } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: question }], { guildId, channelId });
   return finalEdit(fake, token, /^\[1\] |does not cover/m, 30_000);
+}
+
+/** The bot's reply to a message (a mention, a message in its thread). */
+function messageReply(channelId: string, messageId: string) {
+  return fake.waitFor(() => channelPosts(fake, channelId).find((c) => c.body.message_reference?.message_id === messageId), 30_000, `reply to ${messageId}`);
 }
 
 async function status(guildId: string): Promise<string> {
@@ -87,6 +92,11 @@ describe('news desks: each server its own sources, managed from Discord (fake Di
     const answer = await ask(QUILLMERE_QUESTION, guildA);
     expect(answer).toMatch(/first Saturday of June.*\[1\]/s);
     expect(answer).toContain(`${site.url}/site/reservoir.html`);
+    // Mentions and follow-ups in a thread the bot started are scoped the same way.
+    const mentionB = fake.message(QUILLMERE_QUESTION, { mentionBot: true, guildId: guildB, userId: MEMBER });
+    expect((await messageReply(fake.channelOf(guildB), mentionB.id)).body.content).toMatch(NOT_COVERED);
+    const inThreadA = fake.message(QUILLMERE_QUESTION, { channelId: BOT_THREAD_ID, guildId: guildA, userId: MEMBER });
+    expect((await messageReply(BOT_THREAD_ID, inThreadA.id)).body.content).toMatch(/first Saturday of June/);
     // Both still share the operator's global sources.
     expect(await ask('Welche Lohnerhöhung fordert die GDL?', guildB)).toMatch(/8,5 Prozent/);
   });
@@ -97,6 +107,12 @@ describe('news desks: each server its own sources, managed from Discord (fake Di
     expect(listB).not.toContain(site.url);
     const listA = await feeds('list', [], { guildId: guildA, userId: ADMIN_A });
     expect(listA).toMatch(/Quillmere Gazette.*\n.*2 articles · last success: \d{4}-.* · next poll: \d{4}-/);
+    // /feeds remove suggests the server's own sources as the member types, and nothing of another server's.
+    const typed = [{ name: 'remove', type: SUBCOMMAND, options: [{ name: 'source', type: OPTION.STRING, value: 'quill', focused: true }] }];
+    const suggestA = fake.slashCommand('feeds', typed, { guildId: guildA, userId: ADMIN_A, permissions: MANAGE_GUILD, autocomplete: true });
+    expect((await callback(suggestA.id)).body).toMatchObject({ type: 8, data: { choices: [{ name: expect.stringMatching(/^\d+: Quillmere Gazette$/) }] } });
+    const suggestB = fake.slashCommand('feeds', typed, { guildId: guildB, userId: ADMIN_B, permissions: MANAGE_GUILD, autocomplete: true });
+    expect((await callback(suggestB.id)).body).toMatchObject({ type: 8, data: { choices: [] } });
     const sources = fake.slashCommand('sources', [{ name: 'query', type: OPTION.STRING, value: 'Quillmere reservoir swimmers' }], { guildId: guildB });
     const shownToB = await finalEdit(fake, sources.token);
     expect(shownToB).not.toContain('Quillmere');
@@ -129,6 +145,10 @@ describe('news desks: each server its own sources, managed from Discord (fake Di
     expect(added).toMatch(new RegExp(`\\(page, <#${OTHER_CHANNEL}> only\\).*Read: 1 article now held`, 's'));
     expect(await ask(EMBERFIELD_QUESTION, guildA)).toMatch(NOT_COVERED);
     expect(await ask(EMBERFIELD_QUESTION, guildA, OTHER_CHANNEL)).toMatch(/twelve thousand visitors/);
+    // A thread is served as its parent channel: a follow-up in the bot's thread under #news (it
+    // continues the earlier Quillmere question there) cannot draw on #pottery's page.
+    const inThread = fake.message(EMBERFIELD_QUESTION, { channelId: BOT_THREAD_ID, guildId: guildA, userId: MEMBER });
+    expect((await messageReply(BOT_THREAD_ID, inThread.id)).body.content).not.toMatch(/Emberfield|twelve thousand|ember\.html/);
     const third = await feeds('add', [{ name: 'url', type: OPTION.STRING, value: `${site.url}/site/feed.xml` }], { guildId: guildA, userId: ADMIN_A });
     expect(third).toMatch(/Not added: this server has reached its limit of 2 sources \(MAX_SOURCES_PER_SERVER\)/);
   });

@@ -246,7 +246,7 @@ export class FakeDiscord {
   slashCommand(
     name: string,
     options: Array<{ name: string; type: number; value?: unknown; options?: object[] }>,
-    by: { userId?: string; permissions?: bigint; dm?: boolean; guildId?: string; channelId?: string; resolved?: object } = {},
+    by: { userId?: string; permissions?: bigint; dm?: boolean; guildId?: string; channelId?: string; resolved?: object; autocomplete?: boolean } = {},
   ) {
     const id = nextId();
     const token = `tok-${id}`;
@@ -256,7 +256,8 @@ export class FakeDiscord {
     const base = {
       id,
       application_id: APP_ID,
-      type: 2,
+      // 4: an option being typed (autocomplete, answered with choices), 2: the command sent.
+      type: by.autocomplete ? 4 : 2,
       token,
       version: 1,
       locale: 'en-US',
