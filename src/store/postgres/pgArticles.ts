@@ -132,17 +132,21 @@ function keyRemovalPrimitives(tx: SqlRunner): KeyRemovalPrimitives {
         documentId,
       ]);
     },
-    async deleteDocument(documentId) {
-      await promoteCopy(tx, documentId);
-      const ids = await deletePassagesOf(tx, documentId);
-      await tx.query('DELETE FROM documents WHERE id = $1', [documentId]);
-      return ids;
-    },
+    deleteDocument: (documentId) => deleteDocument(tx, documentId),
   };
+}
+
+/** Deletes a document and its passages (a story's head first hands its story to a copy); returns the passage ids that went. */
+export async function deleteDocument(tx: SqlRunner, documentId: number): Promise<number[]> {
+  await promoteCopy(tx, documentId);
+  const ids = await deletePassagesOf(tx, documentId);
+  await tx.query('DELETE FROM documents WHERE id = $1', [documentId]);
+  return ids;
 }
 
 /** Records that another key (e.g. a second URL) leads to an already stored article. */
 export async function addAlias(db: SqlRunner, aliasKey: string, documentId: number, sourceId: string, rawHash: string): Promise<void> {
+  await insertDocumentSource(db, documentId, sourceId);
   await db.query(
     `INSERT INTO document_aliases(alias_key, document_id, source_id, raw_hash) VALUES ($1,$2,$3,$4)
      ON CONFLICT (alias_key) DO UPDATE SET document_id = excluded.document_id, source_id = excluded.source_id, raw_hash = excluded.raw_hash`,

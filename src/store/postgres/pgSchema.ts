@@ -133,7 +133,8 @@ CREATE INDEX copy_bands_document ON copy_bands(document_id);
   // 6: news desks (src/core/ports/newsDesks.ts). document_sources records every source that
   // brings an article (searches filter by it), backfilled from each document's own source and
   // its aliases' sources. The unique index treats a whole-server source (no channel) as one
-  // value (NULLs never conflict in a plain UNIQUE). A poll claim is a row with an expiry,
+  // value (NULLs never conflict in a plain UNIQUE). membership_changes moves whenever a source
+  // joins or leaves an existing article (no passage changes then), so scope caches know. A poll claim is a row with an expiry,
   // taken by one atomic upsert (pgFeedPolls.ts).
   `
 CREATE TABLE desk_sources (
@@ -174,6 +175,7 @@ CREATE TABLE server_settings (
   guild_id text PRIMARY KEY,
   time_zone text NOT NULL DEFAULT 'UTC'
 );
+CREATE SEQUENCE membership_changes;
 `,
 ];
 

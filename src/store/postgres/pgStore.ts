@@ -1,4 +1,4 @@
-import type { DeskSource, FeedSchedule, NewDeskSource, ServerSettings } from '../../core/ports/newsDesks.js';
+import type { DeskSource, FeedSchedule, NewDeskSource, SearchScope, ServerSettings } from '../../core/ports/newsDesks.js';
 import type { QuestionRateLimit } from '../../core/ports/questionRateLimit.js';
 import type { DocumentRecord, StoredPassage } from '../../core/types.js';
 import { CALIBRATION_META_KEYS, calibrationRows, readCalibration } from '../calibrationMeta.js';
@@ -21,10 +21,14 @@ import type {
   VectorSpace,
   WriteResult,
 } from '../../core/ports/knowledgeStore.js';
+import { ScopedPassageCache, scopeSourceIds, type ScopedPassages } from '../rules/scopedPassages.js';
 import { runAwaiting } from '../rules/storageRule.js';
 import { encodeValidators, parseValidators, validatorsMetaKey } from '../rules/validators.js';
 import { useVectorSpace, VECTOR_SPACE_KEYS, vectorSpaceFromMeta, vectorSpaceRows } from '../rules/vectorSpaceSwitch.js';
 import * as articles from './pgArticles.js';
+import * as desks from './pgDeskSources.js';
+import * as feedPolls from './pgFeedPolls.js';
+import * as memberships from './pgMemberships.js';
 import { notifyChanges, PgChangeFeed, pruneChanges } from './pgChanges.js';
 import { PgDatabase, type PgConnection } from './pgDatabase.js';
 import { acquireIngestLock } from './pgIngestLock.js';
@@ -118,8 +122,8 @@ export class PgStore implements KnowledgeStore {
     return copyCandidates(this.db, bands);
   }
 
-  async stories(documentIds: number[]): Promise<Map<number, StoryInfo>> {
-    return stories(this.db, documentIds);
+  async stories(documentIds: number[], scope?: SearchScope): Promise<Map<number, StoryInfo>> {
+    return stories(this.db, documentIds, scope && scopeSourceIds(scope));
   }
 
   async keysForSource(sourceId: string): Promise<string[]> {
@@ -136,17 +140,26 @@ export class PgStore implements KnowledgeStore {
 
   // ----- search
 
-  async lexicalSearch(forms: string[], limit: number, dates: DateFilter = {}): Promise<Array<{ id: number }>> {
-    return this.lexicon.search(forms, limit, dates);
+  async lexicalSearch(forms: string[], limit: number, dates: DateFilter = {}, scope?: SearchScope): Promise<Array<{ id: number }>> {
+    return this.lexicon.search(forms, limit, dates, scope && scopeSourceIds(scope));
   }
 
-  async vectorSearch(vector: Float32Array, k: number): Promise<Array<{ id: number; similarity: number }>> {
+  async vectorSearch(vector: Float32Array, k: number, scope?: SearchScope): Promise<Array<{ id: number; similarity: number }>> {
     const space = await this.vectorSpace();
     if (!space) return [];
+    if (this.pgvector && scope) return vectors.searchPgVectorInScope(this.db, space, vector, k, memberships.scopedDocumentsSql, scopeSourceIds(scope));
     if (this.pgvector) return this.db.transaction((tx) => vectors.searchPgVector(tx, space, vector, k));
     await this.syncGraph(space);
-    return this.graph.search(vector, k);
+    return scope ? this.graph.searchScoped(vector, k, await this.scopedPassages(scope)) : this.graph.search(vector, k);
   }
+
+  /** The passages of a scope, kept until passages or memberships change (rules/scopedPassages.ts). */
+  private async scopedPassages(scope: SearchScope): Promise<ScopedPassages> {
+    const stamp = `${await this.changes.latestSeq()}:${await memberships.membershipStamp(this.db)}`;
+    return this.scopes.get(stamp, scope, (sourceIds) => memberships.scopedPassageIds(this.db, sourceIds));
+  }
+
+  private readonly scopes = new ScopedPassageCache();
 
   async hasSearchableVectors(): Promise<boolean> {
     const space = await this.vectorSpace();
@@ -297,8 +310,8 @@ export class PgStore implements KnowledgeStore {
     return new PgRateLimiter(this.db, perMinute);
   }
 
-  async stats(): Promise<StoreStats> {
-    return records.stats(this.db);
+  async stats(scope?: SearchScope): Promise<StoreStats> {
+    return scope ? memberships.scopedStats(this.db, scopeSourceIds(scope)) : records.stats(this.db);
   }
 
   async storeBytesOnDisk(): Promise<number> {
@@ -315,45 +328,60 @@ export class PgStore implements KnowledgeStore {
     await this.db.close();
   }
 
-  // News desks: implemented on the desk-store branch; these throw until then.
-  async addDeskSource(_source: NewDeskSource): Promise<{ source: DeskSource; created: boolean }> {
-    throw new Error('not implemented yet: addDeskSource');
+  // ----- news desks
+
+  async addDeskSource(source: NewDeskSource): Promise<{ source: DeskSource; created: boolean }> {
+    return desks.addDeskSource(this.db, source, new Date().toISOString());
   }
-  async deskSources(_guildId?: string): Promise<DeskSource[]> {
-    throw new Error('not implemented yet: deskSources');
+
+  async deskSources(guildId?: string): Promise<DeskSource[]> {
+    return desks.deskSources(this.db, guildId);
   }
-  async removeDeskSource(_guildId: string, _id: number): Promise<DeskSource | null> {
-    throw new Error('not implemented yet: removeDeskSource');
+
+  async removeDeskSource(guildId: string, id: number): Promise<DeskSource | null> {
+    return desks.removeDeskSource(this.db, guildId, id);
   }
-  async addDocumentSource(_key: string, _sourceId: string): Promise<void> {
-    throw new Error('not implemented yet: addDocumentSource');
+
+  async addDocumentSource(key: string, sourceId: string): Promise<void> {
+    await memberships.addDocumentSource(this.db, key, sourceId);
   }
-  async removeSourceArticles(_sourceId: string): Promise<number> {
-    throw new Error('not implemented yet: removeSourceArticles');
+
+  async removeSourceArticles(sourceId: string): Promise<number> {
+    const removed = await this.db.transaction((tx) => memberships.removeSourceArticles(tx, sourceId, (id) => articles.deleteDocument(tx, id)));
+    this.changes.changed();
+    return removed.articles;
   }
-  async articleCounts(_sourceIds: readonly string[]): Promise<Map<string, number>> {
-    throw new Error('not implemented yet: articleCounts');
+
+  async articleCounts(sourceIds: readonly string[]): Promise<Map<string, number>> {
+    return memberships.articleCounts(this.db, sourceIds);
   }
-  async feedSchedule(_sourceId: string): Promise<FeedSchedule | undefined> {
-    throw new Error('not implemented yet: feedSchedule');
+
+  async feedSchedule(sourceId: string): Promise<FeedSchedule | undefined> {
+    return feedPolls.feedSchedule(this.db, sourceId);
   }
+
   async feedSchedules(): Promise<FeedSchedule[]> {
-    throw new Error('not implemented yet: feedSchedules');
+    return feedPolls.feedSchedules(this.db);
   }
-  async saveFeedSchedule(_schedule: FeedSchedule): Promise<void> {
-    throw new Error('not implemented yet: saveFeedSchedule');
+
+  async saveFeedSchedule(schedule: FeedSchedule): Promise<void> {
+    await feedPolls.saveFeedSchedule(this.db, schedule);
   }
-  async claimFeedPoll(_sourceId: string, _holder: string, _ttlMs: number): Promise<boolean> {
-    throw new Error('not implemented yet: claimFeedPoll');
+
+  async claimFeedPoll(sourceId: string, holder: string, ttlMs: number): Promise<boolean> {
+    return feedPolls.claimFeedPoll(this.db, sourceId, holder, ttlMs);
   }
-  async releaseFeedPoll(_sourceId: string, _holder: string): Promise<void> {
-    throw new Error('not implemented yet: releaseFeedPoll');
+
+  async releaseFeedPoll(sourceId: string, holder: string): Promise<void> {
+    await feedPolls.releaseFeedPoll(this.db, sourceId, holder);
   }
-  async serverSettings(_guildId: string): Promise<ServerSettings> {
-    throw new Error('not implemented yet: serverSettings');
+
+  async serverSettings(guildId: string): Promise<ServerSettings> {
+    return desks.serverSettings(this.db, guildId);
   }
-  async saveServerSettings(_settings: ServerSettings): Promise<void> {
-    throw new Error('not implemented yet: saveServerSettings');
+
+  async saveServerSettings(settings: ServerSettings): Promise<void> {
+    await desks.saveServerSettings(this.db, settings);
   }
 }
 
