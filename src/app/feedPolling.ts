@@ -41,7 +41,10 @@ export interface FeedPollingLog {
 
 /** One line per feed polled, with why its next poll is when it is. */
 function logPoll(logger: FeedPollingLog, report: PollReport): void {
-  if (report.outcome === 'failed') return logger.warn({ feed: report.sourceId, error: report.error }, 'feed poll failed');
+  if (report.outcome === 'failed') {
+    logger.warn({ feed: report.sourceId, error: report.error }, 'feed poll failed');
+    return;
+  }
   if (report.outcome !== 'polled') return;
   const { summary, schedule } = report.result;
   logger.info(
