@@ -43,11 +43,12 @@ describe.skipIf(!url)('the feed poller on PostgreSQL (shards and workers sharing
     const server = await startHttpServer({ '/x': send(feed('x'), 'application/rss+xml'), '/y': send(feed('y'), 'application/rss+xml') });
     cleanup.push(server.close);
     const [one, two] = await twoStores();
-    for (const [guildId, path] of [
+    const added: Array<[string, string]> = [
       ['guild-a', '/x'],
       ['guild-b', '/x'],
       ['guild-b', '/y'],
-    ])
+    ];
+    for (const [guildId, path] of added)
       await one.addDeskSource({ guildId, channelId: null, url: `${server.url}${path}`, kind: 'feed', title: null, addedBy: 'u' });
     const pollers = [poller(one, 'shard-0'), poller(two, 'shard-1')];
     const rounds = [];
