@@ -41,17 +41,28 @@ export interface FeedPollingLog {
 
 /** One line per feed polled, with why its next poll is when it is. */
 function logPoll(logger: FeedPollingLog, report: PollReport): void {
-  if (report.outcome === 'failed') return logger.warn({ feed: report.sourceId, error: report.error }, 'feed poll failed');
+  if (report.outcome === 'failed') {
+    logger.warn({ feed: report.sourceId, error: report.error }, 'feed poll failed');
+    return;
+  }
   if (report.outcome !== 'polled') return;
   const { summary, schedule } = report.result;
-  logger.info({ feed: report.sourceId, added: summary.added, updated: summary.updated, nextPollAt: schedule.nextPollAt, reason: schedule.reason }, 'feed polled');
+  logger.info(
+    { feed: report.sourceId, added: summary.added, updated: summary.updated, nextPollAt: schedule.nextPollAt, reason: schedule.reason },
+    'feed polled',
+  );
 }
 
 /**
  * Starts polling every feed on its own schedule into `store` (the bot's or the worker's),
  * ticking each minute. Returns what stops it (between articles of the feed in progress).
  */
-export async function startFeedPolling(config: Config, store: KnowledgeStore, embeddings: LoadedEmbeddings, logger: FeedPollingLog): Promise<() => Promise<void>> {
+export async function startFeedPolling(
+  config: Config,
+  store: KnowledgeStore,
+  embeddings: LoadedEmbeddings,
+  logger: FeedPollingLog,
+): Promise<() => Promise<void>> {
   // Ingestion code is loaded only by the process that polls.
   const { FeedPoller: Poller } = await import('../../ingest/feeds/feedPoller.js');
   const poller: FeedPoller = new Poller({
