@@ -73,7 +73,12 @@ describe('desk sources in a real SQLite store', () => {
     const removals: string[] = [];
     const watched = new Proxy(store, {
       get: (target, key) =>
-        key === 'removeSourceArticles' ? async (id: string) => (removals.push(id), target.removeSourceArticles(id)) : Reflect.get(target, key, target),
+        key === 'removeSourceArticles'
+          ? async (id: string) => {
+              removals.push(id);
+              return target.removeSourceArticles(id);
+            }
+          : Reflect.get(target, key, target),
     });
     await removeFromDesk(watched, 'g1', [a], []);
     expect(removals).toEqual([]);
