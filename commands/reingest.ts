@@ -8,6 +8,7 @@ import type { BotContext, Command } from '../src/discord/command.js';
 import { LOCALIZED } from '../src/discord/localizations.js';
 import { canManageDesk, isBotAdmin } from '../src/discord/permissions.js';
 import type { IngestRunner } from '../src/discord/reingestJob.js';
+import type { SearchScope } from '../src/core/ports/newsDesks.js';
 import { splitMessage } from '../src/discord/splitMessage.js';
 import { reingestChannelReport } from '../src/discord/reingestReport.js';
 import { formatDuration } from '../src/discord/statusReport.js';
@@ -44,7 +45,7 @@ export default {
     if (!job) throw new UserFacingError('busy', 'A re-ingest is already running. I won’t start a second one.');
     await interaction.deferReply();
     progress.deferred();
-    await reportOutcome(interaction, context, job);
+    await reportOutcome(interaction, context, job, target.scope);
   },
 } satisfies Command;
 
@@ -53,7 +54,10 @@ export default {
  * owners (ADMIN_USER_IDS; in a server they may pick global:false for the server's own), a
  * server's own sources for its members with Manage Server. Anyone else is refused.
  */
-async function reingestTarget(interaction: ChatInputCommandInteraction, context: BotContext): Promise<{ label: string; runner?: IngestRunner }> {
+async function reingestTarget(
+  interaction: ChatInputCommandInteraction,
+  context: BotContext,
+): Promise<{ label: string; runner?: IngestRunner; scope?: SearchScope }> {
   const admin = isBotAdmin(interaction, context.config);
   if (interaction.options.getBoolean('global') ?? (admin || !interaction.inGuild())) {
     if (admin) return { label: 'global' };
@@ -67,7 +71,11 @@ async function reingestTarget(interaction: ChatInputCommandInteraction, context:
       'This server has no sources of its own to re-ingest: add some with /feeds add. The bot’s general sources are re-ingested by its owners.',
     );
   }
-  return { label: `of server ${interaction.guildId}`, runner: (hooks) => context.desks.reading.reingest(sources, hooks) };
+  return {
+    label: `of server ${interaction.guildId}`,
+    runner: (hooks) => context.desks.reading.reingest(sources, hooks),
+    scope: { sourceIds: [...new Set(sources.map((s) => s.url))] },
+  };
 }
 
 const REFUSAL =
@@ -106,17 +114,24 @@ function progressEditor(interaction: ChatInputCommandInteraction): { onProgress:
  * The channel gets counts and short reasons; locations and raw errors go to the log and,
  * privately, to the admin who asked.
  */
-async function reportOutcome(interaction: ChatInputCommandInteraction, context: BotContext, job: Promise<IngestSummary>): Promise<void> {
+async function reportOutcome(interaction: ChatInputCommandInteraction, context: BotContext, job: Promise<IngestSummary>, scope?: SearchScope): Promise<void> {
   const tellAdmin = async (text: string) => {
     for (const piece of splitMessage(escapeMarkdown(text)))
       await interaction.followUp({ content: piece, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   };
   try {
     const summary = await job;
-    await interaction.editReply({ content: reingestChannelReport(summary), allowedMentions: NO_MENTIONS });
+    const own = scope ? await context.kb.store.stats(scope) : undefined;
+    const report = reingestChannelReport(summary, own && { articles: own.documents, passages: own.passages });
+    await interaction.editReply({ content: report, allowedMentions: NO_MENTIONS });
     if (summary.skipped.length + summary.failedSources.length > 0) {
       context.logger.warn({ skipped: summary.skipped, failedSources: summary.failedSources }, 're-ingest skipped articles or sources');
-      await tellAdmin(`Re-ingest details (only you see this):\n${formatSummary(summary)}`);
+      // A server's admin gets its sources' details, not the size of the store every server shares.
+      const details = formatSummary(summary)
+        .split('\n')
+        .filter((line) => !(scope && line.startsWith('Store:')))
+        .join('\n');
+      await tellAdmin(`Re-ingest details (only you see this):\n${details}`);
     }
   } catch (error) {
     const { errorId } = await reportFailure(lockHeldElsewhere(error), {

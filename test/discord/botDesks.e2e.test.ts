@@ -153,6 +153,14 @@ describe('news desks: each server its own sources, managed from Discord (fake Di
     expect(third).toMatch(/Not added: this server has reached its limit of 2 sources \(MAX_SOURCES_PER_SERVER\)/);
   });
 
+  it('a server’s /reingest re-reads its own sources and counts only what they hold', async () => {
+    const { token } = fake.slashCommand('reingest', [], { guildId: guildA, userId: ADMIN_A, permissions: MANAGE_GUILD });
+    const report = await finalEdit(fake, token, /Re-ingest finished/, 60_000);
+    expect(report).toMatch(/Articles: 0 added, 0 updated, 3 unchanged/);
+    expect(report).toContain('This server’s sources: 3 articles');
+    expect(report).not.toMatch(/Store:/);
+  });
+
   it('OPML export and import round-trip: A’s feeds become B’s, and B then answers from them', async () => {
     const exported = fake.slashCommand('feeds', [{ name: 'export', type: SUBCOMMAND, options: [] }], {
       guildId: guildA,
