@@ -14,12 +14,22 @@ import { removeFromDesk } from './sourceRemoval.js';
 const MAX_CHOICES = 25;
 const MAX_CHOICE_NAME = 100;
 
-/** The server's sources named by `wanted`: a number from /feeds list (one source), or an address (every channel's entry for it). */
+/**
+ * The server's sources named by `wanted`: a number from /feeds list (one source), the address
+ * stored (every channel's entry for it), a title, or the address first given for it (a site
+ * whose feed was discovered: the one source under that address).
+ */
 function matching(sources: DeskSource[], wanted: string): DeskSource[] {
   const byId = sources.filter((s) => String(s.id) === wanted);
   if (byId.length > 0) return byId;
   const url = canonicalUrl(wanted) ?? wanted;
-  return sources.filter((s) => s.url === url);
+  const byUrl = sources.filter((s) => s.url === url);
+  if (byUrl.length > 0) return byUrl;
+  const byTitle = sources.filter((s) => s.title !== null && s.title.toLowerCase() === wanted.toLowerCase());
+  if (byTitle.length > 0) return byTitle;
+  if (canonicalUrl(wanted) === null) return [];
+  const under = sources.filter((s) => s.url.startsWith(url));
+  return new Set(under.map((s) => s.url)).size === 1 ? under : [];
 }
 
 /** /feeds remove source:<number or address>: out of this server's answers at once. */
