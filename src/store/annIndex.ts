@@ -158,11 +158,14 @@ export class AnnIndex {
     }
   }
 
-  /** The k nearest, or with `filter` the k nearest of the labels it admits (hnswlib skips the others while searching). */
-  search(vector: Float32Array, k: number, filter?: (id: number) => boolean): AnnHit[] {
+  /**
+   * The k nearest, or with `filter` the k nearest of the labels it admits (hnswlib skips the
+   * others while searching); `minEf` widens the search (a filtered search needs it wider).
+   */
+  search(vector: Float32Array, k: number, filter?: (id: number) => boolean, minEf = 0): AnnHit[] {
     const n = Math.min(k, this.live);
     if (n <= 0) return [];
-    const ef = Math.max(this.efSearch, n);
+    const ef = Math.max(this.efSearch, n, minEf);
     if (ef !== this.ef) {
       this.ef = ef;
       this.graph.setEf(ef);

@@ -23,6 +23,8 @@ import type {
 } from '../../core/ports/knowledgeStore.js';
 import { ScopedPassageCache, scopeSourceIds, type ScopedPassages } from '../rules/scopedPassages.js';
 import { runAwaiting } from '../rules/storageRule.js';
+import { ExactVectors } from '../exactVectors.js';
+import { scansExactly } from '../scopedVectorSearch.js';
 import { encodeValidators, parseValidators, validatorsMetaKey } from '../rules/validators.js';
 import { useVectorSpace, VECTOR_SPACE_KEYS, vectorSpaceFromMeta, vectorSpaceRows } from '../rules/vectorSpaceSwitch.js';
 import * as articles from './pgArticles.js';
@@ -150,7 +152,14 @@ export class PgStore implements KnowledgeStore {
     if (this.pgvector && scope) return vectors.searchPgVectorInScope(this.db, space, vector, k, memberships.scopedDocumentsSql, scopeSourceIds(scope));
     if (this.pgvector) return this.db.transaction((tx) => vectors.searchPgVector(tx, space, vector, k));
     await this.syncGraph(space);
-    return scope ? this.graph.searchScoped(vector, k, await this.scopedPassages(scope)) : this.graph.search(vector, k);
+    if (!scope) return this.graph.search(vector, k);
+    const scoped = await this.scopedPassages(scope);
+    if (!scoped.vectors && scansExactly(scoped.ids.size, this.graph.size)) {
+      // A scan's vectors read in one query (asking the graph for each costs tens of microseconds).
+      const stored = await vectors.vectorsOf(this.db, space.model, scoped.ids);
+      scoped.vectors = ExactVectors.collect(scoped.ids, space.dim, (id) => stored.get(id) ?? null);
+    }
+    return this.graph.searchScoped(vector, k, scoped);
   }
 
   /** The passages of a scope, kept until passages or memberships change (rules/scopedPassages.ts). */

@@ -26,6 +26,7 @@ import type {
 } from '../../core/ports/knowledgeStore.js';
 import { ScopedPassageCache, scopeSourceIds, type ScopedPassages } from '../rules/scopedPassages.js';
 import { runNow } from '../rules/storageRule.js';
+import { ExactVectors } from '../exactVectors.js';
 import { scopedVectorSearch } from '../scopedVectorSearch.js';
 import * as desks from './sqliteDeskSources.js';
 import * as feedPolls from './sqliteFeedPolls.js';
@@ -157,7 +158,11 @@ export class SqliteStore implements KnowledgeStore {
   async vectorSearch(vector: Float32Array, k: number, scope?: SearchScope): Promise<Array<{ id: number; similarity: number }>> {
     const graph = this.vectorIndex();
     if (!graph || graph.size === 0) return [];
-    return scope ? scopedVectorSearch(graph, vector, k, this.scopedPassages(scope)) : graph.search(vector, k);
+    if (!scope) return graph.search(vector, k);
+    return scopedVectorSearch(graph, vector, k, this.scopedPassages(scope), (ids) => {
+      const stored = vectors.vectorsOf(this.sqlite, graph.model, ids);
+      return ExactVectors.collect(ids, graph.dim, (id) => stored.get(id) ?? null);
+    });
   }
 
   /** The passages of a scope, kept until the store changes (rules/scopedPassages.ts). */
