@@ -34,23 +34,22 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const run = opened.context;
   const extractor = openExtractor(options);
   const writes = new WriteQueue(run);
-  let listing: SourceListing | null = null;
   try {
     await prepareStore(run);
-    listing = new SourceListing(run, options);
+    const listing = new SourceListing(run, options);
     // Articles stored before copies were recognised get fingerprints once, so their copies find them.
     await fingerprintStoredArticles(run.store);
     const stages = { run, listing, extractor: extractor.extract, copies: new CopyDetector(run.store), writes };
     for (const spec of options.sources) await ingestSource(spec, stages);
     await writes.finish();
-    await recordMembership(run, listing.members);
+    await recordMembership(run, run.members);
     await pruneRemoved(run, options.sources, listing, Boolean(options.prune));
     await backfillVectors(run);
     return await finishRun(run, options.sources);
   } catch (error) {
     await failRun(run, writes, error);
     // What was written before the failure still belongs to its sources (best effort: the run failed already).
-    if (listing) await recordMembership(run, listing.members).catch(() => undefined);
+    await recordMembership(run, run.members).catch(() => undefined);
     throw error;
   } finally {
     await extractor.close();

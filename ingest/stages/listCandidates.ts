@@ -20,8 +20,6 @@ export class SourceListing {
   readonly seenKeys = new Set<string>();
   /** Sources not read this run (failed, or still backing off): their stored articles are not "gone". */
   readonly unreadSources = new Set<string>();
-  /** Source id -> every key it listed this run (new, changed, unchanged or a duplicate): the articles each source brings. */
-  readonly members = new Map<string, Set<string>>();
   /** Asked before a source is read, told how the read went. */
   readonly backoff: SourceBackoff;
   private readonly policy: FetchPolicy;
@@ -50,16 +48,6 @@ export class SourceListing {
     const read = new SourceRead(spec, run, this);
     await read.start();
     return read;
-  }
-
-  /** Remembers that `sourceId` brings the article under `key` (also when another source listed it first). */
-  noteMember(sourceId: string, key: string): void {
-    let keys = this.members.get(sourceId);
-    if (!keys) {
-      keys = new Set();
-      this.members.set(sourceId, keys);
-    }
-    keys.add(key);
   }
 
   /** What listSource needs to read `spec`: limits, conditional-request validators, the fetch policy. */
@@ -139,8 +127,11 @@ export class SourceRead {
         run.skip(event.location, event.reason);
         continue;
       }
-      listing.noteMember(spec.id, event.key);
-      if (listing.seenKeys.has(event.key)) continue;
+      if (listing.seenKeys.has(event.key)) {
+        // Another source listed it first this run: this one brings it too.
+        run.noteMember(event.sourceId, event.key);
+        continue;
+      }
       listing.seenKeys.add(event.key);
       yield event;
     }

@@ -2,10 +2,10 @@ import type { RunContext } from './runContext.js';
 
 /**
  * Records which sources bring which articles (documents are stored once, however many
- * sources list them; a search scope filters by this membership). Runs once the run's writes
- * are in the store, so a new article exists when its membership is written; keys that were
- * skipped (never stored) are ignored by the store. Unchanged articles are recorded too: a
- * second source (another server's feed) may have started listing an article stored long ago.
+ * sources list them; a search scope filters by this membership): the keys noted during the
+ * run (RunContext.members), i.e. articles a source lists that another source stored, such as
+ * a second server's feed listing an article stored long ago. Runs once the run's writes are
+ * in the store, so an article first written this run exists; keys never stored are ignored.
  */
 export async function recordMembership(run: RunContext, members: ReadonlyMap<string, ReadonlySet<string>>): Promise<void> {
   for (const [sourceId, keys] of members) {

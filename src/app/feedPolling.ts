@@ -2,6 +2,7 @@ import type { KnowledgeStore } from '../core/ports/knowledgeStore.js';
 import type { LoadedEmbeddings } from '../embeddings/loadEmbeddings.js';
 import { DEFAULT_SOURCES } from './bootstrap.js';
 import type { Config } from './config.js';
+import type { DeskIngestOptions } from '../../ingest/feeds/ingestDeskSource.js';
 import type { FeedIngestOptions } from '../../ingest/feeds/pollFeed.js';
 import type { FeedPoller, PollReport } from '../../ingest/feeds/feedPoller.js';
 import type { PollScheduleOptions } from '../../ingest/feeds/pollSchedule.js';
@@ -27,6 +28,11 @@ export function feedIngestOptions(config: Config, embeddings: LoadedEmbeddings, 
 /** FEED_MIN_INTERVAL_MINUTES as the schedule's floor; the ceiling is pollSchedule's day. */
 export function pollScheduleOptions(config: Config): PollScheduleOptions {
   return { minIntervalMs: config.feedMinIntervalMinutes * 60_000 };
+}
+
+/** For /feeds add: what ingestDeskSource(store, source, options) needs, from the configuration. */
+export function deskIngestOptions(config: Config, embeddings: LoadedEmbeddings, log: (m: string) => void, signal?: AbortSignal): DeskIngestOptions {
+  return { ingestOptions: feedIngestOptions(config, embeddings, log, signal), schedule: pollScheduleOptions(config) };
 }
 
 /** The operator's configured web sources (the poller polls them with the desks' feeds); read each tick, so a changed sources file counts. */

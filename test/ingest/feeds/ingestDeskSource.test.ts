@@ -156,4 +156,30 @@ describe('feed items and the sources that bring them', () => {
     expect(await store.removeSourceArticles(`${server.url}/a`)).toBe(0);
     expect((await store.stats({ sourceIds: [`${server.url}/b`] })).documents).toBe(1);
   });
+
+  it('asks the store about membership only for articles another source stored: a feed read again costs no membership call', async () => {
+    const now = Date.now();
+    const server = await serve({
+      '/a': send(rss([0, 1, 2].map((i) => ({ guid: `a${i}`, link: `https://news.example/a${i}`, title: `A${i}`, published: now }))), 'application/rss+xml'),
+      '/b': send(rss([{ guid: 'b0', link: 'https://news.example/a0?utm_source=b', title: 'A0', published: now }]), 'application/rss+xml'),
+    });
+    const real = openTestStore();
+    const calls: Array<[string, string]> = [];
+    const store = new Proxy(real, {
+      get(target, name, receiver) {
+        if (name !== 'addDocumentSource') return Reflect.get(target, name, receiver);
+        return (key: string, sourceId: string) => {
+          calls.push([key, sourceId]);
+          return target.addDocumentSource(key, sourceId);
+        };
+      },
+    });
+    const options = { ...testIngestOptions(LOOPBACK_ALLOWED), store };
+    expect((await ingest({ ...options, sources: [deskSourceSpec({ url: `${server.url}/a` })] })).added).toBe(3);
+    expect((await ingest({ ...options, sources: [deskSourceSpec({ url: `${server.url}/a` })] })).unchanged).toBe(3);
+    expect(calls).toEqual([]);
+    await ingest({ ...options, sources: [deskSourceSpec({ url: `${server.url}/b` })] });
+    expect(calls).toEqual([['https://news.example/a0', `${server.url}/b`]]);
+    expect((await real.stats({ sourceIds: [`${server.url}/b`] })).documents).toBe(1);
+  });
 });
