@@ -2,7 +2,7 @@ import { type DeskIngestResult, ingestDeskSource } from '../../../ingest/feeds/i
 import { deskSourceSpecs } from '../../../ingest/feeds/deskSourceSpecs.js';
 import type { IngestProgress, IngestSummary } from '../../../ingest/summary.js';
 import type { Config } from '../../app/config.js';
-import { feedIngestOptions, pollScheduleOptions } from '../../app/feedPolling.js';
+import { deskIngestOptions, feedIngestOptions } from '../../app/feedPolling.js';
 import type { KnowledgeStore } from '../../core/ports/knowledgeStore.js';
 import type { DeskSource } from '../../core/ports/newsDesks.js';
 import type { LoadedEmbeddings } from '../../embeddings/loadEmbeddings.js';
@@ -28,11 +28,7 @@ export interface DeskIngestParts {
 export function deskReading(parts: DeskIngestParts): DeskReading {
   const log = (m: string) => parts.logger.info(m);
   return {
-    readNew: (source) =>
-      ingestDeskSource(parts.store, source, {
-        ingestOptions: feedIngestOptions(parts.config, parts.embeddings, log),
-        schedule: pollScheduleOptions(parts.config),
-      }),
+    readNew: (source) => ingestDeskSource(parts.store, source, deskIngestOptions(parts.config, parts.embeddings, log)),
     async reingest(sources, hooks = {}) {
       const { ingest } = await import('../../../ingest/pipeline.js');
       return ingest({
