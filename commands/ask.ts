@@ -5,6 +5,7 @@ import { createDraftEditor } from '../src/discord/draftEditor.js';
 import { LOCALIZED } from '../src/discord/localizations.js';
 import { startAnswerThread } from '../src/discord/answerThread.js';
 import { nextExchange } from '../src/discord/conversations.js';
+import { placeOf } from '../src/discord/desks/place.js';
 
 /** /ask question:<text> [private:<bool>] [thread:<bool>] — answer with numbered citations. */
 export default {
@@ -44,7 +45,8 @@ export default {
     // Acknowledge at once: Discord voids an interaction not answered within 3 seconds.
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     const draft = createDraftEditor((text) => interaction.editReply({ content: text, allowedMentions: NO_MENTIONS }));
-    const { pieces } = await answerForDiscord(context, question, { hooks: { onDraft: draft.update } });
+    const scope = await context.desks.scopes.forPlace(placeOf(interaction.guildId, interaction.channelId, interaction.channel));
+    const { pieces } = await answerForDiscord(context, question, { hooks: { onDraft: draft.update }, scope });
     await draft.finish();
     const first = await interaction.editReply({ content: pieces[0]!, allowedMentions: NO_MENTIONS });
     const ids = [first.id];

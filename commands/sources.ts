@@ -6,6 +6,7 @@ import { checkQuestion, DISCORD_FORMAT, NO_MENTIONS } from '../src/discord/answe
 import { escapeMarkdown } from '../src/discord/escapeMarkdown.js';
 import type { Command } from '../src/discord/command.js';
 import { LOCALIZED } from '../src/discord/localizations.js';
+import { placeOf } from '../src/discord/desks/place.js';
 import { splitMessage } from '../src/discord/splitMessage.js';
 
 const EXCERPT_CHARS = 280;
@@ -30,7 +31,8 @@ export default {
   async execute(interaction, context) {
     const query = await checkQuestion(context, interaction.user.id, interaction.options.getString('query', true));
     await interaction.deferReply();
-    const result = await context.kb.retrieve(query, { k: 5 });
+    const scope = await context.desks.scopes.forPlace(placeOf(interaction.guildId, interaction.channelId, interaction.channel));
+    const result = await context.kb.retrieve(query, { k: 5, scope });
     const language = questionLanguage(query);
     const phrases = phrasesFor(language);
     const relevant = result.passages.filter((p) => p.relevance > 0);

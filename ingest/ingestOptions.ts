@@ -1,6 +1,6 @@
 import type { LoadedEmbeddings } from '../src/embeddings/loadEmbeddings.js';
 import type { KnowledgeStore } from '../src/core/ports/knowledgeStore.js';
-import type { Extractor } from './sources/sourceEvents.js';
+import type { Extractor, SourceResponse } from './sources/sourceEvents.js';
 import type { FetchPolicyOptions } from './sources/fetchPolicy.js';
 import type { SourceSpec } from './sources/sourceSpecs.js';
 import type { IngestProgress } from './summary.js';
@@ -28,6 +28,8 @@ export interface IngestOptions {
   signal?: AbortSignal;
   /** FETCH_ALLOW_PRIVATE_NETWORKS / FETCH_ALLOWED_HOSTS (and a resolver for tests); the sources' own URLs are always trusted. */
   fetchGuard?: Omit<FetchPolicyOptions, 'operatorUrls'>;
-  /** Clock for source backoff (tests). */
+  /** Clock for source backoff and servers' pauses (tests, the feed poller's tests). */
   now?: () => number;
+  /** Told how the server answered for each web source's own URL (the feed poller schedules from it). */
+  onSourceResponse?: (sourceId: string, response: SourceResponse) => void;
 }

@@ -7,6 +7,7 @@ import { failRun, finishRun } from './stages/finishRun.js';
 import { ingestSource } from './stages/ingestSource.js';
 import { SourceListing } from './stages/listCandidates.js';
 import { pruneRemoved } from './stages/pruneRemoved.js';
+import { recordMembership } from './stages/recordMembership.js';
 import { openRun, prepareStore } from './stages/startRun.js';
 import type { IngestSummary } from './summary.js';
 
@@ -41,11 +42,14 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const stages = { run, listing, extractor: extractor.extract, copies: new CopyDetector(run.store), writes };
     for (const spec of options.sources) await ingestSource(spec, stages);
     await writes.finish();
+    await recordMembership(run, run.members);
     await pruneRemoved(run, options.sources, listing, Boolean(options.prune));
     await backfillVectors(run);
     return await finishRun(run, options.sources);
   } catch (error) {
     await failRun(run, writes, error);
+    // What was written before the failure still belongs to its sources (best effort: the run failed already).
+    await recordMembership(run, run.members).catch(() => undefined);
     throw error;
   } finally {
     await extractor.close();

@@ -35,10 +35,12 @@ export class FetchPolicy {
   /**
    * The policy for reading one source: only that source's own origin is trusted, so a feed
    * configured on one host cannot lead the bot to another local source's origin (a feed on
-   * a public site linking to the operator's 127.0.0.1:8080 admin). Shares the guarded agent.
+   * a public site linking to the operator's 127.0.0.1:8080 admin). A source a Discord server
+   * added (`operatorSource` false) trusts nothing, even on an operator's origin. Shares the guarded agent.
    */
-  forSource(sourceUrl: string): FetchPolicy {
-    const scoped = new FetchPolicy({ ...this.options, operatorUrls: this.trustedOrigins.has(originOf(sourceUrl) ?? '') ? [sourceUrl] : [] });
+  forSource(sourceUrl: string, operatorSource = true): FetchPolicy {
+    const trusted = operatorSource && this.trustedOrigins.has(originOf(sourceUrl) ?? '');
+    const scoped = new FetchPolicy({ ...this.options, operatorUrls: trusted ? [sourceUrl] : [] });
     scoped.guarded = this.guardedAgent();
     return scoped;
   }

@@ -27,7 +27,34 @@ export class RefusedFetchError extends FetchError {
   }
 }
 
+/** The response headers a feed's poll schedule reads (ingest/feeds/pollSchedule.ts), as the server sent them. */
+export interface ResponseHeaders {
+  cacheControl: string | null;
+  expires: string | null;
+  date: string | null;
+  retryAfter: string | null;
+}
+
+/**
+ * The server answered with an error status: the message is the standard reason phrase (never
+ * the server's own text, which would reach the summary and /status); status and headers are
+ * kept for the poll schedule (a 429 or 503 with Retry-After is a request to wait).
+ */
+export class HttpStatusError extends FetchError {
+  override name = 'HttpStatusError';
+  constructor(
+    readonly status: number,
+    readonly headers: ResponseHeaders,
+    message = `HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trim(),
+  ) {
+    super(message);
+  }
+}
+
 export interface FetchedResource {
+  /** 200-class status, or 304. */
+  status: number;
+  headers: ResponseHeaders;
   bytes: Uint8Array;
   contentType: string | null;
   finalUrl: string;
@@ -49,6 +76,8 @@ export interface FetchLimits {
   deadlineAt?: number;
   /** Which URLs may reach which addresses; by default every URL must be public. */
   policy?: FetchPolicy;
+  /** Clock for servers' pauses (Retry-After), so a poller's tests can move past one without sleeping. */
+  now?: () => number;
 }
 
 export interface Validators {
@@ -125,35 +154,62 @@ async function fetchFollowingRedirects(start: URL, limits: FetchLimits, validato
   }
 }
 
-/** One request, waiting out the host's Retry-After first; a 429/503 with Retry-After is retried once after the wait. */
+/**
+ * One request, waiting out the host's Retry-After first; a 429/503 with Retry-After is retried
+ * once after the wait. A pause longer than this fetch may wait fails at once with the status
+ * that asked for it (HttpStatusError), so a feed's schedule can wait as asked.
+ */
 async function requestPolitely(url: URL, limits: FetchLimits, validators: Validators): Promise<Attempt> {
+  const now = limits.now ?? Date.now;
   for (let tries = 1; ; tries++) {
     await waitForHost(url.host, limits);
     const attempt = await request(url, limits, validators);
     const status = attempt.response.status;
     if (status !== 429 && status !== 503) return attempt;
-    const delay = parseRetryAfter(attempt.response.headers.get('retry-after'));
+    const delay = parseRetryAfter(attempt.response.headers.get('retry-after'), now());
     if (delay === null) return attempt;
-    cooldowns.pause(url.host, Date.now() + delay);
+    cooldowns.pause(url.host, now() + delay, now());
     if (tries === 2) return attempt;
     await attempt.response.body?.cancel().catch(() => undefined);
+    const tooLong = pauseTooLong(url.host, limits);
+    if (tooLong) throw new HttpStatusError(status, headersOf(attempt.response), tooLong);
   }
 }
 
-async function waitForHost(host: string, limits: FetchLimits): Promise<void> {
-  const until = cooldowns.get(host);
-  if (until === null) return;
-  const wait = until - Date.now();
+/** Why the host's pause is longer than this fetch may wait (the message fetches have always given), or null. */
+function pauseTooLong(host: string, limits: FetchLimits): string | null {
+  const now = (limits.now ?? Date.now)();
+  const until = cooldowns.get(host, now);
+  if (until === null) return null;
   const budget = Math.min(MAX_RETRY_AFTER_WAIT_MS, limits.deadlineAt === undefined ? Infinity : limits.deadlineAt - Date.now());
-  if (wait > budget) {
-    const limit = budget === MAX_RETRY_AFTER_WAIT_MS ? `the ${MAX_RETRY_AFTER_WAIT_MS / 1000} s a fetch may wait` : 'the feed deadline (FEED_DEADLINE_MS)';
-    throw new FetchError(`not fetched: ${host} asked for a pause until ${new Date(until).toISOString()} (Retry-After), beyond ${limit}`);
-  }
+  if (until - now <= budget) return null;
+  const limit = budget === MAX_RETRY_AFTER_WAIT_MS ? `the ${MAX_RETRY_AFTER_WAIT_MS / 1000} s a fetch may wait` : 'the feed deadline (FEED_DEADLINE_MS)';
+  return `not fetched: ${host} asked for a pause until ${new Date(until).toISOString()} (Retry-After), beyond ${limit}`;
+}
+
+/**
+ * Waits out a pause the host asked for earlier; one longer than this fetch may wait fails at
+ * once. Only a 429 or 503 with Retry-After pauses a host, so the error says 429 with the
+ * time left as its Retry-After: a feed's schedule waits until then.
+ */
+async function waitForHost(host: string, limits: FetchLimits): Promise<void> {
+  const now = (limits.now ?? Date.now)();
+  const until = cooldowns.get(host, now);
+  if (until === null) return;
+  const tooLong = pauseTooLong(host, limits);
+  if (tooLong) throw new HttpStatusError(429, { ...NO_HEADERS, retryAfter: new Date(until).toUTCString() }, tooLong);
   try {
-    await sleep(wait, undefined, { signal: limits.signal });
+    await sleep(until - now, undefined, { signal: limits.signal });
   } catch {
     throw new FetchError('not fetched: the feed deadline passed');
   }
+}
+
+const NO_HEADERS: ResponseHeaders = { cacheControl: null, expires: null, date: null, retryAfter: null };
+
+function headersOf(response: Response): ResponseHeaders {
+  const get = (name: string) => response.headers.get(name);
+  return { cacheControl: get('cache-control'), expires: get('expires'), date: get('date'), retryAfter: get('retry-after') };
 }
 
 async function request(url: URL, limits: FetchLimits, validators: Validators): Promise<Attempt> {
@@ -189,9 +245,12 @@ async function readResponse({ response, signal, why }: Attempt, url: URL, limits
   const finalUrl = url.href;
   const etag = response.headers.get('etag');
   const lastModified = response.headers.get('last-modified');
+  const headers = headersOf(response);
   if (response.status === 304) {
     await response.body?.cancel().catch(() => undefined);
     return {
+      status: 304,
+      headers,
       bytes: new Uint8Array(),
       contentType: null,
       finalUrl,
@@ -202,8 +261,7 @@ async function readResponse({ response, signal, why }: Attempt, url: URL, limits
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    // The standard reason phrase, not the server's: its text would reach the summary and /status.
-    throw new FetchError(`HTTP ${response.status} ${STATUS_CODES[response.status] ?? ''}`.trim());
+    throw new HttpStatusError(response.status, headers);
   }
   const tooLarge = `larger than the ${limits.maxBytes}-byte limit (MAX_ARTICLE_BYTES)`;
   if (Number(response.headers.get('content-length') ?? '0') > limits.maxBytes) {
@@ -226,5 +284,14 @@ async function readResponse({ response, signal, why }: Attempt, url: URL, limits
     if (signal.aborted) throw new FetchError(why());
     throw new FetchError(`download failed (${(error as Error).message})`);
   }
-  return { bytes: Buffer.concat(chunks), contentType: response.headers.get('content-type'), finalUrl, etag, lastModified, notModified: false };
+  return {
+    status: response.status,
+    headers,
+    bytes: Buffer.concat(chunks),
+    contentType: response.headers.get('content-type'),
+    finalUrl,
+    etag,
+    lastModified,
+    notModified: false,
+  };
 }

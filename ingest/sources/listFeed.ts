@@ -1,4 +1,6 @@
 import { normalizeStatedDate } from '../extract/dates.js';
+import { canonicalUrl } from '../feeds/canonicalUrl.js';
+import { identityKeys } from '../feeds/feedItemIdentity.js';
 import { citedAt } from './citedAt.js';
 import type { FetchPolicy } from './fetchPolicy.js';
 import { fetchResource, FetchError, RefusedFetchError, type FetchLimits } from './fetchResource.js';
@@ -11,14 +13,13 @@ const MIN_FULL_ARTICLE_WORDS = 150;
 
 type ItemLimits = FetchLimits & Pick<ListOptions, 'onRefused' | 'onPageFailed'>;
 
-/** The item's link when it is a web link (a file:, javascript: or data: "link" is neither fetched nor cited). */
+/**
+ * The item's link when it is a web link (a file:, javascript: or data: "link" is neither
+ * fetched nor cited), in its canonical form: the same story shared with other tracking
+ * parameters (utm_*, fbclid, ...) has one key, whichever feed or run lists it.
+ */
 function webLinkOf(item: FeedItem, feedUrl: string): string | null {
-  try {
-    const parsed = item.link ? new URL(item.link, feedUrl) : null;
-    return parsed && (parsed.protocol === 'http:' || parsed.protocol === 'https:') ? parsed.toString() : null;
-  } catch {
-    return null;
-  }
+  return item.link ? canonicalUrl(item.link, feedUrl) : null;
 }
 
 function feedItemEvent(item: FeedItem, feedUrl: string, sourceId: string, limits: ItemLimits, outlet: string | null): SourceEvent {
@@ -80,5 +81,20 @@ export function* listFeed(sourceId: string, feed: ParsedFeed, feedUrl: string, o
     signal: options.signal ? AbortSignal.any([options.signal, deadline]) : deadline,
     deadlineAt: Date.now() + options.feedDeadlineMs,
   };
-  for (const item of feed.items) yield feedItemEvent(item, feedUrl, sourceId, itemLimits, outlet);
+  for (const item of distinctItems(feed.items, feedUrl)) yield feedItemEvent(item, feedUrl, sourceId, itemLimits, outlet);
+}
+
+/**
+ * The feed's items without repeats: an item whose GUID or canonical link an earlier item had
+ * is the same story listed twice (a feed that republishes an item with a new tracking link,
+ * or under a new GUID). The first listing is kept.
+ */
+export function* distinctItems(items: readonly FeedItem[], feedUrl: string): Generator<FeedItem> {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const keys = identityKeys({ id: item.id, link: item.link, feedUrl });
+    const repeat = keys.some((key) => seen.has(key));
+    for (const key of keys) seen.add(key);
+    if (!repeat) yield item;
+  }
 }

@@ -1,6 +1,6 @@
 import type { ExtractedArticle } from '../../src/core/types.js';
 import type { BytesOrigin } from '../extract/extractBytes.js';
-import type { FetchLimits, Validators } from './fetchResource.js';
+import type { FetchLimits, ResponseHeaders, Validators } from './fetchResource.js';
 
 /** Turns raw bytes into an article; the pipeline runs it in worker threads with a time limit. */
 export type Extractor = (bytes: Uint8Array, origin: BytesOrigin) => Promise<ExtractedArticle>;
@@ -48,6 +48,20 @@ export interface HttpValidatorCache {
   set(url: string, validators: Validators): void;
 }
 
+/**
+ * How the server answered for a web source itself (not its items' pages): what a feed's poll
+ * schedule is decided from (its items' dates, 304, status and caching headers).
+ */
+export type SourceResponse =
+  | { kind: 'fetched'; headers: ResponseHeaders /** The feed's items' dates as written; null for a page. */; itemDates: (string | null)[] | null }
+  | { kind: 'not-modified'; headers: ResponseHeaders }
+  | {
+      kind: 'failed' /** The HTTP status when the server answered with an error; null when none came (refused, timeout, bad feed). */;
+      status: number | null;
+      headers: ResponseHeaders | null;
+      reason: string;
+    };
+
 export interface ListOptions extends FetchLimits {
   /** Overall time for one feed's item pages; items not fetched by then are stored as summaries. */
   feedDeadlineMs: number;
@@ -58,4 +72,6 @@ export interface ListOptions extends FetchLimits {
   onRefused?: (location: string, reason: string) => void;
   /** Told why an item page could not be fetched (its item falls back to the feed's summary). */
   onPageFailed?: (location: string, reason: string) => void;
+  /** Told how the server answered for the source's own URL (the feed poller schedules from it). */
+  onSourceResponse?: (sourceId: string, response: SourceResponse) => void;
 }

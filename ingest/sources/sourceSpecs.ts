@@ -12,6 +12,11 @@ export interface SourceSpec {
   prune: boolean;
   /** Named on the command line for this run: fetched even while the source is backing off after failures. */
   explicit?: boolean;
+  /**
+   * Added by a Discord server (/feeds add), not by the operator: its URL is fetched under the
+   * public-address guard like any link found in a feed, never trusted as a local origin.
+   */
+  fromDesk?: boolean;
 }
 
 export function isUrl(value: string): boolean {

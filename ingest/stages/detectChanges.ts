@@ -21,6 +21,8 @@ export function contentHashOf(article: ExtractedArticle): string {
  */
 export async function lookUpListed(candidate: Candidate, run: RunContext): Promise<Listed | null> {
   const existing = await run.store.documentByKey(candidate.key);
+  // Stored under another source (or reached by an alias): this source brings it too. No lookup more for the common case.
+  if (existing && (existing.viaAlias || existing.sourceId !== candidate.sourceId)) run.noteMember(candidate.sourceId, candidate.key);
   const existingRaw = existing?.viaAlias ? existing.aliasRawHash : existing?.rawHash;
   // A summary-only article is fetched again each time until its full page arrives.
   if (existing && existingRaw === candidate.rawHash && existing.extractorVersion === EXTRACTOR_VERSION && !existing.summaryOnly) {

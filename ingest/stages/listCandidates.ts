@@ -28,8 +28,9 @@ export class SourceListing {
     private readonly run: RunContext,
     private readonly options: IngestOptions,
   ) {
-    // Links from feeds and redirects must lead to public addresses; the operator's own source origins may be local.
-    this.policy = new FetchPolicy({ ...options.fetchGuard, operatorUrls: options.sources.filter((s) => s.kind === 'url').map((s) => s.id) });
+    // Links from feeds and redirects must lead to public addresses; the operator's own source origins may be local (not a Discord server's).
+    const operatorUrls = options.sources.filter((s) => s.kind === 'url' && !s.fromDesk).map((s) => s.id);
+    this.policy = new FetchPolicy({ ...options.fetchGuard, operatorUrls });
     this.backoff = new SourceBackoff(run.store, options.now);
   }
 
@@ -60,9 +61,11 @@ export class SourceListing {
       feedDeadlineMs: options.feedDeadlineMs ?? DEFAULT_FEED_DEADLINE_MS,
       validators,
       forceRefetch: (sourceId) => sourceId === spec.id && refetch,
-      policy: spec.kind === 'url' ? this.policy.forSource(spec.id) : this.policy,
+      policy: spec.kind === 'url' ? this.policy.forSource(spec.id, !spec.fromDesk) : this.policy,
+      now: options.now,
       onRefused: (location, reason) => run.summary.refused.push({ location, reason }),
       onPageFailed: (location, reason) => run.log(`Item page ${location} not fetched (${reason}): the feed's summary is used`),
+      onSourceResponse: options.onSourceResponse,
     };
   }
 }
@@ -124,7 +127,11 @@ export class SourceRead {
         run.skip(event.location, event.reason);
         continue;
       }
-      if (listing.seenKeys.has(event.key)) continue;
+      if (listing.seenKeys.has(event.key)) {
+        // Another source listed it first this run: this one brings it too.
+        run.noteMember(event.sourceId, event.key);
+        continue;
+      }
       listing.seenKeys.add(event.key);
       yield event;
     }

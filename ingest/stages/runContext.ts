@@ -64,6 +64,14 @@ export class RunContext {
   readonly summary: IngestSummary;
   /** Articles (and skipped entries) listed so far, for progress reports. */
   processed = 0;
+  /**
+   * Source id -> keys whose membership must still be recorded (recordMembership.ts): articles
+   * a source lists that are stored under another source or via an alias. Articles written
+   * this run, and those stored under the listing source itself, need none: the store records
+   * the writing source with every write and alias, and a document's own source_id is always
+   * among its members.
+   */
+  readonly members = new Map<string, Set<string>>();
   private readonly onProgress: ((progress: IngestProgress) => void) | undefined;
 
   constructor(init: RunContextInit) {
@@ -75,6 +83,16 @@ export class RunContext {
     this.signal = init.signal;
     this.onProgress = init.onProgress;
     this.summary = emptySummary(init.embeddingStatus);
+  }
+
+  /** Remembers that `sourceId` brings the article under `key`, to be recorded once the run's writes are in. */
+  noteMember(sourceId: string, key: string): void {
+    let keys = this.members.get(sourceId);
+    if (!keys) {
+      keys = new Set();
+      this.members.set(sourceId, keys);
+    }
+    keys.add(key);
   }
 
   /** Reports an article (or file) left out of the store, with why. */

@@ -35,6 +35,7 @@ const schema = z.object({
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(5_000_000),
   EXTRACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   FEED_DEADLINE_MS: z.coerce.number().int().positive().default(120_000),
+  FEED_MIN_INTERVAL_MINUTES: z.coerce.number().positive().default(15),
   FETCH_USER_AGENT: z.string().min(1).optional(),
   FETCH_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
   FETCH_ALLOWED_HOSTS: optionalText.superRefine((v, ctx) => {
@@ -61,6 +62,7 @@ const schema = z.object({
   INGEST_INTERVAL_MINUTES: z.coerce.number().min(0).default(0),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(5),
   MAX_QUESTION_LENGTH: z.coerce.number().int().positive().default(500),
+  MAX_SOURCES_PER_SERVER: z.coerce.number().int().min(0).default(50),
   // LLM answering
   LLM_PROVIDER: z.enum(['none', 'openai', 'ollama']).default('none'),
   LLM_MODEL: optionalText,
@@ -90,6 +92,8 @@ export interface Config {
   maxArticleBytes: number;
   extractionTimeoutMs: number;
   feedDeadlineMs: number;
+  /** FEED_MIN_INTERVAL_MINUTES: no feed is polled more often than this, however often it publishes. */
+  feedMinIntervalMinutes: number;
   userAgent: string | undefined;
   /** FETCH_ALLOW_PRIVATE_NETWORKS: links found in feeds may lead to private addresses (guard off). */
   fetchAllowPrivateNetworks: boolean;
@@ -109,6 +113,8 @@ export interface Config {
     ingestIntervalMinutes: number;
     rateLimitPerMinute: number;
     maxQuestionLength: number;
+    /** MAX_SOURCES_PER_SERVER: sources one server may add with /feeds (0: servers add none). */
+    maxSourcesPerServer: number;
   };
   llm: LlmSettings;
 }
@@ -143,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
     maxArticleBytes: c.MAX_ARTICLE_BYTES,
     extractionTimeoutMs: c.EXTRACTION_TIMEOUT_MS,
     feedDeadlineMs: c.FEED_DEADLINE_MS,
+    feedMinIntervalMinutes: c.FEED_MIN_INTERVAL_MINUTES,
     userAgent: c.FETCH_USER_AGENT,
     fetchAllowPrivateNetworks: c.FETCH_ALLOW_PRIVATE_NETWORKS,
     fetchAllowedHosts: splitList(c.FETCH_ALLOWED_HOSTS),
@@ -163,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
       ingestIntervalMinutes: c.INGEST_INTERVAL_MINUTES,
       rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
       maxQuestionLength: c.MAX_QUESTION_LENGTH,
+      maxSourcesPerServer: c.MAX_SOURCES_PER_SERVER,
     },
     llm: {
       provider: c.LLM_PROVIDER,

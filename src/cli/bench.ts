@@ -31,6 +31,7 @@ import { ProcessEmbeddings } from '../embeddings/processEmbeddings.js';
 import { defaultEmbeddingThreads } from '../embeddings/embeddingDefaults.js';
 import { clusteredVectors, harderVectors } from '../../bench/synthetic.js';
 import { benchVectorSearch } from '../../bench/vectorSearch.js';
+import { benchScopedSearch } from '../../bench/scopedSearch.js';
 import { runMain } from './runMain.js';
 
 const DIM = 384;
@@ -105,6 +106,8 @@ async function main(): Promise<void> {
     results.storeBuildSeconds = built.seconds;
     const inference = real.embeddings ?? fake;
     results.askLatency = await benchAskLatency(built.store, built.texts, new SyntheticQueryEmbeddings('synthetic-384', DIM, query), inference);
+    log(`scoped against unscoped search at ${LARGE_N} passages (a server's sources)`);
+    results.scopedSearch = await benchScopedSearch(built.store, built.texts, vectors, queries);
     built.store.close();
     if (process.env.DATABASE_URL) {
       // The same workloads on PostgreSQL, printed beside SQLite's.
@@ -125,7 +128,9 @@ async function main(): Promise<void> {
     log('resident memory with the store loaded (child process)');
     const probe = (...extra: string[]) =>
       JSON.parse(
-        execFileSync(process.execPath, [...siblingScript(import.meta.dirname, 'memoryProbe').args, join(root, 'data'), ...extra], { encoding: 'utf8' })
+        execFileSync(process.execPath, [...siblingScript(join(import.meta.dirname, '..', '..', 'bench'), 'memoryProbe').args, join(root, 'data'), ...extra], {
+          encoding: 'utf8',
+        })
           .trim()
           .split('\n')
           .at(-1)!,
@@ -177,6 +182,24 @@ async function main(): Promise<void> {
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(formatTable(results));
   console.log(`\nJSON: bench/results/latest.json (total ${f(results.totalSeconds as number)} s)`);
+}
+
+/** Scoped (a server's sources) against unscoped search, as ratios side by side. */
+function formatScopedSearch(s: any): string[] {
+  const u = s.unscoped;
+  const ratio = (a: number, b: number) => `${f(a / b, 2)}x`;
+  const lines = [
+    `| search in a scope at ${s.passages} passages (50 candidates) | passages | vector strategy | lexical p50 / p95 ms | vs unscoped | vector p50 / p95 ms | vs unscoped | first ms | recall@10 | scan / filtered graph p50 ms | filtered recall@10 |`,
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| unscoped | ${s.passages} | graph | ${f(u.lexicalP50Ms, 2)} / ${f(u.lexicalP95Ms, 2)} | 1.00x | ${f(u.vectorP50Ms, 2)} / ${f(u.vectorP95Ms, 2)} | 1.00x | | | | |`,
+  ];
+  for (const row of s.scopes)
+    lines.push(
+      `| ${f(row.share * 100, 0)}% of sources | ${row.passages} | ${row.strategy} | ${f(row.lexicalP50Ms, 2)} / ${f(row.lexicalP95Ms, 2)} | ${ratio(row.lexicalP50Ms, u.lexicalP50Ms)} | ` +
+        `${f(row.vectorP50Ms, 2)} / ${f(row.vectorP95Ms, 2)} | ${ratio(row.vectorP50Ms, u.vectorP50Ms)} | ${f(row.vectorFirstMs, 1)} | ${f(row.recallAt10, 3)} | ` +
+        `${f(row.exactScanP50Ms, 2)} / ${f(row.filteredGraphP50Ms, 2)} | ${f(row.filteredGraphRecallAt10, 3)} |`,
+    );
+  return lines;
 }
 
 function formatTable(r: Record<string, any>): string {
@@ -243,6 +266,7 @@ function formatTable(r: Record<string, any>): string {
     lines.push('');
     lines.push('PostgreSQL: not measured (set DATABASE_URL to print it beside SQLite).');
   }
+  if (r.scopedSearch) lines.push('', ...formatScopedSearch(r.scopedSearch));
   const m = r.memory;
   lines.push('');
   lines.push(`Resident memory with ${m.passages} passages loaded: ${f(m.rssMb)} MB RSS (heap ${f(m.heapUsedMb)} MB, graph file ${f(m.graphOnDiskMb)} MB).`);

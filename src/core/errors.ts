@@ -17,6 +17,10 @@ export type UserErrorCode =
   | 'bad_config'
   /** A configured news source that cannot be read as a location. */
   | 'bad_source'
+  /** A server already has MAX_SOURCES_PER_SERVER sources of its own (/feeds add, /feeds import). */
+  | 'source_limit'
+  /** An address or file given in Discord that cannot be added as a source (refused, not found, not a feed). */
+  | 'bad_address'
   /** Another process holds the store's one-ingest-at-a-time lock. */
   | 'ingest_locked'
   /** Nothing has been ingested yet: there is nothing to answer from. */

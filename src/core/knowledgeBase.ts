@@ -209,6 +209,6 @@ export class KnowledgeBase {
       ? await this.retrieveValid(validateQuestion(options.retrievalQuestion, MAX_RETRIEVAL_QUESTION_LENGTH), { ...options, emphasis: question })
       : await this.retrieveValid(question, options);
     const answer = await this.answerer.answer(question, retrieval, questionLanguage(question), options.hooks);
-    return withStories(answer, this.options.store);
+    return withStories(answer, this.options.store, options.scope);
   }
 }

@@ -2,6 +2,7 @@ import type { MessageMentionOptions } from 'discord.js';
 import { formatAnswer, type FormatOptions } from '../core/answer/format.js';
 import type { Answer } from '../core/answer/types.js';
 import type { AnswerHooks } from '../core/knowledgeBase.js';
+import type { SearchScope } from '../core/ports/newsDesks.js';
 import { UserFacingError } from '../core/errors.js';
 import { validateQuestion } from '../core/questions.js';
 import type { BotContext } from './command.js';
@@ -37,12 +38,14 @@ export async function checkQuestion(context: BotContext, userId: string, rawQues
   return validateQuestion(rawQuestion, context.config.discord.maxQuestionLength);
 }
 
-/** Answers and formats for Discord (DISCORD_FORMAT), split at 2000 characters. */
+/** Answers and formats for Discord, from the sources of `scope` (the server's view; see desks/deskScopes.ts) (DISCORD_FORMAT), split at 2000 characters. */
 export async function answerForDiscord(
   context: BotContext,
   question: string,
-  options: { retrievalQuestion?: string; hooks?: AnswerHooks } = {},
+  options: { retrievalQuestion?: string; hooks?: AnswerHooks; scope?: SearchScope } = {},
 ): Promise<{ answer: Answer; pieces: string[] }> {
-  const answer = await context.answerQueue.run(() => context.kb.ask(question, { retrievalQuestion: options.retrievalQuestion, hooks: options.hooks }));
+  const answer = await context.answerQueue.run(() =>
+    context.kb.ask(question, { retrievalQuestion: options.retrievalQuestion, hooks: options.hooks, scope: options.scope }),
+  );
   return { answer, pieces: splitMessage(formatAnswer(answer, DISCORD_FORMAT)) };
 }

@@ -7,7 +7,7 @@ import { loadCommands } from './commandLoader.js';
 import { openBotDependencies, type BotOptions } from './startup/botDependencies.js';
 import { createDiscordClient, wireClient } from './startup/clientWiring.js';
 import { InFlightWork, shutDown } from './startup/inFlight.js';
-import { scheduleReingest } from './startup/schedules.js';
+import { scheduleFeedPolling, scheduleReingest } from './startup/schedules.js';
 import { shardInfo } from './startup/shardInfo.js';
 
 export interface RunningBot {
@@ -19,7 +19,7 @@ export interface RunningBot {
 
 /**
  * Starts the bot in order: its dependencies (store, knowledge base, answerer, rate limit),
- * the Discord client and its handlers, the re-ingest schedule, then the login. Dependencies
+ * the Discord client and its handlers, the re-ingest schedule and the feed poller, then the login. Dependencies
  * come in as arguments; nothing here is global.
  */
 export async function startBot(config: Config, logger: Logger, options: BotOptions = {}): Promise<RunningBot> {
@@ -32,7 +32,12 @@ export async function startBot(config: Config, logger: Logger, options: BotOptio
   context.shard = client.shard ? shardInfo(client) : null;
   wireClient(client, commands, context, inFlight);
 
-  const stopSchedules = scheduleReingest(config, context.reingest, logger);
+  const stopReingests = scheduleReingest(config, context.reingest, logger);
+  const stopPolling = scheduleFeedPolling(config, context.kb.store, embeddings, logger);
+  const stopSchedules = async () => {
+    stopReingests();
+    await stopPolling();
+  };
   await client.login(config.discord.token);
   return { client, context, stop: () => shutDown({ inFlight, stopSchedules, context, embeddings, client }) };
 }

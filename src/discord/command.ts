@@ -1,4 +1,4 @@
-import type { ChatInputCommandInteraction, SlashCommandOptionsOnlyBuilder } from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandOptionsOnlyBuilder } from 'discord.js';
 import type { Config } from '../app/config.js';
 import type { KnowledgeBase } from '../core/knowledgeBase.js';
 import type { Logger } from '../logger.js';
@@ -6,6 +6,7 @@ import type { AnswerQueue } from './answerQueue.js';
 import type { ConversationMemory } from './conversations.js';
 import type { QuestionRateLimit } from '../core/ports/questionRateLimit.js';
 import type { ReingestCoordinator } from './reingestJob.js';
+import type { DeskServices } from './desks/deskServices.js';
 
 /** Everything a command needs, passed in (no globals), so tests can build it directly. */
 export interface BotContext {
@@ -14,6 +15,8 @@ export interface BotContext {
   logger: Logger;
   rateLimiter: QuestionRateLimit;
   reingest: ReingestCoordinator;
+  /** Each server's own sources (/feeds): the scope of its questions, and reading them now. */
+  desks: DeskServices;
   conversations: ConversationMemory;
   /** Where questions wait their turn to be answered. */
   answerQueue: AnswerQueue;
@@ -34,6 +37,8 @@ export interface ShardInfo {
 export interface Command {
   data: Pick<SlashCommandOptionsOnlyBuilder, 'name' | 'toJSON'>;
   execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
+  /** Suggestions for an option marked autocomplete, as the member types. */
+  autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
 }
 
 export function isCommand(value: unknown): value is Command {

@@ -73,10 +73,104 @@ export const LOCALIZED = {
   reingest: {
     name: map({ de: 'neu-einlesen', it: 'reimporta', fr: 'reimporter', es: 'reimportar' }),
     description: map({
-      de: 'Admins: die konfigurierten Quellen jetzt neu einlesen.',
-      it: 'Admin: reimporta ora le fonti configurate.',
-      fr: 'Admins : réimporter maintenant les sources configurées.',
-      es: 'Admins: reimportar ahora las fuentes configuradas.',
+      de: 'Die eigenen Quellen dieses Servers (oder die globalen, Bot-Admins) jetzt neu einlesen.',
+      it: 'Reimporta ora le fonti di questo server (o quelle globali, admin del bot).',
+      fr: 'Réimporter maintenant les sources de ce serveur (ou les globales, admins du bot).',
+      es: 'Reimportar ahora las fuentes de este servidor (o las globales, admins del bot).',
+    }),
+  },
+  reingestGlobal: {
+    name: map({ de: 'global', it: 'globale', fr: 'global', es: 'global' }),
+    description: map({
+      de: 'Die globalen Quellen des Betreibers (nur Bot-Admins) statt der eigenen des Servers',
+      it: 'Le fonti globali dell’operatore (solo admin del bot) invece di quelle del server',
+      fr: 'Les sources globales de l’opérateur (admins du bot) au lieu de celles du serveur',
+      es: 'Las fuentes globales del operador (solo admins del bot) en vez de las del servidor',
+    }),
+  },
+  feeds: {
+    name: map({ de: 'feeds', it: 'feed', fr: 'flux', es: 'feeds' }),
+    description: map({
+      de: 'Die eigenen Nachrichtenquellen dieses Servers verwalten (Server verwalten).',
+      it: 'Gestisci le fonti di notizie di questo server (Gestire il server).',
+      fr: 'Gérer les sources d’actualité propres à ce serveur (Gérer le serveur).',
+      es: 'Gestionar las fuentes de noticias propias de este servidor (Gestionar servidor).',
+    }),
+  },
+  feedsAdd: {
+    name: map({ de: 'hinzufuegen', it: 'aggiungi', fr: 'ajouter', es: 'anadir' }),
+    description: map({
+      de: 'Eine Website, einen Feed oder eine Seite als Quelle hinzufügen',
+      it: 'Aggiungi un sito, un feed o una pagina come fonte',
+      fr: 'Ajouter un site, un flux ou une page comme source',
+      es: 'Añadir un sitio, un feed o una página como fuente',
+    }),
+  },
+  feedsUrl: {
+    name: map({ de: 'url', it: 'url', fr: 'url', es: 'url' }),
+    description: map({
+      de: 'Adresse der Website, des Feeds oder der Seite',
+      it: 'Indirizzo del sito, del feed o della pagina',
+      fr: 'Adresse du site, du flux ou de la page',
+      es: 'Dirección del sitio, del feed o de la página',
+    }),
+  },
+  feedsChannel: {
+    name: map({ de: 'kanal', it: 'canale', fr: 'salon', es: 'canal' }),
+    description: map({
+      de: 'Nur Fragen in diesem Kanal nutzen die Quelle (sonst der ganze Server)',
+      it: 'Solo le domande in questo canale usano la fonte (altrimenti tutto il server)',
+      fr: 'Seules les questions de ce salon utilisent la source (sinon tout le serveur)',
+      es: 'Solo las preguntas en este canal usan la fuente (si no, todo el servidor)',
+    }),
+  },
+  feedsList: {
+    name: map({ de: 'liste', it: 'elenco', fr: 'liste', es: 'lista' }),
+    description: map({
+      de: 'Die Quellen dieses Servers mit Artikeln, Fehlern und nächstem Abruf',
+      it: 'Le fonti di questo server con articoli, errori e prossimo controllo',
+      fr: 'Les sources de ce serveur avec articles, erreurs et prochaine lecture',
+      es: 'Las fuentes de este servidor con artículos, errores y próxima consulta',
+    }),
+  },
+  feedsRemove: {
+    name: map({ de: 'entfernen', it: 'rimuovi', fr: 'retirer', es: 'quitar' }),
+    description: map({
+      de: 'Eine Quelle dieses Servers entfernen',
+      it: 'Rimuovi una fonte di questo server',
+      fr: 'Retirer une source de ce serveur',
+      es: 'Quitar una fuente de este servidor',
+    }),
+  },
+  feedsSource: {
+    name: map({ de: 'quelle', it: 'fonte', fr: 'source', es: 'fuente' }),
+    description: map({
+      de: 'Nummer oder Adresse aus /feeds list',
+      it: 'Numero o indirizzo da /feeds list',
+      fr: 'Numéro ou adresse de /feeds list',
+      es: 'Número o dirección de /feeds list',
+    }),
+  },
+  feedsImport: {
+    name: map({ de: 'importieren', it: 'importa', fr: 'importer', es: 'importar' }),
+    description: map({
+      de: 'Feeds aus einer OPML-Datei (Export eines Feedreaders) hinzufügen',
+      it: 'Aggiungi i feed di un file OPML (esportato da un lettore di feed)',
+      fr: 'Ajouter les flux d’un fichier OPML (export d’un lecteur de flux)',
+      es: 'Añadir los feeds de un archivo OPML (exportado de un lector de feeds)',
+    }),
+  },
+  feedsFile: {
+    name: map({ de: 'datei', it: 'file', fr: 'fichier', es: 'archivo' }),
+    description: map({ de: 'Die OPML-Datei', it: 'Il file OPML', fr: 'Le fichier OPML', es: 'El archivo OPML' }),
+  },
+  feedsExport: {
+    name: map({ de: 'exportieren', it: 'esporta', fr: 'exporter', es: 'exportar' }),
+    description: map({
+      de: 'Die Feeds dieses Servers als OPML-Datei',
+      it: 'I feed di questo server come file OPML',
+      fr: 'Les flux de ce serveur en fichier OPML',
+      es: 'Los feeds de este servidor como archivo OPML',
     }),
   },
 } as const;

@@ -3,6 +3,14 @@ import { answerForDiscord, checkQuestion, NO_MENTIONS } from './answering.js';
 import type { BotContext } from './command.js';
 import { followUpContext, nextExchange, type Exchange } from './conversations.js';
 import { reportFailure } from './failureReply.js';
+import { placeOf } from './desks/place.js';
+
+const HELP = 'Ask me a question about the news, for example: “What has been reported about this week’s election?” Reply to my answer to ask a follow-up.';
+
+/** In a DM no server is asking, so only the bot's general sources answer: said where it is cheap to say. */
+function helpText(isDm: boolean): string {
+  return isDm ? `${HELP} Here I answer from the bot's general news sources; a server's own sources (/feeds) answer only in that server.` : HELP;
+}
 
 /** Why a message is addressed to the bot, and the earlier exchange it continues, if any. */
 interface Addressed {
@@ -48,16 +56,14 @@ export async function handleMessage(message: Message, context: BotContext): Prom
 
   try {
     if (!addressed.question) {
-      await send(
-        'Ask me a question about the news, for example: “What has been reported about this week’s election?” Reply to my answer to ask a follow-up.',
-        true,
-      );
+      await send(helpText(message.guildId === null), true);
       return;
     }
     const question = await checkQuestion(context, message.author.id, addressed.question);
     const retrievalQuestion = addressed.previous ? await context.kb.standaloneQuestion(followUpContext(addressed.previous, question), question) : undefined;
     if (message.channel.isSendable()) message.channel.sendTyping().catch(() => undefined);
-    const { pieces } = await answerForDiscord(context, question, { retrievalQuestion });
+    const scope = await context.desks.scopes.forPlace(placeOf(message.guildId, message.channelId, message.channel));
+    const { pieces } = await answerForDiscord(context, question, { retrievalQuestion, scope });
     const ids: string[] = [];
     for (const [i, piece] of pieces.entries()) {
       const sent = await send(piece, i === 0);

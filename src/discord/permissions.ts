@@ -1,12 +1,16 @@
-import { PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
+import { PermissionFlagsBits, type ChatInputCommandInteraction, type PermissionsBitField } from 'discord.js';
 import type { Config } from '../app/config.js';
 
 /**
- * Server-side check for /reingest. Discord's default_member_permissions only hides the
- * command; a server can override it, so the invoking member's permissions are checked
- * again here. ADMIN_USER_IDS also works in DMs, where there are no server permissions.
+ * Server-side check for /feeds and a server's /reingest: a member with Manage Server in the
+ * server the interaction comes from. Discord's default_member_permissions only hides a
+ * command; a server can override it, so the member's permissions are checked again here.
  */
-export function canReingest(interaction: Pick<ChatInputCommandInteraction, 'user' | 'inGuild' | 'memberPermissions'>, config: Config): boolean {
-  if (config.discord.adminUserIds.includes(interaction.user.id)) return true;
+export function canManageDesk(interaction: { inGuild(): boolean; memberPermissions: Readonly<PermissionsBitField> | null }): boolean {
   return interaction.inGuild() && Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild));
+}
+
+/** The operator's global sources are re-ingested only by the bot's owners (ADMIN_USER_IDS), wherever they ask. */
+export function isBotAdmin(interaction: Pick<ChatInputCommandInteraction, 'user'>, config: Config): boolean {
+  return config.discord.adminUserIds.includes(interaction.user.id);
 }

@@ -24,11 +24,14 @@ export class ReingestCoordinator {
     return this.running ? { startedAt: this.running.startedAt, trigger: this.running.trigger, progress: this.running.progress } : null;
   }
 
-  /** Starts a run, or returns null when one is already running. */
-  start(trigger: string, onProgress: (p: IngestProgress) => void = () => undefined): Promise<IngestSummary> | null {
+  /**
+   * Starts a run of the configured sources, or of `runner` (a server's own sources), or
+   * returns null when one is already running.
+   */
+  start(trigger: string, onProgress: (p: IngestProgress) => void = () => undefined, runner: IngestRunner = this.runner): Promise<IngestSummary> | null {
     if (this.running) return null;
     const state: RunningIngest = { startedAt: Date.now(), trigger, progress: null };
-    const promise = this.runner({
+    const promise = runner({
       signal: this.abort.signal,
       onProgress: (p) => {
         state.progress = p;

@@ -35,11 +35,15 @@ function countByReason(reasons: string[]): string {
  * article location, file path or raw error text: those go to the log, and to the admin who
  * asked (ephemerally, see reingestDetails).
  */
-export function reingestChannelReport(s: IngestSummary): string {
+export function reingestChannelReport(s: IngestSummary, ownSources?: { articles: number; passages: number }): string {
+  // A server's re-ingest counts what its own sources hold: the whole store also holds other servers' articles.
+  const held = ownSources
+    ? `This server’s sources: ${ownSources.articles} articles, ${ownSources.passages} passages (${s.vectorsAdded} vectors added).`
+    : `Store: ${s.totalArticles} articles, ${s.totalPassages} passages (${s.vectorsAdded} vectors added).`;
   const lines = [
     'Re-ingest finished.',
     `Articles: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.duplicates} duplicate, ${s.removed} removed, ${s.skipped.length} skipped.`,
-    `Store: ${s.totalArticles} articles, ${s.totalPassages} passages (${s.vectorsAdded} vectors added).`,
+    held,
     s.vectorsInUse ? 'Vectors in use: hybrid retrieval.' : 'Embedding model not in use: lexical retrieval only.',
     `Time: ${(s.durationMs / 1000).toFixed(1)} s.`,
   ];

@@ -1,11 +1,12 @@
 import { resolveSourceSpecs } from '../../ingest/sources/sourceSpecs.js';
 import type { Config } from '../app/config.js';
-import type { SourceStatus } from '../core/ports/knowledgeStore.js';
+import type { IngestRun, SourceStatus } from '../core/ports/knowledgeStore.js';
+import type { SearchScope } from '../core/ports/newsDesks.js';
 import type { BotContext } from './command.js';
 import { escapeMarkdown, safeLink } from './escapeMarkdown.js';
 
 /** A source as /status names it: a link that cannot embed or break out of its brackets, else inert text. */
-function sourceShown(sourceId: string): string {
+export function sourceShown(sourceId: string): string {
   const link = /^https?:/i.test(sourceId) ? safeLink(sourceId) : null;
   return link ? `<${link}>` : escapeMarkdown(sourceId);
 }
@@ -61,11 +62,21 @@ function configuredSourceIds(config: Config): Set<string> | null {
   }
 }
 
-/** The numbers /status shows: what is indexed, how fresh, with which model, how big. */
-export async function statusReport(context: BotContext, now = Date.now()): Promise<string> {
+/**
+ * What one server may see (news desks): the articles of its scope, and the health of its
+ * sources only. The last ingest's counts and error are shown only with `runDetails` (the
+ * bot's owners): a run may have read another server's sources.
+ */
+export interface StatusView {
+  scope: SearchScope;
+  runDetails: boolean;
+}
+
+/** The numbers /status shows: what is indexed, how fresh, with which model, how big; within `view` when given. */
+export async function statusReport(context: BotContext, now = Date.now(), view?: StatusView): Promise<string> {
   const store = context.kb.store;
   const [stats, lastRun, space, bytes, sources] = await Promise.all([
-    store.stats(),
+    store.stats(view?.scope),
     store.lastRun(),
     store.vectorSpace(),
     store.storeBytesOnDisk(),
@@ -77,18 +88,9 @@ export async function statusReport(context: BotContext, now = Date.now()): Promi
   if (running) {
     lines.push(`Ingest: running since ${new Date(running.startedAt).toISOString()} (${running.progress?.processed ?? 0} articles so far)`);
   }
-  if (lastRun) {
-    const summary = lastRun.summary;
-    const outcome =
-      lastRun.status === 'ok' && summary
-        ? `ok — ${summary.added ?? 0} added, ${summary.updated ?? 0} updated, ${summary.removed ?? 0} removed, ${summary.skipped?.length ?? 0} skipped`
-        : `${lastRun.status}${summary?.error ? ` — ${escapeMarkdown(summary.error)}` : ''}`;
-    lines.push(`Last ingest: ${lastRun.finishedAt ?? lastRun.startedAt} (${outcome})`);
-  } else {
-    lines.push('Last ingest: never — run `npm run ingest` or /reingest');
-  }
-  const configured = sources.length > 0 ? configuredSourceIds(context.config) : null;
-  lines.push(...sourceHealthLines(configured ? sources.filter((s) => configured.has(s.sourceId)) : sources, now));
+  lines.push(lastIngestLine(lastRun, view?.runDetails ?? true));
+  const shown = view ? new Set(view.scope.sourceIds) : sources.length > 0 ? configuredSourceIds(context.config) : null;
+  lines.push(...sourceHealthLines(shown ? sources.filter((s) => shown.has(s.sourceId)) : sources, now));
   lines.push(
     problem
       ? `Embedding model: ${context.kb.embeddingStatus.model} — vectors not in use (${problem}); lexical retrieval`
@@ -104,4 +106,16 @@ export async function statusReport(context: BotContext, now = Date.now()): Promi
   }
   lines.push(`Uptime: ${formatDuration(now - context.startedAt)}`);
   return lines.join('\n');
+}
+
+/** When the last ingest ran and how it went; its counts and error only with `details`. */
+function lastIngestLine(lastRun: IngestRun | undefined, details: boolean): string {
+  if (!lastRun) return 'Last ingest: never — run `npm run ingest` or /reingest';
+  const summary = lastRun.summary;
+  const outcome = !details
+    ? lastRun.status
+    : lastRun.status === 'ok' && summary
+      ? `ok — ${summary.added ?? 0} added, ${summary.updated ?? 0} updated, ${summary.removed ?? 0} removed, ${summary.skipped?.length ?? 0} skipped`
+      : `${lastRun.status}${summary?.error ? ` — ${escapeMarkdown(summary.error)}` : ''}`;
+  return `Last ingest: ${lastRun.finishedAt ?? lastRun.startedAt} (${outcome})`;
 }

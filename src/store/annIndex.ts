@@ -50,10 +50,10 @@ function sha256File(path: string): string {
  */
 let typedQueries: boolean | undefined;
 
-function searchGraph(graph: Graph, vector: Float32Array, k: number): { neighbors: number[]; distances: number[] } {
+function searchGraph(graph: Graph, vector: Float32Array, k: number, filter?: (label: number) => boolean): { neighbors: number[]; distances: number[] } {
   if (typedQueries !== false) {
     try {
-      const result = graph.searchKnn(vector as unknown as number[], k); // the typings predate the patch
+      const result = graph.searchKnn(vector as unknown as number[], k, filter); // the typings predate the patch
       typedQueries = true;
       return result;
     } catch (error) {
@@ -64,7 +64,7 @@ function searchGraph(graph: Graph, vector: Float32Array, k: number): { neighbors
   // A sized loop is several times faster than Array.from.
   const query = new Array<number>(vector.length);
   for (let i = 0; i < vector.length; i++) query[i] = vector[i]!;
-  return graph.searchKnn(query, k);
+  return graph.searchKnn(query, k, filter);
 }
 
 /** Whether searches hand hnswlib their Float32Array directly (known after the first search). */
@@ -158,16 +158,29 @@ export class AnnIndex {
     }
   }
 
-  search(vector: Float32Array, k: number): AnnHit[] {
+  /**
+   * The k nearest, or with `filter` the k nearest of the labels it admits (hnswlib skips the
+   * others while searching); `minEf` widens the search (a filtered search needs it wider).
+   */
+  search(vector: Float32Array, k: number, filter?: (id: number) => boolean, minEf = 0): AnnHit[] {
     const n = Math.min(k, this.live);
     if (n <= 0) return [];
-    const ef = Math.max(this.efSearch, n);
+    const ef = Math.max(this.efSearch, n, minEf);
     if (ef !== this.ef) {
       this.ef = ef;
       this.graph.setEf(ef);
     }
-    const result = searchGraph(this.graph, vector, n);
+    const result = searchGraph(this.graph, vector, n, filter);
     return result.neighbors.map((id, i) => ({ id, similarity: 1 - (result.distances[i] ?? 1) }));
+  }
+
+  /** The stored vector of a label (unit length in the cosine space), or null when the graph has none under it. */
+  vectorOf(id: number): number[] | null {
+    try {
+      return this.graph.getPoint(id);
+    } catch {
+      return null;
+    }
   }
 
   /** Writes graph and sidecar to temporary names, then renames: a crash leaves the old pair or a detectable mismatch. */

@@ -6,20 +6,23 @@ import type { StoryInfo } from '../core/ports/knowledgeStore.js';
  * its story's head; the head holds the story's passages.
  */
 
-/** One member of a story as a backend reads it: the document, its story's head, its outlet. */
+/** One member of a story as a backend reads it: the document, its story's head, its outlet (and, for a scoped read, whether a source of the scope brings it). */
 export interface StoryMember {
   id: number;
   head: number;
   outlet: string | null;
+  inScope?: boolean;
 }
 
 /**
  * The story of each asked document from the members of their stories: its head's id, how
  * many articles (the head and its copies), and the distinct outlets, the asked one's first.
+ * Members read for a scope count only when in it, so a server never learns of an outlet
+ * only another server's sources bring; a story with no member in scope is left out.
  */
 export function storiesOf(documentIds: number[], members: StoryMember[]): Map<number, StoryInfo> {
   const byHead = new Map<number, StoryMember[]>();
-  for (const member of members) byHead.set(member.head, [...(byHead.get(member.head) ?? []), member]);
+  for (const member of members) if (member.inScope !== false) byHead.set(member.head, [...(byHead.get(member.head) ?? []), member]);
   const headOf = new Map(members.map((m) => [m.id, m.head]));
   const stories = new Map<number, StoryInfo>();
   for (const id of documentIds) {

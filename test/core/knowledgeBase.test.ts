@@ -15,6 +15,7 @@ import { suiteTempDir } from '../support/tempDir.js';
 
 let store: SqliteStore;
 let kb: KnowledgeBase;
+let docsSourceId: string;
 const embeddings = new HashingEmbeddings();
 
 beforeAll(async () => {
@@ -24,6 +25,7 @@ beforeAll(async () => {
   for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(docs, name), text);
   // A wire story republished by a second outlet: retrieval must not return it twice.
   writeFileSync(join(docs, 'rhine-copy.txt'), ARTICLES['rhine.txt']!.replace('Rhine barges', 'Rhine cargo barges'));
+  docsSourceId = parseSourceEntry(docs).id;
   await ingest({ dataDir: join(root, 'data'), sources: [parseSourceEntry(docs)], embeddings: loaded(embeddings), fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
   store = SqliteStore.open(join(root, 'data'));
   kb = new KnowledgeBase({ store, embeddings, embeddingStatus: loaded(embeddings).status });
@@ -53,6 +55,21 @@ describe('retrieval and extractive answers', () => {
     expect(answer.answer).toMatch(/^A reader commented: “Deepen the channel at Kaub/);
     expect(answer.citations[0]!.section).toBe('comment');
     expect(formatAnswer(answer)).toMatch(/reader comment/);
+  });
+
+  it("answers only from a scope's sources: a scope without the article gets no answer, one source that brings it the cited answer", async () => {
+    const question = 'How much have freight rates for gasoil risen?';
+    const unscoped = await kb.ask(question);
+    expect(await kb.ask(question, { scope: { sourceIds: [docsSourceId] } })).toMatchObject({ answer: unscoped.answer, noAnswer: false });
+    const outside = await kb.ask(question, { scope: { sourceIds: ['https://other.example/feed'] } });
+    expect(outside.noAnswer).toBe(true);
+    expect(outside.citations).toEqual([]);
+    const rhineKeys = (await store.keysForSource(docsSourceId)).filter((key) => /rhine/.test(key));
+    for (const key of rhineKeys) await store.addDocumentSource(key, 'https://desk.example/feed');
+    const desk = await kb.ask(question, { scope: { sourceIds: ['https://desk.example/feed'] } });
+    expect(desk.noAnswer).toBe(false);
+    expect(desk.answer).toMatch(/tripled.*\[1\]/);
+    for (const citation of desk.citations) expect(citation.source).toMatch(/^rhine(-copy)?\.txt$/);
   });
 
   it('gives an honest no-answer for topics the news does not cover', async () => {

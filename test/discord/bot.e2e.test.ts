@@ -132,13 +132,24 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
     const dm = fake.slashCommand('reingest', [], { userId: '500000000000000006', dm: true });
     const [dmCallback] = await fake.waitFor(() => (callbacks(dm.id).length ? callbacks(dm.id) : undefined));
     expect(dmCallback!.body.data.content).toMatch(/only server admins/);
+    // Manage Server re-ingests a server's own sources only; this server has none, and the operator's are not its to re-read.
+    const manager = fake.slashCommand('reingest', [], { userId: '500000000000000006', permissions: MANAGE_GUILD });
+    const [managerCallback] = await fake.waitFor(() => (callbacks(manager.id).length ? callbacks(manager.id) : undefined));
+    expect(managerCallback!.body.data.content).toMatch(/no sources of its own to re-ingest/);
+    const global = fake.slashCommand('reingest', [{ name: 'global', type: OPTION.BOOLEAN, value: true }], {
+      userId: '500000000000000006',
+      permissions: MANAGE_GUILD,
+    });
+    const [globalCallback] = await fake.waitFor(() => (callbacks(global.id).length ? callbacks(global.id) : undefined));
+    expect(globalCallback!.body.data.content).toMatch(/only by its owners \(ADMIN_USER_IDS\)/);
     expect(bot.logs().filter((l) => String(l.msg).includes('Using')).length).toBe(runsBefore);
   });
 
   it('/reingest runs for admins with progress and a summary; a second one meanwhile is refused', async () => {
     for (let i = 0; i < 150; i++)
       writeFileSync(join(docs, 'filler', `f${i}.txt`), `Filler report ${i} updated\n\nRevised notice about parking rules in district ${i}.`);
-    const first = fake.slashCommand('reingest', [], { userId: '500000000000000007', permissions: MANAGE_GUILD });
+    // The operator's sources: re-ingested by the bot's owners (ADMIN_USER_IDS) only, Manage Server or not.
+    const first = fake.slashCommand('reingest', [], { userId: ADMIN_ALLOWLISTED, permissions: MANAGE_GUILD });
     const second = fake.slashCommand('reingest', [], { userId: ADMIN_ALLOWLISTED, dm: true });
     const [secondCallback] = await fake.waitFor(() => (callbacks(second.id).length ? callbacks(second.id) : undefined));
     expect(secondCallback!.body.data.content).toMatch(/already running/);
@@ -342,7 +353,7 @@ describe('starting and registering', () => {
       expect(global.code).toBe(0);
       const [put] = discord.find('PUT', new RegExp(`^/applications/${APP_ID}/commands$`));
       const byName = Object.fromEntries((put!.body as Array<{ name: string }>).map((c) => [c.name, c])) as Record<string, any>;
-      expect(Object.keys(byName).sort()).toEqual(['ask', 'reingest', 'sources', 'status']);
+      expect(Object.keys(byName).sort()).toEqual(['ask', 'feeds', 'reingest', 'sources', 'status']);
       expect(byName.ask.options.map((o: any) => [o.name, o.type, o.required ?? false])).toEqual([
         ['question', 3, true],
         ['private', 5, false],
@@ -358,6 +369,14 @@ describe('starting and registering', () => {
       expect(byName.ask.options[2].name_localizations).toMatchObject({ de: 'thread', fr: 'fil', 'es-ES': 'hilo' });
       expect(byName.sources.options[0]).toMatchObject({ name: 'query', type: 3, required: true });
       expect(byName.reingest.default_member_permissions).toBe(String(MANAGE_GUILD));
+      expect(byName.feeds.default_member_permissions).toBe(String(MANAGE_GUILD));
+      expect(byName.feeds.options.map((o: any) => [o.name, o.type])).toEqual([
+        ['add', 1],
+        ['list', 1],
+        ['remove', 1],
+        ['import', 1],
+        ['export', 1],
+      ]);
       const guild = await runScript('src/cli/deployCommands.ts', [], { ...base, DISCORD_GUILD_ID: '200000000000000001' });
       expect(guild.code).toBe(0);
       expect(discord.find('PUT', new RegExp(`^/applications/${APP_ID}/guilds/200000000000000001/commands$`))).toHaveLength(1);

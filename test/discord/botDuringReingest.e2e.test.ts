@@ -25,6 +25,8 @@ describe('Discord bot while a re-ingest embeds (model in its worker process)', (
       EMBEDDING_MODEL: TINY_BERT,
       NEWS_SOURCES: docs,
       DISCORD_TOKEN: 'test-token',
+      // The operator's sources are re-ingested by the bot's owners only.
+      ADMIN_USER_IDS: '500000000000000001',
       DISCORD_CLIENT_ID: APP_ID,
       DISCORD_API_URL: fake.apiUrl,
       LOG_LEVEL: 'silent',

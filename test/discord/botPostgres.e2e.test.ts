@@ -33,6 +33,7 @@ describe.skipIf(!serverUrl)('Discord bot on PostgreSQL with an ingest worker in 
       EMBEDDING_MODEL: 'hashing-384',
       NEWS_SOURCES: docs,
       DISCORD_TOKEN: 'fake-token',
+      ADMIN_USER_IDS: '500000000000000007',
       DISCORD_CLIENT_ID: APP_ID,
       LOG_LEVEL: 'info',
     };

@@ -38,7 +38,13 @@ beforeAll(async () => {
     extraDocs: { 'marwick.txt': HOSTILE, 'tollbridge.txt': FORGED },
     // Added after the first ingest: /reingest meets it and must not show its path in the channel.
     beforeStart: (docs) => writeFileSync(join(docs, 'broken-secret-name.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 9])),
-    env: { DISCORD_TOKEN: 'safe-output-token', LLM_MODEL: 'faithful', LLM_TIMEOUT_MS: '20000', RATE_LIMIT_PER_MINUTE: '100' },
+    env: {
+      DISCORD_TOKEN: 'safe-output-token',
+      ADMIN_USER_IDS: '500000000000000035',
+      LLM_MODEL: 'faithful',
+      LLM_TIMEOUT_MS: '20000',
+      RATE_LIMIT_PER_MINUTE: '100',
+    },
   });
   ({ discord, openai, root } = llm);
 }, 120_000);

@@ -63,6 +63,7 @@ describe.skipIf(!serverUrl)('sharded bot: two shard processes and an ingest work
       EMBEDDING_MODEL: 'hashing-384',
       NEWS_SOURCES: `${docs},${slowSource.url}/slow.txt`,
       DISCORD_TOKEN: 'fake-token',
+      ADMIN_USER_IDS: '500000000000000007',
       DISCORD_CLIENT_ID: APP_ID,
       LOG_LEVEL: 'info',
       RATE_LIMIT_PER_MINUTE: '5',

@@ -3,6 +3,7 @@ import { PgRateLimiter } from '../../src/store/postgres/pgRateLimiter.js';
 import type { ScoredPattern } from '../../src/store/postgres/pgLexical.js';
 import { PgStore } from '../../src/store/postgres/pgStore.js';
 import { knowledgeStoreContract } from './knowledgeStoreContract.js';
+import { newsDesksContract } from './newsDesksContract.js';
 import { testDatabaseUrl, uniqueSchema } from '../support/postgres.js';
 
 const url = testDatabaseUrl();
@@ -23,6 +24,28 @@ if (url) {
       async reopenWithNewerSchema(store) {
         await store.db.query('INSERT INTO schema_version(version) VALUES (99)');
         return PgStore.open(url, { schema: schemas.get(store)! });
+      },
+    },
+  );
+
+  newsDesksContract(
+    'PostgreSQL (DATABASE_URL)',
+    async () => {
+      const schema = uniqueSchema();
+      const store = await PgStore.open(url, { schema });
+      schemas.set(store, schema);
+      return store;
+    },
+    {
+      openAgain: (store) => PgStore.open(url, { schema: schemas.get(store)! }),
+      async reopenFromSchemaBeforeDesks(store) {
+        await store.db.query(
+          'DROP TABLE document_sources, desk_sources, feed_schedules, feed_poll_claims, server_settings; DROP SEQUENCE membership_changes; DELETE FROM schema_version WHERE version >= 6',
+        );
+        await store.close();
+        const reopened = await PgStore.open(url, { schema: schemas.get(store)! });
+        schemas.set(reopened, schemas.get(store)!);
+        return reopened;
       },
     },
   );
@@ -187,7 +210,17 @@ if (url) {
         const postings = await store.lexicon.scoreBm25('postings', patterns, 6, 20, dates);
         expect(fulltext.length).toBeGreaterThan(5);
         expect(postings).toEqual(fulltext);
+        // Inside a scope, both ways rank only its passages, the same way.
+        for (const way of ['fulltext', 'postings'] as const) {
+          expect(await store.lexicon.scoreBm25(way, patterns, 6, 20, dates, ['/s'])).toEqual(fulltext);
+          expect(await store.lexicon.scoreBm25(way, patterns, 6, 20, dates, ['/other'])).toEqual([]);
+        }
       }
+      await store.addDocumentSource('a5', '/other');
+      const scoped = await store.lexicon.scoreBm25('postings', patterns, 6, 20, {}, ['/other']);
+      expect(scoped).toEqual(await store.lexicon.scoreBm25('fulltext', patterns, 6, 20, {}, ['/other']));
+      expect(scoped.map((h) => h.id)).toEqual([(await store.passagesByIds(scoped.map((h) => h.id)))[0]!.id]);
+      expect((await store.passagesByIds(scoped.map((h) => h.id)))[0]!.document.key).toBe('a5');
     });
   });
 } else {

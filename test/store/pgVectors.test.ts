@@ -167,6 +167,16 @@ describe('pgvector SQL path (PGlite with the vector extension)', () => {
       const hits = await store.vectorSearch(Float32Array.from([1, 0, 0.1]), 5);
       expect(hits.map((h) => h.id).sort()).toEqual([ferry.added[0]!.id, moved.added[0]!.id].sort());
       expect((await store.lexicalSearch(['harbour'], 5)).map((h) => h.id)).toEqual([moved.added[0]!.id]);
+      // Inside a scope the search is exact over the scope's vectors: only what its sources bring, nearest first.
+      await store.addDocumentSource('b', 'desk-feed');
+      expect(await store.vectorSearch(Float32Array.from([0, 0, 1]), 5, { sourceIds: ['desk-feed'] })).toEqual([
+        { id: ferry.added[0]!.id, similarity: expect.closeTo(0, 5) },
+      ]);
+      expect((await store.vectorSearch(Float32Array.from([0, 0, 1]), 5, { sourceIds: ['/s'] })).map((h) => h.id)).toEqual([
+        moved.added[0]!.id,
+        ferry.added[0]!.id,
+      ]);
+      expect(await store.vectorSearch(Float32Array.from([0, 0, 1]), 5, { sourceIds: ['nobody'] })).toEqual([]);
       // Another model: the index is rebuilt for its dimension and the old vectors go.
       await store.useVectorSpace({ model: 'm2', dim: 2 });
       expect(await store.vectorSearch(Float32Array.from([1, 0]), 5)).toEqual([]);

@@ -11,6 +11,25 @@ export interface RestCall {
   at: number;
   /** Id of the message the fake created for this call, if any. */
   responseId?: string;
+  /** Files the bot uploaded with this call (multipart/form-data), with their text. */
+  files?: Array<{ filename: string; content: string }>;
+}
+
+/** A multipart/form-data body as discord.js sends files: `payload_json` is the JSON body, every other part a file. */
+function parseMultipart(raw: string, contentType: string): { body: any; files: Array<{ filename: string; content: string }> } {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/.exec(contentType);
+  const marker = `--${boundary?.[1] ?? boundary?.[2]}`;
+  let body: any = null;
+  const files: Array<{ filename: string; content: string }> = [];
+  for (const part of raw.split(marker).slice(1, -1)) {
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.slice(0, split);
+    const content = part.slice(split + 4).replace(/\r\n$/, '');
+    const filename = /filename="([^"]*)"/.exec(head)?.[1];
+    if (filename !== undefined) files.push({ filename, content });
+    else if (/name="payload_json"/.test(head)) body = JSON.parse(content);
+  }
+  return { body, files };
 }
 
 export const BOT_ID = '100000000000000001';
@@ -44,6 +63,8 @@ export class FakeDiscord {
   readonly calls: RestCall[] = [];
   private server!: Server;
   private wss!: WebSocketServer;
+  /** Files members attached to commands, by path, served like Discord's CDN. */
+  private readonly attachments = new Map<string, { body: string; contentType: string }>();
   /** Open gateway connections by shard id. */
   private readonly sockets = new Map<number, WebSocket>();
   private sequence = 0;
@@ -208,28 +229,42 @@ export class FakeDiscord {
     };
   }
 
+  /**
+   * A file a member attaches to a slash command: its id (the attachment option's value) and the
+   * interaction's `resolved` entry; the file is served by this fake at its URL (Discord's CDN).
+   */
+  attachment(filename: string, body: string, contentType = 'text/x-opml'): { id: string; resolved: object } {
+    const id = nextId();
+    const path = `/attachments/${id}/${filename}`;
+    this.attachments.set(path, { body, contentType });
+    const url = `http://127.0.0.1:${this.port}${path}`;
+    const entry = { id, filename, size: Buffer.byteLength(body), url, proxy_url: url, content_type: contentType };
+    return { id, resolved: { attachments: { [id]: entry } } };
+  }
+
   /** Dispatches a slash command; returns the interaction id and the dispatch time. */
   slashCommand(
     name: string,
-    options: Array<{ name: string; type: number; value: unknown }>,
-    by: { userId?: string; permissions?: bigint; dm?: boolean; guildId?: string } = {},
+    options: Array<{ name: string; type: number; value?: unknown; options?: object[] }>,
+    by: { userId?: string; permissions?: bigint; dm?: boolean; guildId?: string; channelId?: string; resolved?: object; autocomplete?: boolean } = {},
   ) {
     const id = nextId();
     const token = `tok-${id}`;
     const userId = by.userId ?? '500000000000000001';
     const guildId = by.guildId ?? GUILD_ID;
-    const channelId = this.channelOf(guildId);
+    const channelId = by.channelId ?? this.channelOf(guildId);
     const base = {
       id,
       application_id: APP_ID,
-      type: 2,
+      // 4: an option being typed (autocomplete, answered with choices), 2: the command sent.
+      type: by.autocomplete ? 4 : 2,
       token,
       version: 1,
       locale: 'en-US',
       app_permissions: '2248473465835073',
       entitlements: [],
       authorizing_integration_owners: { 0: guildId },
-      data: { id: nextId(), name, type: 1, options },
+      data: { id: nextId(), name, type: 1, options, ...(by.resolved ? { resolved: by.resolved } : {}) },
     };
     const data = by.dm
       ? { ...base, context: 1, channel_id: DM_CHANNEL_ID, channel: { id: DM_CHANNEL_ID, type: 1 }, user: user(userId) }
@@ -255,14 +290,15 @@ export class FakeDiscord {
   }
 
   /** Dispatches a message; `mentionBot` adds the mention, `replyTo` makes it a reply. */
-  message(content: string, options: { userId?: string; dm?: boolean; mentionBot?: boolean; replyTo?: string; channelId?: string } = {}) {
+  message(content: string, options: { userId?: string; dm?: boolean; mentionBot?: boolean; replyTo?: string; channelId?: string; guildId?: string } = {}) {
     const id = nextId();
     const userId = options.userId ?? '500000000000000001';
-    const channelId = options.dm ? DM_CHANNEL_ID : (options.channelId ?? CHANNEL_ID);
-    const at = this.dispatchTo(options.dm ? undefined : GUILD_ID, 'MESSAGE_CREATE', {
+    const guildId = options.guildId ?? GUILD_ID;
+    const channelId = options.dm ? DM_CHANNEL_ID : (options.channelId ?? this.channelOf(guildId));
+    const at = this.dispatchTo(options.dm ? undefined : guildId, 'MESSAGE_CREATE', {
       id,
       channel_id: channelId,
-      ...(options.dm ? {} : { guild_id: GUILD_ID, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
+      ...(options.dm ? {} : { guild_id: guildId, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
       author: user(userId),
       content: options.mentionBot ? `<@${BOT_ID}> ${content}` : content,
       timestamp: new Date().toISOString(),
@@ -277,7 +313,7 @@ export class FakeDiscord {
       type: options.replyTo ? 19 : 0,
       flags: 0,
       ...(options.replyTo
-        ? { message_reference: { type: 0, message_id: options.replyTo, channel_id: channelId, ...(options.dm ? {} : { guild_id: GUILD_ID }) } }
+        ? { message_reference: { type: 0, message_id: options.replyTo, channel_id: channelId, ...(options.dm ? {} : { guild_id: guildId }) } }
         : {}),
     });
     return { id, at };
@@ -307,13 +343,20 @@ export class FakeDiscord {
       const url = new URL(req.url ?? '/', 'http://x');
       const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
       let body: any = null;
-      try {
-        body = raw ? JSON.parse(raw) : null;
-      } catch {
-        body = raw;
+      let files: RestCall['files'];
+      const contentType = req.headers['content-type'] ?? '';
+      if (contentType.startsWith('multipart/form-data')) ({ body, files } = parseMultipart(raw, contentType));
+      else {
+        try {
+          body = raw ? JSON.parse(raw) : null;
+        } catch {
+          body = raw;
+        }
       }
-      const call: RestCall = { method: req.method ?? 'GET', path, query: url.search, body, at: Date.now() };
+      const call: RestCall = { method: req.method ?? 'GET', path, query: url.search, body, at: Date.now(), ...(files ? { files } : {}) };
       this.calls.push(call);
+      const attached = this.attachments.get(url.pathname);
+      if (attached && req.method === 'GET') return void res.writeHead(200, { 'content-type': attached.contentType }).end(attached.body);
       const json = (status: number, payload: unknown) => {
         if (payload === undefined) return res.writeHead(status).end(); // 204: no body, no content type
         res.writeHead(status, { 'content-type': 'application/json' });

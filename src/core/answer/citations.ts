@@ -1,4 +1,5 @@
 import type { KnowledgeStore } from '../ports/knowledgeStore.js';
+import type { SearchScope } from '../ports/newsDesks.js';
 import type { ScoredPassage } from '../retrieval/retrieve.js';
 import type { Answer, AnswerPassage, Citation } from './types.js';
 import type { VectorScale } from '../calibration/vectorCalibration.js';
@@ -42,9 +43,11 @@ export class CitationRegistry {
  * Completes each citation's story from the store: how many articles (near-identical copies
  * under other URLs or outlets, which have no passages of their own) tell what it says.
  */
-export async function withStories(answer: Answer, store: Pick<KnowledgeStore, 'stories'>): Promise<Answer> {
+export async function withStories(answer: Answer, store: Pick<KnowledgeStore, 'stories'>, scope?: SearchScope): Promise<Answer> {
   if (answer.citations.length === 0) return answer;
-  const stories = await store.stories([...new Set(answer.citations.map((c) => c.story.id))]);
+  // In a scope only its articles and outlets are counted and named (another server's sources stay unseen).
+  const ids = [...new Set(answer.citations.map((c) => c.story.id))];
+  const stories = await (scope ? store.stories(ids, scope) : store.stories(ids));
   const citations = answer.citations.map((c) => {
     const story = stories.get(c.story.id);
     return story ? { ...c, story: { id: story.id, articles: story.articles, outlets: story.outlets } } : c;

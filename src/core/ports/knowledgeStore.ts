@@ -1,6 +1,7 @@
 import type { DocumentRecord, ExtractedComment, PassageDraft, Section, StoredPassage, ArticleMetadata } from '../types.js';
 import type { QuestionRateLimit } from './questionRateLimit.js';
 import type { OperatingPoint } from '../calibration/operatingPoint.js';
+import type { DeskSource, FeedSchedule, NewDeskSource, SearchScope, ServerSettings } from './newsDesks.js';
 import type { VectorCalibration } from '../calibration/vectorCalibration.js';
 
 /** The embedding space the stored vectors belong to. */
@@ -185,7 +186,7 @@ export interface KnowledgeStore {
   /** Heads of stories (articles that are no copy) sharing any of these LSH band keys. */
   copyCandidates(bands: string[]): Promise<CopyCandidate[]>;
   /** For each document id found: the story it belongs to (itself alone when it has no copies). */
-  stories(documentIds: number[]): Promise<Map<number, StoryInfo>>;
+  stories(documentIds: number[], scope?: SearchScope): Promise<Map<number, StoryInfo>>;
   keysForSource(sourceId: string): Promise<string[]>;
   hasSummaryOnly(sourceId: string): Promise<boolean>;
   /** Every article, oldest first, read lazily; with `withVectors`, their passages' vectors too (when the store has a vector space). */
@@ -193,9 +194,9 @@ export interface KnowledgeStore {
 
   // Search
   /** BM25 over passages holding any of the forms, best first. */
-  lexicalSearch(forms: string[], limit: number, dates?: DateFilter): Promise<Array<{ id: number }>>;
+  lexicalSearch(forms: string[], limit: number, dates?: DateFilter, scope?: SearchScope): Promise<Array<{ id: number }>>;
   /** Nearest passages to a vector of the store's vector space; empty without vectors. */
-  vectorSearch(vector: Float32Array, k: number): Promise<Array<{ id: number; similarity: number }>>;
+  vectorSearch(vector: Float32Array, k: number, scope?: SearchScope): Promise<Array<{ id: number; similarity: number }>>;
   /** Whether any vector can be searched (so a question need not be embedded for nothing). */
   hasSearchableVectors(): Promise<boolean>;
   passagesByIds(ids: number[]): Promise<StoredPassage[]>;
@@ -254,7 +255,30 @@ export interface KnowledgeStore {
   recordSourceStatus(status: SourceStatus): Promise<void>;
   /** The per-user question limit, shared by every process using this store (SQLite: one process, in its memory; PostgreSQL: a table). */
   questionRateLimit(perMinute: number): QuestionRateLimit;
-  stats(): Promise<StoreStats>;
+  /** Counts of the whole store, or of the articles in a scope (a server's /status). */
+  stats(scope?: SearchScope): Promise<StoreStats>;
+
+  // News desks (src/core/ports/newsDesks.ts)
+  /** Adds a server's source; an existing one (same server, URL and channel) is returned with created false. */
+  addDeskSource(source: NewDeskSource): Promise<{ source: DeskSource; created: boolean }>;
+  /** One server's sources, or every server's when no id is given (the poller). */
+  deskSources(guildId?: string): Promise<DeskSource[]>;
+  /** Removes a server's source by id; null when that server has no such source. */
+  removeDeskSource(guildId: string, id: number): Promise<DeskSource | null>;
+  /** Records that a source brings a stored article (one article, in the scope of every source that brings it). */
+  addDocumentSource(key: string, sourceId: string): Promise<void>;
+  /** Drops a source's claim on its articles; articles no source brings any more are removed. Returns how many were removed. */
+  removeSourceArticles(sourceId: string): Promise<number>;
+  /** Articles held per source id (for /feeds list). */
+  articleCounts(sourceIds: readonly string[]): Promise<Map<string, number>>;
+  feedSchedule(sourceId: string): Promise<FeedSchedule | undefined>;
+  feedSchedules(): Promise<FeedSchedule[]>;
+  saveFeedSchedule(schedule: FeedSchedule): Promise<void>;
+  /** Takes the claim to poll a feed for ttlMs, across every process sharing the store; false when another holder has it. */
+  claimFeedPoll(sourceId: string, holder: string, ttlMs: number): Promise<boolean>;
+  releaseFeedPoll(sourceId: string, holder: string): Promise<void>;
+  serverSettings(guildId: string): Promise<ServerSettings>;
+  saveServerSettings(settings: ServerSettings): Promise<void>;
   storeBytesOnDisk(): Promise<number>;
   writeManifest(manifest: StoreManifest): Promise<void>;
   close(): Promise<void>;

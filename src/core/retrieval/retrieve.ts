@@ -1,6 +1,7 @@
 import type { NewsEmbeddings } from '../ports/newsEmbeddings.js';
 import { embedQuery } from '../ports/newsEmbeddings.js';
 import type { KnowledgeStore } from '../ports/knowledgeStore.js';
+import type { SearchScope } from '../ports/newsDesks.js';
 import { queryTerms, type QueryTerm } from '../text/terms.js';
 import { splitCompounds } from './decompound.js';
 import type { RetrievedPassage } from '../types.js';
@@ -27,6 +28,8 @@ export interface RetrievalOptions {
    * with the earlier question but deciding which sentences answer it.
    */
   emphasis?: string;
+  /** Only passages of articles these sources bring (a server's question); none: every stored article. */
+  scope?: SearchScope;
 }
 
 export interface ScoredPassage extends RetrievedPassage {
@@ -109,14 +112,16 @@ export async function retrieve(question: string, context: RetrievalContext, opti
   const { terms, weights, searchForms } = await questionTerms(question, context.store, options.emphasis);
   const dates = { since: options.since, until: options.until };
 
-  const lexical = await context.store.lexicalSearch(searchForms, candidates, dates);
+  // The scope is passed only when there is one, so unscoped calls stay exactly as they were.
+  const scoped = options.scope ? [options.scope] : [];
+  const lexical = await context.store.lexicalSearch(searchForms, candidates, dates, ...scoped);
 
   const vectorIds: number[] = [];
   const similarity = new Map<number, number>();
   let queryVector: Float32Array | null = null;
   if (context.embeddings && (await context.store.hasSearchableVectors())) {
     queryVector = await embedQuery(context.embeddings, question);
-    for (const hit of await context.store.vectorSearch(queryVector, candidates)) {
+    for (const hit of await context.store.vectorSearch(queryVector, candidates, ...scoped)) {
       vectorIds.push(hit.id);
       similarity.set(hit.id, hit.similarity);
     }

@@ -8,6 +8,8 @@ import { AnswerQueue } from '../answerQueue.js';
 import type { BotContext } from '../command.js';
 import { ConversationMemory } from '../conversations.js';
 import { ReingestCoordinator } from '../reingestJob.js';
+import { deskReading } from '../desks/deskIngestion.js';
+import { DeskScopes } from '../desks/deskScopes.js';
 
 /** What tests (and benchmarks) hand the bot instead of building it from the configuration. */
 export interface BotOptions {
@@ -48,6 +50,7 @@ export async function openBotDependencies(config: Config, logger: Logger, option
     // Shared by every process using the store (in memory for SQLite, a table for PostgreSQL).
     rateLimiter: kb.store.questionRateLimit(config.discord.rateLimitPerMinute),
     reingest,
+    desks: { scopes: new DeskScopes(kb.store, config, logger), reading: deskReading({ config, store: kb.store, embeddings, logger }) },
     conversations: new ConversationMemory(),
     answerQueue: AnswerQueue.forAnswerer(config.llm.provider),
     startedAt: Date.now(),

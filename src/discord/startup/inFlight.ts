@@ -38,7 +38,8 @@ export class InFlightWork {
 /** What a graceful shutdown stops, in this order. */
 export interface ShutdownParts {
   inFlight: InFlightWork;
-  stopSchedules: () => void;
+  /** Stops the schedules; resolves once a feed poll in progress has stopped. */
+  stopSchedules: () => Promise<void>;
   context: BotContext;
   embeddings: LoadedEmbeddings;
   client: Client;
@@ -47,9 +48,9 @@ export interface ShutdownParts {
 /** Stops taking questions, finishes or abandons in-flight work and a running re-ingest, then closes everything. */
 export async function shutDown({ inFlight, stopSchedules, context, embeddings, client }: ShutdownParts): Promise<void> {
   const running = inFlight.stopAccepting();
-  stopSchedules();
+  const schedulesStopped = stopSchedules();
   context.logger.info({ inFlight: running }, 'shutting down');
-  await inFlight.settle([context.reingest.stop()]);
+  await inFlight.settle([context.reingest.stop(), schedulesStopped]);
   // Ends the embedding worker process; a re-ingest still embedding fails its batch and stops.
   await embeddings.embeddings?.close();
   await client.destroy();

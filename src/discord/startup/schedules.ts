@@ -1,4 +1,7 @@
 import type { Config } from '../../app/config.js';
+import { startFeedPolling } from '../../app/feedPolling.js';
+import type { KnowledgeStore } from '../../core/ports/knowledgeStore.js';
+import type { LoadedEmbeddings } from '../../embeddings/loadEmbeddings.js';
 import type { Logger } from '../../logger.js';
 import type { ReingestCoordinator } from '../reingestJob.js';
 
@@ -17,4 +20,17 @@ export function scheduleReingest(config: Config, reingest: ReingestCoordinator, 
   }, config.discord.ingestIntervalMinutes * 60_000);
   schedule.unref();
   return () => clearInterval(schedule);
+}
+
+/**
+ * Step 4, too: polls every feed (the servers' /feeds and the operator's web sources) on its
+ * own schedule, through the bot's store. Every shard runs one; the store's claims let one
+ * process poll a feed at a time. Returns what stops it.
+ */
+export function scheduleFeedPolling(config: Config, store: KnowledgeStore, embeddings: LoadedEmbeddings, logger: Logger): () => Promise<void> {
+  const started = startFeedPolling(config, store, embeddings, logger).catch((error: unknown) => {
+    logger.warn({ err: error }, 'feed polling could not start');
+    return async () => undefined;
+  });
+  return async () => (await started)();
 }

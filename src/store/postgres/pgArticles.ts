@@ -8,6 +8,7 @@ import { decodeVector } from '../vectorCodec.js';
 import { notifyChanges, recordChanges } from './pgChanges.js';
 import type { Row, SqlRunner } from './pgDatabase.js';
 import { addPostings, removePostings, termsVector } from './pgPostings.js';
+import { insertDocumentSource } from './pgMemberships.js';
 import { linkToStory, promoteCopy } from './pgStories.js';
 import { writeVectors } from './pgVectors.js';
 
@@ -79,6 +80,7 @@ function articleWritePrimitives(tx: SqlRunner, pgvector: boolean): ArticleWriteP
       return Number(row!.id);
     },
     linkToStory: async (documentId, article) => void (await linkToStory(tx, documentId, article)),
+    addDocumentSource: (documentId, sourceId) => insertDocumentSource(tx, documentId, sourceId),
     insertPassages: (documentId, article) => insertPassages(tx, documentId, article, pgvector),
   };
 }
@@ -130,17 +132,21 @@ function keyRemovalPrimitives(tx: SqlRunner): KeyRemovalPrimitives {
         documentId,
       ]);
     },
-    async deleteDocument(documentId) {
-      await promoteCopy(tx, documentId);
-      const ids = await deletePassagesOf(tx, documentId);
-      await tx.query('DELETE FROM documents WHERE id = $1', [documentId]);
-      return ids;
-    },
+    deleteDocument: (documentId) => deleteDocument(tx, documentId),
   };
+}
+
+/** Deletes a document and its passages (a story's head first hands its story to a copy); returns the passage ids that went. */
+export async function deleteDocument(tx: SqlRunner, documentId: number): Promise<number[]> {
+  await promoteCopy(tx, documentId);
+  const ids = await deletePassagesOf(tx, documentId);
+  await tx.query('DELETE FROM documents WHERE id = $1', [documentId]);
+  return ids;
 }
 
 /** Records that another key (e.g. a second URL) leads to an already stored article. */
 export async function addAlias(db: SqlRunner, aliasKey: string, documentId: number, sourceId: string, rawHash: string): Promise<void> {
+  await insertDocumentSource(db, documentId, sourceId);
   await db.query(
     `INSERT INTO document_aliases(alias_key, document_id, source_id, raw_hash) VALUES ($1,$2,$3,$4)
      ON CONFLICT (alias_key) DO UPDATE SET document_id = excluded.document_id, source_id = excluded.source_id, raw_hash = excluded.raw_hash`,

@@ -2,6 +2,7 @@ import { ftsPatterns } from '../ftsQuery.js';
 import type { DateFilter } from '../../core/ports/knowledgeStore.js';
 import type { PgChangeFeed } from './pgChanges.js';
 import type { PgConnection } from './pgDatabase.js';
+import { scopedDocumentsSql } from './pgMemberships.js';
 import { quoteLexeme } from './pgPostings.js';
 
 /** BM25 parameters, as SQLite FTS5 uses them, so both backends rank alike. */
@@ -47,9 +48,10 @@ export class PgLexicalIndex {
    * to the same ranking: a selective question is answered by full-text search (the GIN index
    * finds the passages, their tsvectors give the term frequencies); a question whose words
    * match many passages reads the postings table instead, whose index entries carry the
-   * frequencies, rather than every matching passage.
+   * frequencies, rather than every matching passage. With scope source ids only passages of
+   * the scope are ranked (inside the query: a small scope still gets `limit` hits).
    */
-  async search(forms: string[], limit: number, dates: DateFilter = {}): Promise<Array<{ id: number }>> {
+  async search(forms: string[], limit: number, dates: DateFilter = {}, scopeSourceIds?: string[]): Promise<Array<{ id: number }>> {
     const patterns = ftsPatterns(forms);
     if (patterns.length === 0 || limit <= 0) return [];
     const [total, averageLength] = await Promise.all([
@@ -71,7 +73,7 @@ export class PgLexicalIndex {
     if (scored.every((p) => p.lexemes.length === 0)) return [];
     const matches = scored.reduce((sum, p) => sum + p.frequency, 0);
     const way = matches > FULL_TEXT_MAX_MATCHES ? 'postings' : 'fulltext';
-    return (await this.scoreBm25(way, scored, averageLength, limit, dates)).map(({ id }) => ({ id }));
+    return (await this.scoreBm25(way, scored, averageLength, limit, dates, scopeSourceIds)).map(({ id }) => ({ id }));
   }
 
   /** BM25 of the passages holding any pattern, by full-text search or from the postings (same result). */
@@ -81,6 +83,7 @@ export class PgLexicalIndex {
     averageLength: number,
     limit: number,
     dates: DateFilter = {},
+    scopeSourceIds?: string[],
   ): Promise<Array<{ id: number; score: number }>> {
     const lexemes = patterns.flatMap((p, i) => p.lexemes.map((lexeme) => ({ lexeme, pattern: i })));
     const params: unknown[] = [lexemes.map((l) => l.lexeme), lexemes.map((l) => l.pattern), patterns.map((p) => p.idf), averageLength, limit];
@@ -88,6 +91,8 @@ export class PgLexicalIndex {
     if (dates.since) clauses.push(`d.published >= $${params.push(dates.since)}`);
     if (dates.until) clauses.push(`substr(d.published, 1, 10) <= $${params.push(dates.until)}`);
     const dated = clauses.length > 0;
+    if (scopeSourceIds) clauses.push(`c.document_id IN ${scopedDocumentsSql(`$${params.push(scopeSourceIds)}`)}`);
+    const filtered = clauses.length > 0;
     let frequencies: string;
     if (way === 'fulltext') {
       // Term frequencies without unpacking whole passages: setweight marks the query's lexemes,
@@ -98,12 +103,12 @@ export class PgLexicalIndex {
         FROM passages c ${dated ? 'JOIN documents d ON d.id = c.document_id' : ''}
         CROSS JOIN LATERAL unnest(ts_filter(setweight(c.tsv, 'A', ${marked}), '{a}')) u
         JOIN lex ON lex.lexeme = u.lexeme
-        WHERE c.tsv @@ ${query} ${dated ? `AND ${clauses.join(' AND ')}` : ''}
+        WHERE c.tsv @@ ${query} ${filtered ? `AND ${clauses.join(' AND ')}` : ''}
         GROUP BY c.id, c.term_count, lex.pattern`;
     } else {
       frequencies = `SELECT pt.passage_id AS id, pt.term_count, lex.pattern, sum(pt.tf) AS n
         FROM lex JOIN passage_terms pt ON pt.term = lex.lexeme COLLATE "C"
-        ${dated ? `JOIN passages c ON c.id = pt.passage_id JOIN documents d ON d.id = c.document_id WHERE ${clauses.join(' AND ')}` : ''}
+        ${filtered ? `JOIN passages c ON c.id = pt.passage_id ${dated ? 'JOIN documents d ON d.id = c.document_id' : ''} WHERE ${clauses.join(' AND ')}` : ''}
         GROUP BY pt.passage_id, pt.term_count, lex.pattern`;
     }
     const rows = await this.db.query<{ id: string; score: number }>(

@@ -130,6 +130,53 @@ CREATE TABLE copy_bands (
 );
 CREATE INDEX copy_bands_document ON copy_bands(document_id);
 `,
+  // 6: news desks (src/core/ports/newsDesks.ts). document_sources records every source that
+  // brings an article (searches filter by it), backfilled from each document's own source and
+  // its aliases' sources. The unique index treats a whole-server source (no channel) as one
+  // value (NULLs never conflict in a plain UNIQUE). membership_changes moves whenever a source
+  // joins or leaves an existing article (no passage changes then), so scope caches know. A poll claim is a row with an expiry,
+  // taken by one atomic upsert (pgFeedPolls.ts).
+  `
+CREATE TABLE desk_sources (
+  id bigserial PRIMARY KEY,
+  guild_id text NOT NULL,
+  channel_id text,
+  url text NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('feed', 'page')),
+  title text,
+  added_by text NOT NULL,
+  added_at text NOT NULL
+);
+CREATE UNIQUE INDEX desk_sources_unique ON desk_sources(guild_id, url, coalesce(channel_id, ''));
+CREATE INDEX desk_sources_url ON desk_sources(url);
+CREATE TABLE document_sources (
+  document_id bigint NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  source_id text NOT NULL,
+  PRIMARY KEY (document_id, source_id)
+);
+CREATE INDEX document_sources_source ON document_sources(source_id, document_id);
+INSERT INTO document_sources(document_id, source_id) SELECT id, source_id FROM documents ON CONFLICT DO NOTHING;
+INSERT INTO document_sources(document_id, source_id) SELECT document_id, source_id FROM document_aliases ON CONFLICT DO NOTHING;
+CREATE TABLE feed_schedules (
+  source_id text PRIMARY KEY,
+  next_poll_at text NOT NULL,
+  interval_ms bigint NOT NULL,
+  consecutive_failures integer NOT NULL DEFAULT 0,
+  backing_off boolean NOT NULL DEFAULT false,
+  reason text NOT NULL,
+  last_polled_at text
+);
+CREATE TABLE feed_poll_claims (
+  source_id text PRIMARY KEY,
+  holder text NOT NULL,
+  expires_at timestamptz NOT NULL
+);
+CREATE TABLE server_settings (
+  guild_id text PRIMARY KEY,
+  time_zone text NOT NULL DEFAULT 'UTC'
+);
+CREATE SEQUENCE membership_changes;
+`,
 ];
 
 /**

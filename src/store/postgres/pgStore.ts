@@ -1,3 +1,4 @@
+import type { DeskSource, FeedSchedule, NewDeskSource, SearchScope, ServerSettings } from '../../core/ports/newsDesks.js';
 import type { QuestionRateLimit } from '../../core/ports/questionRateLimit.js';
 import type { DocumentRecord, StoredPassage } from '../../core/types.js';
 import { CALIBRATION_META_KEYS, calibrationRows, readCalibration } from '../calibrationMeta.js';
@@ -20,10 +21,16 @@ import type {
   VectorSpace,
   WriteResult,
 } from '../../core/ports/knowledgeStore.js';
+import { ScopedPassageCache, scopeSourceIds, type ScopedPassages } from '../rules/scopedPassages.js';
 import { runAwaiting } from '../rules/storageRule.js';
+import { ExactVectors } from '../exactVectors.js';
+import { scansExactly } from '../scopedVectorSearch.js';
 import { encodeValidators, parseValidators, validatorsMetaKey } from '../rules/validators.js';
 import { useVectorSpace, VECTOR_SPACE_KEYS, vectorSpaceFromMeta, vectorSpaceRows } from '../rules/vectorSpaceSwitch.js';
 import * as articles from './pgArticles.js';
+import * as desks from './pgDeskSources.js';
+import * as feedPolls from './pgFeedPolls.js';
+import * as memberships from './pgMemberships.js';
 import { notifyChanges, PgChangeFeed, pruneChanges } from './pgChanges.js';
 import { PgDatabase, type PgConnection } from './pgDatabase.js';
 import { acquireIngestLock } from './pgIngestLock.js';
@@ -117,8 +124,8 @@ export class PgStore implements KnowledgeStore {
     return copyCandidates(this.db, bands);
   }
 
-  async stories(documentIds: number[]): Promise<Map<number, StoryInfo>> {
-    return stories(this.db, documentIds);
+  async stories(documentIds: number[], scope?: SearchScope): Promise<Map<number, StoryInfo>> {
+    return stories(this.db, documentIds, scope && scopeSourceIds(scope));
   }
 
   async keysForSource(sourceId: string): Promise<string[]> {
@@ -135,17 +142,33 @@ export class PgStore implements KnowledgeStore {
 
   // ----- search
 
-  async lexicalSearch(forms: string[], limit: number, dates: DateFilter = {}): Promise<Array<{ id: number }>> {
-    return this.lexicon.search(forms, limit, dates);
+  async lexicalSearch(forms: string[], limit: number, dates: DateFilter = {}, scope?: SearchScope): Promise<Array<{ id: number }>> {
+    return this.lexicon.search(forms, limit, dates, scope && scopeSourceIds(scope));
   }
 
-  async vectorSearch(vector: Float32Array, k: number): Promise<Array<{ id: number; similarity: number }>> {
+  async vectorSearch(vector: Float32Array, k: number, scope?: SearchScope): Promise<Array<{ id: number; similarity: number }>> {
     const space = await this.vectorSpace();
     if (!space) return [];
+    if (this.pgvector && scope) return vectors.searchPgVectorInScope(this.db, space, vector, k, memberships.scopedDocumentsSql, scopeSourceIds(scope));
     if (this.pgvector) return this.db.transaction((tx) => vectors.searchPgVector(tx, space, vector, k));
     await this.syncGraph(space);
-    return this.graph.search(vector, k);
+    if (!scope) return this.graph.search(vector, k);
+    const scoped = await this.scopedPassages(scope);
+    if (!scoped.vectors && scansExactly(scoped.ids.size, this.graph.size)) {
+      // A scan's vectors read in one query (asking the graph for each costs tens of microseconds).
+      const stored = await vectors.vectorsOf(this.db, space.model, scoped.ids);
+      scoped.vectors = ExactVectors.collect(scoped.ids, space.dim, (id) => stored.get(id) ?? null);
+    }
+    return this.graph.searchScoped(vector, k, scoped);
   }
+
+  /** The passages of a scope, kept until passages or memberships change (rules/scopedPassages.ts). */
+  private async scopedPassages(scope: SearchScope): Promise<ScopedPassages> {
+    const stamp = `${await this.changes.latestSeq()}:${await memberships.membershipStamp(this.db)}`;
+    return this.scopes.get(stamp, scope, (sourceIds) => memberships.scopedPassageIds(this.db, sourceIds));
+  }
+
+  private readonly scopes = new ScopedPassageCache();
 
   async hasSearchableVectors(): Promise<boolean> {
     const space = await this.vectorSpace();
@@ -296,8 +319,8 @@ export class PgStore implements KnowledgeStore {
     return new PgRateLimiter(this.db, perMinute);
   }
 
-  async stats(): Promise<StoreStats> {
-    return records.stats(this.db);
+  async stats(scope?: SearchScope): Promise<StoreStats> {
+    return scope ? memberships.scopedStats(this.db, scopeSourceIds(scope)) : records.stats(this.db);
   }
 
   async storeBytesOnDisk(): Promise<number> {
@@ -312,6 +335,62 @@ export class PgStore implements KnowledgeStore {
   async close(): Promise<void> {
     this.changes.close();
     await this.db.close();
+  }
+
+  // ----- news desks
+
+  async addDeskSource(source: NewDeskSource): Promise<{ source: DeskSource; created: boolean }> {
+    return desks.addDeskSource(this.db, source, new Date().toISOString());
+  }
+
+  async deskSources(guildId?: string): Promise<DeskSource[]> {
+    return desks.deskSources(this.db, guildId);
+  }
+
+  async removeDeskSource(guildId: string, id: number): Promise<DeskSource | null> {
+    return desks.removeDeskSource(this.db, guildId, id);
+  }
+
+  async addDocumentSource(key: string, sourceId: string): Promise<void> {
+    await memberships.addDocumentSource(this.db, key, sourceId);
+  }
+
+  async removeSourceArticles(sourceId: string): Promise<number> {
+    const removed = await this.db.transaction((tx) => memberships.removeSourceArticles(tx, sourceId, (id) => articles.deleteDocument(tx, id)));
+    this.changes.changed();
+    return removed.articles;
+  }
+
+  async articleCounts(sourceIds: readonly string[]): Promise<Map<string, number>> {
+    return memberships.articleCounts(this.db, sourceIds);
+  }
+
+  async feedSchedule(sourceId: string): Promise<FeedSchedule | undefined> {
+    return feedPolls.feedSchedule(this.db, sourceId);
+  }
+
+  async feedSchedules(): Promise<FeedSchedule[]> {
+    return feedPolls.feedSchedules(this.db);
+  }
+
+  async saveFeedSchedule(schedule: FeedSchedule): Promise<void> {
+    await feedPolls.saveFeedSchedule(this.db, schedule);
+  }
+
+  async claimFeedPoll(sourceId: string, holder: string, ttlMs: number): Promise<boolean> {
+    return feedPolls.claimFeedPoll(this.db, sourceId, holder, ttlMs);
+  }
+
+  async releaseFeedPoll(sourceId: string, holder: string): Promise<void> {
+    await feedPolls.releaseFeedPoll(this.db, sourceId, holder);
+  }
+
+  async serverSettings(guildId: string): Promise<ServerSettings> {
+    return desks.serverSettings(this.db, guildId);
+  }
+
+  async saveServerSettings(settings: ServerSettings): Promise<void> {
+    await desks.saveServerSettings(this.db, settings);
   }
 }
 

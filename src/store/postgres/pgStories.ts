@@ -96,17 +96,19 @@ export async function copyCandidates(db: SqlRunner, bands: string[]): Promise<Co
   return rows.map((r) => ({ id: Number(r.id), key: r.doc_key, signature: decodeSignature(r.minhash), comments: parseComments(r.comments).map((c) => c.text) }));
 }
 
-export async function stories(db: SqlRunner, documentIds: number[]): Promise<Map<number, StoryInfo>> {
+/** Each asked document's story; with scope source ids, only members a source of the scope brings count. */
+export async function stories(db: SqlRunner, documentIds: number[], scopeSourceIds?: string[]): Promise<Map<number, StoryInfo>> {
   if (documentIds.length === 0) return new Map();
-  const rows = await db.query<{ id: string; head: string; outlet: string | null }>(
-    `WITH heads AS (SELECT DISTINCT coalesce(copy_of, id) AS head FROM documents WHERE id = ANY($1::bigint[]))
-     SELECT id, id AS head, outlet FROM documents WHERE id IN (SELECT head FROM heads)
-     UNION ALL SELECT id, copy_of AS head, outlet FROM documents WHERE copy_of IN (SELECT head FROM heads)
-     ORDER BY id`,
-    [documentIds],
+  const inScope = scopeSourceIds ? 'EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = m.id AND s.source_id = ANY($2::text[]))' : 'true';
+  const rows = await db.query<{ id: string; head: string; outlet: string | null; in_scope: boolean }>(
+    `WITH heads AS (SELECT DISTINCT coalesce(copy_of, id) AS head FROM documents WHERE id = ANY($1::bigint[])),
+     members AS (SELECT id, id AS head, outlet FROM documents WHERE id IN (SELECT head FROM heads)
+       UNION ALL SELECT id, copy_of AS head, outlet FROM documents WHERE copy_of IN (SELECT head FROM heads))
+     SELECT m.id, m.head, m.outlet, ${inScope} AS in_scope FROM members m ORDER BY m.id`,
+    scopeSourceIds ? [documentIds, scopeSourceIds] : [documentIds],
   );
   return storiesOf(
     documentIds,
-    rows.map((r) => ({ id: Number(r.id), head: Number(r.head), outlet: r.outlet })),
+    rows.map((r) => ({ id: Number(r.id), head: Number(r.head), outlet: r.outlet, inScope: r.in_scope })),
   );
 }

@@ -1,4 +1,6 @@
 import { AnnIndex } from '../annIndex.js';
+import type { ScopedPassages } from '../rules/scopedPassages.js';
+import { scopedVectorSearch } from '../scopedVectorSearch.js';
 import type { VectorSpace } from '../../core/ports/knowledgeStore.js';
 import { decodeVector } from '../vectorCodec.js';
 import type { PgConnection } from './pgDatabase.js';
@@ -37,6 +39,11 @@ export class PgVectorGraph {
 
   search(vector: Float32Array, k: number): Array<{ id: number; similarity: number }> {
     return this.ann && this.ann.size > 0 ? this.ann.search(vector, k) : [];
+  }
+
+  /** The k nearest of a scope's passages (scopedVectorSearch.ts). */
+  searchScoped(vector: Float32Array, k: number, scoped: ScopedPassages): Array<{ id: number; similarity: number }> {
+    return this.ann ? scopedVectorSearch(this.ann, vector, k, scoped) : [];
   }
 
   private async rebuild(space: VectorSpace): Promise<void> {

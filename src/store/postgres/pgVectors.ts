@@ -122,6 +122,39 @@ export async function searchPgVector(tx: SqlRunner, space: VectorSpace, vector: 
   return rows.map((r) => ({ id: Number(r.id), similarity: 1 - Number(r.distance) }));
 }
 
+/**
+ * The k nearest passages of a scope in SQL, exactly: an HNSW index scan filtered afterwards
+ * could return fewer than k for a small scope, so the scope's vectors are compared one by one
+ * (the ORDER BY on an expression the index cannot serve).
+ */
+export async function searchPgVectorInScope(
+  db: SqlRunner,
+  space: VectorSpace,
+  vector: Float32Array,
+  k: number,
+  scopedDocuments: (param: string) => string,
+  sourceIds: string[],
+): Promise<Array<{ id: number; similarity: number }>> {
+  const dim = checkedDim(space.dim);
+  const rows = await db.query<{ id: string; distance: number }>(
+    `SELECT v.passage_id AS id, v.embedding::vector(${dim}) <=> $1::vector(${dim}) AS distance FROM passage_vectors v
+     JOIN passages p ON p.id = v.passage_id WHERE p.document_id IN ${scopedDocuments('$3')}
+       AND v.model = ${modelLiteral(space.model)} AND v.embedding IS NOT NULL
+     ORDER BY (v.embedding::vector(${dim}) <=> $1::vector(${dim})) + 0, v.passage_id LIMIT $2`,
+    [vectorLiteral(vector), k, sourceIds],
+  );
+  return rows.map((r) => ({ id: Number(r.id), similarity: 1 - Number(r.distance) }));
+}
+
+/** The stored vectors of these passages (those that have one of `model`), read at once: faster than asking the graph for each. */
+export async function vectorsOf(db: SqlRunner, model: string, ids: Iterable<number>): Promise<Map<number, Float32Array>> {
+  const rows = await db.query<{ id: string; vector: Buffer }>(
+    'SELECT passage_id AS id, vector FROM passage_vectors WHERE model = $1 AND passage_id = ANY($2::bigint[])',
+    [model, [...ids]],
+  );
+  return new Map(rows.map((r) => [Number(r.id), decodeVector(Buffer.from(r.vector))]));
+}
+
 /** Passages with no vector from `model` (written while the model was unavailable, or by another model). */
 export async function passagesMissingVectors(db: SqlRunner, model: string, limit: number): Promise<Array<{ id: number; text: string }>> {
   const rows = await db.query<{ id: string; text: string }>(

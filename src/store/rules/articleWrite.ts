@@ -15,6 +15,8 @@ export interface ArticleWritePrimitives {
   insertDocument(article: ArticleWrite, now: string): Answer<number>;
   /** Records the article's place in a story (stories.ts): a copy of a head, or a head with its bands. */
   linkToStory(documentId: number, article: ArticleWrite): Answer<void>;
+  /** Records that the source brings the document (kept when already recorded). */
+  addDocumentSource(documentId: number, sourceId: string): Answer<void>;
   /** Inserts the article's passages in order, with their vectors where given; returns them as written. */
   insertPassages(documentId: number, article: ArticleWrite): Answer<WriteResult['added']>;
 }
@@ -34,6 +36,7 @@ export function* writeArticle(article: ArticleWrite, now: string, store: Article
     documentId = yield* ask(store.insertDocument(article, now));
   }
   yield* ask(store.linkToStory(documentId, article));
+  yield* ask(store.addDocumentSource(documentId, article.sourceId));
   const added = yield* ask(store.insertPassages(documentId, article));
   return { added, removedPassageIds };
 }

@@ -118,9 +118,10 @@ export class MemoryLexicon {
 
   /**
    * The `limit` best passages for any of the patterns by BM25, as FTS5's `ORDER BY rank`
-   * returns them (bm25 negative, best first; ties by passage id).
+   * returns them (bm25 negative, best first; ties by passage id). With `allowed`, only those
+   * passage ids are ranked (IDF stays the whole index's, as in FTS5).
    */
-  search(patterns: FtsPattern[], limit: number): Array<{ id: number; bm25: number }> {
+  search(patterns: FtsPattern[], limit: number, allowed?: Set<number>): Array<{ id: number; bm25: number }> {
     const n = this.passageIds.length;
     if (n === 0 || patterns.length === 0 || limit <= 0) return [];
     const { scores, counts } = this;
@@ -145,7 +146,7 @@ export class MemoryLexicon {
         scores[p]! += (idf * f * (K1 + 1)) / (f + K1 * (1 - B + (B * this.lengths[p]!) / this.averageLength));
       }
     }
-    const best = this.best(touched, limit);
+    const best = this.best(allowed ? touched.filter((p) => allowed.has(this.passageIds[p]!)) : touched, limit);
     const result = best.map((p) => ({ id: this.passageIds[p]!, bm25: -scores[p]! }));
     for (const p of touched) scores[p] = 0;
     return result;

@@ -6,6 +6,7 @@ import { documentValues, writeArticle as writeArticleRule, type ArticleWritePrim
 import { runNow } from '../rules/storageRule.js';
 import { decodeVector, encodeVector } from '../vectorCodec.js';
 import type { SqliteDatabase } from './sqliteDatabase.js';
+import { insertDocumentSource } from './sqliteMemberships.js';
 import { linkToStory, promoteCopy } from './sqliteStories.js';
 
 /**
@@ -70,6 +71,7 @@ function articleWritePrimitives(sqlite: SqliteDatabase): ArticleWritePrimitives 
       return Number(info.lastInsertRowid);
     },
     linkToStory: (documentId, article) => void linkToStory(db, documentId, article),
+    addDocumentSource: (documentId, sourceId) => insertDocumentSource(sqlite, documentId, sourceId),
     insertPassages(documentId, article) {
       const insertPassage = db.prepare('INSERT INTO passages(document_id, position, section, text, terms) VALUES (?,?,?,?,?)');
       const insertVector = db.prepare('INSERT INTO passage_vectors(passage_id, model, vector) VALUES (?,?,?)');
@@ -116,12 +118,15 @@ function keyRemovalPrimitives(sqlite: SqliteDatabase): KeyRemovalPrimitives {
 
 /** Records that another key (e.g. a second URL) leads to an already stored article. */
 export function addAlias(sqlite: SqliteDatabase, aliasKey: string, documentId: number, sourceId: string, rawHash: string): void {
-  sqlite.db
-    .prepare(
-      `INSERT INTO document_aliases(alias_key, document_id, source_id, raw_hash) VALUES (?,?,?,?)
+  sqlite.transaction(() => {
+    insertDocumentSource(sqlite, documentId, sourceId);
+    sqlite.db
+      .prepare(
+        `INSERT INTO document_aliases(alias_key, document_id, source_id, raw_hash) VALUES (?,?,?,?)
        ON CONFLICT(alias_key) DO UPDATE SET document_id=excluded.document_id, source_id=excluded.source_id, raw_hash=excluded.raw_hash`,
-    )
-    .run(aliasKey, documentId, sourceId, rawHash);
+      )
+      .run(aliasKey, documentId, sourceId, rawHash);
+  });
 }
 
 /** Same content re-fetched with new bytes (a page's ads changed): only the raw hash moves. */

@@ -4,6 +4,13 @@ import { ChangeStampedCache } from '../rules/changeStampedCache.js';
 import { buildLexiconInThread } from './lexiconBuild.js';
 import { LexiconKeeper } from './lexiconKeeper.js';
 import type { SqliteDatabase } from './sqliteDatabase.js';
+import { SCOPED_PASSAGE_FILTER, SCOPED_WITH } from './sqliteMemberships.js';
+
+/** A search scope as the lexical index takes it: its source ids (for FTS5) and its passage ids (for the in-memory index). */
+export interface LexicalScope {
+  sourceIds: string[];
+  passageIds: () => Set<number>;
+}
 
 /**
  * SQLite's lexical index: FTS5 (always current), and in a long-running process an in-memory
@@ -34,15 +41,18 @@ export class SqliteLexicalIndex {
 
   /**
    * BM25 search for passages holding any of the word forms (stems; long ones also as
-   * prefixes): passage ids best first with FTS5's bm25 (lower is better).
+   * prefixes): passage ids best first with FTS5's bm25 (lower is better). With a scope only
+   * its passages are candidates (inside the search: a small scope still gets `limit` hits);
+   * term statistics stay the whole store's, as FTS5 keeps them.
    */
-  search(forms: Iterable<string>, limit: number, dates: DateFilter = {}): Array<{ id: number; bm25: number }> {
+  search(forms: Iterable<string>, limit: number, dates: DateFilter = {}, scope?: LexicalScope): Array<{ id: number; bm25: number }> {
     const lexicon = dates.since || dates.until ? null : this.keeper?.current();
-    if (lexicon) return lexicon.search(ftsPatterns(forms), limit);
+    if (lexicon) return lexicon.search(ftsPatterns(forms), limit, scope?.passageIds());
     const matchExpression = ftsExpression(forms);
     if (!matchExpression) return [];
     const clauses: string[] = [];
-    const params: unknown[] = [matchExpression];
+    const params: unknown[] = scope ? [JSON.stringify(scope.sourceIds), matchExpression] : [matchExpression];
+    if (scope) clauses.push(SCOPED_PASSAGE_FILTER);
     if (dates.since) {
       clauses.push('d.published >= ?');
       params.push(dates.since);
@@ -56,7 +66,7 @@ export class SqliteLexicalIndex {
     params.push(limit);
     return this.sqlite
       .statement(
-        `SELECT passages_fts.rowid AS id, rank AS bm25 FROM passages_fts ${join}
+        `${scope ? SCOPED_WITH : ''} SELECT passages_fts.rowid AS id, rank AS bm25 FROM passages_fts ${join}
        WHERE passages_fts MATCH ? ${where} ORDER BY rank LIMIT ?`,
       )
       .all(...params) as Array<{ id: number; bm25: number }>;

@@ -5,7 +5,7 @@
  * passages uses AUTOINCREMENT so an id is never reused: ids double as ANN labels, and a
  * reused id would resurrect a deleted graph node.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * Migrations from each older schema version to the next, run in order at open inside one
@@ -42,6 +42,50 @@ CREATE TABLE copy_bands (
   PRIMARY KEY (band, document_id)
 ) WITHOUT ROWID;
 CREATE INDEX copy_bands_document ON copy_bands(document_id);
+`,
+  // 5: news desks (src/core/ports/newsDesks.ts). document_sources records every source that
+  // brings an article (searches filter by it), backfilled from each document's own source and
+  // its aliases' sources. The unique index treats a whole-server source (no channel) as one
+  // value: a plain UNIQUE would let NULL channels repeat.
+  5: `
+CREATE TABLE desk_sources (
+  id INTEGER PRIMARY KEY,
+  guild_id TEXT NOT NULL,
+  channel_id TEXT,
+  url TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('feed', 'page')),
+  title TEXT,
+  added_by TEXT NOT NULL,
+  added_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX desk_sources_unique ON desk_sources(guild_id, url, coalesce(channel_id, ''));
+CREATE INDEX desk_sources_url ON desk_sources(url);
+CREATE TABLE document_sources (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  source_id TEXT NOT NULL,
+  PRIMARY KEY (document_id, source_id)
+) WITHOUT ROWID;
+CREATE INDEX document_sources_source ON document_sources(source_id, document_id);
+INSERT OR IGNORE INTO document_sources(document_id, source_id) SELECT id, source_id FROM documents;
+INSERT OR IGNORE INTO document_sources(document_id, source_id) SELECT document_id, source_id FROM document_aliases;
+CREATE TABLE feed_schedules (
+  source_id TEXT PRIMARY KEY,
+  next_poll_at TEXT NOT NULL,
+  interval_ms INTEGER NOT NULL,
+  consecutive_failures INTEGER NOT NULL DEFAULT 0,
+  backing_off INTEGER NOT NULL DEFAULT 0,
+  reason TEXT NOT NULL,
+  last_polled_at TEXT
+);
+CREATE TABLE feed_poll_claims (
+  source_id TEXT PRIMARY KEY,
+  holder TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE server_settings (
+  guild_id TEXT PRIMARY KEY,
+  time_zone TEXT NOT NULL DEFAULT 'UTC'
+);
 `,
 };
 

@@ -1,3 +1,4 @@
+import type { DeskSource, FeedSchedule, NewDeskSource, SearchScope, ServerSettings } from '../../core/ports/newsDesks.js';
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { QuestionRateLimit } from '../../core/ports/questionRateLimit.js';
@@ -23,7 +24,13 @@ import type {
   VectorSpace,
   WriteResult,
 } from '../../core/ports/knowledgeStore.js';
+import { ScopedPassageCache, scopeSourceIds, type ScopedPassages } from '../rules/scopedPassages.js';
 import { runNow } from '../rules/storageRule.js';
+import { ExactVectors } from '../exactVectors.js';
+import { scopedVectorSearch } from '../scopedVectorSearch.js';
+import * as desks from './sqliteDeskSources.js';
+import * as feedPolls from './sqliteFeedPolls.js';
+import * as memberships from './sqliteMemberships.js';
 import { encodeValidators, parseValidators, validatorsMetaKey } from '../rules/validators.js';
 import { useVectorSpace, vectorSpaceFromMeta, vectorSpaceRows } from '../rules/vectorSpaceSwitch.js';
 import * as articles from './sqliteArticles.js';
@@ -125,8 +132,8 @@ export class SqliteStore implements KnowledgeStore {
     return copyCandidates(this.sqlite.db, bands);
   }
 
-  async stories(documentIds: number[]): Promise<Map<number, StoryInfo>> {
-    return stories(this.sqlite.db, documentIds);
+  async stories(documentIds: number[], scope?: SearchScope): Promise<Map<number, StoryInfo>> {
+    return stories(this.sqlite.db, documentIds, scope && scopeSourceIds(scope));
   }
 
   async keysForSource(sourceId: string): Promise<string[]> {
@@ -143,14 +150,27 @@ export class SqliteStore implements KnowledgeStore {
 
   // ----- search
 
-  async lexicalSearch(forms: string[], limit: number, dates: DateFilter = {}): Promise<Array<{ id: number }>> {
-    return this.lexicon.search(forms, limit, dates);
+  async lexicalSearch(forms: string[], limit: number, dates: DateFilter = {}, scope?: SearchScope): Promise<Array<{ id: number }>> {
+    if (!scope) return this.lexicon.search(forms, limit, dates);
+    return this.lexicon.search(forms, limit, dates, { sourceIds: scopeSourceIds(scope), passageIds: () => this.scopedPassages(scope).ids });
   }
 
-  async vectorSearch(vector: Float32Array, k: number): Promise<Array<{ id: number; similarity: number }>> {
+  async vectorSearch(vector: Float32Array, k: number, scope?: SearchScope): Promise<Array<{ id: number; similarity: number }>> {
     const graph = this.vectorIndex();
-    return graph && graph.size > 0 ? graph.search(vector, k) : [];
+    if (!graph || graph.size === 0) return [];
+    if (!scope) return graph.search(vector, k);
+    return scopedVectorSearch(graph, vector, k, this.scopedPassages(scope), (ids) => {
+      const stored = vectors.vectorsOf(this.sqlite, graph.model, ids);
+      return ExactVectors.collect(ids, graph.dim, (id) => stored.get(id) ?? null);
+    });
   }
+
+  /** The passages of a scope, kept until the store changes (rules/scopedPassages.ts). */
+  private scopedPassages(scope: SearchScope): ScopedPassages {
+    return this.scopes.at(this.sqlite.changeStamp(), scope, (sourceIds) => memberships.scopedPassageIds(this.sqlite, sourceIds));
+  }
+
+  private readonly scopes = new ScopedPassageCache();
 
   async hasSearchableVectors(): Promise<boolean> {
     return (this.vectorIndex()?.size ?? 0) > 0;
@@ -294,8 +314,8 @@ export class SqliteStore implements KnowledgeStore {
     return new InProcessRateLimiter(perMinute);
   }
 
-  async stats(): Promise<StoreStats> {
-    return records.stats(this.sqlite);
+  async stats(scope?: SearchScope): Promise<StoreStats> {
+    return scope ? memberships.scopedStats(this.sqlite, scopeSourceIds(scope)) : records.stats(this.sqlite);
   }
 
   async storeBytesOnDisk(): Promise<number> {
@@ -322,5 +342,63 @@ export class SqliteStore implements KnowledgeStore {
   async close(): Promise<void> {
     this.lexicon.close();
     this.sqlite.close();
+  }
+
+  // ----- news desks
+
+  async addDeskSource(source: NewDeskSource): Promise<{ source: DeskSource; created: boolean }> {
+    return desks.addDeskSource(this.sqlite, source, new Date().toISOString());
+  }
+
+  async deskSources(guildId?: string): Promise<DeskSource[]> {
+    return desks.deskSources(this.sqlite, guildId);
+  }
+
+  async removeDeskSource(guildId: string, id: number): Promise<DeskSource | null> {
+    return desks.removeDeskSource(this.sqlite, guildId, id);
+  }
+
+  async addDocumentSource(key: string, sourceId: string): Promise<void> {
+    memberships.addDocumentSource(this.sqlite, key, sourceId);
+  }
+
+  async removeSourceArticles(sourceId: string): Promise<number> {
+    const graph = this.graph.forWrites(this.currentVectorSpace());
+    const removed = memberships.removeSourceArticles(this.sqlite, sourceId);
+    for (const id of removed.passageIds) graph?.remove(id);
+    if (removed.articles > 0) this.graph.endWriteBatch();
+    return removed.articles;
+  }
+
+  async articleCounts(sourceIds: readonly string[]): Promise<Map<string, number>> {
+    return memberships.articleCounts(this.sqlite, sourceIds);
+  }
+
+  async feedSchedule(sourceId: string): Promise<FeedSchedule | undefined> {
+    return feedPolls.feedSchedule(this.sqlite, sourceId);
+  }
+
+  async feedSchedules(): Promise<FeedSchedule[]> {
+    return feedPolls.feedSchedules(this.sqlite);
+  }
+
+  async saveFeedSchedule(schedule: FeedSchedule): Promise<void> {
+    feedPolls.saveFeedSchedule(this.sqlite, schedule);
+  }
+
+  async claimFeedPoll(sourceId: string, holder: string, ttlMs: number): Promise<boolean> {
+    return feedPolls.claimFeedPoll(this.sqlite, sourceId, holder, ttlMs, Date.now());
+  }
+
+  async releaseFeedPoll(sourceId: string, holder: string): Promise<void> {
+    feedPolls.releaseFeedPoll(this.sqlite, sourceId, holder);
+  }
+
+  async serverSettings(guildId: string): Promise<ServerSettings> {
+    return desks.serverSettings(this.sqlite, guildId);
+  }
+
+  async saveServerSettings(settings: ServerSettings): Promise<void> {
+    desks.saveServerSettings(this.sqlite, settings);
   }
 }

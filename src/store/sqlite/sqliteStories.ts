@@ -104,16 +104,23 @@ export function copyCandidates(db: Database.Database, bands: string[]): CopyCand
   return rows.map((r) => ({ id: r.id, key: r.doc_key, signature: decodeSignature(r.minhash), comments: parseComments(r.comments).map((c) => c.text) }));
 }
 
-export function stories(db: Database.Database, documentIds: number[]): Map<number, StoryInfo> {
+/** Each asked document's story; with scope source ids, only members a source of the scope brings count. */
+export function stories(db: Database.Database, documentIds: number[], scopeSourceIds?: string[]): Map<number, StoryInfo> {
   if (documentIds.length === 0) return new Map();
   const list = documentIds.map(() => '?').join(',');
-  const members = db
+  const inScope = scopeSourceIds
+    ? 'EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = m.id AND s.source_id IN (SELECT value FROM json_each(?)))'
+    : '1';
+  const rows = db
     .prepare(
-      `WITH heads AS (SELECT DISTINCT coalesce(copy_of, id) AS head FROM documents WHERE id IN (${list}))
-       SELECT id, id AS head, outlet FROM documents WHERE id IN (SELECT head FROM heads)
-       UNION ALL SELECT id, copy_of AS head, outlet FROM documents WHERE copy_of IN (SELECT head FROM heads)
-       ORDER BY id`,
+      `WITH heads AS (SELECT DISTINCT coalesce(copy_of, id) AS head FROM documents WHERE id IN (${list})),
+       members AS (SELECT id, id AS head, outlet FROM documents WHERE id IN (SELECT head FROM heads)
+         UNION ALL SELECT id, copy_of AS head, outlet FROM documents WHERE copy_of IN (SELECT head FROM heads))
+       SELECT m.id, m.head, m.outlet, ${inScope} AS in_scope FROM members m ORDER BY m.id`,
     )
-    .all(...documentIds) as StoryMember[];
-  return storiesOf(documentIds, members);
+    .all(...documentIds, ...(scopeSourceIds ? [JSON.stringify(scopeSourceIds)] : [])) as Array<StoryMember & { in_scope: number }>;
+  return storiesOf(
+    documentIds,
+    rows.map((r) => ({ id: r.id, head: r.head, outlet: r.outlet, inScope: r.in_scope === 1 })),
+  );
 }

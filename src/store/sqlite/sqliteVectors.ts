@@ -55,6 +55,14 @@ export function* iterateVectors(sqlite: SqliteDatabase, model: string): Generato
   for (const row of rows) yield { id: row.id, vector: decodeVector(row.vector) };
 }
 
+/** The stored vectors of these passages (those that have one of `model`), read at once: faster than asking the graph for each. */
+export function vectorsOf(sqlite: SqliteDatabase, model: string, ids: Iterable<number>): Map<number, Float32Array> {
+  const rows = sqlite
+    .statement('SELECT passage_id AS id, vector FROM passage_vectors WHERE model = ? AND passage_id IN (SELECT value FROM json_each(?))', { raw: true })
+    .all(model, JSON.stringify([...ids])) as Array<[id: number, vector: Buffer]>;
+  return new Map(rows.map(([id, vector]) => [id, decodeVector(vector)]));
+}
+
 /** See KnowledgeStore.probePassages. */
 export function probePassages(sqlite: SqliteDatabase, model: string, limit: number): ProbePassage[] {
   const rows = sqlite.db
