@@ -2,13 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { benchAskLatency } from '../askLatency.js';
 import type { BenchResults, MemoryResult } from '../benchResults.js';
-import { ARTICLES, DIM, log } from '../benchScale.js';
+import { ARTICLES, log } from '../benchScale.js';
 import { benchPostgres, type PostgresBenchResult } from '../postgres.js';
 import { siblingScript } from '../projectPaths.js';
-import { SyntheticQueryEmbeddings } from '../queryEmbeddings.js';
 import type { BenchEmbedders } from './embedders.js';
 import type { SyntheticStore } from './syntheticStore.js';
-import type { SyntheticVectors } from './vectorSections.js';
+import { SYNTHETIC_MODEL, syntheticQueryEmbeddings, type SyntheticVectors } from './vectorSections.js';
 
 /** Warm asks on the freshly built store, which is closed afterwards (later sections reopen its folder). */
 export async function askLatencySection(
@@ -16,7 +15,7 @@ export async function askLatencySection(
   clustered: SyntheticVectors,
   embedders: BenchEmbedders,
 ): Promise<Pick<BenchResults, 'storeBuildSeconds' | 'askLatency'>> {
-  const queryEmbeddings = new SyntheticQueryEmbeddings('synthetic-384', DIM, clustered.query);
+  const queryEmbeddings = syntheticQueryEmbeddings(clustered);
   const askLatency = await benchAskLatency(built.store, built.texts, queryEmbeddings, embedders.inference);
   built.store.close();
   return { storeBuildSeconds: built.seconds, askLatency };
@@ -30,8 +29,8 @@ export async function postgresSection(built: SyntheticStore, clustered: Syntheti
     ingestEmbeddings: embedders.ingestion,
     texts: built.texts,
     writes: built.writes,
-    model: 'synthetic-384',
-    queryEmbeddings: new SyntheticQueryEmbeddings('synthetic-384', DIM, clustered.query),
+    model: SYNTHETIC_MODEL,
+    queryEmbeddings: syntheticQueryEmbeddings(clustered),
     inference: embedders.inference,
   };
   return benchPostgres(process.env.DATABASE_URL, work, log);

@@ -3,18 +3,18 @@ import { defaultEmbeddingThreads } from '../../src/embeddings/embeddingDefaults.
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { benchAskLatency } from '../askLatency.js';
 import type { BenchResults, ModelPrecisionResult, ModelResult } from '../benchResults.js';
-import { DIM, LARGE_N, MODEL_ARTICLES, SMALL, log } from '../benchScale.js';
+import { LARGE_N, MODEL_ARTICLES, SMALL, log } from '../benchScale.js';
 import { benchColdStart } from '../coldStart.js';
 import type { Precision } from '../model/encoderGraph.js';
 import { measureEmbeddingCosts } from '../model/modelCosts.js';
 import { ensureStandInModel } from '../model/standInModel.js';
 import { standInVectors } from '../model/standInVectors.js';
-import { InferredQueryEmbeddings, SyntheticQueryEmbeddings } from '../queryEmbeddings.js';
+import { InferredQueryEmbeddings } from '../queryEmbeddings.js';
 import type { VectorSearchResult } from '../vectorSearch.js';
 import { benchVectorSearch } from '../vectorSearch.js';
 import { probeMemory } from './askAndMemory.js';
 import type { SyntheticStore } from './syntheticStore.js';
-import type { SyntheticVectors } from './vectorSections.js';
+import { syntheticQueryEmbeddings, type SyntheticVectors } from './vectorSections.js';
 
 /** The real-size stand-in (written once into bench/.cache) for the model and Discord sections; null with BENCH_SKIP_MODEL=1. */
 export function standInModel(): string | null {
@@ -65,7 +65,7 @@ async function measurePrecision(
 
 /** Warm asks on the synthetic store, each question also run through the model (its vector is not used). */
 async function askWithInference(inference: ProcessEmbeddings, built: SyntheticStore, clustered: SyntheticVectors) {
-  const synthetic = new SyntheticQueryEmbeddings('synthetic-384', DIM, clustered.query);
+  const synthetic = syntheticQueryEmbeddings(clustered);
   const reopened = SqliteStore.open(built.dataDir);
   const ask = await benchAskLatency(reopened, built.texts, new InferredQueryEmbeddings(inference, synthetic), inference, 100);
   await reopened.close();

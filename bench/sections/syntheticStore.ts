@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AnnIndex } from '../../src/store/annIndex.js';
 import { LARGE_N, log } from '../benchScale.js';
 import { buildStore } from '../storeFixture.js';
-import type { SyntheticVectors } from './vectorSections.js';
+import { SYNTHETIC_MODEL, type SyntheticVectors } from './vectorSections.js';
 
 /** The store filled with the clustered vectors, its folder, and what was written to it. */
 export type SyntheticStore = ReturnType<typeof buildStore> & { dataDir: string };
@@ -23,7 +23,7 @@ export async function withSyntheticStore(
   const root = mkdtempSync(join(tmpdir(), 'bench-ask-'));
   try {
     const dataDir = join(root, 'data');
-    await run({ ...buildStore(dataDir, clustered.vectors, 'synthetic-384', { graph }), dataDir });
+    await run({ ...buildStore(dataDir, clustered.vectors, SYNTHETIC_MODEL, { graph }), dataDir });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

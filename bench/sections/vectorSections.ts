@@ -2,6 +2,7 @@ import type { AnnIndex } from '../../src/store/annIndex.js';
 import type { BenchResults } from '../benchResults.js';
 import { DIM, LARGE_N, QUERIES, log } from '../benchScale.js';
 import { compareWithLangchain } from '../langchainComparison.js';
+import { SyntheticQueryEmbeddings } from '../queryEmbeddings.js';
 import { clusteredVectors, harderVectors } from '../synthetic.js';
 import { benchVectorSearch } from '../vectorSearch.js';
 
@@ -14,6 +15,14 @@ export interface SyntheticVectors {
 
 function withQueries(generated: { vectors: Float32Array[]; query: (i: number) => Float32Array }): SyntheticVectors {
   return { ...generated, queries: Array.from({ length: QUERIES }, (_, i) => generated.query(i)) };
+}
+
+/** The model name the synthetic store's vectors are stored under. */
+export const SYNTHETIC_MODEL = 'synthetic-384';
+
+/** Question "embeddings" that are the clustered corpus's own query vectors, as if a model had made them. */
+export function syntheticQueryEmbeddings(clustered: SyntheticVectors): SyntheticQueryEmbeddings {
+  return new SyntheticQueryEmbeddings(SYNTHETIC_MODEL, DIM, clustered.query);
 }
 
 /** The clustered vectors that the vector search, the synthetic store and its asks use. */
