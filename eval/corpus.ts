@@ -59,3 +59,18 @@ export function parseLimit(value: string | undefined): number | undefined {
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new Error('--limit must be a positive whole number');
   return limit;
 }
+
+/** Which questions to ask over which articles: a SQuAD file, or --docs with --questions; at most `limit` of them. */
+export interface CorpusChoice {
+  squad?: string;
+  docs?: string;
+  questions?: string;
+  dropGold: number;
+  limit?: number;
+}
+
+/** The chosen corpus, written into `workDir` when it needs writing, and the sample of its questions to ask. */
+export function loadCorpus(choice: CorpusChoice, workDir: string): { corpus: Corpus; questions: EvalQuestion[] } {
+  const corpus = readCorpus(choice, workDir);
+  return { corpus, questions: sample(corpus.questions, choice.limit) };
+}

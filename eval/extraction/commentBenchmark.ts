@@ -1,34 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingest } from '../../ingest/pipeline.js';
-import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
-import type { ExtractedComment } from '../../src/core/types.js';
-import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { writeCommentPages } from './commentPages.js';
 import { aggregateComments, scorePageComments, type PageCommentCounts } from './commentScore.js';
+import { ingestPages } from './ingestPages.js';
 import { aggregate, scorePage } from './shingleScore.js';
-
-interface StoredText {
-  body: string;
-  comments: ExtractedComment[];
-}
-
-/** Runs the production ingestion over a folder of pages and returns what it stored per file. */
-async function ingestFolder(pagesDir: string, dataDir: string): Promise<Map<string, StoredText>> {
-  await ingest({
-    dataDir,
-    sources: [parseLocation(pagesDir)],
-    embeddings: { embeddings: null, status: { model: 'none', available: false, dimension: null, reason: 'not needed to score extraction' } },
-    fetchTimeoutMs: 10_000,
-    maxArticleBytes: 20_000_000,
-  });
-  const store = SqliteStore.open(dataDir);
-  const stored = new Map<string, StoredText>();
-  for await (const article of store.exportArticles()) stored.set(article.location, { body: article.body, comments: article.comments });
-  await store.close();
-  return stored;
-}
 
 /**
  * The comment benchmark (`npm run eval:extraction -- --comments DIR`): comment precision and
@@ -40,7 +16,7 @@ export async function runCommentBenchmark(dir: string, options: { json: boolean;
   try {
     const pages = writeCommentPages(dir, join(work, 'pages'));
     const started = Date.now();
-    const stored = await ingestFolder(join(work, 'pages'), join(work, 'data'));
+    const { stored } = await ingestPages(join(work, 'pages'), join(work, 'data'));
     const perPage = pages.map((page) => {
       const got = stored.get(page.file) ?? { body: '', comments: [] };
       const counts: PageCommentCounts = scorePageComments(

@@ -1,10 +1,10 @@
 import type { parseHTML } from 'linkedom';
 import { detectLanguage } from '../../src/core/text/language.js';
-import type { ExtractedArticle } from '../../src/core/types.js';
+import type { ExtractedArticle, ExtractedComment } from '../../src/core/types.js';
 import { cleanParagraph, cleanText, cleanUrl, MAX_FIELD_CHARS } from './cleanValue.js';
 import { normalizeStatedDate } from './dates.js';
 import { takeComments, withoutCommentText } from './htmlComments.js';
-import { readJsonLd } from './jsonLd.js';
+import { readJsonLd, type JsonLdArticle } from './jsonLd.js';
 import { extractMainText } from './mainText.js';
 import { parsePage } from './parsePage.js';
 import { splitIntoBlocks } from './textBlocks.js';
@@ -61,7 +61,25 @@ export function extractFromHtml(html: string, origin: HtmlOrigin): ExtractedArti
     document.documentElement?.getAttribute('lang') ?? meta(document, 'meta[http-equiv="content-language"]', 'meta[property="og:locale"]') ?? jsonLd.inLanguage,
     MAX_FIELD_CHARS.language,
   );
+  const { url, headline, published, outlet, author } = pageMetadata(document, jsonLd, htmlLang, origin);
+  const comments = takeComments(document, htmlLang);
+  const body = bodyText(document, html, htmlLang, comments, headline);
+  return {
+    title: headline ?? cleanText(body[0], MAX_FIELD_CHARS.title) ?? origin.source,
+    published,
+    language: articleLanguage(headline, body, htmlLang),
+    outlet,
+    url,
+    source: origin.source,
+    location: origin.location,
+    author,
+    body,
+    comments,
+  };
+}
 
+/** The page's own metadata (meta tags, then JSON-LD, then the page), else what the origin already knew. */
+function pageMetadata(document: Doc, jsonLd: JsonLdArticle, htmlLang: string | null, origin: HtmlOrigin) {
   const url = cleanUrl(meta(document, 'link[rel="canonical"]', 'meta[property="og:url"]') ?? jsonLd.url, origin.url) ?? origin.url;
   const headline =
     cleanText(meta(document, 'meta[property="og:title"]', 'meta[name="twitter:title"]'), MAX_FIELD_CHARS.title) ??
@@ -80,28 +98,23 @@ export function extractFromHtml(html: string, origin: HtmlOrigin): ExtractedArti
   const metaAuthor = meta(document, 'meta[name="author"]', 'meta[name="dc.creator"]');
   const author =
     jsonLd.author ?? cleanText(metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null, MAX_FIELD_CHARS.author) ?? origin.hints?.author ?? null;
+  return { url, headline, published, outlet, author };
+}
 
-  const comments = takeComments(document, htmlLang);
+/** The main text's paragraphs, cleaned, without the comments' text and without the headline repeated. */
+function bodyText(document: Doc, html: string, htmlLang: string | null, comments: ExtractedComment[], headline: string | null): string[] {
   let body = extractMainText(document, htmlLang);
   // No article container found (a bare fragment, a feed summary): the page's own text blocks.
   if (body.length === 0) body = splitIntoBlocks(parsePage(html).body as unknown as El).map((b) => b.text);
   body = withoutCommentText(body.map(cleanParagraph).filter(Boolean), comments);
   // The headline repeated as the first block is the title, not body text.
   if (headline && body[0] && body[0].toLowerCase() === headline.toLowerCase()) body.shift();
+  return body;
+}
 
+/** The text decides; a page's declared language only fills in when the text is too short to tell. */
+function articleLanguage(headline: string | null, body: string[], htmlLang: string | null): string {
   const detected = detectLanguage(`${headline ?? ''}\n${body.join('\n')}`);
   const declared = htmlLang?.slice(0, 2).toLowerCase() ?? null;
-  return {
-    title: headline ?? cleanText(body[0], MAX_FIELD_CHARS.title) ?? origin.source,
-    published,
-    // The text decides; a page's declared language only fills in when the text is too short to tell.
-    language: detected !== 'und' ? detected : declared && /^[a-z]{2}$/.test(declared) ? declared : 'und',
-    outlet,
-    url,
-    source: origin.source,
-    location: origin.location,
-    author,
-    body,
-    comments,
-  };
+  return detected !== 'und' ? detected : declared && /^[a-z]{2}$/.test(declared) ? declared : 'und';
 }

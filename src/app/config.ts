@@ -154,32 +154,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
     fetchAllowPrivateNetworks: c.FETCH_ALLOW_PRIVATE_NETWORKS,
     fetchAllowedHosts: splitList(c.FETCH_ALLOWED_HOSTS),
     logLevel: c.LOG_LEVEL,
-    answerGate: {
-      ...(c.ANSWER_MIN_RELEVANCE !== undefined ? { minRelevance: Number(c.ANSWER_MIN_RELEVANCE) } : {}),
-      ...(c.ANSWER_MIN_VECTOR_MARGIN !== undefined
-        ? { minVectorMargin: c.ANSWER_MIN_VECTOR_MARGIN === 'never' ? Infinity : Number(c.ANSWER_MIN_VECTOR_MARGIN) }
-        : {}),
-    },
-    discord: {
-      token: c.DISCORD_TOKEN,
-      clientId: c.DISCORD_CLIENT_ID,
-      guildId: c.DISCORD_GUILD_ID,
-      apiUrl: c.DISCORD_API_URL,
-      shards: c.DISCORD_SHARDS === undefined || c.DISCORD_SHARDS === 'auto' ? c.DISCORD_SHARDS : Number(c.DISCORD_SHARDS),
-      adminUserIds: splitList(c.ADMIN_USER_IDS),
-      ingestIntervalMinutes: c.INGEST_INTERVAL_MINUTES,
-      rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
-      maxQuestionLength: c.MAX_QUESTION_LENGTH,
-      maxSourcesPerServer: c.MAX_SOURCES_PER_SERVER,
-    },
-    llm: {
-      provider: c.LLM_PROVIDER,
-      model: c.LLM_MODEL,
-      timeoutMs: c.LLM_TIMEOUT_MS,
-      openaiBaseUrl: c.OPENAI_BASE_URL,
-      openaiApiKey: c.OPENAI_API_KEY,
-      ollamaBaseUrl: c.OLLAMA_BASE_URL,
-    },
+    answerGate: answerGateOverrides(c),
+    discord: discordSettings(c),
+    llm: llmSettings(c),
+  };
+}
+
+/** ANSWER_MIN_RELEVANCE and ANSWER_MIN_VECTOR_MARGIN, only those set ("never": no margin is enough). */
+function answerGateOverrides(c: RawConfig): Partial<GateThresholds> {
+  return {
+    ...(c.ANSWER_MIN_RELEVANCE !== undefined ? { minRelevance: Number(c.ANSWER_MIN_RELEVANCE) } : {}),
+    ...(c.ANSWER_MIN_VECTOR_MARGIN !== undefined
+      ? { minVectorMargin: c.ANSWER_MIN_VECTOR_MARGIN === 'never' ? Infinity : Number(c.ANSWER_MIN_VECTOR_MARGIN) }
+      : {}),
+  };
+}
+
+function discordSettings(c: RawConfig): Config['discord'] {
+  return {
+    token: c.DISCORD_TOKEN,
+    clientId: c.DISCORD_CLIENT_ID,
+    guildId: c.DISCORD_GUILD_ID,
+    apiUrl: c.DISCORD_API_URL,
+    shards: c.DISCORD_SHARDS === undefined || c.DISCORD_SHARDS === 'auto' ? c.DISCORD_SHARDS : Number(c.DISCORD_SHARDS),
+    adminUserIds: splitList(c.ADMIN_USER_IDS),
+    ingestIntervalMinutes: c.INGEST_INTERVAL_MINUTES,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    maxQuestionLength: c.MAX_QUESTION_LENGTH,
+    maxSourcesPerServer: c.MAX_SOURCES_PER_SERVER,
+  };
+}
+
+function llmSettings(c: RawConfig): LlmSettings {
+  return {
+    provider: c.LLM_PROVIDER,
+    model: c.LLM_MODEL,
+    timeoutMs: c.LLM_TIMEOUT_MS,
+    openaiBaseUrl: c.OPENAI_BASE_URL,
+    openaiApiKey: c.OPENAI_API_KEY,
+    ollamaBaseUrl: c.OLLAMA_BASE_URL,
   };
 }
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../app/config.js';
 import { ingestFromConfig } from '../app/bootstrap.js';
-import { formatSummary } from '../../ingest/summary.js';
+import { formatSummary, type IngestProgress } from '../../ingest/summary.js';
 import { runMain } from './runMain.js';
 
 const USAGE = `Usage: npm run ingest -- [sources...] [--prune] [--rebuild] [--json]
@@ -11,6 +11,37 @@ const USAGE = `Usage: npm run ingest -- [sources...] [--prune] [--rebuild] [--js
   --rebuild  build a new store from the sources beside the current one and swap when it holds
              articles (use after damage); the current store is kept in a previous-* folder
   --json     print the summary as JSON`;
+
+/**
+ * Ingestion progress on stderr: a redrawn bar in a terminal; without one (CI, logs, or --json),
+ * a line every few seconds instead.
+ */
+function progressReporter(interactive: boolean): { onProgress: (p: IngestProgress) => void; stop: () => void } {
+  const bar = new cliProgress.SingleBar(
+    { format: 'Ingesting {bar} {value} articles | {phase} {current}', hideCursor: true, clearOnComplete: true, stream: process.stderr, noTTYOutput: false },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  let lastLine = 0;
+  const onProgress = (p: IngestProgress) => {
+    const current = (p.current ?? '').slice(-50);
+    if (interactive) {
+      if (!started) {
+        bar.start(Math.max(1, p.processed), p.processed, { phase: p.phase, current });
+        started = true;
+      }
+      bar.setTotal(Math.max(p.total ?? p.processed + 1, p.processed));
+      bar.update(p.processed, { phase: p.phase, current });
+    } else if (Date.now() - lastLine > 2000 || p.phase === 'done') {
+      process.stderr.write(`ingest: ${p.phase} ${p.processed} articles ${current}\n`);
+      lastLine = Date.now();
+    }
+  };
+  const stop = () => {
+    if (started) bar.stop();
+  };
+  return { onProgress, stop };
+}
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -22,35 +53,15 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig();
-  const interactive = process.stderr.isTTY && !values.json;
-  const bar = new cliProgress.SingleBar(
-    { format: 'Ingesting {bar} {value} articles | {phase} {current}', hideCursor: true, clearOnComplete: true, stream: process.stderr, noTTYOutput: false },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  let lastLine = 0;
+  const progress = progressReporter(process.stderr.isTTY && !values.json);
   const summary = await ingestFromConfig(config, {
     cliSources: positionals,
     prune: values.prune,
     rebuild: values.rebuild,
     log: (m) => process.stderr.write(`${m}\n`),
-    onProgress: (p) => {
-      const current = (p.current ?? '').slice(-50);
-      if (interactive) {
-        if (!started) {
-          bar.start(Math.max(1, p.processed), p.processed, { phase: p.phase, current });
-          started = true;
-        }
-        bar.setTotal(Math.max(p.total ?? p.processed + 1, p.processed));
-        bar.update(p.processed, { phase: p.phase, current });
-      } else if (Date.now() - lastLine > 2000 || p.phase === 'done') {
-        // Without a terminal (CI, logs), a line every few seconds instead of a redrawn bar.
-        process.stderr.write(`ingest: ${p.phase} ${p.processed} articles ${current}\n`);
-        lastLine = Date.now();
-      }
-    },
+    onProgress: progress.onProgress,
   });
-  if (started) bar.stop();
+  progress.stop();
   if (values.json) console.log(JSON.stringify(summary, null, 2));
   else console.log(formatSummary(summary));
   if (summary.sourcesRead === 0 && summary.failedSources.length > 0) {

@@ -28,7 +28,7 @@ export interface RetrievalOptions {
    * with the earlier question but deciding which sentences answer it.
    */
   emphasis?: string;
-  /** Only passages of articles these sources bring (a server's question); none: every stored article. */
+  /** Only passages of articles these sources bring (a server's news desk); everything when absent. */
   scope?: SearchScope;
 }
 
@@ -108,14 +108,29 @@ export async function questionTerms(
  */
 export async function retrieve(question: string, context: RetrievalContext, options: RetrievalOptions = {}): Promise<RetrievalResult> {
   const k = options.k ?? 8;
-  const candidates = options.candidates ?? 50;
   const { terms, weights, searchForms } = await questionTerms(question, context.store, options.emphasis);
-  const dates = { since: options.since, until: options.until };
+  const found = await searchCandidates(question, context, searchForms, options);
+  const scored = await scoreCandidates(found, { terms, weights }, context.store, options);
+  const passages = orderPassages(scored, terms, weights, k);
+  return { terms, weights, passages, mode: found.queryVector ? 'hybrid' : 'lexical', queryVector: found.queryVector };
+}
 
+/** What the two searches found, each in its own rank order. */
+interface Candidates {
+  lexicalIds: number[];
+  vectorIds: number[];
+  /** Per vector hit, its similarity to the question. */
+  similarity: Map<number, number>;
+  /** The question's vector, when the vector search ran. */
+  queryVector: Float32Array | null;
+}
+
+/** Candidates from both searches: full text by the search forms, and kNN when the stored vectors are the loaded model's. */
+async function searchCandidates(question: string, context: RetrievalContext, searchForms: string[], options: RetrievalOptions): Promise<Candidates> {
+  const candidates = options.candidates ?? 50;
   // The scope is passed only when there is one, so unscoped calls stay exactly as they were.
   const scoped = options.scope ? [options.scope] : [];
-  const lexical = await context.store.lexicalSearch(searchForms, candidates, dates, ...scoped);
-
+  const lexical = await context.store.lexicalSearch(searchForms, candidates, { since: options.since, until: options.until }, ...scoped);
   const vectorIds: number[] = [];
   const similarity = new Map<number, number>();
   let queryVector: Float32Array | null = null;
@@ -126,41 +141,58 @@ export async function retrieve(question: string, context: RetrievalContext, opti
       similarity.set(hit.id, hit.similarity);
     }
   }
+  return { lexicalIds: lexical.map((h) => h.id), vectorIds, similarity, queryVector };
+}
 
+/**
+ * The candidates fused by reciprocal rank, hydrated, kept when published within the dates,
+ * boosted by recency when asked, and each given its share of the question's terms.
+ */
+async function scoreCandidates(
+  found: Candidates,
+  question: { terms: QueryTerm[]; weights: number[] },
+  store: KnowledgeStore,
+  options: RetrievalOptions,
+): Promise<ScoredPassage[]> {
   const fused = reciprocalRankFusion([
-    { ids: lexical.map((h) => h.id), weight: 1 },
-    { ids: vectorIds, weight: 1 },
+    { ids: found.lexicalIds, weight: 1 },
+    { ids: found.vectorIds, weight: 1 },
   ]);
-  const lexicalRank = new Map(lexical.map((h, i) => [h.id, i + 1]));
-  const vectorRank = new Map(vectorIds.map((id, i) => [id, i + 1]));
+  const lexicalRank = new Map(found.lexicalIds.map((id, i) => [id, i + 1]));
+  const vectorRank = new Map(found.vectorIds.map((id, i) => [id, i + 1]));
   const now = options.now ?? new Date();
+  const hydrated = await store.passagesByIds([...fused.keys()]);
+  return hydrated
+    .filter((p) => publishedWithin(p.document.published, options))
+    .map((p) => ({
+      ...p,
+      score: withRecency(fused.get(p.id) ?? 0, p.document.published, options.recencyHalfLifeDays, now),
+      lexicalRank: lexicalRank.get(p.id) ?? null,
+      vectorRank: vectorRank.get(p.id) ?? null,
+      similarity: found.similarity.get(p.id) ?? null,
+      // The stored terms include the headline: comments are about the article too.
+      relevance: termCoverage(question.terms, question.weights, p.terms.split(' '), p.section),
+    }));
+}
 
-  const hydrated = await context.store.passagesByIds([...fused.keys()]);
-  let scored: ScoredPassage[] = hydrated
-    .filter(
-      (p) => (!dates.since || (p.document.published ?? '') >= dates.since) && (!dates.until || (p.document.published ?? '9999').slice(0, 10) <= dates.until),
-    )
-    .map((p) => {
-      let score = fused.get(p.id) ?? 0;
-      if (options.recencyHalfLifeDays) {
-        const age = ageInDays(p.document.published, now);
-        if (age !== null) score *= 1 + 0.5 * 0.5 ** (age / options.recencyHalfLifeDays);
-      }
-      return {
-        ...p,
-        score,
-        lexicalRank: lexicalRank.get(p.id) ?? null,
-        vectorRank: vectorRank.get(p.id) ?? null,
-        similarity: similarity.get(p.id) ?? null,
-        // The stored terms include the headline: comments are about the article too.
-        relevance: termCoverage(terms, weights, p.terms.split(' '), p.section),
-      };
-    });
+/** Within --since/--until: an undated passage passes only when no date limits it. */
+function publishedWithin(published: string | null, dates: { since?: string; until?: string }): boolean {
+  return (!dates.since || (published ?? '') >= dates.since) && (!dates.until || (published ?? '9999').slice(0, 10) <= dates.until);
+}
+
+/** A score gains up to 50% for a recent article, the gain halving every `halfLifeDays`. */
+function withRecency(score: number, published: string | null, halfLifeDays: number | undefined, now: Date): number {
+  if (!halfLifeDays) return score;
+  const age = ageInDays(published, now);
+  return age === null ? score : score * (1 + 0.5 * 0.5 ** (age / halfLifeDays));
+}
+
+/** The final order: fusion first, the leading candidates by all the lexical evidence, then diversified to `k`. */
+function orderPassages(scored: ScoredPassage[], terms: QueryTerm[], weights: number[], k: number): ScoredPassage[] {
   // Fusion decides the order; relevance breaks ties and demotes passages matching only stopword-like terms.
   scored.sort((a, b) => b.score * (0.5 + b.relevance) - a.score * (0.5 + a.relevance) || b.relevance - a.relevance);
   // The leading candidates are ordered by all the lexical evidence together (candidateRanking.ts;
   // squad-it-dev, lexical: recall@1 0.746 -> 0.755).
-  scored = [...rankLeading(terms, weights, scored.slice(0, RANKED_CANDIDATES)), ...scored.slice(RANKED_CANDIDATES)];
-  scored = diversify(scored, k);
-  return { terms, weights, passages: scored, mode: queryVector ? 'hybrid' : 'lexical', queryVector };
+  const ranked = [...rankLeading(terms, weights, scored.slice(0, RANKED_CANDIDATES)), ...scored.slice(RANKED_CANDIDATES)];
+  return diversify(ranked, k);
 }
