@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config.js';
+import { ingestSettings } from './ingestSettings.js';
 import { KnowledgeBase, type Answerer } from '../core/knowledgeBase.js';
 import { loadEmbeddings, type LoadedEmbeddings } from '../embeddings/loadEmbeddings.js';
 import { acquireIngestLock } from '../store/sqlite/sqliteIngestLock.js';
@@ -102,20 +103,12 @@ export async function ingestFromConfig(config: Config, request: IngestRequest = 
   const { ingest } = await import('../../ingest/pipeline.js');
   const run = (dataDir: string, store?: KnowledgeStore) =>
     ingest({
+      ...ingestSettings(config, embeddings, log, request.signal),
       dataDir,
       sources,
-      embeddings,
       prune: request.prune,
-      fetchTimeoutMs: config.fetchTimeoutMs,
-      maxArticleBytes: config.maxArticleBytes,
-      extractionTimeoutMs: config.extractionTimeoutMs,
-      feedDeadlineMs: config.feedDeadlineMs,
-      userAgent: config.userAgent,
-      fetchGuard: { allowPrivateNetworks: config.fetchAllowPrivateNetworks, allowedHosts: config.fetchAllowedHosts },
       onProgress: request.onProgress,
-      log,
       store,
-      signal: request.signal,
     });
   if (!request.rebuild && (request.store || !config.databaseUrl)) return run(config.dataDir, request.store);
   if (!request.rebuild) {

@@ -2,6 +2,7 @@ import type { KnowledgeStore } from '../core/ports/knowledgeStore.js';
 import type { LoadedEmbeddings } from '../embeddings/loadEmbeddings.js';
 import { DEFAULT_SOURCES } from './bootstrap.js';
 import type { Config } from './config.js';
+import { ingestSettings } from './ingestSettings.js';
 import type { DeskIngestOptions } from '../../ingest/feeds/ingestDeskSource.js';
 import type { FeedIngestOptions } from '../../ingest/feeds/pollFeed.js';
 import type { FeedPoller, PollReport } from '../../ingest/feeds/feedPoller.js';
@@ -10,19 +11,7 @@ import { resolveSourceSpecs } from '../../ingest/sources/sourceSpecs.js';
 
 /** What every feed's ingest shares, from the configuration: limits, the fetch guard, the model. */
 export function feedIngestOptions(config: Config, embeddings: LoadedEmbeddings, log: (m: string) => void, signal?: AbortSignal): FeedIngestOptions {
-  return {
-    dataDir: config.dataDir,
-    embeddings,
-    fetchTimeoutMs: config.fetchTimeoutMs,
-    maxArticleBytes: config.maxArticleBytes,
-    extractionTimeoutMs: config.extractionTimeoutMs,
-    feedDeadlineMs: config.feedDeadlineMs,
-    userAgent: config.userAgent,
-    // Desk sources get no exemption: only FETCH_ALLOW_PRIVATE_NETWORKS / FETCH_ALLOWED_HOSTS admit local addresses.
-    fetchGuard: { allowPrivateNetworks: config.fetchAllowPrivateNetworks, allowedHosts: config.fetchAllowedHosts },
-    log,
-    signal,
-  };
+  return ingestSettings(config, embeddings, log, signal);
 }
 
 /** FEED_MIN_INTERVAL_MINUTES as the schedule's floor; the ceiling is pollSchedule's day. */
