@@ -135,7 +135,7 @@ export async function retrieve(question: string, context: RetrievalContext, opti
   const vectorRank = new Map(vectorIds.map((id, i) => [id, i + 1]));
   const now = options.now ?? new Date();
 
-  const hydrated = await context.store.passagesByIds([...fused.keys()]);
+  const hydrated = await context.store.passagesByIds([...fused.keys()], ...scoped);
   let scored: ScoredPassage[] = hydrated
     .filter(
       (p) => (!dates.since || (p.document.published ?? '') >= dates.since) && (!dates.until || (p.document.published ?? '9999').slice(0, 10) <= dates.until),
