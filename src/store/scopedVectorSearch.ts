@@ -5,12 +5,14 @@ import type { ScopedPassages } from './rules/scopedPassages.js';
 /**
  * Up to this share of the indexed vectors (and at least EXACT_SCAN_FLOOR of them) a scope's
  * vectors are scanned exactly; above it the graph is searched with a filter. Measured by
- * `npm run bench` (bench/scopedSearch.ts, 384-d): a scan costs about 0.8 us per vector, a
- * filtered graph search grows as the share shrinks (it walks past rejected nodes: 4 ms at 1%
- * of 10,000 vectors, 1 ms at 10%, 0.35 ms at 50%), so they cross near 1,000 vectors at
- * 10,000 and near 3% at 100,000. The scan is also exact, where a narrow filter loses recall.
+ * bench/scopedSearch.ts (384-d clustered vectors, scopes spread over the clusters, 50
+ * candidates, p50 ms scan / filtered graph): a scan costs about 0.85 us per vector; a filtered
+ * graph search grows steeply as the share shrinks, since it walks past the rejected nodes. At
+ * 100,000 vectors: 1% 0.8 / 98, 2% 1.6 / 65, 5% 4.1 / 27, 10% 8.4 / 11.4 (a noisier run: 16.5
+ * / 12.4), 50% 48 / 1.2; at 10,000: 10% 0.8 / 1.8, 50% 4.2 / 0.5. They cross near 10% at
+ * both sizes; the scan is also exact where a narrow filter loses recall.
  */
-export const EXACT_SCAN_SHARE = 0.03;
+export const EXACT_SCAN_SHARE = 0.1;
 export const EXACT_SCAN_FLOOR = 1000;
 
 export function scansExactly(allowed: number, indexed: number): boolean {
@@ -19,11 +21,11 @@ export function scansExactly(allowed: number, indexed: number): boolean {
 
 /**
  * Search breadth of a filtered graph search: the share of nodes the filter admits shrinks the
- * candidates each step yields, so ef grows as 1/sqrt(share) (50 candidates at half the store:
- * ef 71, recall@10 0.97 at ef 50 rose to about 0.99).
+ * candidates each step yields, so ef grows as 1/sqrt(share), doubled (at half the store and
+ * 50 candidates the default ef 50 gave recall@10 0.955 at 100,000 vectors, ef 142 gives 0.969).
  */
 export function filteredEf(k: number, share: number): number {
-  return Math.ceil(k / Math.sqrt(Math.max(share, 0.01)));
+  return Math.ceil((2 * k) / Math.sqrt(Math.max(share, 0.01)));
 }
 
 /**

@@ -160,6 +160,14 @@ export function newsDesksContract<S extends KnowledgeStore>(backend: string, ope
         // The copy's text lives in its head's passages: the copy's scope finds it.
         expect((await store.lexicalSearch(['tram'], 5, {}, scope)).map((h) => h.id)).toEqual([head.added[0]!.id]);
         expect((await store.lexicalSearch(['tram'], 5, {}, { sourceIds: ['other'] })).map((h) => h.id)).toEqual([]);
+        // Hydrated in the copy's scope, the passage is shown as the copy: the head (another source's article) is never named.
+        const copyId = (await store.documentByKey('c'))!.id;
+        const [seen] = await store.passagesByIds([head.added[0]!.id], scope);
+        expect(seen).toMatchObject({ id: head.added[0]!.id, documentId: copyId, document: { key: 'c', outlet: 'Public Outlet' } });
+        expect((await store.stories([seen!.documentId], scope)).get(copyId)).toEqual({ id: headId, articles: 1, outlets: ['Public Outlet'] });
+        expect((await store.passagesByIds([head.added[0]!.id], { sourceIds: ['private-b'] }))[0]!.document.key).toBe('h');
+        expect(await store.passagesByIds([head.added[0]!.id], { sourceIds: ['other'] })).toEqual([]);
+        expect((await store.passagesByIds([head.added[0]!.id]))[0]!.document.key).toBe('h');
       });
     });
 

@@ -199,7 +199,12 @@ export interface KnowledgeStore {
   vectorSearch(vector: Float32Array, k: number, scope?: SearchScope): Promise<Array<{ id: number; similarity: number }>>;
   /** Whether any vector can be searched (so a question need not be embedded for nothing). */
   hasSearchableVectors(): Promise<boolean>;
-  passagesByIds(ids: number[]): Promise<StoredPassage[]>;
+  /**
+   * Passages by id, in the order asked. With a scope, a passage reached through an in-scope
+   * copy of its story is shown as that copy's (another server's article is never named), and
+   * one the scope cannot reach is left out.
+   */
+  passagesByIds(ids: number[], scope?: SearchScope): Promise<StoredPassage[]>;
 
   // Vocabulary statistics
   passageCount(): Promise<number>;

@@ -161,7 +161,8 @@ async function scoreCandidates(
   const lexicalRank = new Map(found.lexicalIds.map((id, i) => [id, i + 1]));
   const vectorRank = new Map(found.vectorIds.map((id, i) => [id, i + 1]));
   const now = options.now ?? new Date();
-  const hydrated = await store.passagesByIds([...fused.keys()]);
+  // With a scope, a passage reached through a story's in-scope copy is shown as that copy.
+  const hydrated = await store.passagesByIds([...fused.keys()], ...(options.scope ? [options.scope] : []));
   return hydrated
     .filter((p) => publishedWithin(p.document.published, options))
     .map((p) => ({

@@ -205,6 +205,13 @@ export async function passagesByIds(db: SqlRunner, ids: number[]): Promise<Store
   });
 }
 
+/** Article records by id (the in-scope copies passages are shown as). */
+export async function documentsById(db: SqlRunner, ids: number[]): Promise<Map<number, DocumentRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<DocumentRow>(`SELECT ${DOCUMENT_ROW_COLUMNS} FROM documents d WHERE d.id = ANY($1::bigint[])`, [ids]);
+  return new Map(rows.map((row) => [Number(row.id), toDocument(row)]));
+}
+
 /** Every stored article, oldest first, read in pages of 200; with a vector space, each passage with its vector in it. */
 export async function* exportArticles(db: SqlRunner, space: VectorSpace | null): AsyncIterable<StoredArticle> {
   let after = 0;

@@ -102,3 +102,14 @@ export async function scopedStats(db: SqlRunner, sourceIds: string[]): Promise<S
   );
   return { documents: Number(row!.documents), passages: Number(row!.passages), vectors: Number(row!.vectors), sources: Number(row!.sources) };
 }
+
+/** For each of these documents no source of the scope brings: the oldest copy of its story the scope does bring, or null (rules/scopeStandIns.ts). */
+export async function scopeStandIns(db: SqlRunner, documentIds: number[], sourceIds: string[]): Promise<Map<number, number | null>> {
+  const inScope = (alias: string) => `EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = ${alias}.id AND s.source_id = ANY($2::text[]))`;
+  const rows = await db.query<{ id: string; stand_in: string | null }>(
+    `SELECT d.id, (SELECT c.id FROM documents c WHERE c.copy_of = d.id AND ${inScope('c')} ORDER BY c.id LIMIT 1) AS stand_in
+     FROM documents d WHERE d.id = ANY($1::bigint[]) AND NOT ${inScope('d')}`,
+    [[...new Set(documentIds)], sourceIds],
+  );
+  return new Map(rows.map((r) => [Number(r.id), r.stand_in === null ? null : Number(r.stand_in)]));
+}

@@ -22,6 +22,7 @@ import type {
   WriteResult,
 } from '../../core/ports/knowledgeStore.js';
 import { ScopedPassageCache, scopeSourceIds, type ScopedPassages } from '../rules/scopedPassages.js';
+import { asSeenInScope, standInIds } from '../rules/scopeStandIns.js';
 import { runAwaiting } from '../rules/storageRule.js';
 import { ExactVectors } from '../exactVectors.js';
 import { scansExactly } from '../scopedVectorSearch.js';
@@ -188,8 +189,15 @@ export class PgStore implements KnowledgeStore {
     if (this.graph.seq === 0 || (await this.changes.latestSeq()) > this.graph.seq || this.graph.size === 0) await this.graph.sync(space);
   }
 
-  async passagesByIds(ids: number[]): Promise<StoredPassage[]> {
-    return articles.passagesByIds(this.db, ids);
+  async passagesByIds(ids: number[], scope?: SearchScope): Promise<StoredPassage[]> {
+    const passages = await articles.passagesByIds(this.db, ids);
+    if (!scope || passages.length === 0) return passages;
+    const standIns = await memberships.scopeStandIns(
+      this.db,
+      passages.map((p) => p.documentId),
+      scopeSourceIds(scope),
+    );
+    return asSeenInScope(passages, standIns, await articles.documentsById(this.db, standInIds(standIns)));
   }
 
   async passageCount(): Promise<number> {

@@ -182,7 +182,7 @@ export function passagesByIds(sqlite: SqliteDatabase, ids: number[]): StoredPass
 }
 
 /** Article records for passage hits, from the database's change-stamped document cache. */
-function documentsById(sqlite: SqliteDatabase, documentIds: number[]): Map<number, DocumentRecord & { extractorVersion: number }> {
+export function documentsById(sqlite: SqliteDatabase, documentIds: number[]): Map<number, DocumentRecord & { extractorVersion: number }> {
   const cache = sqlite.cachedDocuments();
   const missing = [...new Set(documentIds)].filter((id) => !cache.has(id));
   if (missing.length > 0) {

@@ -94,3 +94,18 @@ export function scopedStats(sqlite: SqliteDatabase, sourceIds: string[]): StoreS
     sources: one('SELECT count(DISTINCT source_id) FROM document_sources WHERE source_id IN (SELECT value FROM json_each(?))'),
   };
 }
+
+/** For each of these documents no source of the scope brings: the oldest copy of its story the scope does bring, or null (rules/scopeStandIns.ts). */
+export function scopeStandIns(sqlite: SqliteDatabase, documentIds: number[], sourceIds: string[]): Map<number, number | null> {
+  const scope = JSON.stringify(sourceIds);
+  const inScope = (alias: string) =>
+    `EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = ${alias}.id AND s.source_id IN (SELECT value FROM json_each(?)))`;
+  const rows = sqlite
+    .statement(
+      `SELECT d.id, (SELECT c.id FROM documents c WHERE c.copy_of = d.id AND ${inScope('c')} ORDER BY c.id LIMIT 1) AS stand_in
+       FROM documents d WHERE d.id IN (SELECT value FROM json_each(?)) AND NOT ${inScope('d')}`,
+      { raw: true },
+    )
+    .all(scope, JSON.stringify([...new Set(documentIds)]), scope) as Array<[id: number, standIn: number | null]>;
+  return new Map(rows);
+}

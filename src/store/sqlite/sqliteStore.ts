@@ -25,6 +25,7 @@ import type {
   WriteResult,
 } from '../../core/ports/knowledgeStore.js';
 import { ScopedPassageCache, scopeSourceIds, type ScopedPassages } from '../rules/scopedPassages.js';
+import { asSeenInScope, standInIds } from '../rules/scopeStandIns.js';
 import { runNow } from '../rules/storageRule.js';
 import { ExactVectors } from '../exactVectors.js';
 import { scopedVectorSearch } from '../scopedVectorSearch.js';
@@ -176,8 +177,15 @@ export class SqliteStore implements KnowledgeStore {
     return (this.vectorIndex()?.size ?? 0) > 0;
   }
 
-  async passagesByIds(ids: number[]): Promise<StoredPassage[]> {
-    return articles.passagesByIds(this.sqlite, ids);
+  async passagesByIds(ids: number[], scope?: SearchScope): Promise<StoredPassage[]> {
+    const passages = articles.passagesByIds(this.sqlite, ids);
+    if (!scope || passages.length === 0) return passages;
+    const standIns = memberships.scopeStandIns(
+      this.sqlite,
+      passages.map((p) => p.documentId),
+      scopeSourceIds(scope),
+    );
+    return asSeenInScope(passages, standIns, articles.documentsById(this.sqlite, standInIds(standIns)));
   }
 
   async passageCount(): Promise<number> {
