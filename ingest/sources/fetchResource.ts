@@ -263,8 +263,22 @@ async function readResponse({ response, signal, why }: Attempt, url: URL, limits
     await response.body?.cancel().catch(() => undefined);
     throw new HttpStatusError(response.status, headers);
   }
-  const tooLarge = `larger than the ${limits.maxBytes}-byte limit (MAX_ARTICLE_BYTES)`;
-  if (Number(response.headers.get('content-length') ?? '0') > limits.maxBytes) {
+  return {
+    status: response.status,
+    headers,
+    bytes: await readBody({ response, signal, why }, limits.maxBytes),
+    contentType: response.headers.get('content-type'),
+    finalUrl,
+    etag,
+    lastModified,
+    notModified: false,
+  };
+}
+
+/** The response body, refused (and the download stopped) once it passes MAX_ARTICLE_BYTES. */
+async function readBody({ response, signal, why }: Attempt, maxBytes: number): Promise<Buffer> {
+  const tooLarge = `larger than the ${maxBytes}-byte limit (MAX_ARTICLE_BYTES)`;
+  if (Number(response.headers.get('content-length') ?? '0') > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
     throw new FetchError(tooLarge);
   }
@@ -273,7 +287,7 @@ async function readResponse({ response, signal, why }: Attempt, url: URL, limits
   try {
     for await (const chunk of response.body ?? []) {
       total += chunk.byteLength;
-      if (total > limits.maxBytes) {
+      if (total > maxBytes) {
         await response.body?.cancel().catch(() => undefined);
         throw new FetchError(tooLarge);
       }
@@ -284,14 +298,5 @@ async function readResponse({ response, signal, why }: Attempt, url: URL, limits
     if (signal.aborted) throw new FetchError(why());
     throw new FetchError(`download failed (${(error as Error).message})`);
   }
-  return {
-    status: response.status,
-    headers,
-    bytes: Buffer.concat(chunks),
-    contentType: response.headers.get('content-type'),
-    finalUrl,
-    etag,
-    lastModified,
-    notModified: false,
-  };
+  return Buffer.concat(chunks);
 }
