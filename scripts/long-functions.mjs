@@ -23,4 +23,4 @@ for (const f of files) {
   };
   visit(sf);
 }
-rows.sort((a, b) => b[0] - a[0]).forEach((r) => console.log(r.join('\t')));
+for (const row of rows.sort((a, b) => b[0] - a[0])) console.log(row.join('\t'));

@@ -2,35 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { composeExtractiveAnswer } from '../../src/core/answer/extractive.js';
 import { featuresOfLeading, rankLeading, type Candidate } from '../../src/core/retrieval/candidateRanking.js';
 import { indexTerms, queryTerms } from '../../src/core/text/terms.js';
+import { scoredPassage } from '../support/scoredPassage.js';
 
 function candidate(id: number, text: string, score = 1 / 61, relevance = 1): Candidate {
-  return {
-    id,
-    documentId: id,
-    position: 0,
-    section: 'body',
-    text,
-    terms: indexTerms(text, 'en').join(' '),
-    score,
-    relevance,
-    document: {
-      id,
-      key: `k${id}`,
-      sourceId: 's',
-      rawHash: 'r',
-      contentHash: 'c',
-      title: '',
-      published: null,
-      language: 'en',
-      outlet: null,
-      url: null,
-      source: `p${id}.txt`,
-      location: `p${id}.txt`,
-      author: null,
-      ingestedAt: '',
-      updatedAt: '',
-    },
-  };
+  return scoredPassage(id, text, { document: { title: '' }, passage: { terms: indexTerms(text, 'en').join(' '), score, relevance } });
 }
 
 const question = 'When did the harbour authority close the northern canal?';

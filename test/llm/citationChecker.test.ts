@@ -3,38 +3,10 @@ import type { ScoredPassage } from '../../src/core/retrieval/retrieve.js';
 import { checkCitations, sentencesWithMarkers, supports } from '../../src/llm/citationChecker.js';
 import { looksLikeInstruction } from '../../src/llm/injection.js';
 import { preparePassages } from '../../src/llm/prompt.js';
+import { scoredPassage } from '../support/scoredPassage.js';
 
 function passage(id: number, text: string, language = 'en', title = 'Title'): ScoredPassage {
-  return {
-    id,
-    documentId: id,
-    position: 0,
-    section: 'body',
-    text,
-    terms: '',
-    score: 1,
-    relevance: 1,
-    lexicalRank: 1,
-    vectorRank: null,
-    similarity: null,
-    document: {
-      id,
-      key: `k${id}`,
-      sourceId: 's',
-      rawHash: 'r',
-      contentHash: 'c',
-      title,
-      published: null,
-      language,
-      outlet: null,
-      url: null,
-      source: `p${id}.txt`,
-      location: `p${id}.txt`,
-      author: null,
-      ingestedAt: '',
-      updatedAt: '',
-    },
-  };
+  return scoredPassage(id, text, { document: { language, title } });
 }
 
 const RHINE = passage(

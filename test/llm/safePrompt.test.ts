@@ -3,38 +3,10 @@ import type { ScoredPassage } from '../../src/core/retrieval/retrieve.js';
 import { checkedDrafts } from '../../src/llm/checkedDrafts.js';
 import { INSTRUCTION_PATTERNS, looksLikeInstruction } from '../../src/llm/injection.js';
 import { buildAnswerMessages, preparePassages } from '../../src/llm/prompt.js';
+import { scoredPassage } from '../support/scoredPassage.js';
 
 function passage(id: number, text: string, document: { title?: string; outlet?: string | null; language?: string } = {}): ScoredPassage {
-  return {
-    id,
-    documentId: id,
-    position: 0,
-    section: 'body',
-    text,
-    terms: '',
-    score: 1,
-    relevance: 1,
-    lexicalRank: 1,
-    vectorRank: null,
-    similarity: null,
-    document: {
-      id,
-      key: `k${id}`,
-      sourceId: 's',
-      rawHash: 'r',
-      contentHash: 'c',
-      title: document.title ?? 'Title',
-      published: null,
-      language: document.language ?? 'en',
-      outlet: document.outlet ?? null,
-      url: null,
-      source: `p${id}.txt`,
-      location: `p${id}.txt`,
-      author: null,
-      ingestedAt: '',
-      updatedAt: '',
-    },
-  };
+  return scoredPassage(id, text, { document });
 }
 
 describe('passages cannot break out of their block', () => {
