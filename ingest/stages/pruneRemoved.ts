@@ -9,18 +9,19 @@ export interface ListedThisRun {
 
 /**
  * Articles whose source no longer lists them: removed only when asked (`prune` for all
- * sources, or the source's own setting), never after a failed read; otherwise counted as kept.
+ * sources, or the source's own setting), never after a failed read, and never when another
+ * source still brings them (they are in that source's scope: another server's news desk);
+ * otherwise counted as kept.
  */
 export async function pruneRemoved(run: RunContext, sources: SourceSpec[], listed: ListedThisRun, prune: boolean): Promise<void> {
   for (const spec of sources) {
     if (listed.unreadSources.has(spec.id)) continue;
     const gone = (await run.store.keysForSource(spec.id)).filter((key) => !listed.seenKeys.has(key));
     if (gone.length === 0) continue;
-    if (prune || spec.prune) {
-      await run.store.removeKeys(gone);
-      run.summary.removed += gone.length;
-    } else {
-      run.summary.missingKept += gone.length;
-    }
+    const shared = prune || spec.prune ? await run.store.keysBroughtByOthers(spec.id, gone) : new Set<string>();
+    const removable = prune || spec.prune ? gone.filter((key) => !shared.has(key)) : [];
+    if (removable.length > 0) await run.store.removeKeys(removable);
+    run.summary.removed += removable.length;
+    run.summary.missingKept += gone.length - removable.length;
   }
 }

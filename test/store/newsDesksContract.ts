@@ -84,6 +84,10 @@ export function newsDesksContract<S extends KnowledgeStore>(backend: string, ope
           'feed-d': 0,
         });
 
+        // Pruning feed-a would keep the article feed-b and feed-c also bring, and may remove its own.
+        expect([...(await store.keysBroughtByOthers('feed-a', ['shared', 'own', 'missing']))]).toEqual(['shared']);
+        expect([...(await store.keysBroughtByOthers('feed-a', []))]).toEqual([]);
+
         expect(await store.removeSourceArticles('feed-a')).toBe(1);
         expect(await store.documentByKey('own')).toBeUndefined();
         expect(await store.documentByKey('shared')).toMatchObject({ key: 'shared', sourceId: 'feed-b' });

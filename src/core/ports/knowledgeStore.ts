@@ -188,6 +188,8 @@ export interface KnowledgeStore {
   /** For each document id found: the story it belongs to (itself alone when it has no copies). */
   stories(documentIds: number[], scope?: SearchScope): Promise<Map<number, StoryInfo>>;
   keysForSource(sourceId: string): Promise<string[]>;
+  /** Of a source's keys, those whose article another source also brings (pruning that source keeps them: they are in other scopes). */
+  keysBroughtByOthers(sourceId: string, keys: readonly string[]): Promise<Set<string>>;
   hasSummaryOnly(sourceId: string): Promise<boolean>;
   /** Every article, oldest first, read lazily; with `withVectors`, their passages' vectors too (when the store has a vector space). */
   exportArticles(options?: { withVectors?: boolean }): AsyncIterable<StoredArticle>;

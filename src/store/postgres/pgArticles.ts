@@ -174,6 +174,17 @@ export async function documentByContentHash(db: SqlRunner, contentHash: string):
   return row ? toDocument(row) : undefined;
 }
 
+/** Of these keys, those of articles that a source other than `sourceId` also brings (document_sources). */
+export async function keysBroughtByOthers(db: SqlRunner, sourceId: string, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db.query<{ key: string }>(
+    `SELECT d.doc_key AS key FROM documents d WHERE d.doc_key = ANY($1::text[])
+     AND EXISTS (SELECT 1 FROM document_sources o WHERE o.document_id = d.id AND o.source_id <> $2)`,
+    [keys, sourceId],
+  );
+  return new Set(rows.map((r) => r.key));
+}
+
 /** Keys (documents and aliases) last seen through a configured source. */
 export async function keysForSource(db: SqlRunner, sourceId: string): Promise<string[]> {
   const rows = await db.query<{ key: string }>(

@@ -133,6 +133,10 @@ export class PgStore implements KnowledgeStore {
     return articles.keysForSource(this.db, sourceId);
   }
 
+  async keysBroughtByOthers(sourceId: string, keys: readonly string[]): Promise<Set<string>> {
+    return articles.keysBroughtByOthers(this.db, sourceId, keys);
+  }
+
   async hasSummaryOnly(sourceId: string): Promise<boolean> {
     return articles.hasSummaryOnly(this.db, sourceId);
   }

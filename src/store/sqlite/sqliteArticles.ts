@@ -155,6 +155,24 @@ export function keysForSource(sqlite: SqliteDatabase, sourceId: string): string[
   return [...docs, ...aliases].map((r) => r.key);
 }
 
+/** Of these keys, those of articles that a source other than `sourceId` also brings (document_sources). */
+export function keysBroughtByOthers(sqlite: SqliteDatabase, sourceId: string, keys: readonly string[]): Set<string> {
+  const shared = new Set<string>();
+  const query = (count: number) =>
+    `SELECT d.doc_key FROM documents d WHERE d.doc_key IN (${Array(count).fill('?').join(',')})
+     AND EXISTS (SELECT 1 FROM document_sources o WHERE o.document_id = d.id AND o.source_id <> ?)`;
+  // SQLite limits bound parameters per statement: ask in chunks.
+  for (let start = 0; start < keys.length; start += 500) {
+    const chunk = keys.slice(start, start + 500);
+    for (const key of sqlite.db
+      .prepare(query(chunk.length))
+      .pluck()
+      .all(...chunk, sourceId) as string[])
+      shared.add(key);
+  }
+  return shared;
+}
+
 /** Whether a source has articles stored from feed summaries only (to be fetched again). */
 export function hasSummaryOnly(sqlite: SqliteDatabase, sourceId: string): boolean {
   return Boolean(sqlite.db.prepare('SELECT 1 FROM documents WHERE source_id = ? AND summary_only = 1 LIMIT 1').get(sourceId));

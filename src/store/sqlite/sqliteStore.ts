@@ -141,6 +141,10 @@ export class SqliteStore implements KnowledgeStore {
     return articles.keysForSource(this.sqlite, sourceId);
   }
 
+  async keysBroughtByOthers(sourceId: string, keys: readonly string[]): Promise<Set<string>> {
+    return articles.keysBroughtByOthers(this.sqlite, sourceId, keys);
+  }
+
   async hasSummaryOnly(sourceId: string): Promise<boolean> {
     return articles.hasSummaryOnly(this.sqlite, sourceId);
   }

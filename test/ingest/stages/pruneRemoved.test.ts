@@ -31,6 +31,16 @@ describe('pruneRemoved', () => {
     }
   });
 
+  it("keeps an article another source also brings (another server's news desk) and counts it as kept", async () => {
+    const { run, store } = await storedRun();
+    await store.addDocumentSource('/docs/b.txt', 'https://desk.example/feed');
+    await pruneRemoved(run, [docs], { seenKeys: new Set(['/docs/a.txt']), unreadSources: new Set() }, true);
+    expect(run.summary).toMatchObject({ removed: 1, missingKept: 1 });
+    expect(await store.documentByKey('/docs/b.txt')).toBeDefined();
+    expect(await store.documentByKey('/docs/c.txt')).toBeUndefined();
+    expect(Object.fromEntries(await store.articleCounts(['https://desk.example/feed']))).toEqual({ 'https://desk.example/feed': 1 });
+  });
+
   it('never removes the articles of a source that was not read', async () => {
     const { run, store } = await storedRun();
     await pruneRemoved(run, [docs], { seenKeys: new Set(), unreadSources: new Set(['/docs']) }, true);
