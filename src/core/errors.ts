@@ -57,3 +57,16 @@ export class ConfigError extends UserFacingError {
     super('bad_config', message);
   }
 }
+
+/** What a server that already has its MAX_SOURCES_PER_SERVER sources is told. */
+export function sourceLimitReached(limit: number): string {
+  return `this server has reached its limit of ${limit} source${limit === 1 ? '' : 's'} (MAX_SOURCES_PER_SERVER); remove one with /feeds remove first`;
+}
+
+/** A source added to a server that already has its limit (the store checks it in the same transaction as the insert). */
+export class SourceLimitError extends UserFacingError {
+  override name = 'SourceLimitError';
+  constructor(readonly limit: number) {
+    super('source_limit', `Not added: ${sourceLimitReached(limit)}.`);
+  }
+}

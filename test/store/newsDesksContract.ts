@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SourceLimitError } from '../../src/core/errors.js';
 import type { KnowledgeStore } from '../../src/core/ports/knowledgeStore.js';
 import type { FeedSchedule } from '../../src/core/ports/newsDesks.js';
 import { article, fingerprint } from './storeFixtures.js';
@@ -172,6 +173,30 @@ export function newsDesksContract<S extends KnowledgeStore>(backend: string, ope
         expect((await store.passagesByIds([head.added[0]!.id], { sourceIds: ['private-b'] }))[0]!.document.key).toBe('h');
         expect(await store.passagesByIds([head.added[0]!.id], { sourceIds: ['other'] })).toEqual([]);
         expect((await store.passagesByIds([head.added[0]!.id]))[0]!.document.key).toBe('h');
+      });
+    });
+
+    it("refuses a source over a server's limit in the insert itself, also when two handles add at once", async () => {
+      await withEmptyStore(async (store) => {
+        await store.addDeskSource(desk('g1', 'https://a.example/1'), 2);
+        await store.addDeskSource(desk('g1', 'https://a.example/2'), 2);
+        expect((await store.addDeskSource(desk('g1', 'https://a.example/2'), 2)).created).toBe(false); // already there: not refused
+        await expect(store.addDeskSource(desk('g1', 'https://a.example/3'), 2)).rejects.toBeInstanceOf(SourceLimitError);
+        expect((await store.addDeskSource(desk('g2', 'https://a.example/3'), 2)).created).toBe(true); // each server has its own limit
+        expect(await store.deskSources('g1')).toHaveLength(2);
+
+        const other = await hooks.openAgain(store);
+        try {
+          const adds = await Promise.allSettled([
+            store.addDeskSource(desk('g3', 'https://b.example/1'), 1),
+            other.addDeskSource(desk('g3', 'https://b.example/2'), 1),
+          ]);
+          expect(adds.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+          expect(adds.find((a) => a.status === 'rejected')?.reason).toBeInstanceOf(SourceLimitError);
+          expect(await store.deskSources('g3')).toHaveLength(1);
+        } finally {
+          if (other !== store) await other.close();
+        }
       });
     });
 

@@ -266,8 +266,12 @@ export interface KnowledgeStore {
   stats(scope?: SearchScope): Promise<StoreStats>;
 
   // News desks (src/core/ports/newsDesks.ts)
-  /** Adds a server's source; an existing one (same server, URL and channel) is returned with created false. */
-  addDeskSource(source: NewDeskSource): Promise<{ source: DeskSource; created: boolean }>;
+  /**
+   * Adds a server's source; an existing one (same server, URL and channel) is returned with created false.
+   * With `limit`, a server that already has that many sources gets a SourceLimitError instead, decided
+   * in the same transaction as the insert (two shards adding at once cannot both pass).
+   */
+  addDeskSource(source: NewDeskSource, limit?: number): Promise<{ source: DeskSource; created: boolean }>;
   /** One server's sources, or every server's when no id is given (the poller). */
   deskSources(guildId?: string): Promise<DeskSource[]>;
   /** Removes a server's source by id; null when that server has no such source. */

@@ -25,7 +25,11 @@ export async function addFeed(interaction: ChatInputCommandInteraction, context:
   await requireRoom(store, guildId, context.config.discord.maxSourcesPerServer);
   const found = await discover(address, context);
   const url = canonicalUrl(found.url) ?? found.url;
-  const { source, created } = await store.addDeskSource({ guildId, channelId, url, kind: found.kind, title: found.title, addedBy: interaction.user.id });
+  // Checked again as the source is inserted: another /feeds add may have filled the last place meanwhile.
+  const { source, created } = await store.addDeskSource(
+    { guildId, channelId, url, kind: found.kind, title: found.title, addedBy: interaction.user.id },
+    context.config.discord.maxSourcesPerServer,
+  );
   const edit = (content: string) => interaction.editReply({ content, allowedMentions: NO_MENTIONS });
   if (!created) {
     await edit(`Already a source of this server: ${describeSource(source)}.`);

@@ -4,6 +4,7 @@ import { AddressRefusedError } from '../../../ingest/sources/addressGuard.js';
 import type { FetchPolicy } from '../../../ingest/sources/fetchPolicy.js';
 import type { KnowledgeStore } from '../../core/ports/knowledgeStore.js';
 import type { DeskSource } from '../../core/ports/newsDesks.js';
+import { SourceLimitError } from '../../core/errors.js';
 import { limitReached } from './deskLimit.js';
 
 export interface ImportOutcome {
@@ -36,14 +37,13 @@ export async function addOpmlFeeds(feeds: readonly OpmlFeed[], target: ImportTar
     if (refusal) outcome.skipped.push({ entry: feed.title, reason: refusal });
     else if (room === 0) outcome.skipped.push({ entry: feed.title, reason: limitReached(target.limit) });
     else {
-      const { source, created } = await target.store.addDeskSource({
-        guildId: target.guildId,
-        channelId: null,
-        url: url!,
-        kind: 'feed',
-        title: feed.title === feed.url ? null : feed.title,
-        addedBy: target.addedBy,
-      });
+      const added = await addWithinLimit(target, { url: url!, title: feed.title === feed.url ? null : feed.title });
+      if (added === null) {
+        outcome.skipped.push({ entry: feed.title, reason: limitReached(target.limit) });
+        room = 0;
+        continue;
+      }
+      const { source, created } = added;
       if (!created) outcome.skipped.push({ entry: feed.title, reason: 'already a source of this server' });
       else {
         outcome.added.push(source);
@@ -61,6 +61,19 @@ function refusedHere(policy: FetchPolicy, url: string): string | null {
     return null;
   } catch (error) {
     if (error instanceof AddressRefusedError) return `refused: it ${error.message}; addresses added here must be public`;
+    throw error;
+  }
+}
+
+/** Adds one feed under the server's limit; null when the limit was reached meanwhile (another /feeds add). */
+async function addWithinLimit(target: ImportTarget, feed: { url: string; title: string | null }): Promise<{ source: DeskSource; created: boolean } | null> {
+  try {
+    return await target.store.addDeskSource(
+      { guildId: target.guildId, channelId: null, url: feed.url, kind: 'feed', title: feed.title, addedBy: target.addedBy },
+      target.limit,
+    );
+  } catch (error) {
+    if (error instanceof SourceLimitError) return null;
     throw error;
   }
 }

@@ -1,6 +1,7 @@
+import { SourceLimitError } from '../../core/errors.js';
 import type { DeskSource, NewDeskSource, ServerSettings } from '../../core/ports/newsDesks.js';
 import { DESK_SOURCE_COLUMNS, deskSourceFromRow, deskSourceValues, type DeskSourceRow } from '../deskSourceRow.js';
-import type { Row, SqlRunner } from './pgDatabase.js';
+import type { PgConnection, Row, SqlRunner } from './pgDatabase.js';
 
 /** PostgreSQL's news desks: the sources each server added from Discord, and each server's settings. */
 
@@ -26,6 +27,29 @@ export async function addDeskSource(db: SqlRunner, source: NewDeskSource, now: s
     [source.guildId, source.url, source.channelId],
   );
   return { source: deskSourceFromRow(existing!), created: false };
+}
+
+/**
+ * addDeskSource under MAX_SOURCES_PER_SERVER: one transaction holding a per-server advisory
+ * lock, so two shards adding to one server at once count each other's insert.
+ */
+export async function addDeskSourceWithinLimit(
+  db: PgConnection,
+  source: NewDeskSource,
+  now: string,
+  limit: number,
+): Promise<{ source: DeskSource; created: boolean }> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`desk_sources:${source.guildId}`]);
+    const [existing] = await tx.query<PgDeskSourceRow>(
+      "SELECT * FROM desk_sources WHERE guild_id = $1 AND url = $2 AND coalesce(channel_id, '') = coalesce($3, '')",
+      [source.guildId, source.url, source.channelId],
+    );
+    if (existing) return { source: deskSourceFromRow(existing), created: false };
+    const [held] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM desk_sources WHERE guild_id = $1', [source.guildId]);
+    if (held!.n >= limit) throw new SourceLimitError(limit);
+    return addDeskSource(tx, source, now);
+  });
 }
 
 export async function deskSources(db: SqlRunner, guildId?: string): Promise<DeskSource[]> {

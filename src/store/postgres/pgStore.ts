@@ -351,8 +351,9 @@ export class PgStore implements KnowledgeStore {
 
   // ----- news desks
 
-  async addDeskSource(source: NewDeskSource): Promise<{ source: DeskSource; created: boolean }> {
-    return desks.addDeskSource(this.db, source, new Date().toISOString());
+  async addDeskSource(source: NewDeskSource, limit?: number): Promise<{ source: DeskSource; created: boolean }> {
+    if (limit === undefined) return desks.addDeskSource(this.db, source, new Date().toISOString());
+    return desks.addDeskSourceWithinLimit(this.db, source, new Date().toISOString(), limit);
   }
 
   async deskSources(guildId?: string): Promise<DeskSource[]> {

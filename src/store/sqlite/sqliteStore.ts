@@ -358,8 +358,8 @@ export class SqliteStore implements KnowledgeStore {
 
   // ----- news desks
 
-  async addDeskSource(source: NewDeskSource): Promise<{ source: DeskSource; created: boolean }> {
-    return desks.addDeskSource(this.sqlite, source, new Date().toISOString());
+  async addDeskSource(source: NewDeskSource, limit?: number): Promise<{ source: DeskSource; created: boolean }> {
+    return desks.addDeskSource(this.sqlite, source, new Date().toISOString(), limit);
   }
 
   async deskSources(guildId?: string): Promise<DeskSource[]> {
