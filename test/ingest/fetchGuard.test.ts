@@ -1,29 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FetchPolicy } from '../../ingest/sources/fetchPolicy.js';
 import { fetchResource, hostStateSizes, MAX_REDIRECTS, RefusedFetchError } from '../../ingest/sources/fetchResource.js';
 import type { Resolver } from '../../ingest/sources/safeAgent.js';
-import { send, startHttpServer, type Route } from '../support/httpServer.js';
+import { type Route, send, serversClosedAfterEachTest, type TestHttpServer } from '../support/httpServer.js';
 
-type Server = Awaited<ReturnType<typeof startHttpServer>>;
-const servers: Server[] = [];
-afterEach(async () => {
-  while (servers.length) await servers.pop()!.close();
-});
-
-async function serve(routes: Record<string, Route>, host = '127.0.0.1'): Promise<Server> {
-  const server = await startHttpServer(routes, host);
-  servers.push(server);
-  return server;
-}
+const serve = serversClosedAfterEachTest();
 
 /** A server standing for an internal service on another loopback address: it must never be asked anything. */
-function internalService(): Promise<Server> {
+function internalService(): Promise<TestHttpServer> {
   return serve({ '/admin': send('internal admin token: s3cr3t', 'text/plain') }, '127.0.0.2');
 }
 
 const limits = { timeoutMs: 2_000, maxBytes: 1_000_000 };
 /** Limits for fetching from a test server as from an operator-configured source (its origin is trusted). */
-const asOperatorSource = (server: Server) => ({ ...limits, policy: new FetchPolicy({ operatorUrls: [server.url] }) });
+const asOperatorSource = (server: TestHttpServer) => ({ ...limits, policy: new FetchPolicy({ operatorUrls: [server.url] }) });
 const redirect =
   (to: string): Route =>
   (_req, res) =>

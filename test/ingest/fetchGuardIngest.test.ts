@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingest } from '../../ingest/pipeline.js';
 import { parseLocation } from '../../ingest/sources/sourceSpecs.js';
 import { formatSummary } from '../../ingest/summary.js';
@@ -11,14 +11,10 @@ import { KnowledgeBase } from '../../src/core/knowledgeBase.js';
 import { HashingEmbeddings } from '../../src/embeddings/hashingEmbeddings.js';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { loaded } from '../support/countingEmbeddings.js';
-import { send, startHttpServer, type Route } from '../support/httpServer.js';
+import { send, serversClosedAfterEachTest, type Route } from '../support/httpServer.js';
 import { tempDir } from '../support/tempDir.js';
 
-type Server = Awaited<ReturnType<typeof startHttpServer>>;
-const servers: Server[] = [];
-afterEach(async () => {
-  while (servers.length) await servers.pop()!.close();
-});
+const serve = serversClosedAfterEachTest();
 
 const BRIDGE =
   'The old harbour bridge will close for repairs on Monday for six months, the city engineering office said, and ferries will carry commuters across the river instead.';
@@ -42,9 +38,8 @@ function rss(items: Array<{ title: string; link: string; description: string }>)
 
 describe('a feed whose links lead into the internal network', () => {
   it('stores and answers its good item, fetches nothing from 127.0.0.2, and reports each refusal', async () => {
-    const internal = await startHttpServer({ '/admin': send(TOKEN_PAGE, 'text/html') }, '127.0.0.2');
-    servers.push(internal);
-    const feedHost = await startHttpServer({
+    const internal = await serve({ '/admin': send(TOKEN_PAGE, 'text/html') }, '127.0.0.2');
+    const feedHost = await serve({
       '/feed.xml': (req, res) =>
         rss([
           { title: 'Harbour bridge to close', link: '/bridge', description: 'Teaser.' },
@@ -55,7 +50,6 @@ describe('a feed whose links lead into the internal network', () => {
       '/bridge': send(page('Harbour bridge to close for repairs', BRIDGE, '<link rel="canonical" href="https://other-outlet.example/story">'), 'text/html'),
       '/moved': (_req, res) => void res.writeHead(302, { location: `${internal.url}/admin` }).end(),
     });
-    servers.push(feedHost);
     const data = join(tempDir(), 'data');
     const embeddings = new HashingEmbeddings();
     const summary = await ingest({
@@ -118,10 +112,8 @@ describe('a feed whose links lead into the internal network', () => {
   });
 
   it('follows FETCH_ALLOWED_HOSTS and FETCH_ALLOW_PRIVATE_NETWORKS from the configuration, and refuses by default', async () => {
-    const internal = await startHttpServer({ '/admin': send(TOKEN_PAGE, 'text/html') }, '127.0.0.2');
-    servers.push(internal);
-    const feedHost = await startHttpServer({ '/feed.xml': rss([{ title: 'Admin notes', link: `${internal.url}/admin`, description: 'Short notes.' }]) });
-    servers.push(feedHost);
+    const internal = await serve({ '/admin': send(TOKEN_PAGE, 'text/html') }, '127.0.0.2');
+    const feedHost = await serve({ '/feed.xml': rss([{ title: 'Admin notes', link: `${internal.url}/admin`, description: 'Short notes.' }]) });
     const run = (env: Record<string, string>) =>
       ingestFromConfig(loadConfig({ DATA_DIR: join(tempDir(), 'data'), NEWS_SOURCES: `${feedHost.url}/feed.xml`, EMBEDDING_DISABLED: 'true', ...env }));
     expect((await run({})).refused).toHaveLength(1);

@@ -12,43 +12,31 @@ const opened: PgStore[] = [];
 if (url) {
   // Every test gets an empty schema of its own in the throwaway database .ci/run starts.
   const schemas = new WeakMap<PgStore, string>();
-  knowledgeStoreContract(
-    'PostgreSQL (DATABASE_URL)',
-    async () => {
-      const schema = uniqueSchema();
-      const store = await PgStore.open(url, { schema });
-      schemas.set(store, schema);
-      return store;
+  async function openInNewSchema(): Promise<PgStore> {
+    const schema = uniqueSchema();
+    const store = await PgStore.open(url!, { schema });
+    schemas.set(store, schema);
+    return store;
+  }
+  knowledgeStoreContract('PostgreSQL (DATABASE_URL)', openInNewSchema, {
+    async reopenWithNewerSchema(store) {
+      await store.db.query('INSERT INTO schema_version(version) VALUES (99)');
+      return PgStore.open(url, { schema: schemas.get(store)! });
     },
-    {
-      async reopenWithNewerSchema(store) {
-        await store.db.query('INSERT INTO schema_version(version) VALUES (99)');
-        return PgStore.open(url, { schema: schemas.get(store)! });
-      },
-    },
-  );
+  });
 
-  newsDesksContract(
-    'PostgreSQL (DATABASE_URL)',
-    async () => {
-      const schema = uniqueSchema();
-      const store = await PgStore.open(url, { schema });
-      schemas.set(store, schema);
-      return store;
+  newsDesksContract('PostgreSQL (DATABASE_URL)', openInNewSchema, {
+    openAgain: (store) => PgStore.open(url, { schema: schemas.get(store)! }),
+    async reopenFromSchemaBeforeDesks(store) {
+      await store.db.query(
+        'DROP TABLE document_sources, desk_sources, feed_schedules, feed_poll_claims, server_settings; DROP SEQUENCE membership_changes; DELETE FROM schema_version WHERE version >= 6',
+      );
+      await store.close();
+      const reopened = await PgStore.open(url, { schema: schemas.get(store)! });
+      schemas.set(reopened, schemas.get(store)!);
+      return reopened;
     },
-    {
-      openAgain: (store) => PgStore.open(url, { schema: schemas.get(store)! }),
-      async reopenFromSchemaBeforeDesks(store) {
-        await store.db.query(
-          'DROP TABLE document_sources, desk_sources, feed_schedules, feed_poll_claims, server_settings; DROP SEQUENCE membership_changes; DELETE FROM schema_version WHERE version >= 6',
-        );
-        await store.close();
-        const reopened = await PgStore.open(url, { schema: schemas.get(store)! });
-        schemas.set(reopened, schemas.get(store)!);
-        return reopened;
-      },
-    },
-  );
+  });
 
   describe('PostgreSQL backend across processes', () => {
     afterAll(async () => {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -22,6 +23,24 @@ export async function startHttpServer(routes: Record<string, Route>, host = '127
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+export type TestHttpServer = Awaited<ReturnType<typeof startHttpServer>>;
+
+/**
+ * For a test file, called at its top level: returns `serve`, which starts a server like
+ * startHttpServer that is closed when the test that started it ends, whatever happened.
+ */
+export function serversClosedAfterEachTest(): (routes: Record<string, Route>, host?: string) => Promise<TestHttpServer> {
+  const running: TestHttpServer[] = [];
+  afterEach(async () => {
+    while (running.length) await running.pop()!.close();
+  });
+  return async (routes, host = '127.0.0.1') => {
+    const server = await startHttpServer(routes, host);
+    running.push(server);
+    return server;
   };
 }
 

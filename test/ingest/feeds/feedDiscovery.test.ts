@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DiscoveryError, discoverFeed } from '../../../ingest/feeds/feedDiscovery.js';
 import { FetchPolicy } from '../../../ingest/sources/fetchPolicy.js';
-import { type Route, send, startHttpServer } from '../../support/httpServer.js';
+import { send, serversClosedAfterEachTest } from '../../support/httpServer.js';
 
-type Server = Awaited<ReturnType<typeof startHttpServer>>;
-const servers: Server[] = [];
-afterEach(async () => {
-  while (servers.length) await servers.pop()!.close();
-});
-
-async function serve(routes: Record<string, Route>, host = '127.0.0.1'): Promise<Server> {
-  const server = await startHttpServer(routes, host);
-  servers.push(server);
-  return server;
-}
+const serve = serversClosedAfterEachTest();
 
 /** The test servers run on loopback, which an address added from Discord may not reach: the policy admits 127.0.0.1 explicitly (as FETCH_ALLOWED_HOSTS would). */
 const limits = { timeoutMs: 2_000, maxBytes: 1_000_000, policy: new FetchPolicy({ allowedHosts: ['127.0.0.1'] }) };

@@ -1,29 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FeedPoller } from '../../../ingest/feeds/feedPoller.js';
 import { publishingInterval } from '../../../ingest/feeds/pollSchedule.js';
 import type { KnowledgeStore } from '../../../src/core/ports/knowledgeStore.js';
 import { HOUR, MINUTE, rss, type TestItem, testClock, testIngestOptions } from '../../support/feedFixtures.js';
-import { startHttpServer } from '../../support/httpServer.js';
+import { serversClosedAfterEachTest } from '../../support/httpServer.js';
 import { openTestStore } from '../../support/ingestRun.js';
 
-const servers: Array<{ close: () => Promise<void> }> = [];
-afterEach(async () => {
-  while (servers.length) await servers.pop()!.close();
-});
+const serve = serversClosedAfterEachTest();
 
 type Answer = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** A feed on 127.0.0.1 whose answer the test sets before each poll; it records the If-None-Match of each request. */
 async function feedServer() {
   const state: { answer: Answer; conditional: Array<string | undefined> } = { answer: (_req, res) => void res.writeHead(500).end(), conditional: [] };
-  const server = await startHttpServer({
+  const server = await serve({
     '/feed': (req, res) => {
       state.conditional.push(req.headers['if-none-match'] as string | undefined);
       state.answer(req, res);
     },
   });
-  servers.push(server);
   return { ...server, state, feedUrl: `${server.url}/feed` };
 }
 

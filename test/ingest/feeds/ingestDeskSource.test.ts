@@ -1,23 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deskSourceSpec } from '../../../ingest/feeds/deskSourceSpecs.js';
 import { ingestDeskSource } from '../../../ingest/feeds/ingestDeskSource.js';
 import { ingest } from '../../../ingest/pipeline.js';
 import type { DeskSource } from '../../../src/core/ports/newsDesks.js';
 import type { KnowledgeStore } from '../../../src/core/ports/knowledgeStore.js';
 import { HOUR, MINUTE, rss, testIngestOptions } from '../../support/feedFixtures.js';
-import { send, startHttpServer } from '../../support/httpServer.js';
+import { send, serversClosedAfterEachTest } from '../../support/httpServer.js';
 import { openTestStore } from '../../support/ingestRun.js';
 
-const servers: Array<{ close: () => Promise<void> }> = [];
-afterEach(async () => {
-  while (servers.length) await servers.pop()!.close();
-});
-
-async function serve(routes: Parameters<typeof startHttpServer>[0]) {
-  const server = await startHttpServer(routes);
-  servers.push(server);
-  return server;
-}
+const serve = serversClosedAfterEachTest();
 
 async function addDesk(store: KnowledgeStore, url: string, kind: DeskSource['kind'] = 'feed', guildId = 'guild-a'): Promise<DeskSource> {
   return (await store.addDeskSource({ guildId, channelId: null, url, kind, title: null, addedBy: 'user-1' })).source;

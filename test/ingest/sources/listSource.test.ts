@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listSource } from '../../../ingest/sources/candidates.js';
 import type { HttpValidatorCache, ListOptions, SourceEvent } from '../../../ingest/sources/sourceEvents.js';
 import { parseSourceEntry } from '../../../ingest/sources/sourceSpecs.js';
 import type { Validators } from '../../../ingest/sources/fetchResource.js';
 import { ARTICLES } from '../../support/articles.js';
-import { send, startHttpServer } from '../../support/httpServer.js';
+import { type Route, send, serversClosedAfterEachTest } from '../../support/httpServer.js';
 import { tempDir } from '../../support/tempDir.js';
 
 const limits: ListOptions = { timeoutMs: 2000, maxBytes: 100_000, feedDeadlineMs: 5000 };
@@ -20,15 +20,10 @@ async function events(entry: string, options: ListOptions = limits): Promise<Sou
 /** The events without their extraction functions, for comparing. */
 const shapes = (listed: SourceEvent[]) => listed.map((e) => (e.type === 'article' ? { type: e.type, key: e.key, sourceId: e.sourceId } : e));
 
-const servers: Array<{ close: () => Promise<void> }> = [];
-afterEach(async () => {
-  while (servers.length) await servers.pop()!.close();
-});
+const startServer = serversClosedAfterEachTest();
 
-async function serve(routes: Parameters<typeof startHttpServer>[0]): Promise<string> {
-  const server = await startHttpServer(routes);
-  servers.push(server);
-  return server.url;
+async function serve(routes: Record<string, Route>): Promise<string> {
+  return (await startServer(routes)).url;
 }
 
 describe('listSource: paths', () => {

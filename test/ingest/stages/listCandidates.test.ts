@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IngestOptions } from '../../../ingest/ingestOptions.js';
 import { IngestAbortedError } from '../../../ingest/stages/ingestAborted.js';
 import { SourceListing, type SourceRead } from '../../../ingest/stages/listCandidates.js';
@@ -9,7 +9,7 @@ import { parseSourceEntry } from '../../../ingest/sources/sourceSpecs.js';
 import type { SourceSpec } from '../../../ingest/sources/sourceSpecs.js';
 import { ARTICLES } from '../../support/articles.js';
 import { unavailable } from '../../support/countingEmbeddings.js';
-import { startHttpServer } from '../../support/httpServer.js';
+import { serversClosedAfterEachTest } from '../../support/httpServer.js';
 import { article, openTestRun, pendingWrite } from '../../support/ingestRun.js';
 import { tempDir } from '../../support/tempDir.js';
 
@@ -30,10 +30,7 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-const servers: Array<{ close: () => Promise<void> }> = [];
-afterEach(async () => {
-  while (servers.length) await servers.pop()!.close();
-});
+const serve = serversClosedAfterEachTest();
 
 describe('SourceListing', () => {
   it("lists a folder's candidates once per run, reporting skipped files and progress", async () => {
@@ -92,13 +89,12 @@ describe('SourceListing', () => {
   });
 
   it("keeps a page's ETag when all of it went in, and then takes 304 Not Modified as all its articles unchanged", async () => {
-    const server = await startHttpServer({
+    const server = await serve({
       '/page': (req, res) => {
         if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
         res.writeHead(200, { 'content-type': 'text/plain', etag: '"v1"' }).end(ARTICLES['rhine.txt']);
       },
     });
-    servers.push(server);
     const spec = parseSourceEntry(`${server.url}/page`);
     const first = await openTestRun();
     const read = (await listing(first.run, [spec]).open(spec))!;
@@ -115,10 +111,9 @@ describe('SourceListing', () => {
   });
 
   it("does not keep the ETag when one of the source's articles was skipped (it is fetched in full next time)", async () => {
-    const server = await startHttpServer({
+    const server = await serve({
       '/page': (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain', etag: '"v1"' }).end(ARTICLES['rhine.txt']),
     });
-    servers.push(server);
     const spec = parseSourceEntry(`${server.url}/page`);
     const { run, store } = await openTestRun();
     const read = (await listing(run, [spec]).open(spec))!;
