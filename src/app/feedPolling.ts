@@ -4,15 +4,9 @@ import { DEFAULT_SOURCES } from './bootstrap.js';
 import type { Config } from './config.js';
 import { ingestSettings } from './ingestSettings.js';
 import type { DeskIngestOptions } from '../../ingest/feeds/ingestDeskSource.js';
-import type { FeedIngestOptions } from '../../ingest/feeds/pollFeed.js';
 import type { FeedPoller, PollReport } from '../../ingest/feeds/feedPoller.js';
 import type { PollScheduleOptions } from '../../ingest/feeds/pollSchedule.js';
 import { resolveSourceSpecs } from '../../ingest/sources/sourceSpecs.js';
-
-/** What every feed's ingest shares, from the configuration: limits, the fetch guard, the model. */
-export function feedIngestOptions(config: Config, embeddings: LoadedEmbeddings, log: (m: string) => void, signal?: AbortSignal): FeedIngestOptions {
-  return ingestSettings(config, embeddings, log, signal);
-}
 
 /** FEED_MIN_INTERVAL_MINUTES as the schedule's floor; the ceiling is pollSchedule's day. */
 export function pollScheduleOptions(config: Config): PollScheduleOptions {
@@ -21,7 +15,7 @@ export function pollScheduleOptions(config: Config): PollScheduleOptions {
 
 /** For /feeds add: what ingestDeskSource(store, source, options) needs, from the configuration. */
 export function deskIngestOptions(config: Config, embeddings: LoadedEmbeddings, log: (m: string) => void, signal?: AbortSignal): DeskIngestOptions {
-  return { ingestOptions: feedIngestOptions(config, embeddings, log, signal), schedule: pollScheduleOptions(config) };
+  return { ingestOptions: ingestSettings(config, embeddings, log, signal), schedule: pollScheduleOptions(config) };
 }
 
 /** The operator's configured web sources (the poller polls them with the desks' feeds); read each tick, so a changed sources file counts. */
@@ -62,7 +56,7 @@ export async function startFeedPolling(
   const { FeedPoller: Poller } = await import('../../ingest/feeds/feedPoller.js');
   const poller: FeedPoller = new Poller({
     store,
-    ingestOptions: feedIngestOptions(config, embeddings, () => undefined),
+    ingestOptions: ingestSettings(config, embeddings, () => undefined),
     schedule: pollScheduleOptions(config),
     operatorSources: operatorWebSources(config),
     onPolled: (report) => logPoll(logger, report),

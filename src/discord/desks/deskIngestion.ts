@@ -2,7 +2,8 @@ import { type DeskIngestResult, ingestDeskSource } from '../../../ingest/feeds/i
 import { deskSourceSpecs } from '../../../ingest/feeds/deskSourceSpecs.js';
 import type { IngestProgress, IngestSummary } from '../../../ingest/summary.js';
 import type { Config } from '../../app/config.js';
-import { deskIngestOptions, feedIngestOptions } from '../../app/feedPolling.js';
+import { deskIngestOptions } from '../../app/feedPolling.js';
+import { ingestSettings } from '../../app/ingestSettings.js';
 import type { KnowledgeStore } from '../../core/ports/knowledgeStore.js';
 import type { DeskSource } from '../../core/ports/newsDesks.js';
 import type { LoadedEmbeddings } from '../../embeddings/loadEmbeddings.js';
@@ -32,7 +33,7 @@ export function deskReading(parts: DeskIngestParts): DeskReading {
     async reingest(sources, hooks = {}) {
       const { ingest } = await import('../../../ingest/pipeline.js');
       return ingest({
-        ...feedIngestOptions(parts.config, parts.embeddings, log, hooks.signal),
+        ...ingestSettings(parts.config, parts.embeddings, log, hooks.signal),
         onProgress: hooks.onProgress,
         sources: deskSourceSpecs(sources),
         store: parts.store,
