@@ -177,6 +177,14 @@ CREATE TABLE server_settings (
 );
 CREATE SEQUENCE membership_changes;
 `,
+  // 7: stories across outlets (reserved; a no-op until written).
+  'SELECT 1',
+
+  // 8: digest schedules (reserved; a no-op until written).
+  'SELECT 1',
+
+  // 9: answers and their feedback (reserved; a no-op until written).
+  'SELECT 1',
 ];
 
 /**

@@ -5,7 +5,7 @@
  * passages uses AUTOINCREMENT so an id is never reused: ids double as ANN labels, and a
  * reused id would resurrect a deleted graph node.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 8;
 
 /**
  * Migrations from each older schema version to the next, run in order at open inside one
@@ -87,6 +87,14 @@ CREATE TABLE server_settings (
   time_zone TEXT NOT NULL DEFAULT 'UTC'
 );
 `,
+  // 6: stories across outlets (reserved; an empty migration until written).
+  6: '',
+
+  // 7: digest schedules (reserved; an empty migration until written).
+  7: '',
+
+  // 8: answers and their feedback (reserved; an empty migration until written).
+  8: '',
 };
 
 export const SCHEMA_SQL = `
