@@ -208,19 +208,19 @@ export const NEWS_EVENTS: CorpusArticle[] = [
 
 /** An article as a web page with the metadata outlets state (site name, date, language). */
 export function corpusPage(article: CorpusArticle): string {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
   const published = article.published ? `<meta property="article:published_time" content="${article.published}T08:00:00Z">` : '';
   return `<!doctype html><html lang="${article.language}"><head><meta charset="utf-8">
-<title>${escape(article.title)} | ${escape(article.outlet)}</title>
-<meta property="og:site_name" content="${escape(article.outlet)}">
+<title>${html(article.title)} | ${html(article.outlet)}</title>
+<meta property="og:site_name" content="${html(article.outlet)}">
 <meta property="og:type" content="article">
-<meta property="og:title" content="${escape(article.title)}">
+<meta property="og:title" content="${html(article.title)}">
 <link rel="canonical" href="${article.url}">
 ${published}
 </head><body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
-<main><article><h1>${escape(article.title)}</h1>
-${article.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
-</article></main><footer>© ${escape(article.outlet)}</footer></body></html>`;
+<main><article><h1>${html(article.title)}</h1>
+${article.paragraphs.map((p) => `<p>${html(p)}</p>`).join('\n')}
+</article></main><footer>© ${html(article.outlet)}</footer></body></html>`;
 }
 
 /** Writes the corpus (or some of it) into a folder as HTML files, for `npm run ingest` or ingest tests. */
