@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pairErrors, scoreGrouping } from '../../eval/stories/groupingScore.js';
@@ -143,6 +143,18 @@ describe('npm run eval:stories', () => {
     expect(text.stdout).toMatch(/^Story grouping: 6 articles, lexical only \(no vectors\)/);
     expect(text.stdout).toMatch(/labelled events {3}4 \(1 told by several articles\)/);
     expect(text.stdout).toMatch(/Wrongly merged pairs \(one story, different events\): none/);
+  });
+
+  it('measures lexical-only, and says so, when the model asked for cannot be loaded', async () => {
+    const dataset = writeFixture();
+    // A model folder without weights: the loader fails at once, offline.
+    const model = join(tempDir('stories-model-'), 'no-weights');
+    mkdirSync(model);
+    writeFileSync(join(model, 'config.json'), '{}');
+    const run = await runScript('src/cli/evalStories.ts', ['--dataset', dataset, '--vectors', model], { DATA_DIR: join(tempDir('stories-data-'), 'data') });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Story grouping: 6 articles, lexical only \(no vectors\)/);
+    expect(run.stdout).toMatch(/note: .*no-weights could not be loaded \(.*\): measured lexical-only/);
   });
 
   it('refuses a dataset line without an event label', () => {
