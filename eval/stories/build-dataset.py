@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Builds eval/stories/articles.jsonl (see README.md). Run once by hand; the output is committed.
 
-  python3 eval/stories/build-dataset.py TM_TEXTS_DIR AEB_DIR > eval/stories/articles.jsonl
+  python3 eval/stories/build-dataset.py TM_TEXTS_DIR AEB_DIR eval/comments/pages > eval/stories/articles.jsonl
 
 TM_TEXTS_DIR: usr/lib/R/site-library/tm/texts from Debian's r-cran-tm 0.7-11-1
   (apt-get download r-cran-tm && dpkg -x r-cran-tm_*.deb x).
 AEB_DIR: the article-extraction benchmark (ground-truth.json and html/<id>.html.gz).
+eval/comments/pages: the project's comment benchmark (real pages from npm packages' test suites).
 The event labels are written below by hand, after reading the articles.
 """
 import glob, gzip, html, json, os, re, subprocess, sys, warnings
@@ -18,6 +19,13 @@ warnings.simplefilter('ignore')
 # Multi-article events. Every article not listed is an event of its own (a singleton).
 EVENTS = {
     # Reuters-21578 (tm texts), Feb-Mar 1987
+    # Comment benchmark pages (eval/comments/pages), by page id
+    'uf-cnbc1': '2011-09-21-fed-operation-twist',
+    'uf-businessinsider2': '2011-09-21-fed-operation-twist',
+    'mp-msnbc-com': '2016-12-19-electoral-college-vote',
+    'mp-thepoliticalinsider-com': '2016-12-19-electoral-college-vote',
+    'mp-nytimes-com': '2016-09-19-rahami-manhunt-and-arrest',
+    'mp-theatlantic-com': '2016-09-19-rahami-manhunt-and-arrest',
     'crude/reut-00007.xml': '1987-03-01-kuwait-no-emergency-opec-meeting',
     'crude/reut-00015.xml': '1987-03-01-kuwait-no-emergency-opec-meeting',
     'crude/reut-00011.xml': '1987-03-01-saudi-reiterates-opec-accord',
@@ -73,7 +81,11 @@ EVENTS = {
 }
 
 # Dates written in the page's text or scripts where its metadata gives none (read by hand).
-PUBLISHED = {'14cc2a': '2019-11-18', '680c28': '2019-11-18', '9eef81': '2019-11-19', '0d4612': '2019-11-19'}
+PUBLISHED = {
+    '14cc2a': '2019-11-18', '680c28': '2019-11-18', '9eef81': '2019-11-19', '0d4612': '2019-11-19',
+    'uf-cnbc1': '2011-09-21', 'mp-msnbc-com': '2016-12-20', 'mp-thepoliticalinsider-com': '2016-12-20',
+    'mp-nytimes-com': '2016-09-19', 'mp-theatlantic-com': '2016-09-19',
+}
 
 # Languages read by hand where the detector errs on short or close-language text (Indonesian read as Malay).
 LANGUAGES = {'214864': 'id', '7837c9': 'id'}
@@ -87,6 +99,10 @@ OUTLETS = {
     'www.detroitnews.com': 'The Detroit News', 'www.floridatoday.com': 'Florida Today', 'www.nj.com': 'NJ.com', 'www.cleveland.com': 'Cleveland.com',
     'www.macrumors.com': 'MacRumors', 'sputniknews.com': 'Sputnik News', 'www.oregonlive.com': 'OregonLive', 'www.theguardian.com': 'The Guardian',
     'www.thespacereview.com': 'The Space Review', 'www.sciencealert.com': 'ScienceAlert', 'www.quantamagazine.org': 'Quanta Magazine',
+    'www.msnbc.com': 'MSNBC', 'www.thepoliticalinsider.com': 'The Political Insider',
+    'www.theatlantic.com': 'The Atlantic', 'www.liberation.fr': 'Libération', 'rn-tmz-1': 'TMZ', 'rn-salon-1': 'Salon', 'rn-webmd-1': 'WebMD',
+    'rn-webmd-2': 'WebMD', 'rn-lwn-1': 'LWN.net', 'rn-daringfireball-1': 'Daring Fireball', 'rn-ietf-1': 'IETF', 'rn-001': 'Nicolas Perriault',
+    'rn-clean-links': 'Bartleby.com', 'rn-heise': 'heise online',
 }
 
 
@@ -172,9 +188,27 @@ def benchmark_records(aeb):
         }
 
 
+def comment_page_records(pages):
+    for path in sorted(glob.glob(f'{pages}/*.json')):
+        page = json.load(open(path))
+        doc = gzip.open(path[:-5] + '.html.gz', 'rt', encoding='utf-8', errors='replace').read()
+        url = page.get('url')
+        host = urlparse(url).netloc if url else None
+        site = meta(doc, 'og:site_name')
+        usable = site and not site.startswith(('http', '@')) and len(site) < 40
+        outlet = OUTLETS.get(page['id']) or OUTLETS.get(host) or (site if usable else host and host.removeprefix('www.'))
+        yield {
+            'source': f'comment-benchmark/{page["id"]}', 'url': url, 'title': page_title(doc), 'outlet': outlet, 'author': None,
+            'published': PUBLISHED.get(page['id']) or page_date(doc, url or ''), 'language': page['language'],
+            'body': '\n\n'.join(p.strip() for p in page['body'].split('\n') if p.strip()),
+            'comments': [{'author': c.get('author'), 'published': None, 'text': c['text']} for c in page['comments']],
+            'passages': 0, 'event': EVENTS.get(page['id'], f'single:{page["id"]}'),
+        }
+
+
 def main():
-    texts, aeb = sys.argv[1], sys.argv[2]
-    records = list(reuters_records(texts)) + list(benchmark_records(aeb))
+    texts, aeb, pages = sys.argv[1], sys.argv[2], sys.argv[3]
+    records = list(reuters_records(texts)) + list(benchmark_records(aeb)) + list(comment_page_records(pages))
     pending = [r for r in records if not r['language']]
     detected = json.loads(subprocess.run(['node', os.path.join(os.path.dirname(__file__), 'detectLanguages.mjs')],
                                          input=json.dumps([r['title'] + '\n' + r['body'] for r in pending]), capture_output=True,
