@@ -23,6 +23,8 @@ export interface BotContext {
   startedAt: number;
   /** Set when this process is one shard of several (DISCORD_SHARDS). */
   shard?: ShardInfo | null;
+  /** The clock digests and their schedules read (/digest); the system clock when absent (tests move it). */
+  digestClock?: () => Date;
 }
 
 /** This process's place among the bot's shards, and the servers all of them serve. */

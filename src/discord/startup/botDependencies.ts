@@ -15,6 +15,11 @@ import { DeskScopes } from '../desks/deskScopes.js';
 export interface BotOptions {
   answerer?: Answerer;
   embeddings?: LoadedEmbeddings;
+  /** Digests (issue 24 part 3): the clock schedules and /digest read, and how often schedules are checked (tests move time). */
+  digestClock?: () => Date;
+  digestCheckMs?: number;
+  /** This bot as some of several shards without a ShardingManager (tests run two in one process). */
+  shards?: { ids: number[]; count: number };
 }
 
 /** The bot's own parts, besides the Discord client: what answers, and what shutdown must close. */
@@ -54,6 +59,7 @@ export async function openBotDependencies(config: Config, logger: Logger, option
     conversations: new ConversationMemory(),
     answerQueue: AnswerQueue.forAnswerer(config.llm.provider),
     startedAt: Date.now(),
+    ...(options.digestClock ? { digestClock: options.digestClock } : {}),
   };
   return { context, embeddings };
 }

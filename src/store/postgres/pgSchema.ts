@@ -183,7 +183,7 @@ CREATE SEQUENCE membership_changes;
   // 8: digest schedules (/digest schedule): one per channel; last_run_date is the server-local
   // date of the last run, which a process claims by a conditional update (pgDigests.ts).
   `
-CREATE TABLE digest_schedules (
+CREATE TABLE IF NOT EXISTS digest_schedules (
   id bigserial PRIMARY KEY,
   guild_id text NOT NULL,
   channel_id text NOT NULL,
@@ -195,7 +195,7 @@ CREATE TABLE digest_schedules (
   last_run_date text,
   last_run_at text
 );
-CREATE UNIQUE INDEX digest_schedules_channel ON digest_schedules(guild_id, channel_id);
+CREATE UNIQUE INDEX IF NOT EXISTS digest_schedules_channel ON digest_schedules(guild_id, channel_id);
 `,
 
   // 9: answers and their feedback (reserved; a no-op until written).

@@ -93,7 +93,7 @@ CREATE TABLE server_settings (
   // 7: digest schedules (/digest schedule): one per channel; last_run_date is the server-local
   // date of the last run, which a process claims by a conditional update (sqliteDigests.ts).
   7: `
-CREATE TABLE digest_schedules (
+CREATE TABLE IF NOT EXISTS digest_schedules (
   id INTEGER PRIMARY KEY,
   guild_id TEXT NOT NULL,
   channel_id TEXT NOT NULL,
@@ -105,7 +105,7 @@ CREATE TABLE digest_schedules (
   last_run_date TEXT,
   last_run_at TEXT
 );
-CREATE UNIQUE INDEX digest_schedules_channel ON digest_schedules(guild_id, channel_id);
+CREATE UNIQUE INDEX IF NOT EXISTS digest_schedules_channel ON digest_schedules(guild_id, channel_id);
 `,
 
   // 8: answers and their feedback (reserved; an empty migration until written).
