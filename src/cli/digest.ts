@@ -56,7 +56,9 @@ async function main(): Promise<void> {
     const digest = await composeDigest({ period, topic: options.topic, language, timeZone: 'UTC' }, knowledgeBaseSources(kb));
     if (!options.json) return console.log(formatDigest(digest));
     const { stories, sinceDay, untilDay, topic } = digest;
-    console.log(JSON.stringify({ since: period.since.toISOString(), until: period.until.toISOString(), sinceDay, untilDay, topic, stories, text: formatDigest(digest) }));
+    console.log(
+      JSON.stringify({ since: period.since.toISOString(), until: period.until.toISOString(), sinceDay, untilDay, topic, stories, text: formatDigest(digest) }),
+    );
   } finally {
     await kb.store.close();
   }

@@ -90,7 +90,16 @@ describe('/digest through the real discord.js client against the fake Discord', 
   });
 
   it('escapes what headlines and leads try to render, mention or embed', async () => {
-    const { token } = digest([{ name: 'show', type: SUBCOMMAND, options: [{ name: 'topic', type: OPTION.STRING, value: 'harbour ferry timetable' }, { name: 'since', type: OPTION.STRING, value: '2026-11-06' }] }]);
+    const { token } = digest([
+      {
+        name: 'show',
+        type: SUBCOMMAND,
+        options: [
+          { name: 'topic', type: OPTION.STRING, value: 'harbour ferry timetable' },
+          { name: 'since', type: OPTION.STRING, value: '2026-11-06' },
+        ],
+      },
+    ]);
     const text = await reply(token, /Sources:/);
     expect(text).toContain('ferry timetable');
     const [heading, ...rest] = text.split('\n');
@@ -100,9 +109,15 @@ describe('/digest through the real discord.js client against the fake Discord', 
   });
 
   it('/digest with topic and since at the root (no subcommand) is the issue’s form of /digest show; an empty period says so', async () => {
-    const root = digest([{ name: 'topic', type: OPTION.STRING, value: 'Kerrow volcano ash cloud' }, { name: 'since', type: OPTION.STRING, value: '2026-11-01' }]);
+    const root = digest([
+      { name: 'topic', type: OPTION.STRING, value: 'Kerrow volcano ash cloud' },
+      { name: 'since', type: OPTION.STRING, value: '2026-11-01' },
+    ]);
     expect(await reply(root.token, /Sources:/)).toMatch(/Main stories on “Kerrow volcano ash cloud” from 2026-11-01 to 2026-11-08[\s\S]*Kerrow/);
-    const empty = digest([{ name: 'topic', type: OPTION.STRING, value: 'cycle lanes' }, { name: 'since', type: OPTION.STRING, value: '2026-11-07' }]);
+    const empty = digest([
+      { name: 'topic', type: OPTION.STRING, value: 'cycle lanes' },
+      { name: 'since', type: OPTION.STRING, value: '2026-11-07' },
+    ]);
     expect(await reply(empty.token, /Nothing/)).toBe('Nothing on “cycle lanes” since 2026-11-07.');
     const bad = digest([{ name: 'since', type: OPTION.STRING, value: 'the day the music died' }]);
     expect((await immediate(bad.id)).content).toMatch(/not a date I can read/);
@@ -125,7 +140,13 @@ describe('/digest through the real discord.js client against the fake Discord', 
     expect((await immediate(badZone.id)).content).toMatch(/not a time zone/);
     expect(await bot.context.kb.store.digestSchedules(GUILD_ID)).toEqual([]);
 
-    const made = schedule(options('7:30', [{ name: 'topic', type: OPTION.STRING, value: 'Halvik' }, { name: 'timezone', type: OPTION.STRING, value: 'Europe/Rome' }]), MANAGE_GUILD);
+    const made = schedule(
+      options('7:30', [
+        { name: 'topic', type: OPTION.STRING, value: 'Halvik' },
+        { name: 'timezone', type: OPTION.STRING, value: 'Europe/Rome' },
+      ]),
+      MANAGE_GUILD,
+    );
     const confirmation = await immediate(made.id);
     // 13:00 in Rome is past 07:30: the first digest is tomorrow's.
     expect(confirmation.content).toBe(
@@ -133,7 +154,9 @@ describe('/digest through the real discord.js client against the fake Discord', 
     );
     expect(confirmation.flags).toBe(64); // only the member sees it
     expect(await bot.context.kb.store.serverSettings(GUILD_ID)).toEqual({ guildId: GUILD_ID, timeZone: 'Europe/Rome' });
-    expect(await bot.context.kb.store.digestSchedules(GUILD_ID)).toMatchObject([{ channelId: channel, time: '07:30', topic: 'Halvik', lastRunDate: '2026-11-08' }]);
+    expect(await bot.context.kb.store.digestSchedules(GUILD_ID)).toMatchObject([
+      { channelId: channel, time: '07:30', topic: 'Halvik', lastRunDate: '2026-11-08' },
+    ]);
 
     const unscheduleBy = (permissions?: bigint) => fake.slashCommand('digest', [{ name: 'unschedule', type: SUBCOMMAND, options: [] }], { permissions });
     expect((await immediate(unscheduleBy().id)).content).toMatch(/only members with the Manage Server permission/);

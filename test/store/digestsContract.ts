@@ -13,7 +13,16 @@ const dated = (key: string, published: string | null, sourceId = '/src') =>
   article(key, [`Lead paragraph of ${key}. Second sentence.`, 'Another paragraph.'], {
     sourceId,
     contentHash: `c-${key}`,
-    metadata: { title: `Title ${key}`, published, language: 'en', outlet: `Outlet ${key}`, url: `https://x.example/${key}`, source: key, location: key, author: null },
+    metadata: {
+      title: `Title ${key}`,
+      published,
+      language: 'en',
+      outlet: `Outlet ${key}`,
+      url: `https://x.example/${key}`,
+      source: key,
+      location: key,
+      author: null,
+    },
   });
 
 const schedule = (overrides: Partial<NewDigestSchedule> = {}): NewDigestSchedule => ({
@@ -67,7 +76,15 @@ export function digestsContract<S extends KnowledgeStore>(backend: string, openE
         await store.saveDigestSchedule(schedule({ channelId: 'c2', topic: 'ports' }));
         await store.saveDigestSchedule(schedule({ guildId: 'g2', channelId: 'c9' }));
         const replaced = await store.saveDigestSchedule(schedule({ time: '18:30', topic: 'strikes', lastRunDate: '2026-11-02' }));
-        expect(replaced).toMatchObject({ id: first.id, guildId: 'g1', channelId: 'c1', time: '18:30', topic: 'strikes', lastRunDate: '2026-11-02', lastRunAt: null });
+        expect(replaced).toMatchObject({
+          id: first.id,
+          guildId: 'g1',
+          channelId: 'c1',
+          time: '18:30',
+          topic: 'strikes',
+          lastRunDate: '2026-11-02',
+          lastRunAt: null,
+        });
         expect((await other.digestSchedules('g1')).map((s) => [s.channelId, s.time, s.topic])).toEqual([
           ['c1', '18:30', 'strikes'],
           ['c2', '08:00', 'ports'],
@@ -75,7 +92,10 @@ export function digestsContract<S extends KnowledgeStore>(backend: string, openE
         expect(await other.digestSchedules()).toHaveLength(3);
 
         // Two handles claiming the same day at once: exactly one wins; the day stays claimed, the next day is another claim.
-        const claims = await Promise.all([store.claimDigestRun(first.id, '2026-11-03', '2026-11-03T18:31:00.000Z'), other.claimDigestRun(first.id, '2026-11-03', '2026-11-03T18:31:00.500Z')]);
+        const claims = await Promise.all([
+          store.claimDigestRun(first.id, '2026-11-03', '2026-11-03T18:31:00.000Z'),
+          other.claimDigestRun(first.id, '2026-11-03', '2026-11-03T18:31:00.500Z'),
+        ]);
         expect(claims.filter(Boolean)).toHaveLength(1);
         expect(await store.claimDigestRun(first.id, '2026-11-03', '2026-11-03T19:00:00.000Z')).toBe(false);
         const [claimed] = await other.digestSchedules('g1');

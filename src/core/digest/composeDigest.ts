@@ -86,12 +86,7 @@ const newest = (group: StoryGroup) => Math.max(...group.articles.map((a) => Date
 
 /** More outlets first, then more articles, then the newest; the story id last, so the order never depends on the store's. */
 function byImportance(a: StoryGroup, b: StoryGroup): number {
-  return (
-    b.story.outlets.length - a.story.outlets.length ||
-    b.story.articles - a.story.articles ||
-    newest(b) - newest(a) ||
-    a.story.id - b.story.id
-  );
+  return b.story.outlets.length - a.story.outlets.length || b.story.articles - a.story.articles || newest(b) - newest(a) || a.story.id - b.story.id;
 }
 
 /** The story's best article: one in the digest's language when there is one, then the first published (the original report). */

@@ -11,10 +11,10 @@ const asIs = (text: string) => text;
 
 /** "2026-11-02 — Headline — Lead sentence [1] (3 outlets)": headline and lead come from articles and are escaped. */
 export function formatDigestLine(story: DigestStory, language: string, options: DigestFormatOptions = {}): string {
-  const escape = options.escapeText ?? asIs;
+  const escapeText = options.escapeText ?? asIs;
   const outlets = story.outlets > 0 ? ` (${digestPhrasesFor(language).outlets(story.outlets)})` : '';
-  const lead = story.lead ? ` — ${escape(story.lead)}` : '';
-  return `${options.markdown ? '• ' : '- '}${story.date} — ${escape(story.headline)}${lead} [${story.citation.n}]${outlets}`;
+  const lead = story.lead ? ` — ${escapeText(story.lead)}` : '';
+  return `${options.markdown ? '• ' : '- '}${story.date} — ${escapeText(story.headline)}${lead} [${story.citation.n}]${outlets}`;
 }
 
 /** What an empty digest says: nothing new since its first day, or nothing on its topic. */
@@ -27,11 +27,11 @@ export function emptyDigestText(digest: Digest, options: DigestFormatOptions = {
 export function formatDigest(digest: Digest, options: DigestFormatOptions = {}): string {
   if (digest.stories.length === 0) return emptyDigestText(digest, options);
   const phrases = digestPhrasesFor(digest.language);
-  const escape = options.escapeText ?? asIs;
+  const escapeText = options.escapeText ?? asIs;
   const title = digest.topic
-    ? phrases.topicHeading(escape(digest.topic), digest.sinceDay, digest.untilDay)
+    ? phrases.topicHeading(escapeText(digest.topic), digest.sinceDay, digest.untilDay)
     : phrases.heading(digest.sinceDay, digest.untilDay);
-  const notes = digest.notes.map((n) => (options.markdown ? `_${escape(n)}_` : n));
+  const notes = digest.notes.map((n) => (options.markdown ? `_${escapeText(n)}_` : n));
   const lines = digest.stories.map((s) => formatDigestLine(s, digest.language, options));
   const sources = digest.stories.map((s) => formatSourceLine(s.citation, digest.language, { ...options, wrapLinks: options.wrapLinks ?? false }));
   return [options.markdown ? `**${title}**` : title, ...notes, '', ...lines, '', `${phrases.sourcesHeading}:`, ...sources].join('\n');

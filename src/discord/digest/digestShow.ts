@@ -15,7 +15,10 @@ export async function sinceDay(text: string | null, now: Date): Promise<string |
   if (!text?.trim()) return undefined;
   const day = await parseDatePhrase(text, now);
   if (day === 'invalid' || day === null) {
-    throw new UserFacingError('bad_usage', `"${text.slice(0, 100)}" is not a date I can read: use YYYY-MM-DD, or a phrase such as "yesterday" or "3 days ago".`);
+    throw new UserFacingError(
+      'bad_usage',
+      `"${text.slice(0, 100)}" is not a date I can read: use YYYY-MM-DD, or a phrase such as "yesterday" or "3 days ago".`,
+    );
   }
   if (day > now.toISOString().slice(0, 10)) throw new UserFacingError('bad_usage', `${day} is in the future: a digest covers news already published.`);
   return day;
