@@ -5,6 +5,8 @@ import { composeDigest } from '../core/digest/composeDigest.js';
 import { formatDigest } from '../core/digest/formatDigest.js';
 import { requestedPeriod } from '../core/digest/period.js';
 import { knowledgeBaseSources } from '../core/digest/topicMatch.js';
+import { withSummaries } from '../core/digest/summaries.js';
+import { createDigestSummarizer } from '../llm/createDigestSummarizer.js';
 import { UserFacingError } from '../core/errors.js';
 import { questionLanguage } from '../core/knowledgeBase.js';
 import { parseDateOption } from './dateOption.js';
@@ -49,16 +51,18 @@ async function main(): Promise<void> {
   if (!(await storeExists(config))) {
     throw new UserFacingError('store_empty', `No news has been ingested into ${config.dataDir} yet. Run "npm run ingest" first.`);
   }
-  const kb = await openKnowledgeBase(config, { log: (m: string) => process.stderr.write(`${m}\n`) });
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+  const summarizer = await createDigestSummarizer(config.llm, { log });
+  const kb = await openKnowledgeBase(config, { log });
   try {
     const period = requestedPeriod({ sinceDay: options.since, untilDay: options.until, now: new Date(), timeZone: 'UTC' });
     const language = options.topic ? questionLanguage(options.topic) : 'en';
-    const digest = await composeDigest({ period, topic: options.topic, language, timeZone: 'UTC' }, knowledgeBaseSources(kb));
+    const offline = await composeDigest({ period, topic: options.topic, language, timeZone: 'UTC' }, knowledgeBaseSources(kb));
+    const digest = await withSummaries(offline, summarizer, log);
     if (!options.json) return console.log(formatDigest(digest));
-    const { stories, sinceDay, untilDay, topic } = digest;
-    console.log(
-      JSON.stringify({ since: period.since.toISOString(), until: period.until.toISOString(), sinceDay, untilDay, topic, stories, text: formatDigest(digest) }),
-    );
+    const { stories, sinceDay, untilDay, topic, mode, notes } = digest;
+    const since = period.since.toISOString();
+    console.log(JSON.stringify({ since, until: period.until.toISOString(), sinceDay, untilDay, topic, mode, notes, stories, text: formatDigest(digest) }));
   } finally {
     await kb.store.close();
   }

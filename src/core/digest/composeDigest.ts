@@ -118,5 +118,13 @@ function digestLine(group: StoryGroup, n: number, language: string): DigestStory
     ...(article.summaryOnly ? { summaryOnly: true as const } : {}),
     story: { id: group.story.id, articles: group.story.articles, outlets: group.story.outlets },
   };
-  return { date: article.published.slice(0, 10), headline: article.title, lead, citation, outlets: group.story.outlets.length, articles: group.story.articles };
+  return {
+    date: article.published.slice(0, 10),
+    headline: article.title,
+    lead,
+    text: article.lead,
+    citation,
+    outlets: group.story.outlets.length,
+    articles: group.story.articles,
+  };
 }

@@ -8,6 +8,8 @@ export interface DigestStory {
   headline: string;
   /** The headline article's first sentence, or the LLM's checked summary when one was written. */
   lead: string;
+  /** The headline article's opening as stored (its first paragraph): all a summary may draw on. */
+  text: string;
   citation: Citation;
   /** Distinct outlets telling the story (in the scope). */
   outlets: number;
@@ -26,4 +28,13 @@ export interface Digest {
   /** Short notes shown above the stories (the LLM fallback). */
   notes: string[];
   mode: 'extractive' | 'llm';
+}
+
+/**
+ * Writes a short summary of each story of a digest (an LLM, src/llm/digestSummarizer.ts): the
+ * digest returned has checked summaries as leads where they passed the citation check, the
+ * offline lead elsewhere. Throws when it cannot summarise at all (withSummaries falls back).
+ */
+export interface DigestSummarizer {
+  summarize(digest: Digest): Promise<Digest>;
 }

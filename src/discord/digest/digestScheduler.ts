@@ -1,5 +1,7 @@
 import { composeDigest } from '../../core/digest/composeDigest.js';
 import { knowledgeBaseSources } from '../../core/digest/topicMatch.js';
+import { withSummaries } from '../../core/digest/summaries.js';
+import type { DigestSummarizer } from '../../core/digest/digest.js';
 import { localParts } from '../../core/digest/zonedTime.js';
 import type { KnowledgeBase } from '../../core/knowledgeBase.js';
 import type { DigestSchedule } from '../../core/ports/digests.js';
@@ -19,6 +21,7 @@ export interface DigestSchedulerParts {
   post(channelId: string, content: string): Promise<void>;
   clock: () => Date;
   logger: Logger;
+  summarizer?: DigestSummarizer | null;
 }
 
 /** Whether a schedule is due at an instant: its local time has come today (server's zone) and today has not run. */
@@ -65,7 +68,8 @@ async function postDigest(parts: DigestSchedulerParts, schedule: DigestSchedule,
     parts.logger.info(where, 'scheduled digest skipped: nothing new');
     return false;
   }
-  for (const piece of digestMessages(digest)) await parts.post(schedule.channelId, piece);
+  const summarized = await withSummaries(digest, parts.summarizer, (m) => parts.logger.warn(m));
+  for (const piece of digestMessages(summarized)) await parts.post(schedule.channelId, piece);
   parts.logger.info(where, 'scheduled digest posted');
   return true;
 }

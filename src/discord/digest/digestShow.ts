@@ -1,6 +1,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { composeDigest } from '../../core/digest/composeDigest.js';
 import { requestedPeriod } from '../../core/digest/period.js';
+import { withSummaries } from '../../core/digest/summaries.js';
 import { knowledgeBaseSources } from '../../core/digest/topicMatch.js';
 import { UserFacingError } from '../../core/errors.js';
 import { validateQuestion } from '../../core/questions.js';
@@ -42,7 +43,11 @@ export async function showDigest(interaction: ChatInputCommandInteraction, conte
   const period = requestedPeriod({ sinceDay: day, now, timeZone });
   const scope = await context.desks.scopes.forPlace(placeOf(interaction.guildId, interaction.channelId, interaction.channel));
   const language = digestLanguage(interaction.guildLocale ?? interaction.locale, topic);
-  const digest = await context.answerQueue.run(() => composeDigest({ period, scope, topic, language, timeZone }, knowledgeBaseSources(context.kb)));
+  const digest = await context.answerQueue.run(async () =>
+    withSummaries(await composeDigest({ period, scope, topic, language, timeZone }, knowledgeBaseSources(context.kb)), context.digestSummarizer, (m) =>
+      context.logger.warn(m),
+    ),
+  );
   const [first, ...rest] = digestMessages(digest);
   await interaction.editReply({ content: first!, allowedMentions: NO_MENTIONS });
   for (const piece of rest) await interaction.followUp({ content: piece, allowedMentions: NO_MENTIONS });

@@ -4,6 +4,7 @@ import type { Answerer } from '../../core/knowledgeBase.js';
 import type { LoadedEmbeddings } from '../../embeddings/loadEmbeddings.js';
 import type { Logger } from '../../logger.js';
 import { createAnswerer } from '../../llm/createAnswerer.js';
+import { createDigestSummarizer } from '../../llm/createDigestSummarizer.js';
 import { AnswerQueue } from '../answerQueue.js';
 import type { BotContext } from '../command.js';
 import { ConversationMemory } from '../conversations.js';
@@ -60,6 +61,7 @@ export async function openBotDependencies(config: Config, logger: Logger, option
     answerQueue: AnswerQueue.forAnswerer(config.llm.provider),
     startedAt: Date.now(),
     ...(options.digestClock ? { digestClock: options.digestClock } : {}),
+    digestSummarizer: await createDigestSummarizer(config.llm, { log: (m) => logger.warn(m) }),
   };
   return { context, embeddings };
 }

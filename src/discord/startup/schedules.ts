@@ -50,6 +50,7 @@ export function scheduleDigests(client: Client, context: BotContext, checkMs = D
       scopes: context.desks.scopes,
       clock: context.digestClock ?? (() => new Date()),
       logger: context.logger,
+      summarizer: context.digestSummarizer,
       post: async (channelId, content) => {
         await client.rest.post(Routes.channelMessages(channelId), { body: { content, allowed_mentions: { parse: [] } } });
       },
