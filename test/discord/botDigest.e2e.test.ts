@@ -38,7 +38,7 @@ describe('/digest through the real discord.js client against the fake Discord', 
     const docs = join(root, 'docs');
     mkdirSync(docs);
     writeNewsEvents(docs, [...NEWS_EVENTS, HOSTILE]);
-    fake = new FakeDiscord();
+    fake = new FakeDiscord({ guilds: 2 });
     await fake.start();
     const config = loadConfig({
       DATA_DIR: join(root, 'data'),
@@ -138,6 +138,23 @@ describe('/digest through the real discord.js client against the fake Discord', 
     expect((await immediate(schedule(options('25:00'), MANAGE_GUILD).id)).content).toMatch(/HH:MM/);
     const badZone = schedule(options('08:00', [{ name: 'timezone', type: OPTION.STRING, value: 'Mars/Olympus' }]), MANAGE_GUILD);
     expect((await immediate(badZone.id)).content).toMatch(/not a time zone/);
+    // Another server's channel is refused, even when an interaction names it.
+    const foreign = fake.channelOf(fake.guildIds[1]!);
+    const elsewhere = fake.slashCommand(
+      'digest',
+      [
+        {
+          name: 'schedule',
+          type: SUBCOMMAND,
+          options: [
+            { name: 'channel', type: CHANNEL, value: foreign },
+            { name: 'time', type: OPTION.STRING, value: '08:00' },
+          ],
+        },
+      ] as never,
+      { permissions: MANAGE_GUILD, resolved: { channels: { [foreign]: { id: foreign, type: 0, name: 'elsewhere', permissions: '0' } } } },
+    );
+    expect((await immediate(elsewhere.id)).content).toMatch(/not one of this server’s channels/);
     expect(await bot.context.kb.store.digestSchedules(GUILD_ID)).toEqual([]);
 
     const made = schedule(

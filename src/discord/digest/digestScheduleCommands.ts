@@ -23,7 +23,12 @@ function scheduledServer(interaction: ChatInputCommandInteraction): string {
   return interaction.guildId;
 }
 
-/** The channel option, refused unless it is a channel of this server the bot knows (Discord offers only those; checked anyway). */
+/**
+ * The channel option, refused when the bot knows it as another server's channel. Discord
+ * resolves a channel option only to channels of the server the command is used in; this checks
+ * it again against what the gateway told this shard (discord.js files a channel it did not know
+ * under the interaction's server, so an unknown one rests on Discord's resolution).
+ */
 function serverChannel(interaction: ChatInputCommandInteraction, guildId: string, required: boolean): string | null {
   const chosen = interaction.options.getChannel('channel', required);
   if (!chosen) return null;

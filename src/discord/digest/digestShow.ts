@@ -1,6 +1,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { composeDigest } from '../../core/digest/composeDigest.js';
 import { requestedPeriod } from '../../core/digest/period.js';
+import { localParts } from '../../core/digest/zonedTime.js';
 import { withSummaries } from '../../core/digest/summaries.js';
 import { knowledgeBaseSources } from '../../core/digest/topicMatch.js';
 import { UserFacingError } from '../../core/errors.js';
@@ -12,7 +13,7 @@ import { placeOf } from '../desks/place.js';
 import { digestLanguage, digestMessages, digestNow } from './digestFormat.js';
 
 /** The `since` option as a day, or undefined for the default (the last 24 hours); a date that cannot be read is refused. */
-export async function sinceDay(text: string | null, now: Date): Promise<string | undefined> {
+export async function sinceDay(text: string | null, now: Date, timeZone: string): Promise<string | undefined> {
   if (!text?.trim()) return undefined;
   const day = await parseDatePhrase(text, now);
   if (day === 'invalid' || day === null) {
@@ -21,7 +22,7 @@ export async function sinceDay(text: string | null, now: Date): Promise<string |
       `"${text.slice(0, 100)}" is not a date I can read: use YYYY-MM-DD, or a phrase such as "yesterday" or "3 days ago".`,
     );
   }
-  if (day > now.toISOString().slice(0, 10)) throw new UserFacingError('bad_usage', `${day} is in the future: a digest covers news already published.`);
+  if (day > localParts(now, timeZone).date) throw new UserFacingError('bad_usage', `${day} is in the future: a digest covers news already published.`);
   return day;
 }
 
@@ -36,10 +37,9 @@ export async function showDigest(interaction: ChatInputCommandInteraction, conte
   if (wait !== null) throw new UserFacingError('rate_limited', `Please wait ${wait} second${wait === 1 ? '' : 's'} before asking again.`);
   const topic = rawTopic ? validateQuestion(rawTopic, context.config.discord.maxQuestionLength) : null;
   const now = digestNow(context.digestClock);
-  const day = await sinceDay(interaction.options.getString('since'), now);
+  const timeZone = interaction.guildId ? (await context.kb.store.serverSettings(interaction.guildId)).timeZone : 'UTC';
+  const day = await sinceDay(interaction.options.getString('since'), now, timeZone);
   await interaction.deferReply();
-  const store = context.kb.store;
-  const timeZone = interaction.guildId ? (await store.serverSettings(interaction.guildId)).timeZone : 'UTC';
   const period = requestedPeriod({ sinceDay: day, now, timeZone });
   const scope = await context.desks.scopes.forPlace(placeOf(interaction.guildId, interaction.channelId, interaction.channel));
   const language = digestLanguage(interaction.guildLocale ?? interaction.locale, topic);
