@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFromConfig } from '../../src/app/bootstrap.js';
@@ -7,7 +7,10 @@ import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import { createLogger } from '../../src/logger.js';
 import { OPTION } from '../support/discordReplies.js';
 import { APP_ID, FakeDiscord, MANAGE_GUILD, shardOfGuild } from '../support/fakeDiscord.js';
-import { NEWS_EVENTS, writeNewsEvents } from '../support/newsEventsCorpus.js';
+import { BotProcess } from '../support/botProcess.js';
+import { corpusPage, NEWS_EVENTS, writeNewsEvents } from '../support/newsEventsCorpus.js';
+import { runScript } from '../support/runScript.js';
+import { PgStore } from '../../src/store/postgres/pgStore.js';
 import { createTestDatabase, dropTestDatabases, testDatabaseUrl, uniqueSchema } from '../support/postgres.js';
 import { tempDir } from '../support/tempDir.js';
 
@@ -131,4 +134,79 @@ describe.skipIf(!serverUrl)('a daily digest across two shards on one PostgreSQL 
     expect(digestsPosted()).toHaveLength(2);
     expect(f.find('POST', new RegExp(`^/channels/${f.channelOf(guildB)}/messages$`))).toHaveLength(0); // the other server scheduled none
   }, 240_000);
+
+  it('as `npm start` runs it, two shard processes post a due digest once, and not again after the bot process restarts', async () => {
+    const root = tempDir('digest-processes-');
+    const docs = join(root, 'docs');
+    mkdirSync(docs);
+    // Yesterday's news (a stated date, as pages give it), stored now: new since the last 24 hours, whatever the hour.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    writeFileSync(
+      join(docs, 'ferry.html'),
+      corpusPage({
+        file: 'ferry.html',
+        story: 'ferry',
+        outlet: 'Island Courier',
+        url: 'https://island-courier.example/ferry-timetable',
+        published: yesterday,
+        language: 'en',
+        title: 'Island ferry adds evening crossings',
+        paragraphs: ['The island ferry will add two evening crossings from Monday, the operator said.', 'Residents had asked for later boats for years.'],
+      }),
+    );
+    const processFake = new FakeDiscord({ guilds: 2, recommendedShards: 2 });
+    await processFake.start();
+    const name = `digestp_${uniqueSchema()}`;
+    let bot: BotProcess | undefined;
+    try {
+      const env: Record<string, string> = {
+        DATABASE_URL: await createTestDatabase(serverUrl!, name),
+        DATA_DIR: join(root, 'data'),
+        EMBEDDING_MODEL: 'hashing-384',
+        NEWS_SOURCES: docs,
+        DISCORD_TOKEN: 'fake-token',
+        DISCORD_CLIENT_ID: APP_ID,
+        DISCORD_API_URL: processFake.apiUrl,
+        LOG_LEVEL: 'info',
+        DISCORD_SHARDS: '2',
+      };
+      expect((await runScript('src/cli/ingest.ts', [], env)).code).toBe(0);
+      const [guildA] = processFake.guildIds as [string, string];
+      const channel = processFake.channelOf(guildA);
+      const store = await PgStore.open(env.DATABASE_URL!);
+      try {
+        // Due since midnight and never run: every shard's first look finds it due.
+        await store.saveDigestSchedule({
+          guildId: guildA,
+          channelId: channel,
+          time: '00:00',
+          topic: null,
+          language: 'en',
+          createdBy: 'u1',
+          lastRunDate: null,
+          lastRunAt: null,
+        });
+      } finally {
+        await store.close();
+      }
+      const posted = () => processFake.find('POST', new RegExp(`^/channels/${channel}/messages$`));
+      bot = new BotProcess(env);
+      await bot.waitForLog('all shards ready', 120_000);
+      await processFake.waitFor(() => posted().length > 0, 30_000, 'the digest');
+      expect(posted()[0]!.body.content).toMatch(/Island ferry adds evening crossings[\s\S]*\(1 outlet\)/);
+      await sleep(SETTLE_MS);
+      expect(posted()).toHaveLength(1);
+
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+      bot = new BotProcess(env);
+      await bot.waitForLog('all shards ready', 120_000);
+      await sleep(3_000); // both shards have looked at start-up
+      expect(posted()).toHaveLength(1);
+    } finally {
+      bot?.child.kill('SIGKILL');
+      await processFake.stop();
+      await dropTestDatabases(serverUrl!, [name]);
+    }
+  }, 300_000);
 });
