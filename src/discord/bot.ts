@@ -7,7 +7,7 @@ import { loadCommands } from './commandLoader.js';
 import { openBotDependencies, type BotOptions } from './startup/botDependencies.js';
 import { createDiscordClient, wireClient } from './startup/clientWiring.js';
 import { InFlightWork, shutDown } from './startup/inFlight.js';
-import { scheduleFeedPolling, scheduleReingest } from './startup/schedules.js';
+import { scheduleDigests, scheduleFeedPolling, scheduleReingest } from './startup/schedules.js';
 import { shardInfo } from './startup/shardInfo.js';
 
 export interface RunningBot {
@@ -19,7 +19,8 @@ export interface RunningBot {
 
 /**
  * Starts the bot in order: its dependencies (store, knowledge base, answerer, rate limit),
- * the Discord client and its handlers, the re-ingest schedule and the feed poller, then the login. Dependencies
+ * the Discord client and its handlers, the re-ingest schedule and the feed poller, then the login and
+ * the daily digests. Dependencies
  * come in as arguments; nothing here is global.
  */
 export async function startBot(config: Config, logger: Logger, options: BotOptions = {}): Promise<RunningBot> {
@@ -27,17 +28,19 @@ export async function startBot(config: Config, logger: Logger, options: BotOptio
   const { context, embeddings } = await openBotDependencies(config, logger, options);
   const commands = await loadCommands();
 
-  const client = createDiscordClient(config);
+  const client = createDiscordClient(config, options.shards);
   const inFlight = new InFlightWork(logger);
   context.shard = client.shard ? shardInfo(client) : null;
   wireClient(client, commands, context, inFlight);
 
   const stopReingests = scheduleReingest(config, context.reingest, logger);
   const stopPolling = scheduleFeedPolling(config, context.kb.store, embeddings, logger);
+  let stopDigests: () => Promise<void> = async () => undefined;
   const stopSchedules = async () => {
     stopReingests();
-    await stopPolling();
+    await Promise.all([stopPolling(), stopDigests()]);
   };
   await client.login(config.discord.token);
+  stopDigests = scheduleDigests(client, context, options.digestCheckMs);
   return { client, context, stop: () => shutDown({ inFlight, stopSchedules, context, embeddings, client }) };
 }

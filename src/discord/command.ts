@@ -7,6 +7,7 @@ import type { ConversationMemory } from './conversations.js';
 import type { QuestionRateLimit } from '../core/ports/questionRateLimit.js';
 import type { ReingestCoordinator } from './reingestJob.js';
 import type { DeskServices } from './desks/deskServices.js';
+import type { DigestSummarizer } from '../core/digest/digest.js';
 
 /** Everything a command needs, passed in (no globals), so tests can build it directly. */
 export interface BotContext {
@@ -23,6 +24,10 @@ export interface BotContext {
   startedAt: number;
   /** Set when this process is one shard of several (DISCORD_SHARDS). */
   shard?: ShardInfo | null;
+  /** The clock digests and their schedules read (/digest); the system clock when absent (tests move it). */
+  digestClock?: () => Date;
+  /** Writes checked summaries into digests when an LLM is configured; offline digests otherwise. */
+  digestSummarizer?: DigestSummarizer | null;
 }
 
 /** This process's place among the bot's shards, and the servers all of them serve. */

@@ -173,4 +173,95 @@ export const LOCALIZED = {
       es: 'Los feeds de este servidor como archivo OPML',
     }),
   },
+  // /digest (issue 24 part 3)
+  digest: {
+    name: map({ de: 'ueberblick', it: 'sommario', fr: 'resume', es: 'resumen' }),
+    description: map({
+      de: 'Die wichtigsten Meldungen eines Zeitraums mit ihren Quellen.',
+      it: 'Le notizie principali di un periodo, con le loro fonti.',
+      fr: 'Les principales informations d’une période, avec leurs sources.',
+      es: 'Las principales noticias de un periodo, con sus fuentes.',
+    }),
+  },
+  digestShow: {
+    name: map({ de: 'zeigen', it: 'mostra', fr: 'afficher', es: 'mostrar' }),
+    description: map({
+      de: 'Die wichtigsten Meldungen seit einem Datum (Standard: 24 Stunden)',
+      it: 'Le notizie principali da una data (predefinito: 24 ore)',
+      fr: 'Les principales informations depuis une date (par défaut : 24 heures)',
+      es: 'Las principales noticias desde una fecha (por defecto: 24 horas)',
+    }),
+  },
+  digestSchedule: {
+    name: map({ de: 'planen', it: 'pianifica', fr: 'planifier', es: 'programar' }),
+    description: map({
+      de: 'Jeden Tag zu einer Uhrzeit einen Überblick in einem Kanal posten (Server verwalten)',
+      it: 'Pubblica ogni giorno a un’ora un sommario in un canale (Gestire il server)',
+      fr: 'Publier chaque jour à une heure un résumé dans un salon (Gérer le serveur)',
+      es: 'Publicar cada día a una hora un resumen en un canal (Gestionar servidor)',
+    }),
+  },
+  digestUnschedule: {
+    name: map({ de: 'stoppen', it: 'annulla', fr: 'arreter', es: 'cancelar' }),
+    description: map({
+      de: 'Den täglichen Überblick beenden (Server verwalten)',
+      it: 'Interrompi il sommario quotidiano (Gestire il server)',
+      fr: 'Arrêter le résumé quotidien (Gérer le serveur)',
+      es: 'Detener el resumen diario (Gestionar servidor)',
+    }),
+  },
+  digestTopic: {
+    name: map({ de: 'thema', it: 'argomento', fr: 'sujet', es: 'tema' }),
+    description: map({
+      de: 'Nur Meldungen zu diesem Thema',
+      it: 'Solo le notizie su questo argomento',
+      fr: 'Seulement les informations sur ce sujet',
+      es: 'Solo las noticias sobre este tema',
+    }),
+  },
+  digestSince: {
+    name: map({ de: 'seit', it: 'dal', fr: 'depuis', es: 'desde' }),
+    description: map({
+      de: 'Datum (JJJJ-MM-TT) oder englische Angabe wie "3 days ago"',
+      it: 'Data (AAAA-MM-GG) o espressione inglese come "3 days ago"',
+      fr: 'Date (AAAA-MM-JJ) ou expression anglaise comme "3 days ago"',
+      es: 'Fecha (AAAA-MM-DD) o expresión inglesa como "3 days ago"',
+    }),
+  },
+  digestChannel: {
+    name: map({ de: 'kanal', it: 'canale', fr: 'salon', es: 'canal' }),
+    description: map({
+      de: 'Der Kanal, in dem der Überblick erscheint',
+      it: 'Il canale in cui pubblicare il sommario',
+      fr: 'Le salon où publier le résumé',
+      es: 'El canal donde publicar el resumen',
+    }),
+  },
+  digestTime: {
+    name: map({ de: 'uhrzeit', it: 'ora', fr: 'heure', es: 'hora' }),
+    description: map({
+      de: 'Uhrzeit HH:MM (24 h) in der Zeitzone des Servers',
+      it: 'Ora HH:MM (24 h) nel fuso orario del server',
+      fr: 'Heure HH:MM (24 h) dans le fuseau horaire du serveur',
+      es: 'Hora HH:MM (24 h) en la zona horaria del servidor',
+    }),
+  },
+  digestTimezone: {
+    name: map({ de: 'zeitzone', it: 'fusoorario', fr: 'fuseau', es: 'zonahoraria' }),
+    description: map({
+      de: 'Zeitzone des Servers (IANA, z. B. Europe/Berlin); wird gespeichert',
+      it: 'Fuso orario del server (IANA, es. Europe/Rome); viene salvato',
+      fr: 'Fuseau horaire du serveur (IANA, ex. Europe/Paris) ; il est enregistré',
+      es: 'Zona horaria del servidor (IANA, p. ej. Europe/Madrid); se guarda',
+    }),
+  },
+  digestUnscheduleChannel: {
+    name: map({ de: 'kanal', it: 'canale', fr: 'salon', es: 'canal' }),
+    description: map({
+      de: 'Nur den Überblick dieses Kanals beenden (sonst alle des Servers)',
+      it: 'Solo il sommario di questo canale (altrimenti tutti quelli del server)',
+      fr: 'Seulement le résumé de ce salon (sinon tous ceux du serveur)',
+      es: 'Solo el resumen de este canal (si no, todos los del servidor)',
+    }),
+  },
 } as const;

@@ -353,7 +353,7 @@ describe('starting and registering', () => {
       expect(global.code).toBe(0);
       const [put] = discord.find('PUT', new RegExp(`^/applications/${APP_ID}/commands$`));
       const byName = Object.fromEntries((put!.body as Array<{ name: string }>).map((c) => [c.name, c])) as Record<string, any>;
-      expect(Object.keys(byName).sort()).toEqual(['ask', 'feeds', 'reingest', 'sources', 'status']);
+      expect(Object.keys(byName).sort()).toEqual(['ask', 'digest', 'feeds', 'reingest', 'sources', 'status']);
       expect(byName.ask.options.map((o: any) => [o.name, o.type, o.required ?? false])).toEqual([
         ['question', 3, true],
         ['private', 5, false],
@@ -376,6 +376,22 @@ describe('starting and registering', () => {
         ['remove', 1],
         ['import', 1],
         ['export', 1],
+      ]);
+      // /digest [topic] [since] is registered as /digest show (Discord allows no options beside subcommands).
+      expect(byName.digest.options.map((o: any) => [o.name, o.type])).toEqual([
+        ['show', 1],
+        ['schedule', 1],
+        ['unschedule', 1],
+      ]);
+      expect(byName.digest.options[0].options.map((o: any) => [o.name, o.type, o.required ?? false])).toEqual([
+        ['topic', 3, false],
+        ['since', 3, false],
+      ]);
+      expect(byName.digest.options[1].options.map((o: any) => [o.name, o.type, o.required ?? false])).toEqual([
+        ['channel', 7, true],
+        ['time', 3, true],
+        ['topic', 3, false],
+        ['timezone', 3, false],
       ]);
       const guild = await runScript('src/cli/deployCommands.ts', [], { ...base, DISCORD_GUILD_ID: '200000000000000001' });
       expect(guild.code).toBe(0);

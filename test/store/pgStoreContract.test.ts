@@ -4,6 +4,7 @@ import type { ScoredPattern } from '../../src/store/postgres/pgLexical.js';
 import { PgStore } from '../../src/store/postgres/pgStore.js';
 import { knowledgeStoreContract } from './knowledgeStoreContract.js';
 import { newsDesksContract } from './newsDesksContract.js';
+import { digestsContract } from './digestsContract.js';
 import { testDatabaseUrl, uniqueSchema } from '../support/postgres.js';
 
 const url = testDatabaseUrl();
@@ -23,6 +24,10 @@ if (url) {
       await store.db.query('INSERT INTO schema_version(version) VALUES (99)');
       return PgStore.open(url, { schema: schemas.get(store)! });
     },
+  });
+
+  digestsContract('PostgreSQL (DATABASE_URL)', openInNewSchema, {
+    openAgain: (store) => PgStore.open(url, { schema: schemas.get(store)! }),
   });
 
   newsDesksContract('PostgreSQL (DATABASE_URL)', openInNewSchema, {

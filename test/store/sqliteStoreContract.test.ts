@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite/sqliteStore.js';
 import { knowledgeStoreContract } from './knowledgeStoreContract.js';
 import { newsDesksContract } from './newsDesksContract.js';
+import { digestsContract } from './digestsContract.js';
 import { tempDir } from '../support/tempDir.js';
 
 knowledgeStoreContract('SQLite (SqliteStore in DATA_DIR)', () => SqliteStore.open(join(tempDir(), 'data')), {
@@ -21,4 +22,8 @@ newsDesksContract('SQLite (SqliteStore in DATA_DIR)', () => SqliteStore.open(joi
     await store.close();
     return SqliteStore.open(store.dataDir);
   },
+});
+
+digestsContract('SQLite (SqliteStore in DATA_DIR)', () => SqliteStore.open(join(tempDir(), 'data')), {
+  openAgain: (store) => SqliteStore.open(store.dataDir),
 });

@@ -3,6 +3,7 @@ import type { QuestionRateLimit } from './questionRateLimit.js';
 import type { OperatingPoint } from '../calibration/operatingPoint.js';
 import type { DeskSource, FeedSchedule, NewDeskSource, SearchScope, ServerSettings } from './newsDesks.js';
 import type { VectorCalibration } from '../calibration/vectorCalibration.js';
+import type { DatedArticle, DayRange, DigestSchedule, NewDigestSchedule } from './digests.js';
 
 /** The embedding space the stored vectors belong to. */
 export interface VectorSpace {
@@ -293,6 +294,21 @@ export interface KnowledgeStore {
   storeBytesOnDisk(): Promise<number>;
   writeManifest(manifest: StoreManifest): Promise<void>;
   close(): Promise<void>;
+
+  // Digests (issue 24 part 3: /digest, npm run digest; src/core/ports/digests.ts)
+  /** Articles whose stated publication day is in the range, newest first, in the scope when given; undated articles never. */
+  datedArticles(days: DayRange, scope?: SearchScope): Promise<DatedArticle[]>;
+  /** Creates a server's digest schedule for a channel, or replaces the one that channel has. */
+  saveDigestSchedule(schedule: NewDigestSchedule): Promise<DigestSchedule>;
+  /** One server's digest schedules, or every server's when no id is given (the scheduler). */
+  digestSchedules(guildId?: string): Promise<DigestSchedule[]>;
+  /** Removes a server's schedule for one channel, or all of them; returns those removed. */
+  removeDigestSchedules(guildId: string, channelId?: string): Promise<DigestSchedule[]>;
+  /**
+   * Marks a schedule as run for a server-local date (YYYY-MM-DD) at `runAt`, unless it already
+   * ran that date: one conditional update, so of several processes exactly one gets true.
+   */
+  claimDigestRun(id: number, localDate: string, runAt: string): Promise<boolean>;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Answerer } from '../../core/knowledgeBase.js';
 import type { LoadedEmbeddings } from '../../embeddings/loadEmbeddings.js';
 import type { Logger } from '../../logger.js';
 import { createAnswerer } from '../../llm/createAnswerer.js';
+import { createDigestSummarizer } from '../../llm/createDigestSummarizer.js';
 import { AnswerQueue } from '../answerQueue.js';
 import type { BotContext } from '../command.js';
 import { ConversationMemory } from '../conversations.js';
@@ -15,6 +16,11 @@ import { DeskScopes } from '../desks/deskScopes.js';
 export interface BotOptions {
   answerer?: Answerer;
   embeddings?: LoadedEmbeddings;
+  /** Digests (issue 24 part 3): the clock schedules and /digest read, and how often schedules are checked (tests move time). */
+  digestClock?: () => Date;
+  digestCheckMs?: number;
+  /** This bot as some of several shards without a ShardingManager (tests run two in one process). */
+  shards?: { ids: number[]; count: number };
 }
 
 /** The bot's own parts, besides the Discord client: what answers, and what shutdown must close. */
@@ -54,6 +60,8 @@ export async function openBotDependencies(config: Config, logger: Logger, option
     conversations: new ConversationMemory(),
     answerQueue: AnswerQueue.forAnswerer(config.llm.provider),
     startedAt: Date.now(),
+    ...(options.digestClock ? { digestClock: options.digestClock } : {}),
+    digestSummarizer: await createDigestSummarizer(config.llm, { log: (m) => logger.warn(m) }),
   };
   return { context, embeddings };
 }

@@ -7,8 +7,9 @@ import { handleMessage } from '../messageHandler.js';
 import type { InFlightWork } from './inFlight.js';
 
 /** Step 2 of start-up: the discord.js client (through DISCORD_API_URL when set), pinging nobody. */
-export function createDiscordClient(config: Config): Client {
+export function createDiscordClient(config: Config, shards?: { ids: number[]; count: number }): Client {
   return new Client({
+    ...(shards ? { shards: shards.ids, shardCount: shards.count } : {}),
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages, GatewayIntentBits.MessageContent],
     partials: [Partials.Channel, Partials.Message],
     allowedMentions: NO_MENTIONS,

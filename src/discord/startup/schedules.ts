@@ -1,9 +1,12 @@
+import { Routes, type Client } from 'discord.js';
 import type { Config } from '../../app/config.js';
 import { startFeedPolling } from '../../app/feedPolling.js';
 import type { KnowledgeStore } from '../../core/ports/knowledgeStore.js';
 import type { LoadedEmbeddings } from '../../embeddings/loadEmbeddings.js';
 import type { Logger } from '../../logger.js';
 import type { ReingestCoordinator } from '../reingestJob.js';
+import type { BotContext } from '../command.js';
+import { DIGEST_CHECK_MS, startDigestScheduler } from '../digest/digestScheduler.js';
 
 /**
  * Step 4 of start-up: re-ingests every INGEST_INTERVAL_MINUTES (none when 0), skipping a turn
@@ -33,4 +36,25 @@ export function scheduleFeedPolling(config: Config, store: KnowledgeStore, embed
     return async () => undefined;
   });
   return async () => (await started)();
+}
+
+/**
+ * Step 5, after the login (posting needs the client's token): every shard looks for due daily
+ * digests each minute; the store's claim lets one of them post each digest (src/discord/digest/).
+ * Posts go through REST, which reaches any server's channel from any shard. Returns what stops it.
+ */
+export function scheduleDigests(client: Client, context: BotContext, checkMs = DIGEST_CHECK_MS): () => Promise<void> {
+  return startDigestScheduler(
+    {
+      kb: context.kb,
+      scopes: context.desks.scopes,
+      clock: context.digestClock ?? (() => new Date()),
+      logger: context.logger,
+      summarizer: context.digestSummarizer,
+      post: async (channelId, content) => {
+        await client.rest.post(Routes.channelMessages(channelId), { body: { content, allowed_mentions: { parse: [] } } });
+      },
+    },
+    checkMs,
+  );
 }

@@ -180,8 +180,23 @@ CREATE SEQUENCE membership_changes;
   // 7: stories across outlets (reserved; a no-op until written).
   'SELECT 1',
 
-  // 8: digest schedules (reserved; a no-op until written).
-  'SELECT 1',
+  // 8: digest schedules (/digest schedule): one per channel; last_run_date is the server-local
+  // date of the last run, which a process claims by a conditional update (pgDigests.ts).
+  `
+CREATE TABLE IF NOT EXISTS digest_schedules (
+  id bigserial PRIMARY KEY,
+  guild_id text NOT NULL,
+  channel_id text NOT NULL,
+  time text NOT NULL,
+  topic text,
+  language text NOT NULL DEFAULT 'en',
+  created_by text NOT NULL,
+  created_at text NOT NULL,
+  last_run_date text,
+  last_run_at text
+);
+CREATE UNIQUE INDEX IF NOT EXISTS digest_schedules_channel ON digest_schedules(guild_id, channel_id);
+`,
 
   // 9: answers and their feedback (reserved; a no-op until written).
   'SELECT 1',

@@ -1,4 +1,6 @@
 import type { DeskSource, FeedSchedule, NewDeskSource, SearchScope, ServerSettings } from '../../core/ports/newsDesks.js';
+import type { DatedArticle, DayRange, DigestSchedule, NewDigestSchedule } from '../../core/ports/digests.js';
+import * as digests from './pgDigests.js';
 import type { QuestionRateLimit } from '../../core/ports/questionRateLimit.js';
 import type { DocumentRecord, StoredPassage } from '../../core/types.js';
 import { CALIBRATION_META_KEYS, calibrationRows, readCalibration } from '../calibrationMeta.js';
@@ -404,6 +406,26 @@ export class PgStore implements KnowledgeStore {
 
   async saveServerSettings(settings: ServerSettings): Promise<void> {
     await desks.saveServerSettings(this.db, settings);
+  }
+  // Digests (issue 24 part 3)
+  async datedArticles(days: DayRange, scope?: SearchScope): Promise<DatedArticle[]> {
+    return digests.datedArticles(this.db, days, scope && scopeSourceIds(scope));
+  }
+
+  async saveDigestSchedule(schedule: NewDigestSchedule): Promise<DigestSchedule> {
+    return digests.saveDigestSchedule(this.db, schedule);
+  }
+
+  async digestSchedules(guildId?: string): Promise<DigestSchedule[]> {
+    return digests.digestSchedules(this.db, guildId);
+  }
+
+  async removeDigestSchedules(guildId: string, channelId?: string): Promise<DigestSchedule[]> {
+    return digests.removeDigestSchedules(this.db, guildId, channelId);
+  }
+
+  async claimDigestRun(id: number, localDate: string, runAt: string): Promise<boolean> {
+    return digests.claimDigestRun(this.db, id, localDate, runAt);
   }
 }
 

@@ -90,8 +90,23 @@ CREATE TABLE server_settings (
   // 6: stories across outlets (reserved; an empty migration until written).
   6: '',
 
-  // 7: digest schedules (reserved; an empty migration until written).
-  7: '',
+  // 7: digest schedules (/digest schedule): one per channel; last_run_date is the server-local
+  // date of the last run, which a process claims by a conditional update (sqliteDigests.ts).
+  7: `
+CREATE TABLE IF NOT EXISTS digest_schedules (
+  id INTEGER PRIMARY KEY,
+  guild_id TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  time TEXT NOT NULL,
+  topic TEXT,
+  language TEXT NOT NULL DEFAULT 'en',
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_run_date TEXT,
+  last_run_at TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS digest_schedules_channel ON digest_schedules(guild_id, channel_id);
+`,
 
   // 8: answers and their feedback (reserved; an empty migration until written).
   8: '',

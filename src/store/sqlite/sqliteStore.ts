@@ -1,4 +1,6 @@
 import type { DeskSource, FeedSchedule, NewDeskSource, SearchScope, ServerSettings } from '../../core/ports/newsDesks.js';
+import type { DatedArticle, DayRange, DigestSchedule, NewDigestSchedule } from '../../core/ports/digests.js';
+import * as digests from './sqliteDigests.js';
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { QuestionRateLimit } from '../../core/ports/questionRateLimit.js';
@@ -412,5 +414,25 @@ export class SqliteStore implements KnowledgeStore {
 
   async saveServerSettings(settings: ServerSettings): Promise<void> {
     desks.saveServerSettings(this.sqlite, settings);
+  }
+  // Digests (issue 24 part 3)
+  async datedArticles(days: DayRange, scope?: SearchScope): Promise<DatedArticle[]> {
+    return digests.datedArticles(this.sqlite, days, scope && scopeSourceIds(scope));
+  }
+
+  async saveDigestSchedule(schedule: NewDigestSchedule): Promise<DigestSchedule> {
+    return digests.saveDigestSchedule(this.sqlite, schedule);
+  }
+
+  async digestSchedules(guildId?: string): Promise<DigestSchedule[]> {
+    return digests.digestSchedules(this.sqlite, guildId);
+  }
+
+  async removeDigestSchedules(guildId: string, channelId?: string): Promise<DigestSchedule[]> {
+    return digests.removeDigestSchedules(this.sqlite, guildId, channelId);
+  }
+
+  async claimDigestRun(id: number, localDate: string, runAt: string): Promise<boolean> {
+    return digests.claimDigestRun(this.sqlite, id, localDate, runAt);
   }
 }
