@@ -42,11 +42,9 @@ export async function readPeriod(text: string, language: string, now: Date): Pro
   const words = PERIOD_WORDS[language];
   if (!words) return null;
   const stretches: Array<{ stretch: Stretch; openEnd: boolean }> = relativePeriods(text, words, now).map((stretch) => ({ stretch, openEnd: true }));
-  const masked = maskSpans(
-    text,
-    stretches.map((s) => [s.stretch.start, s.stretch.end]),
-  );
-  for (const stretch of [...pointsInTime(masked, words, now), ...(await chronoDates(masked, language, now))]) stretches.push({ stretch, openEnd: false });
+  for (const stretch of pointsInTime(maskSpans(text, spansOf(stretches)), words, now)) stretches.push({ stretch, openEnd: false });
+  // chrono reads what the tables did not ("avant-hier" would otherwise also be read as "hier").
+  for (const stretch of await chronoDates(maskSpans(text, spansOf(stretches)), language, now)) stretches.push({ stretch, openEnd: false });
   if (stretches.length === 0) return null;
   const periods = stretches.map(({ stretch, openEnd }) => withConnector(text, stretch, words, openEnd));
   const sinces = periods.flatMap((p) => (p.period.since ? [p.period.since] : []));
@@ -56,6 +54,8 @@ export async function readPeriod(text: string, language: string, now: Date): Pro
     spans: periods.map((p) => p.span),
   };
 }
+
+const spansOf = (found: Array<{ stretch: Stretch }>): Array<[number, number]> => found.map(({ stretch }) => [stretch.start, stretch.end]);
 
 /** The text with the spans blanked out (same length, so positions stay). */
 function maskSpans(text: string, spans: Array<[number, number]>): string {
