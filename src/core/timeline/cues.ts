@@ -38,7 +38,7 @@ export const CUES: Record<string, LanguageCues> = {
       `(?:the )?news (?:on|about|regarding|concerning|from|of)`,
       // "updates on", "developments in", "strike updates", "Halvik news?"
       `(?:the |any )?(?:updates?|developments?) (?:on|about|in|regarding|with|concerning)`,
-      '(?:news )?updates',
+      'news updates?',
       'news(?=[\\s?.!]*$)',
       // "what's going on with"
       `what(?:'s| is| has been) going on${EN_AFTER}`,
@@ -65,8 +65,8 @@ export const CUES: Record<string, LanguageCues> = {
       `was ist (?:los|passiert) (?:mit|bei|beim|in|im)`,
       `(?:eine )?(?:zeitleiste|chronologie|chronik) (?:zu|zum|zur|über|des|der)`,
     ],
-    // "Was ist (seit Montag beim Streik) passiert", "was hat sich getan", "was ist geschehen"
-    events: ['(?:ist |sind |hat sich |haben sich )?(?:passiert|geschehen|ereignet|getan|vorgefallen)'],
+    // "Was ist (seit Montag beim Streik) passiert", "was ist geschehen" (not "getan": "was hat er getan" asks what someone did)
+    events: ['(?:ist |sind |hat sich |haben sich )?(?:passiert|geschehen|ereignet|vorgefallen)'],
   },
   it: {
     news: [
@@ -83,8 +83,10 @@ export const CUES: Record<string, LanguageCues> = {
       `a che punto (?:è|sono|siamo)(?: (?:con|il|la|lo|l'|i|gli|le))?`,
       `(?:la )?cronologia (?:di|del|dello|della|dell'|dei|degli|delle)`,
     ],
-    // "che cosa è successo con", "cos'è accaduto al"
-    events: [`(?:che |cosa |che cosa |cos')?(?:è |e' |sono )?(?:successo|successa|successi|accaduto|accaduta|avvenuto|avvenuta)${IT_AFTER}`],
+    // "che cosa è successo con", "cos'è accaduto al" (with its verb: "un successo" is a success)
+    events: [
+      `(?:(?:che |cosa |che cosa |cos')(?:è |e' |sono )?|(?:è |e' |sono ))(?:successo|successa|successi|accaduto|accaduta|avvenuto|avvenuta)${IT_AFTER}`,
+    ],
   },
   fr: {
     news: [
@@ -121,8 +123,8 @@ export const CUES: Record<string, LanguageCues> = {
       `(?:cómo|como) (?:va|van|sigue|siguen)(?: (?:el|la|los|las|lo de))?`,
       `(?:la )?cronología (?:de|del)`,
     ],
-    // "qué ha pasado con", "qué ocurrió en"
-    events: [`(?:qué |que )?(?:ha |han )?(?:pasado|pasó|ocurrido|ocurrió|sucedido|sucedió|acontecido)${ES_AFTER}`],
+    // "qué ha pasado con", "qué ocurrió en" (with "qué" or "ha": "el domingo pasado" is last Sunday)
+    events: [`(?:(?:qué |que )(?:ha |han )?|(?:ha |han ))(?:pasado|pasó|ocurrido|ocurrió|sucedido|sucedió|acontecido)${ES_AFTER}`],
   },
 };
 

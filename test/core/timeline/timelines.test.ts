@@ -85,7 +85,9 @@ async function expectTimeline(answer: Answer, period: { since?: string; until?: 
   // One line per story as the store groups articles (copies today, events once grouped): each line's story is the store's.
   const stories = await store.stories(storyIds);
   for (const c of answer.citations) expect(c.story).toEqual(stories.get(c.story.id));
-  timeline.forEach((entry, i) => expect(entry.outlets).toEqual(answer.citations[i]!.story.outlets));
+  timeline.forEach((entry, i) => {
+    expect(entry.outlets).toEqual(answer.citations[i]!.story.outlets);
+  });
   return timeline;
 }
 
