@@ -175,6 +175,23 @@ describe('timeline questions in several languages with the right order and dates
     }
   });
 
+  it('with an LLM answerer too: the timeline is composed offline, the answerer is not asked', async () => {
+    let asked = 0;
+    const answerer = {
+      async answer(): Promise<Answer> {
+        asked++;
+        throw new Error('the LLM answerer was asked');
+      },
+    };
+    const withLlm = new KnowledgeBase({ store, embeddings: null, embeddingStatus: { model: 'none', available: false, dimension: null, reason: 'not loaded in this test' }, answerer });
+    const answer = await withLlm.ask('novità sullo sciopero di Halvik da lunedì', { now: NOW });
+    await expectTimeline(answer, { since: '2026-11-02' });
+    expect(answer.mode).toBe('extractive');
+    expect(asked).toBe(0);
+    await expect(withLlm.ask('How much pay rise did the union ask for?', { now: NOW })).rejects.toThrow(/LLM answerer was asked/);
+    expect(asked).toBe(1);
+  });
+
   it('in Discord: titles and outlets escaped like citations, dates intact, every message within the limit', async () => {
     const answer = await kb.ask('latest on the Grimsby ferry', { now: NOW });
     await expectTimeline(answer);
