@@ -10,10 +10,15 @@
  * - `events`: "what happened". Time-shaped only with a period ("what happened with X this
  *   week"), since without one it asks about an event, answered as any question.
  * A period alone ("who won the vote on Monday?") never makes a timeline.
+ *
+ * `residue`: words that ask rather than name the subject ("tell me", a "latest" or "news" the
+ * cues did not take in): taken out of the topic wherever they stand, since a topic word no
+ * article holds would weigh most in every passage's relevance.
  */
 export interface LanguageCues {
   news: string[];
   events: string[];
+  residue: string[];
 }
 
 /** English prepositions after a cue. */
@@ -40,18 +45,19 @@ export const CUES: Record<string, LanguageCues> = {
       `(?:the |any )?(?:updates?|developments?) (?:on|about|in|regarding|with|concerning)`,
       'news updates?',
       'news(?=[\\s?.!]*$)',
-      // "what's going on with"
-      `what(?:'s| is| has been) going on${EN_AFTER}`,
+      // "what's going on with", "what's been going on in"
+      `what(?:'s| is| has)?(?: been)? going on${EN_AFTER}`,
       // "a timeline of"
       `(?:a |the )?timeline (?:of|for|on)`,
     ],
     // "what happened with", "what has been happening in", "what went on at"
     events: [`what(?:'s| has| have)? (?:happened|been happening|occurred|went on)${EN_AFTER}`, `(?:has |have )?happened${EN_AFTER}`],
+    residue: ['(?:(?:can|could) you |please )*(?:tell|give|show) (?:me|us)(?: about)?', 'latest|newest|recent|news|updates?|developments?|headlines'],
   },
   de: {
     news: [
       // "Was gibt es Neues zum", "Gibt es Neuigkeiten über"
-      `(?:was )?gibt(?: es)?(?: etwas)? (?:neues|neuigkeiten)${DE_AFTER}`,
+      `(?:was )?(?:gibt|gab)(?:'s| es)?(?: etwas)? (?:neues|neuigkeiten)${DE_AFTER}`,
       `(?:etwas )?neues (?:zu|zum|zur|über|bei|beim|von|vom|aus|in|im|mit)`,
       `was ist neu${DE_AFTER}`,
       // "die neuesten Nachrichten zum", "Neuigkeiten vom"
@@ -67,13 +73,17 @@ export const CUES: Record<string, LanguageCues> = {
     ],
     // "Was ist (seit Montag beim Streik) passiert", "was ist geschehen" (not "getan": "was hat er getan" asks what someone did)
     events: ['(?:ist |sind |hat sich |haben sich )?(?:passiert|geschehen|ereignet|vorgefallen)'],
+    residue: [
+      '(?:sag|zeig|gib|sagen sie|zeigen sie|geben sie) (?:mir|uns)',
+      "neueste[nrs]?|aktuelle[nrs]?|neues|nachrichten|neuigkeiten|meldungen|gibt's|gab es|gibt es",
+    ],
   },
   it: {
     news: [
       // "cosa c'è di nuovo sullo"
       `(?:che |cosa |che cosa |cos')?(?:c'è|ci sono|c'e) di nuovo${IT_AFTER}`,
       // "novità sullo", "ci sono novità su", "le novità della"
-      `(?:ci sono |le |qualche |quali )?novità${IT_AFTER}`,
+      `(?:ci sono |le |qualche |quali |che )?novità(?: ci sono)?${IT_AFTER}`,
       // "le ultime notizie su", "le ultime sulla", "gli ultimi sviluppi del"
       `(?:le )?ultime (?:(?:notizie|novità|news|informazioni|aggiornamenti)${IT_AFTER}|su|sul|sullo|sulla|sull'|sui|sugli|sulle|riguardo a|riguardo al|riguardo alla)`,
       `(?:gli )?ultimi (?:sviluppi|aggiornamenti)${IT_AFTER}`,
@@ -87,6 +97,7 @@ export const CUES: Record<string, LanguageCues> = {
     events: [
       `(?:(?:che |cosa |che cosa |cos')(?:è |e' |sono )?|(?:è |e' |sono ))(?:successo|successa|successi|accaduto|accaduta|avvenuto|avvenuta)${IT_AFTER}`,
     ],
+    residue: ['dimmi|dammi|mostrami|raccontami|mi dici|mi dai', 'ultime|ultimi|novità|notizie|aggiornamenti|sviluppi|ci sono'],
   },
   fr: {
     news: [
@@ -96,23 +107,24 @@ export const CUES: Record<string, LanguageCues> = {
       `(?:qu'y a-t-il|qu'est-ce qu'il y a|y a-t-il|il y a)(?: du| de)? (?:nouveau|neuf)${FR_AFTER}`,
       `du nouveau (?:sur|concernant|à propos de|à propos du|à propos des|dans|pour)`,
       // "les dernières nouvelles sur", "les derniers développements de"
-      `(?:les )?dernières (?:nouvelles|informations|infos|actualités|actus|news)${FR_AFTER}`,
+      `(?:quelles sont )?(?:les )?dernières (?:nouvelles|informations|infos|actualités|actus|news)${FR_AFTER}`,
       `(?:les )?derniers (?:développements|rebondissements|événements)${FR_AFTER}`,
       // "des nouvelles de", "l'actualité du"
-      `(?:des |les |l')?(?:nouvelles|actualités|actualité|actus) (?:sur|de|du|des|d'|concernant|à propos de|à propos du|à propos des)`,
+      `(?:quelles sont |quelles |y a-t-il )?(?:des |les |l')?(?:nouvelles|actualités|actualité|actus) (?:sur|de|du|des|d'|concernant|à propos de|à propos du|à propos des)`,
       // "où en est la", "où en est-on avec"
       `où en (?:est|sont|est-on|sommes-nous)(?: (?:avec|de|du|des|la|le|les|l'))?`,
       `(?:la )?chronologie (?:de|du|des|d')`,
     ],
     // "qu'est-ce qui s'est passé avec", "que s'est-il passé à"
     events: [`(?:qu'est-ce qui |que |ce qui )?(?:s'est(?:-il)? passé|est-il arrivé|est arrivé|s'est(?:-il)? produit)${FR_AFTER}`],
+    residue: ['dis-moi|donne-moi|montre-moi|dites-moi|donnez-moi', 'dernières|derniers|nouvelles|actualités|actualité|actus|quelles sont|quelles'],
   },
   es: {
     news: [
       // "qué hay de nuevo sobre"
       `(?:qué |que )?hay de nuevo${ES_AFTER}`,
       // "novedades sobre", "hay novedades de"
-      `(?:las |alguna |algunas |hay |qué )?novedades${ES_AFTER}`,
+      `(?:las |alguna |algunas |hay |qué )?novedades(?: hay)?${ES_AFTER}`,
       // "las últimas noticias sobre", "lo último de", "los últimos avances en"
       `(?:las )?últimas (?:noticias|novedades|informaciones|actualizaciones)${ES_AFTER}`,
       `lo último (?:sobre|de|del|en|con|acerca de|acerca del)`,
@@ -125,6 +137,7 @@ export const CUES: Record<string, LanguageCues> = {
     ],
     // "qué ha pasado con", "qué ocurrió en" (with "qué" or "ha": "el domingo pasado" is last Sunday)
     events: [`(?:(?:qué |que )(?:ha |han )?|(?:ha |han ))(?:pasado|pasó|ocurrido|ocurrió|sucedido|sucedió|acontecido)${ES_AFTER}`],
+    residue: ['dime|dame|muéstrame|cuéntame', 'últimas|últimos|noticias|novedades|hay'],
   },
 };
 

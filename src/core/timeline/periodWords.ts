@@ -20,7 +20,7 @@ export interface PeriodWords {
   lastUnits: string[];
   /** Unit words: their unit, and whether plural (a plural without a number: PLURAL_WITHOUT_NUMBER). */
   units: Record<string, [Unit, boolean]>;
-  /** Number words up to twelve (digits are read as digits). */
+  /** Number words up to twelve, and "a few" read as three (digits are read as digits). */
   numbers: Record<string, number>;
   /** Words before a date that make it the period's start ("since", "seit", "da", "depuis", "desde"). */
   since: string;
@@ -54,7 +54,7 @@ export const PERIOD_WORDS: Record<string, PeriodWords> = {
     numbers: numbers([
       ['one', 'a'],
       ['two', 'couple of'],
-      ['three'],
+      ['three', 'few', 'several'],
       ['four'],
       ['five'],
       ['six'],
@@ -87,7 +87,7 @@ export const PERIOD_WORDS: Record<string, PeriodWords> = {
     numbers: numbers([
       ['ein', 'eine', 'einer', 'einem', 'einen'],
       ['zwei'],
-      ['drei'],
+      ['drei', 'paar', 'einigen', 'wenigen'],
       ['vier'],
       ['fünf'],
       ['sechs'],
@@ -121,7 +121,7 @@ export const PERIOD_WORDS: Record<string, PeriodWords> = {
     numbers: numbers([
       ['un', 'uno', 'una'],
       ['due'],
-      ['tre'],
+      ['tre', 'pochi', 'alcuni', 'poche', 'alcune'],
       ['quattro'],
       ['cinque'],
       ['sei'],
@@ -152,7 +152,20 @@ export const PERIOD_WORDS: Record<string, PeriodWords> = {
       ['week', ['semaine'], ['semaines']],
       ['month', ['mois'], []],
     ]),
-    numbers: numbers([['un', 'une'], ['deux'], ['trois'], ['quatre'], ['cinq'], ['six'], ['sept'], ['huit'], ['neuf'], ['dix'], ['onze'], ['douze']]),
+    numbers: numbers([
+      ['un', 'une'],
+      ['deux'],
+      ['trois', 'quelques'],
+      ['quatre'],
+      ['cinq'],
+      ['six'],
+      ['sept'],
+      ['huit'],
+      ['neuf'],
+      ['dix'],
+      ['onze'],
+      ['douze'],
+    ]),
     since: "depuis|à partir d[eu]|à partir d'|dès",
     until: "jusqu'à|jusqu'au|jusqu'a",
     articles: 'le|la|l',
@@ -174,7 +187,20 @@ export const PERIOD_WORDS: Record<string, PeriodWords> = {
       ['week', ['semana'], ['semanas']],
       ['month', ['mes'], ['meses']],
     ]),
-    numbers: numbers([['un', 'uno', 'una'], ['dos'], ['tres'], ['cuatro'], ['cinco'], ['seis'], ['siete'], ['ocho'], ['nueve'], ['diez'], ['once'], ['doce']]),
+    numbers: numbers([
+      ['un', 'uno', 'una'],
+      ['dos'],
+      ['tres', 'unos', 'unas', 'algunos', 'algunas', 'pocos', 'pocas'],
+      ['cuatro'],
+      ['cinco'],
+      ['seis'],
+      ['siete'],
+      ['ocho'],
+      ['nueve'],
+      ['diez'],
+      ['once'],
+      ['doce'],
+    ]),
     since: 'desde|a partir de|a partir del',
     until: 'hasta',
     articles: 'el|la|los|las',

@@ -39,7 +39,7 @@ function blank(text: string, spans: Array<[number, number]>): string {
 /** What stays of a text without its period and cue words: the topic, punctuation at its ends dropped. */
 function topicOf(rest: string, language: string): string {
   const cues = CUES[language]!;
-  return collapseWhitespace(removeAll(rest, [...cues.news, ...cues.events]))
+  return collapseWhitespace(removeAll(removeAll(rest, [...cues.news, ...cues.events]), cues.residue))
     .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
     .trim();
 }

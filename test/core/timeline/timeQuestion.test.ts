@@ -23,6 +23,9 @@ describe('time-shaped questions and their periods, relative to a fixed now', () 
     ['news about the Halvik strike between Monday and Wednesday', 'en', { since: '2026-11-02', until: '2026-11-04' }, /Halvik strike/],
     ['What is new in the Kerrow eruption since November 5?', 'en', { since: '2026-11-05' }, /^the Kerrow eruption$/],
     ['What happened with the budget in March?', 'en', { since: '2026-03-01', until: '2026-03-31' }, /budget/],
+    ['What happened to the Halvik strike over the last few days?', 'en', { since: '2026-11-05' }, /^the Halvik strike$/],
+    ["What's been going on with the Kerrow volcano this week?", 'en', { since: '2026-11-02' }, /^the Kerrow volcano$/],
+    ['Was gab es Neues zum Streik in Halvik letzte Woche?', 'de', { since: '2026-11-01' }, /^Streik in Halvik$/],
     ['Was ist seit Dienstag beim Streik in Halvik passiert?', 'de', { since: '2026-11-03' }, /Streik in Halvik/],
     ['Was gibt es Neues zum Vulkan Kerrow diese Woche?', 'de', { since: '2026-11-02' }, /^Vulkan Kerrow$/],
     ['Neuigkeiten zum Streik in Halvik von gestern', 'de', { since: '2026-11-07', until: '2026-11-07' }, /Streik in Halvik/],
@@ -55,10 +58,15 @@ describe('time-shaped questions and their periods, relative to a fixed now', () 
   it.each([
     ['latest on the Halvik strike', 'en', /^the Halvik strike$/],
     ["What's the latest news about the Kerrow volcano?", 'en', /^the Kerrow volcano$/],
+    // Words that ask rather than name the subject leave the topic: an absent word would weigh most in relevance.
+    ['latest Halvik strike news', 'en', /^Halvik strike$/],
     ['Any Halvik strike news?', 'en', /^Any Halvik strike$/],
     ['Was gibt es Neues zum Streik in Halvik?', 'de', /^Streik in Halvik$/],
     ['Die neuesten Nachrichten über den Vulkan Kerrow', 'de', /Vulkan Kerrow/],
     ['Ci sono novità sullo sciopero di Halvik?', 'it', /^sciopero di Halvik$/],
+    ['Che novità ci sono sul vulcano Kerrow?', 'it', /^vulcano Kerrow$/],
+    ['Quelles sont les nouvelles du volcan Kerrow ?', 'fr', /^volcan Kerrow$/],
+    ['Tell me the latest about Kerrow', 'en', /^Kerrow$/],
     ['Quoi de neuf sur le volcan Kerrow ?', 'fr', /^le volcan Kerrow$/],
     ['¿Qué hay de nuevo sobre el volcán Kerrow?', 'es', /^el volcán Kerrow$/],
   ])('"%s" asks for the latest stories: no period, no lower bound', async (question, language, topic) => {

@@ -183,7 +183,12 @@ describe('timeline questions in several languages with the right order and dates
         throw new Error('the LLM answerer was asked');
       },
     };
-    const withLlm = new KnowledgeBase({ store, embeddings: null, embeddingStatus: { model: 'none', available: false, dimension: null, reason: 'not loaded in this test' }, answerer });
+    const withLlm = new KnowledgeBase({
+      store,
+      embeddings: null,
+      embeddingStatus: { model: 'none', available: false, dimension: null, reason: 'not loaded in this test' },
+      answerer,
+    });
     const answer = await withLlm.ask('novità sullo sciopero di Halvik da lunedì', { now: NOW });
     await expectTimeline(answer, { since: '2026-11-02' });
     expect(answer.mode).toBe('extractive');
