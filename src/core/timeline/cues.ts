@@ -137,7 +137,8 @@ export const CUES: Record<string, LanguageCues> = {
     ],
     // "qué ha pasado con", "qué ocurrió en" (with "qué" or "ha": "el domingo pasado" is last Sunday)
     events: [`(?:(?:qué |que )(?:ha |han )?|(?:ha |han ))(?:pasado|pasó|ocurrido|ocurrió|sucedido|sucedió|acontecido)${ES_AFTER}`],
-    residue: ['dime|dame|muéstrame|cuéntame', 'últimas|últimos|noticias|novedades|hay'],
+    // "pasado" left after a weekday chrono read ("el viernes pasado")
+    residue: ['dime|dame|muéstrame|cuéntame', 'últimas|últimos|noticias|novedades|hay|pasad[oa]'],
   },
 };
 
