@@ -35,7 +35,7 @@ describe('ask --json with a time-shaped question (compiled CLI)', () => {
     expect(json.timeline[0].source).toBe('herald-strike-end.html');
     expect(json.timeline.map((e: { source: string }) => e.source)).not.toContain('ledger-strike-analysis.html');
     expect(json.answer).toMatch(
-      /^Reports from 2026-11-02 to 2026-11-08, newest first:\n2026-11-06 — “Halvik dock strike ends with 6 percent pay deal” — Harbour Herald: .* \[1\]\n/,
+      /^Reports from 2026-11-02 to 2026-11-08, newest first:\n2026-11-06 — “Halvik dock strike ends with 6 percent pay deal” — Harbour Herald[^\n]*: .* \[1\]\n/,
     );
 
     const text = await runScript('src/cli/ask.ts', ['--since', '2026-11-05', 'latest on the Halvik strike'], env);
