@@ -35,6 +35,7 @@ const HOSTILE: CorpusArticle = {
 
 let store: SqliteStore;
 let kb: KnowledgeBase;
+let docsSourceId: string;
 
 beforeAll(async () => {
   const root = suiteTempDir('timeline-');
@@ -43,6 +44,7 @@ beforeAll(async () => {
   writeNewsEvents(docs);
   writeFileSync(join(docs, HOSTILE.file), corpusPage(HOSTILE));
   const embeddings = new HashingEmbeddings();
+  docsSourceId = parseSourceEntry(docs).id;
   await ingest({ dataDir: join(root, 'data'), sources: [parseSourceEntry(docs)], embeddings: loaded(embeddings), fetchTimeoutMs: 1000, maxArticleBytes: 1e6 });
   store = SqliteStore.open(join(root, 'data'));
   kb = new KnowledgeBase({ store, embeddings, embeddingStatus: loaded(embeddings).status });
@@ -159,6 +161,14 @@ describe('timeline questions in several languages with the right order and dates
     const timeline = await expectTimeline(early, { until: '2026-11-03' });
     expect(timeline.every((e) => article(e.source).story === 'strike-start')).toBe(true);
     expect(early.answer.split('\n')[0]).toBe('Reports until 2026-11-03, newest first:');
+  });
+
+  it("in a server's scope: only its sources' reports", async () => {
+    const unscoped = await kb.ask('latest on the Halvik strike', { now: NOW });
+    const inScope = await kb.ask('latest on the Halvik strike', { now: NOW, scope: { sourceIds: [docsSourceId] } });
+    expect(inScope.timeline).toEqual(unscoped.timeline);
+    const outside = await kb.ask('latest on the Halvik strike', { now: NOW, scope: { sourceIds: ['https://other.example/feed'] } });
+    expect(outside).toMatchObject({ shape: 'timeline', timeline: [], noAnswer: true });
   });
 
   it('nothing relevant in the period: the honest not-covered answer, naming the period', async () => {
