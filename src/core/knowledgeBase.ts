@@ -12,6 +12,7 @@ import { currentCalibration } from './calibration/currentCalibration.js';
 import { DEFAULT_THRESHOLDS, type GateThresholds, type OperatingPoint, type ThresholdOrigin } from './calibration/operatingPoint.js';
 import { notSeparatingLimitation, vectorScale, type VectorScale } from './calibration/vectorCalibration.js';
 import { LEXICAL_ONLY_LIMITATION } from './limitations.js';
+import { answerTimeline, timelineRequest } from './timeline/timelineAnswer.js';
 
 /** Passages whose sentences are compared with the question vector (the ones quotes come from). */
 const SENTENCE_SCORED_PASSAGES = 6;
@@ -202,13 +203,21 @@ export class KnowledgeBase {
   /**
    * Answers a question. `retrievalQuestion` is the standalone form of a follow-up (the
    * earlier question plus this one); it may be longer than a question a person may type.
+   * A question asking for the latest news or for what happened over a period gets a timeline
+   * (src/core/timeline/), composed offline whatever the answerer; `now` dates its period.
    */
   async ask(rawQuestion: string, options: RetrievalOptions & { hooks?: AnswerHooks; retrievalQuestion?: string } = {}): Promise<Answer> {
     const question = validateQuestion(rawQuestion, this.options.maxQuestionLength);
+    const timeline = await timelineRequest(question, { now: options.now, retrievalQuestion: options.retrievalQuestion });
+    if (timeline) {
+      const retrieve = (topic: string, retrievalOptions: RetrievalOptions) =>
+        this.retrieveValid(validateQuestion(topic, MAX_RETRIEVAL_QUESTION_LENGTH), retrievalOptions);
+      return answerTimeline(timeline, { retrieve, store: this.options.store }, options);
+    }
     const retrieval = options.retrievalQuestion
       ? await this.retrieveValid(validateQuestion(options.retrievalQuestion, MAX_RETRIEVAL_QUESTION_LENGTH), { ...options, emphasis: question })
       : await this.retrieveValid(question, options);
     const answer = await this.answerer.answer(question, retrieval, questionLanguage(question), options.hooks);
-    return withStories(answer, this.options.store, options.scope);
+    return { shape: 'answer', ...(await withStories(answer, this.options.store, options.scope)) };
   }
 }

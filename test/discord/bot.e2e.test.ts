@@ -171,6 +171,22 @@ describe('Discord bot end to end (real discord.js client, fake Discord on 127.0.
     expect(post!.body.content).toMatch(/Lohnerhöhung von 8,5 Prozent.*\[1\]/);
   });
 
+  it('answers time-shaped questions with a timeline, in /ask and in mentions: dated lines, cited, dates intact', async () => {
+    const { token } = fake.slashCommand('ask', [{ name: 'question', type: OPTION.STRING, value: 'Any news about the Rhine barges at Kaub?' }], {
+      userId: '500000000000000041',
+    });
+    const content = await finalEdit(fake, token, /Sources:/);
+    expect(content).toMatch(
+      /^The latest reports, newest first:\n2026-08-14 — “Rhine barges sail a third full as Kaub gauge drops”: The water level .* \[1\]\n/,
+    );
+    expect(content).toContain('[1] Rhine barges sail a third full as Kaub gauge drops — 2026-08-14, en — rhine.txt');
+    const { id } = fake.message('Was gibt es Neues zur GDL?', { mentionBot: true, userId: '500000000000000041' });
+    const reply = await fake.waitFor(() => channelPosts(fake, CHANNEL_ID).find((c) => c.body.message_reference?.message_id === id));
+    expect(reply.body.content).toMatch(
+      /^Die neuesten Meldungen, die neueste zuerst:\n2026-10-06 — „Bahnstreik: GDL kündigt 48-Stunden-Ausstand an“: .*\[1\]\n\nQuellen:/,
+    );
+  });
+
   it('answers a mention in a channel as a reply (mention removed) and ignores other chatter', async () => {
     fake.message('just chatting about ferries, not asking the bot', { userId: '500000000000000009' });
     const { id } = fake.message('quante stazioni avrà la linea 2 della metropolitana di Torino?', { mentionBot: true, userId: '500000000000000009' });

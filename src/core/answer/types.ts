@@ -65,4 +65,20 @@ export interface Answer {
   notes?: string[];
   /** Whether the gate let the question be answered, why, and the evidence it weighed. */
   decision?: AnswerDecision;
+  /** What kind of answer (KnowledgeBase.ask always says): quoted sentences, or a timeline of dated stories (src/core/timeline/). */
+  shape?: 'answer' | 'timeline';
+  /** A timeline's stories, newest first, in the order of its lines (line i cites [i + 1]); only with shape 'timeline'. */
+  timeline?: TimelineEntry[];
+}
+
+/** One line of a timeline (the JSON contract of `ask --json`). */
+export interface TimelineEntry {
+  /** The cited article's publication date as stored (as its citation gives it): a timeline has no undated line. */
+  published: string;
+  /** The cited article's title. */
+  title: string;
+  /** The distinct outlets telling the story (the cited article's first). */
+  outlets: string[];
+  /** The cited article's source as citations give it: the fetched URL, or the file name for local files. */
+  source: string;
 }
