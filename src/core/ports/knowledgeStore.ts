@@ -3,6 +3,7 @@ import type { QuestionRateLimit } from './questionRateLimit.js';
 import type { OperatingPoint } from '../calibration/operatingPoint.js';
 import type { DeskSource, FeedSchedule, NewDeskSource, SearchScope, ServerSettings } from './newsDesks.js';
 import type { VectorCalibration } from '../calibration/vectorCalibration.js';
+import type { AnswerSummary, AnswerWindow, AnswerWithFeedback, FeedbackWrite, NewAnswerRecord } from './answerLog.js';
 
 /** The embedding space the stored vectors belong to. */
 export interface VectorSpace {
@@ -293,6 +294,18 @@ export interface KnowledgeStore {
   storeBytesOnDisk(): Promise<number>;
   writeManifest(manifest: StoreManifest): Promise<void>;
   close(): Promise<void>;
+
+  // Answers and feedback (issue 24 part 4; src/core/ports/answerLog.ts)
+  /** Records an answered or declined question; returns its id (the feedback buttons carry it). */
+  recordAnswer(record: NewAnswerRecord): Promise<number>;
+  /** Creates or replaces one person's vote on an answer; false when the answer is no longer stored (pruned). */
+  recordFeedback(feedback: FeedbackWrite): Promise<boolean>;
+  /** Counts of a window and its newest declined questions (at most `declinedLimit`). */
+  answerSummary(window: AnswerWindow, declinedLimit: number): Promise<AnswerSummary>;
+  /** Every recorded answer of a window with its votes, oldest first, read lazily. */
+  exportAnswers(window: AnswerWindow): AsyncIterable<AnswerWithFeedback>;
+  /** Deletes answers recorded before `before` (ISO) and their votes; returns how many answers went. */
+  pruneAnswers(before: string): Promise<number>;
 }
 
 /**

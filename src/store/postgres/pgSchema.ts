@@ -183,8 +183,33 @@ CREATE SEQUENCE membership_changes;
   // 8: digest schedules (reserved; a no-op until written).
   'SELECT 1',
 
-  // 9: answers and their feedback (reserved; a no-op until written).
-  'SELECT 1',
+  // 9: answers the bot gave and the votes on them (src/core/ports/answerLog.ts), shared by every
+  // shard: a button is handled by whichever shard Discord sends the click to. Only a user id
+  // and the server are kept about a person; votes go with their answer when retention prunes it.
+  `
+CREATE TABLE answer_records (
+  id bigserial PRIMARY KEY,
+  at text NOT NULL,
+  guild_id text,
+  channel_id text NOT NULL,
+  user_id text NOT NULL,
+  question text NOT NULL,
+  answer text NOT NULL,
+  citations text NOT NULL,
+  answered boolean NOT NULL,
+  mode text NOT NULL
+);
+CREATE INDEX answer_records_at ON answer_records(at);
+CREATE INDEX answer_records_guild_at ON answer_records(guild_id, at);
+CREATE TABLE answer_feedback (
+  answer_id bigint NOT NULL REFERENCES answer_records(id) ON DELETE CASCADE,
+  user_id text NOT NULL,
+  vote text NOT NULL CHECK (vote IN ('up', 'down')),
+  reason text,
+  at text NOT NULL,
+  PRIMARY KEY (answer_id, user_id)
+);
+`,
 ];
 
 /**

@@ -93,8 +93,33 @@ CREATE TABLE server_settings (
   // 7: digest schedules (reserved; an empty migration until written).
   7: '',
 
-  // 8: answers and their feedback (reserved; an empty migration until written).
-  8: '',
+  // 8: answers the bot gave and the votes on them (src/core/ports/answerLog.ts): the /status
+  // report and `npm run feedback`. Only a user id and the server are kept about a person;
+  // votes go with their answer when retention prunes it.
+  8: `
+CREATE TABLE answer_records (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  guild_id TEXT,
+  channel_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  question TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  citations TEXT NOT NULL,
+  answered INTEGER NOT NULL,
+  mode TEXT NOT NULL
+);
+CREATE INDEX answer_records_at ON answer_records(at);
+CREATE INDEX answer_records_guild_at ON answer_records(guild_id, at);
+CREATE TABLE answer_feedback (
+  answer_id INTEGER NOT NULL REFERENCES answer_records(id) ON DELETE CASCADE,
+  user_id TEXT NOT NULL,
+  vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+  reason TEXT,
+  at TEXT NOT NULL,
+  PRIMARY KEY (answer_id, user_id)
+) WITHOUT ROWID;
+`,
 };
 
 export const SCHEMA_SQL = `
