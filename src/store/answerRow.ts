@@ -1,4 +1,3 @@
-import type { Citation } from '../core/answer/types.js';
 import {
   type AnswerRecord,
   type AnswerWithFeedback,
@@ -57,7 +56,7 @@ export function answerFromRow(row: AnswerRow): AnswerRecord {
     userId: row.user_id,
     question: row.question,
     answer: row.answer,
-    citations: JSON.parse(row.citations) as Citation[],
+    citations: JSON.parse(row.citations) as object[],
     answered: Boolean(row.answered),
     mode: row.mode === 'llm' ? 'llm' : 'extractive',
   };

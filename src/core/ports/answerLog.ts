@@ -1,5 +1,3 @@
-import type { Citation } from '../answer/types.js';
-
 /**
  * The answers the bot gave and what people said about them (👍/👎 and an optional reason), for
  * the /status report and `npm run feedback -- --export`. Nothing about a person is kept but
@@ -24,7 +22,11 @@ export interface NewAnswerRecord {
   question: string;
   /** The answer text with its [n] markers (the honest no-answer when declined). */
   answer: string;
-  citations: Citation[];
+  /**
+   * The answer's citations as `ask --json` gives them (src/core/answer/types.ts Citation), kept
+   * as JSON: the store does not read them (typed loosely so this port needs nothing of answer/).
+   */
+  citations: object[];
   /** False when the bot declined (the news it reads does not cover the question). */
   answered: boolean;
   mode: 'extractive' | 'llm';
