@@ -154,6 +154,9 @@ export function answerLogContract<S extends KnowledgeStore>(backend: string, ope
         expect((await exported(store)).map((a) => [a.id, a.feedback.length])).toEqual([[recent, 1]]);
         expect(await store.recordFeedback({ answerId: old, userId: 'u3', vote: 'up', at: '2026-12-02T00:00:00.000Z' })).toBe(false);
         expect((await store.answerSummary({}, 10)).downvoted).toBe(0);
+        // Ids are never reused: the buttons of a pruned answer must not vote on a newer one.
+        expect(await store.pruneAnswers('2027-01-01T00:00:00.000Z')).toBe(1);
+        expect(await store.recordAnswer(record())).toBeGreaterThan(recent);
       });
     });
 

@@ -95,10 +95,11 @@ CREATE TABLE server_settings (
 
   // 8: answers the bot gave and the votes on them (src/core/ports/answerLog.ts): the /status
   // report and `npm run feedback`. Only a user id and the server are kept about a person;
-  // votes go with their answer when retention prunes it.
+  // votes go with their answer when retention prunes it. AUTOINCREMENT: an id is never reused,
+  // since buttons carry it and a click on a pruned answer must not vote on a newer one.
   8: `
 CREATE TABLE answer_records (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   at TEXT NOT NULL,
   guild_id TEXT,
   channel_id TEXT NOT NULL,
