@@ -47,6 +47,8 @@ export interface InteractionBy {
   dm?: boolean;
   guildId?: string;
   channelId?: string;
+  /** Deliver to this shard's connection instead of the guild's (what a resharded bot meets: a click on an answer another shard posted). */
+  shard?: number;
 }
 
 let snowflake = 900000000000000000n;
@@ -347,7 +349,8 @@ export class FakeDiscord {
             permissions: String(by.permissions ?? 1024n),
           },
         };
-    const at = this.dispatchTo(by.dm ? undefined : guildId, 'INTERACTION_CREATE', data);
+    const at =
+      by.shard !== undefined ? this.dispatch('INTERACTION_CREATE', data, by.shard) : this.dispatchTo(by.dm ? undefined : guildId, 'INTERACTION_CREATE', data);
     return { id, token, at };
   }
 
