@@ -2,29 +2,41 @@ import type { AnswerSummary, AnswerWindow, AnswerWithFeedback, FeedbackWrite, Ne
 import { ANSWER_COLUMNS, answerValues, feedbackUpsertSet, feedbackValues, withFeedback, type AnswerRow, type FeedbackRow } from '../answerRow.js';
 import type { SqliteDatabase } from './sqliteDatabase.js';
 
-/** SQLite's record of the answers the bot gave and the votes on them (src/core/ports/answerLog.ts). */
+/**
+ * SQLite's record of the answers the bot gave and the votes on them (src/core/ports/answerLog.ts).
+ * Writes run uncounted (SqliteDatabase.runUncounted): recording a question must not empty the
+ * caches that make the next one fast.
+ */
 
 /** Answers exported per query. */
 const EXPORT_PAGE = 500;
 
 export function recordAnswer(sqlite: SqliteDatabase, record: NewAnswerRecord): number {
-  const result = sqlite
-    .statement(`INSERT INTO answer_records(${ANSWER_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)`)
-    .run(...answerValues(record, (answered) => (answered ? 1 : 0)));
+  const result = sqlite.runUncounted(
+    sqlite.statement(`INSERT INTO answer_records(${ANSWER_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)`),
+    ...answerValues(record, (answered) => (answered ? 1 : 0)),
+  );
   return Number(result.lastInsertRowid);
 }
 
 /** One statement: the vote is written only while its answer exists (a click on a pruned answer writes nothing). */
 export function recordFeedback(sqlite: SqliteDatabase, write: FeedbackWrite): boolean {
   const [answerId, userId, vote, reason, at, given] = feedbackValues(write);
-  const row = sqlite
-    .statement(
+  const written = sqlite.runUncounted(
+    sqlite.statement(
       `INSERT INTO answer_feedback(answer_id, user_id, vote, reason, at)
        SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM answer_records WHERE id = ?)
-       ON CONFLICT(answer_id, user_id) DO UPDATE SET ${feedbackUpsertSet('?')} RETURNING answer_id`,
-    )
-    .get(answerId, userId, vote, reason, at, answerId, given ? 1 : 0);
-  return row !== undefined;
+       ON CONFLICT(answer_id, user_id) DO UPDATE SET ${feedbackUpsertSet('?')}`,
+    ),
+    answerId,
+    userId,
+    vote,
+    reason,
+    at,
+    answerId,
+    given ? 1 : 0,
+  );
+  return written.changes > 0;
 }
 
 /** The window's conditions and their values, for `answer_records` aliased `a`. */
@@ -74,5 +86,5 @@ export function* exportAnswers(sqlite: SqliteDatabase, window: AnswerWindow): Ge
 }
 
 export function pruneAnswers(sqlite: SqliteDatabase, before: string): number {
-  return sqlite.statement('DELETE FROM answer_records WHERE at < ?').run(before).changes;
+  return sqlite.runUncounted(sqlite.statement('DELETE FROM answer_records WHERE at < ?'), before).changes;
 }
