@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageGaps } from '../../src/core/feedback/coverageGaps.js';
+import { contentTerms, coverageGaps, idfWeights } from '../../src/core/feedback/coverageGaps.js';
 
 describe('coverage gaps: declined questions grouped by shared content terms', () => {
   it('groups variants of one question ahead of a single one, with repeats counted and the most central question standing for the group', () => {
@@ -26,6 +26,21 @@ describe('coverage gaps: declined questions grouped by shared content terms', ()
   it('does not join questions that share one generic word', () => {
     const gaps = coverageGaps(['Who won the election in Norway?', 'Who won the football cup?'], 5);
     expect(gaps.map((g) => g.size)).toEqual([1, 1]);
+  });
+
+  it('weighs words by how common they are in the news: two common words shared do not make a gap, an uncovered subject does', () => {
+    const questions = ['Latest news on the election in Norway?', 'Latest news on the football cup?', 'Norway election latest'];
+    // Unweighted, "latest news" alone joins the first two.
+    expect(coverageGaps(questions.slice(0, 2), 5).map((g) => g.size)).toEqual([2]);
+    // In a knowledge base of 1,000 passages where "latest" and "news" are everywhere and the rest rare:
+    const terms = contentTerms(questions);
+    const common = new Set(['latest', 'news']);
+    const frequencies = terms.map((stems) => (stems.some((s) => common.has(s)) ? 600 : 3));
+    const weighted = coverageGaps(questions, 5, idfWeights(terms, frequencies, 1000));
+    expect(weighted.map((g) => g.questions.sort())).toEqual([
+      ['Latest news on the election in Norway?', 'Norway election latest'],
+      ['Latest news on the football cup?'],
+    ]);
   });
 
   it('groups around one question, not along a chain of resemblances (single linkage would make one group of four)', () => {

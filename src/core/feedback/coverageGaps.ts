@@ -21,6 +21,27 @@ interface Distinct {
 }
 
 /**
+ * How distinctive a content term is, from its stems in every language: the knowledge base's
+ * inverse document frequency (see termWeights), so words the news uses everywhere ("latest",
+ * "news", "today") weigh little and the words of an uncovered subject, which the news lacks,
+ * weigh most. Without it every term weighs the same.
+ */
+export type TermWeight = (stems: string[]) => number;
+
+/** Each content term of the questions, as its stems in every supported language (what a TermWeight is asked about). */
+export function contentTerms(questions: readonly string[]): string[][] {
+  const seen = new Map<string, string[]>();
+  for (const question of questions) for (const term of queryTerms(question)) seen.set(term.stems.join(' '), term.stems);
+  return [...seen.values()];
+}
+
+/** A TermWeight from passage frequencies: BM25's inverse document frequency, positive for any frequency. */
+export function idfWeights(terms: string[][], frequencies: number[], passages: number): TermWeight {
+  const weights = new Map(terms.map((stems, i) => [stems.join(' '), Math.log(1 + (passages - frequencies[i]! + 0.5) / (frequencies[i]! + 0.5))]));
+  return (stems) => weights.get(stems.join(' ')) ?? 1;
+}
+
+/**
  * Content terms as concepts: a word's stems in every supported language name the same concept,
  * and two words sharing a stem in any language are one concept ("elections"/"election",
  * "Wahl"/"Wahlen"), so variants of a question meet whatever language it was asked in.
@@ -51,8 +72,8 @@ class Concepts {
   }
 }
 
-/** Folds repeats of a question (case, accents, punctuation, spacing) and gives each distinct one its concepts. */
-function distinctQuestions(questions: readonly string[]): Distinct[] {
+/** Folds repeats of a question (case, accents, punctuation, spacing) and gives each distinct one its concepts, and each concept its weight. */
+function distinctQuestions(questions: readonly string[], weightOf: TermWeight): { distinct: Distinct[]; weights: number[] } {
   const byKey = new Map<string, { text: string; count: number; newest: number; stems: string[][] }>();
   for (const [index, question] of questions.entries()) {
     const key = wordTokens(foldText(question)).join(' ');
@@ -63,21 +84,38 @@ function distinctQuestions(questions: readonly string[]): Distinct[] {
   const concepts = new Concepts();
   for (const entry of byKey.values()) for (const stems of entry.stems) concepts.add(stems);
   const ids = new Map<string, number>();
-  return [...byKey.values()].map((e) => ({ ...e, concepts: new Set(e.stems.map((stems) => concepts.id(stems[0]!, ids))) }));
+  const weights: number[] = [];
+  const distinct = [...byKey.values()].map((e) => {
+    const conceptIds = e.stems.map((stems) => {
+      const id = concepts.id(stems[0]!, ids);
+      // A concept joining several words weighs as its most common one.
+      weights[id] = Math.min(weights[id] ?? Infinity, weightOf(stems));
+      return id;
+    });
+    return { text: e.text, count: e.count, newest: e.newest, concepts: new Set(conceptIds) };
+  });
+  return { distinct, weights };
 }
 
 /**
- * Whether two questions ask about the same thing, by their content terms: they share at least
- * half of the shorter one's terms, and at least two of them unless the shorter has only one
- * (one shared word such as "won" or "price" does not make "who won the election" and "who won
- * the cup" one gap). Questions without content terms only meet their own repeats.
+ * Whether two questions ask about the same thing, by their content terms: the terms they share
+ * weigh at least half of the lighter question's terms, and they share at least two terms unless
+ * one question has only one (one shared word such as "won" does not make "who won the election"
+ * and "who won the cup" one gap; two common ones such as "latest news" weigh too little to make
+ * one of "latest news on the election" and "latest news on the cup"). Questions without
+ * content terms only meet their own repeats.
  */
-export function sameSubject(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
-  const smaller = Math.min(a.size, b.size);
-  if (smaller === 0) return false;
+export function sameSubject(a: ReadonlySet<number>, b: ReadonlySet<number>, weight: (concept: number) => number = () => 1): boolean {
+  if (Math.min(a.size, b.size) === 0) return false;
   let shared = 0;
-  for (const concept of a) if (b.has(concept)) shared++;
-  return shared * 2 >= smaller && (shared >= 2 || smaller === 1);
+  let sharedWeight = 0;
+  for (const concept of a) {
+    if (!b.has(concept)) continue;
+    shared++;
+    sharedWeight += weight(concept);
+  }
+  const total = (set: ReadonlySet<number>) => [...set].reduce((sum, concept) => sum + weight(concept), 0);
+  return sharedWeight * 2 >= Math.min(total(a), total(b)) && (shared >= 2 || Math.min(a.size, b.size) === 1);
 }
 
 /**
@@ -86,14 +124,15 @@ export function sameSubject(a: ReadonlySet<number>, b: ReadonlySet<number>): boo
  * counted) leads a group with every ungrouped question resembling it, then the next, so two
  * unrelated questions never end up together through a third that shares a word with each.
  */
-export function coverageGaps(questions: readonly string[], limit: number): CoverageGap[] {
-  const distinct = distinctQuestions(questions);
-  const neighbours = distinct.map((q, i) => distinct.flatMap((other, j) => (i !== j && sameSubject(q.concepts, other.concepts) ? [j] : [])));
+export function coverageGaps(questions: readonly string[], limit: number, weightOf: TermWeight = () => 1): CoverageGap[] {
+  const { distinct, weights } = distinctQuestions(questions, weightOf);
+  const weight = (concept: number) => weights[concept]!;
+  const neighbours = distinct.map((q, i) => distinct.flatMap((other, j) => (i !== j && sameSubject(q.concepts, other.concepts, weight) ? [j] : [])));
   const grouped = new Set<number>();
   const gaps: Array<CoverageGap & { newest: number }> = [];
-  const weight = (i: number) => distinct[i]!.count + neighbours[i]!.filter((j) => !grouped.has(j)).reduce((sum, j) => sum + distinct[j]!.count, 0);
+  const pull = (i: number) => distinct[i]!.count + neighbours[i]!.filter((j) => !grouped.has(j)).reduce((sum, j) => sum + distinct[j]!.count, 0);
   // Most resembled first; on a tie the most repeated, then the most recently asked.
-  const leads = (i: number, j: number) => weight(i) - weight(j) || distinct[i]!.count - distinct[j]!.count || distinct[j]!.newest - distinct[i]!.newest;
+  const leads = (i: number, j: number) => pull(i) - pull(j) || distinct[i]!.count - distinct[j]!.count || distinct[j]!.newest - distinct[i]!.newest;
   while (grouped.size < distinct.length) {
     let leader = -1;
     for (let i = 0; i < distinct.length; i++) {

@@ -1,4 +1,5 @@
-import { coverageGaps, type CoverageGap } from '../../core/feedback/coverageGaps.js';
+import { contentTerms, coverageGaps, idfWeights, type CoverageGap, type TermWeight } from '../../core/feedback/coverageGaps.js';
+import type { KnowledgeStore } from '../../core/ports/knowledgeStore.js';
 import type { AnswerSummary } from '../../core/ports/answerLog.js';
 import { collapseWhitespace } from '../../core/text/normalize.js';
 import type { BotContext } from '../command.js';
@@ -30,7 +31,7 @@ function gapLine(gap: CoverageGap, index: number): string {
 }
 
 /** The report's text from a window's summary: counts and shares, then the coverage gaps. */
-export function formatFeedbackReport(summary: AnswerSummary, scope: ReportScope, retentionDays: number): string {
+export function formatFeedbackReport(summary: AnswerSummary, scope: ReportScope, retentionDays: number, weightOf?: TermWeight): string {
   const where = scope === 'everywhere' ? 'all servers and direct messages' : 'this server';
   const lines = [`**Questions in the last ${REPORT_DAYS} days** (${where}, shown only to you)`];
   if (summary.asked === 0) lines.push('No questions were asked.');
@@ -38,7 +39,7 @@ export function formatFeedbackReport(summary: AnswerSummary, scope: ReportScope,
     lines.push(
       `Asked: ${summary.asked} · answered: ${percent(summary.answered, summary.asked)} · declined: ${percent(summary.declined, summary.asked)} · with 👎: ${percent(summary.downvoted, summary.asked)}`,
     );
-    const gaps = coverageGaps(summary.declinedQuestions, REPORT_GAPS);
+    const gaps = coverageGaps(summary.declinedQuestions, REPORT_GAPS, weightOf);
     if (gaps.length > 0) lines.push('**Most frequent unanswered questions** (add sources that cover them):', ...gaps.map(gapLine));
   }
   lines.push(
@@ -49,9 +50,18 @@ export function formatFeedbackReport(summary: AnswerSummary, scope: ReportScope,
   return lines.join('\n');
 }
 
+/** How distinctive each word of the questions is in the whole knowledge base (its IDF): common news words group nothing. */
+async function storeWeights(store: KnowledgeStore, questions: string[]): Promise<TermWeight> {
+  const terms = contentTerms(questions);
+  const [frequencies, passages] = await Promise.all([store.passageFrequencies(terms), store.passageCount()]);
+  return idfWeights(terms, frequencies, passages);
+}
+
 /** The admins' part of /status: the last 7 days of questions in `scope`. */
 export async function feedbackReport(context: BotContext, scope: ReportScope, now = Date.now()): Promise<string> {
+  const store = context.kb.store;
   const since = new Date(now - REPORT_DAYS * 86_400_000).toISOString();
-  const summary = await context.kb.store.answerSummary({ since, ...(scope === 'everywhere' ? {} : scope) }, DECLINED_SAMPLE);
-  return formatFeedbackReport(summary, scope, context.config.feedbackRetentionDays);
+  const summary = await store.answerSummary({ since, ...(scope === 'everywhere' ? {} : scope) }, DECLINED_SAMPLE);
+  const weights = summary.declinedQuestions.length > 1 ? await storeWeights(store, summary.declinedQuestions) : undefined;
+  return formatFeedbackReport(summary, scope, context.config.feedbackRetentionDays, weights);
 }

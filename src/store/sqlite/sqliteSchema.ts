@@ -97,8 +97,9 @@ CREATE TABLE server_settings (
   // report and `npm run feedback`. Only a user id and the server are kept about a person;
   // votes go with their answer when retention prunes it. AUTOINCREMENT: an id is never reused,
   // since buttons carry it and a click on a pruned answer must not vote on a newer one.
+  // IF NOT EXISTS: a store set back to an older version (tests of earlier migrations) runs it again.
   8: `
-CREATE TABLE answer_records (
+CREATE TABLE IF NOT EXISTS answer_records (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   at TEXT NOT NULL,
   guild_id TEXT,
@@ -110,9 +111,9 @@ CREATE TABLE answer_records (
   answered INTEGER NOT NULL,
   mode TEXT NOT NULL
 );
-CREATE INDEX answer_records_at ON answer_records(at);
-CREATE INDEX answer_records_guild_at ON answer_records(guild_id, at);
-CREATE TABLE answer_feedback (
+CREATE INDEX IF NOT EXISTS answer_records_at ON answer_records(at);
+CREATE INDEX IF NOT EXISTS answer_records_guild_at ON answer_records(guild_id, at);
+CREATE TABLE IF NOT EXISTS answer_feedback (
   answer_id INTEGER NOT NULL REFERENCES answer_records(id) ON DELETE CASCADE,
   user_id TEXT NOT NULL,
   vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
