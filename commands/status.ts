@@ -7,6 +7,7 @@ import { LOCALIZED } from '../src/discord/localizations.js';
 import { statusReport } from '../src/discord/statusReport.js';
 import { placeOf } from '../src/discord/desks/place.js';
 import { canManageDesk, isBotAdmin } from '../src/discord/permissions.js';
+import { reportFailure } from '../src/discord/failureReply.js';
 
 /**
  * Whose questions the asker may see reported: a server's admins (Manage Server) and the bot's
@@ -34,7 +35,18 @@ export default {
     await interaction.reply({ content: await statusReport(context, Date.now(), view), allowedMentions: NO_MENTIONS });
     // Admins also get the last 7 days of questions, privately: it quotes what people asked.
     const questions = reportScope(interaction, context.config);
-    if (questions)
-      await interaction.followUp({ content: await feedbackReport(context, questions), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    if (!questions) return;
+    const privately = (content: string) => interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    try {
+      await privately(await feedbackReport(context, questions));
+    } catch (error) {
+      // The public status is already out: a failed report must not replace it.
+      await reportFailure(error, {
+        logger: context.logger,
+        send: privately,
+        where: { command: 'status', user: interaction.user.id },
+        failed: 'question report failed',
+      });
+    }
   },
 } satisfies Command;

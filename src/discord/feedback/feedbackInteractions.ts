@@ -14,7 +14,8 @@ const THANKS = 'Thanks for your feedback.';
 /** Said when an answer's record was pruned (FEEDBACK_RETENTION_DAYS) or never kept. */
 function goneText(context: BotContext): string {
   const days = context.config.feedbackRetentionDays;
-  return `This answer is no longer on record (answers are kept for ${days} days), so your feedback was not saved. Ask again to rate a fresh answer.`;
+  const why = days > 0 ? ` (answers are kept for ${days} days)` : '';
+  return `This answer is no longer on record${why}, so your feedback was not saved. Ask again to rate a fresh answer.`;
 }
 
 const privately = (content: string) => ({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }) as const;
