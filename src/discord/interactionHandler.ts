@@ -6,9 +6,9 @@ import { handleReason, handleVote } from './feedback/feedbackInteractions.js';
 
 /** Dispatches slash commands and the answers' feedback buttons and modal; failures are reported the one way every Discord surface reports them. */
 export async function handleInteraction(interaction: Interaction, commands: Map<string, Command>, context: BotContext): Promise<void> {
-  if (interaction.isButton() || interaction.isModalSubmit()) return handleFeedback(interaction, context);
   if (!interaction.isChatInputCommand()) {
     if (interaction.isAutocomplete()) await suggest(interaction, commands, context);
+    else if (interaction.isButton() || interaction.isModalSubmit()) await handleFeedback(interaction, context);
     return;
   }
   const command = commands.get(interaction.commandName);
