@@ -46,12 +46,20 @@ export default {
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     const draft = createDraftEditor((text) => interaction.editReply({ content: text, allowedMentions: NO_MENTIONS }));
     const scope = await context.desks.scopes.forPlace(placeOf(interaction.guildId, interaction.channelId, interaction.channel));
-    const { pieces } = await answerForDiscord(context, question, { hooks: { onDraft: draft.update }, scope });
+    const asker = { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id };
+    const { pieces, components } = await answerForDiscord(context, question, { hooks: { onDraft: draft.update }, scope, asker });
     await draft.finish();
-    const first = await interaction.editReply({ content: pieces[0]!, allowedMentions: NO_MENTIONS });
+    // The 👍/👎 row goes under the last message of the answer, once it is final.
+    const buttonsIf = (last: boolean) => (last ? { components } : {});
+    const first = await interaction.editReply({ content: pieces[0]!, allowedMentions: NO_MENTIONS, ...buttonsIf(pieces.length === 1) });
     const ids = [first.id];
-    for (const piece of pieces.slice(1)) {
-      const sent = await interaction.followUp({ content: piece, allowedMentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+    for (const [i, piece] of pieces.slice(1).entries()) {
+      const sent = await interaction.followUp({
+        content: piece,
+        allowedMentions: NO_MENTIONS,
+        ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+        ...buttonsIf(i === pieces.length - 2),
+      });
       ids.push(sent.id);
     }
     const exchange = nextExchange(undefined, question);

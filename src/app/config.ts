@@ -63,6 +63,10 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(5),
   MAX_QUESTION_LENGTH: z.coerce.number().int().positive().default(500),
   MAX_SOURCES_PER_SERVER: z.coerce.number().int().min(0).default(50),
+  FEEDBACK_RETENTION_DAYS: optionalText.refine(
+    (v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 36_500),
+    'must be a whole number of days from 0 (keep answers and feedback for good) to 36500',
+  ),
   // LLM answering
   LLM_PROVIDER: z.enum(['none', 'openai', 'ollama']).default('none'),
   LLM_MODEL: optionalText,
@@ -100,6 +104,8 @@ export interface Config {
   /** FETCH_ALLOWED_HOSTS: host names and CIDR ranges fetched even when they resolve to private addresses. */
   fetchAllowedHosts: string[];
   logLevel: RawConfig['LOG_LEVEL'];
+  /** FEEDBACK_RETENTION_DAYS: recorded answers and their 👍/👎 older than this are deleted (0: kept for good; default 90). */
+  feedbackRetentionDays: number;
   /** Answer-gate thresholds set by the operator; they win over a stored calibration. */
   answerGate: Partial<GateThresholds>;
   discord: {
@@ -118,6 +124,9 @@ export interface Config {
   };
   llm: LlmSettings;
 }
+
+/** Days recorded answers and their feedback are kept when FEEDBACK_RETENTION_DAYS is not set. */
+export const DEFAULT_FEEDBACK_RETENTION_DAYS = 90;
 
 /** Splits a comma-separated list, dropping blanks. */
 export function splitList(value: string | undefined): string[] {
@@ -154,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
     fetchAllowPrivateNetworks: c.FETCH_ALLOW_PRIVATE_NETWORKS,
     fetchAllowedHosts: splitList(c.FETCH_ALLOWED_HOSTS),
     logLevel: c.LOG_LEVEL,
+    feedbackRetentionDays: c.FEEDBACK_RETENTION_DAYS === undefined ? DEFAULT_FEEDBACK_RETENTION_DAYS : Number(c.FEEDBACK_RETENTION_DAYS),
     answerGate: answerGateOverrides(c),
     discord: discordSettings(c),
     llm: llmSettings(c),

@@ -1,4 +1,4 @@
-import type { MessageMentionOptions } from 'discord.js';
+import type { ActionRowBuilder, ButtonBuilder, MessageMentionOptions } from 'discord.js';
 import { formatAnswer, type FormatOptions } from '../core/answer/format.js';
 import type { Answer } from '../core/answer/types.js';
 import type { AnswerHooks } from '../core/knowledgeBase.js';
@@ -7,6 +7,7 @@ import { UserFacingError } from '../core/errors.js';
 import { validateQuestion } from '../core/questions.js';
 import type { BotContext } from './command.js';
 import { escapeMarkdown, safeLink } from './escapeMarkdown.js';
+import { recordAndOfferFeedback, type Asker } from './feedback/answerRecording.js';
 import { splitMessage } from './splitMessage.js';
 
 /**
@@ -38,14 +39,19 @@ export async function checkQuestion(context: BotContext, userId: string, rawQues
   return validateQuestion(rawQuestion, context.config.discord.maxQuestionLength);
 }
 
-/** Answers and formats for Discord, from the sources of `scope` (the server's view; see desks/deskScopes.ts) (DISCORD_FORMAT), split at 2000 characters. */
+/**
+ * Answers and formats for Discord, from the sources of `scope` (the server's view; see
+ * desks/deskScopes.ts) (DISCORD_FORMAT), split at 2000 characters. With `asker` the answer is
+ * recorded (feedback/answerRecording.ts) and `components` holds its 👍/👎 row, for the last piece.
+ */
 export async function answerForDiscord(
   context: BotContext,
   question: string,
-  options: { retrievalQuestion?: string; hooks?: AnswerHooks; scope?: SearchScope } = {},
-): Promise<{ answer: Answer; pieces: string[] }> {
+  options: { retrievalQuestion?: string; hooks?: AnswerHooks; scope?: SearchScope; asker?: Asker } = {},
+): Promise<{ answer: Answer; pieces: string[]; components: ActionRowBuilder<ButtonBuilder>[] }> {
   const answer = await context.answerQueue.run(() =>
     context.kb.ask(question, { retrievalQuestion: options.retrievalQuestion, hooks: options.hooks, scope: options.scope }),
   );
-  return { answer, pieces: splitMessage(formatAnswer(answer, DISCORD_FORMAT)) };
+  const components = options.asker ? await recordAndOfferFeedback(context, options.asker, question, answer) : [];
+  return { answer, pieces: splitMessage(formatAnswer(answer, DISCORD_FORMAT)), components };
 }

@@ -8,6 +8,7 @@ import { openBotDependencies, type BotOptions } from './startup/botDependencies.
 import { createDiscordClient, wireClient } from './startup/clientWiring.js';
 import { InFlightWork, shutDown } from './startup/inFlight.js';
 import { scheduleDigests, scheduleFeedPolling, scheduleReingest } from './startup/schedules.js';
+import { scheduleFeedbackRetention } from './startup/feedbackRetention.js';
 import { shardInfo } from './startup/shardInfo.js';
 
 export interface RunningBot {
@@ -36,7 +37,9 @@ export async function startBot(config: Config, logger: Logger, options: BotOptio
   const stopReingests = scheduleReingest(config, context.reingest, logger);
   const stopPolling = scheduleFeedPolling(config, context.kb.store, embeddings, logger);
   let stopDigests: () => Promise<void> = async () => undefined;
+  const stopRetention = scheduleFeedbackRetention(config, context.kb.store, logger);
   const stopSchedules = async () => {
+    stopRetention();
     stopReingests();
     await Promise.all([stopPolling(), stopDigests()]);
   };

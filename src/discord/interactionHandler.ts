@@ -1,11 +1,14 @@
-import type { AutocompleteInteraction, Interaction } from 'discord.js';
+import type { AutocompleteInteraction, ButtonInteraction, Interaction, ModalSubmitInteraction } from 'discord.js';
 import type { BotContext, Command } from './command.js';
 import { reportFailure, sendToInteraction } from './failureReply.js';
+import { parseFeedbackId } from './feedback/feedbackComponents.js';
+import { handleReason, handleVote } from './feedback/feedbackInteractions.js';
 
-/** Dispatches slash commands; failures are reported the one way every Discord surface reports them. */
+/** Dispatches slash commands and the answers' feedback buttons and modal; failures are reported the one way every Discord surface reports them. */
 export async function handleInteraction(interaction: Interaction, commands: Map<string, Command>, context: BotContext): Promise<void> {
   if (!interaction.isChatInputCommand()) {
     if (interaction.isAutocomplete()) await suggest(interaction, commands, context);
+    else if (interaction.isButton() || interaction.isModalSubmit()) await handleFeedback(interaction, context);
     return;
   }
   const command = commands.get(interaction.commandName);
@@ -21,6 +24,23 @@ export async function handleInteraction(interaction: Interaction, commands: Map<
       send: sendToInteraction(interaction),
       where: { command: interaction.commandName, user: interaction.user.id },
       failed: 'command failed',
+    });
+  }
+}
+
+/** A 👍/👎 click or a 👎 reason (src/discord/feedback/); another component's id is logged and left alone. */
+async function handleFeedback(interaction: ButtonInteraction | ModalSubmitInteraction, context: BotContext): Promise<void> {
+  const action = parseFeedbackId(interaction.customId);
+  if (!action) return void context.logger.warn({ customId: interaction.customId }, 'unknown component');
+  try {
+    if (action.kind === 'reason' && interaction.isModalSubmit()) await handleReason(interaction, action, context);
+    else if (action.kind === 'vote' && interaction.isButton()) await handleVote(interaction, action, context);
+  } catch (error) {
+    await reportFailure(error, {
+      logger: context.logger,
+      send: sendToInteraction(interaction),
+      where: { component: interaction.customId, user: interaction.user.id },
+      failed: 'feedback failed',
     });
   }
 }

@@ -1,4 +1,4 @@
-import { ChannelType, type Message } from 'discord.js';
+import { ChannelType, type ActionRowBuilder, type ButtonBuilder, type Message } from 'discord.js';
 import { answerForDiscord, checkQuestion, NO_MENTIONS } from './answering.js';
 import type { BotContext } from './command.js';
 import { followUpContext, nextExchange, type Exchange } from './conversations.js';
@@ -47,11 +47,11 @@ export async function handleMessage(message: Message, context: BotContext): Prom
   const addressed = addressedToBot(message, botId, context);
   if (!addressed) return;
 
-  const send = async (content: string, first: boolean) =>
+  const send = async (content: string, first: boolean, components: ActionRowBuilder<ButtonBuilder>[] = []) =>
     first
-      ? message.reply({ content, allowedMentions: NO_MENTIONS })
+      ? message.reply({ content, allowedMentions: NO_MENTIONS, components })
       : message.channel.isSendable()
-        ? message.channel.send({ content, allowedMentions: NO_MENTIONS })
+        ? message.channel.send({ content, allowedMentions: NO_MENTIONS, components })
         : undefined;
 
   try {
@@ -63,10 +63,12 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     const retrievalQuestion = addressed.previous ? await context.kb.standaloneQuestion(followUpContext(addressed.previous, question), question) : undefined;
     if (message.channel.isSendable()) message.channel.sendTyping().catch(() => undefined);
     const scope = await context.desks.scopes.forPlace(placeOf(message.guildId, message.channelId, message.channel));
-    const { pieces } = await answerForDiscord(context, question, { retrievalQuestion, scope });
+    const asker = { guildId: message.guildId, channelId: message.channelId, userId: message.author.id };
+    const { pieces, components } = await answerForDiscord(context, question, { retrievalQuestion, scope, asker });
     const ids: string[] = [];
     for (const [i, piece] of pieces.entries()) {
-      const sent = await send(piece, i === 0);
+      // The 👍/👎 row goes under the answer's last message.
+      const sent = await send(piece, i === 0, i === pieces.length - 1 ? components : []);
       if (sent) ids.push(sent.id);
     }
     const exchange = nextExchange(addressed.previous, question);

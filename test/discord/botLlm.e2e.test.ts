@@ -60,6 +60,10 @@ describe('Discord with LLM answers (fake OpenAI-compatible server)', () => {
     // Throttled: consecutive draft edits at least ~1.5 s apart.
     const times = replyEdits(discord, token).map((c) => c.at);
     for (let i = 1; i < times.length - 1; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(1400);
+    // The 👍/👎 row comes with the final answer only, never with a draft.
+    const rows = replyEdits(discord, token).map((c) => (c.body.components ?? []).length);
+    expect(rows.at(-1)).toBe(1);
+    expect(rows.slice(0, -1).every((n) => n === 0)).toBe(true);
   });
 
   it('falls back to the extractive answer with a note when the model times out; the reply is never left hanging', async () => {
@@ -79,5 +83,10 @@ describe('Discord with LLM answers (fake OpenAI-compatible server)', () => {
     const rewrite = openai.requests.find((r) => r.messages[0]!.content.startsWith('Rewrite'));
     expect(rewrite?.messages[1]?.content).toContain('Follow-up: and what about freight rates?');
     expect(reply.body.content).toContain('[1]');
+    // A follow-up's answer carries the 👍/👎 row too, recorded as an LLM answer.
+    expect(reply.body.components[0].components.map((b: { custom_id: string }) => b.custom_id)).toEqual([
+      expect.stringMatching(/^feedback:up:\d+$/),
+      expect.stringMatching(/^feedback:down:\d+$/),
+    ]);
   });
 });

@@ -40,6 +40,17 @@ export const BOT_THREAD_ID = '300000000000000009';
 export const DM_CHANNEL_ID = '400000000000000001';
 export const MANAGE_GUILD = 1n << 5n;
 
+/** Who sends an interaction, and where: a member of GUILD_ID in its channel unless told. */
+export interface InteractionBy {
+  userId?: string;
+  permissions?: bigint;
+  dm?: boolean;
+  guildId?: string;
+  channelId?: string;
+  /** Deliver to this shard's connection instead of the guild's (what a resharded bot meets: a click on an answer another shard posted). */
+  shard?: number;
+}
+
 let snowflake = 900000000000000000n;
 export const nextId = () => String(++snowflake);
 
@@ -248,6 +259,59 @@ export class FakeDiscord {
     options: Array<{ name: string; type: number; value?: unknown; options?: object[] }>,
     by: { userId?: string; permissions?: bigint; dm?: boolean; guildId?: string; channelId?: string; resolved?: object; autocomplete?: boolean } = {},
   ) {
+    // 4: an option being typed (autocomplete, answered with choices), 2: the command sent.
+    return this.interaction(by.autocomplete ? 4 : 2, { id: nextId(), name, type: 1, options, ...(by.resolved ? { resolved: by.resolved } : {}) }, by);
+  }
+
+  /**
+   * A member clicks a button (interaction type 3) on a message the bot posted: `posted` is the
+   * REST call that posted or edited it (its components are the bot's), `customId` the button's.
+   */
+  buttonClick(posted: RestCall, customId: string, by: InteractionBy = {}) {
+    return this.interaction(3, { custom_id: customId, component_type: 2 }, by, { message: this.postedMessage(posted, by) });
+  }
+
+  /** A member submits a modal the bot opened (interaction type 5), with each text input's value by custom id. */
+  modalSubmit(customId: string, values: Record<string, string>, by: InteractionBy = {}) {
+    // Discord sends each input inside its label (component type 18), as for modals built with labels.
+    const components = Object.entries(values).map(([inputId, value]) => ({
+      type: 18,
+      id: Number(nextId().slice(-4)),
+      component: { type: 4, id: Number(nextId().slice(-4)), custom_id: inputId, value },
+    }));
+    return this.interaction(5, { custom_id: customId, components }, by);
+  }
+
+  /** The callbacks (responses) the bot sent to an interaction: type 4 reply, 5 deferred, 6 deferred update, 9 modal. */
+  callbacks(interactionId: string): RestCall[] {
+    return this.find('POST', new RegExp(`^/interactions/${interactionId}/[^/]+/callback$`));
+  }
+
+  /** The message a recorded post or edit created, as Discord gives it in a component interaction. */
+  private postedMessage(posted: RestCall, by: InteractionBy) {
+    const channelId = /^\/channels\/(\d+)\//.exec(posted.path)?.[1] ?? (by.dm ? DM_CHANNEL_ID : (by.channelId ?? this.channelOf(by.guildId ?? GUILD_ID)));
+    return {
+      id: posted.responseId ?? nextId(),
+      channel_id: channelId,
+      author: { ...user(BOT_ID, 'newsbot'), bot: true },
+      content: posted.body?.content ?? '',
+      components: posted.body?.components ?? [],
+      timestamp: new Date(posted.at).toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+      flags: posted.body?.flags ?? 0,
+    };
+  }
+
+  /** Dispatches an interaction of `type` with `data` from a member in a server (or a user in a DM); returns its id, token and dispatch time. */
+  private interaction(type: number, interactionData: object, by: InteractionBy, extra: object = {}) {
     const id = nextId();
     const token = `tok-${id}`;
     const userId = by.userId ?? '500000000000000001';
@@ -256,15 +320,15 @@ export class FakeDiscord {
     const base = {
       id,
       application_id: APP_ID,
-      // 4: an option being typed (autocomplete, answered with choices), 2: the command sent.
-      type: by.autocomplete ? 4 : 2,
+      type,
       token,
       version: 1,
       locale: 'en-US',
       app_permissions: '2248473465835073',
       entitlements: [],
       authorizing_integration_owners: { 0: guildId },
-      data: { id: nextId(), name, type: 1, options, ...(by.resolved ? { resolved: by.resolved } : {}) },
+      data: interactionData,
+      ...extra,
     };
     const data = by.dm
       ? { ...base, context: 1, channel_id: DM_CHANNEL_ID, channel: { id: DM_CHANNEL_ID, type: 1 }, user: user(userId) }
@@ -285,7 +349,8 @@ export class FakeDiscord {
             permissions: String(by.permissions ?? 1024n),
           },
         };
-    const at = this.dispatchTo(by.dm ? undefined : guildId, 'INTERACTION_CREATE', data);
+    const at =
+      by.shard !== undefined ? this.dispatch('INTERACTION_CREATE', data, by.shard) : this.dispatchTo(by.dm ? undefined : guildId, 'INTERACTION_CREATE', data);
     return { id, token, at };
   }
 
@@ -298,6 +363,8 @@ export class FakeDiscord {
     const at = this.dispatchTo(options.dm ? undefined : guildId, 'MESSAGE_CREATE', {
       id,
       channel_id: channelId,
+      // Discord names the channel's type (1: DM), so a client that has not seen the DM channel yet can still place the message.
+      ...(options.dm ? { channel_type: 1 } : {}),
       ...(options.dm ? {} : { guild_id: guildId, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
       author: user(userId),
       content: options.mentionBot ? `<@${BOT_ID}> ${content}` : content,
@@ -392,6 +459,7 @@ export class FakeDiscord {
         pinned: false,
         type: 0,
         flags: body?.flags ?? 0,
+        components: body?.components ?? [],
       });
       // Starting a thread from a message: answered like Discord, and announced on the gateway.
       const startThread = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/);

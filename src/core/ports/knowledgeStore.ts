@@ -4,6 +4,7 @@ import type { OperatingPoint } from '../calibration/operatingPoint.js';
 import type { DeskSource, FeedSchedule, NewDeskSource, SearchScope, ServerSettings } from './newsDesks.js';
 import type { VectorCalibration } from '../calibration/vectorCalibration.js';
 import type { DatedArticle, DayRange, DigestSchedule, NewDigestSchedule } from './digests.js';
+import type { AnswerSummary, AnswerWindow, AnswerWithFeedback, FeedbackWrite, NewAnswerRecord } from './answerLog.js';
 
 /** The embedding space the stored vectors belong to. */
 export interface VectorSpace {
@@ -309,6 +310,18 @@ export interface KnowledgeStore {
    * ran that date: one conditional update, so of several processes exactly one gets true.
    */
   claimDigestRun(id: number, localDate: string, runAt: string): Promise<boolean>;
+
+  // Answers and feedback (issue 24 part 4; src/core/ports/answerLog.ts)
+  /** Records an answered or declined question; returns its id (the feedback buttons carry it). */
+  recordAnswer(record: NewAnswerRecord): Promise<number>;
+  /** Creates or replaces one person's vote on an answer; false when the answer is no longer stored (pruned). */
+  recordFeedback(feedback: FeedbackWrite): Promise<boolean>;
+  /** Counts of a window and its newest declined questions (at most `declinedLimit`). */
+  answerSummary(window: AnswerWindow, declinedLimit: number): Promise<AnswerSummary>;
+  /** Every recorded answer of a window with its votes, oldest first, read lazily. */
+  exportAnswers(window: AnswerWindow): AsyncIterable<AnswerWithFeedback>;
+  /** Deletes answers recorded before `before` (ISO) and their votes; returns how many answers went. */
+  pruneAnswers(before: string): Promise<number>;
 }
 
 /**

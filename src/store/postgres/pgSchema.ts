@@ -198,8 +198,34 @@ CREATE TABLE IF NOT EXISTS digest_schedules (
 CREATE UNIQUE INDEX IF NOT EXISTS digest_schedules_channel ON digest_schedules(guild_id, channel_id);
 `,
 
-  // 9: answers and their feedback (reserved; a no-op until written).
-  'SELECT 1',
+  // 9: answers the bot gave and the votes on them (src/core/ports/answerLog.ts), shared by every
+  // shard: a button is handled by whichever shard Discord sends the click to. Only a user id
+  // and the server are kept about a person; votes go with their answer when retention prunes it.
+  // IF NOT EXISTS: a store set back to an older version (tests of earlier migrations) runs it again.
+  `
+CREATE TABLE IF NOT EXISTS answer_records (
+  id bigserial PRIMARY KEY,
+  at text NOT NULL,
+  guild_id text,
+  channel_id text NOT NULL,
+  user_id text NOT NULL,
+  question text NOT NULL,
+  answer text NOT NULL,
+  citations text NOT NULL,
+  answered boolean NOT NULL,
+  mode text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS answer_records_at ON answer_records(at);
+CREATE INDEX IF NOT EXISTS answer_records_guild_at ON answer_records(guild_id, at);
+CREATE TABLE IF NOT EXISTS answer_feedback (
+  answer_id bigint NOT NULL REFERENCES answer_records(id) ON DELETE CASCADE,
+  user_id text NOT NULL,
+  vote text NOT NULL CHECK (vote IN ('up', 'down')),
+  reason text,
+  at text NOT NULL,
+  PRIMARY KEY (answer_id, user_id)
+);
+`,
 ];
 
 /**

@@ -5,6 +5,7 @@ import type { QuestionRateLimit } from '../../core/ports/questionRateLimit.js';
 import type { DocumentRecord, StoredPassage } from '../../core/types.js';
 import { CALIBRATION_META_KEYS, calibrationRows, readCalibration } from '../calibrationMeta.js';
 import type { ProbePassage, StoredCalibration } from '../../core/ports/knowledgeStore.js';
+import type { AnswerSummary, AnswerWindow, AnswerWithFeedback, FeedbackWrite, NewAnswerRecord } from '../../core/ports/answerLog.js';
 import type {
   ArticleWrite,
   CopyCandidate,
@@ -31,6 +32,7 @@ import { scansExactly } from '../scopedVectorSearch.js';
 import { encodeValidators, parseValidators, validatorsMetaKey } from '../rules/validators.js';
 import { useVectorSpace, VECTOR_SPACE_KEYS, vectorSpaceFromMeta, vectorSpaceRows } from '../rules/vectorSpaceSwitch.js';
 import * as articles from './pgArticles.js';
+import * as answers from './pgAnswers.js';
 import * as desks from './pgDeskSources.js';
 import * as feedPolls from './pgFeedPolls.js';
 import * as memberships from './pgMemberships.js';
@@ -426,6 +428,28 @@ export class PgStore implements KnowledgeStore {
 
   async claimDigestRun(id: number, localDate: string, runAt: string): Promise<boolean> {
     return digests.claimDigestRun(this.db, id, localDate, runAt);
+  }
+
+  // ----- answers and feedback (issue 24 part 4; pgAnswers.ts)
+
+  async recordAnswer(record: NewAnswerRecord): Promise<number> {
+    return answers.recordAnswer(this.db, record);
+  }
+
+  async recordFeedback(feedback: FeedbackWrite): Promise<boolean> {
+    return answers.recordFeedback(this.db, feedback);
+  }
+
+  async answerSummary(window: AnswerWindow, declinedLimit: number): Promise<AnswerSummary> {
+    return answers.answerSummary(this.db, window, declinedLimit);
+  }
+
+  async *exportAnswers(window: AnswerWindow): AsyncIterable<AnswerWithFeedback> {
+    yield* answers.exportAnswers(this.db, window);
+  }
+
+  async pruneAnswers(before: string): Promise<number> {
+    return answers.pruneAnswers(this.db, before);
   }
 }
 

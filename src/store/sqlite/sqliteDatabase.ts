@@ -117,7 +117,26 @@ export class SqliteDatabase {
    * one (data_version, e.g. an ingest in another process).
    */
   changeStamp(): string {
-    return `${this.statement('SELECT total_changes()', { pluck: true }).get()}:${this.statement('PRAGMA data_version', { pluck: true }).get()}`;
+    const changes = Number(this.statement('SELECT total_changes()', { pluck: true }).get()) - this.uncountedChanges;
+    return `${changes}:${this.statement('PRAGMA data_version', { pluck: true }).get()}`;
+  }
+
+  /** Row changes this connection made to tables no cache reads (the answer log), left out of changeStamp. */
+  private uncountedChanges = 0;
+
+  /**
+   * Runs one statement whose changes no cache depends on (the bot records every answer: counted,
+   * they would empty the caches above and a server's scope on every question). The counter's
+   * own move is measured, cascades included.
+   */
+  runUncounted(statement: Database.Statement, ...params: unknown[]): Database.RunResult {
+    const total = this.statement('SELECT total_changes()', { pluck: true });
+    const before = Number(total.get());
+    try {
+      return statement.run(...params);
+    } finally {
+      this.uncountedChanges += Number(total.get()) - before;
+    }
   }
 
   setMeta(key: string, value: string): void {

@@ -108,8 +108,35 @@ CREATE TABLE IF NOT EXISTS digest_schedules (
 CREATE UNIQUE INDEX IF NOT EXISTS digest_schedules_channel ON digest_schedules(guild_id, channel_id);
 `,
 
-  // 8: answers and their feedback (reserved; an empty migration until written).
-  8: '',
+  // 8: answers the bot gave and the votes on them (src/core/ports/answerLog.ts): the /status
+  // report and `npm run feedback`. Only a user id and the server are kept about a person;
+  // votes go with their answer when retention prunes it. AUTOINCREMENT: an id is never reused,
+  // since buttons carry it and a click on a pruned answer must not vote on a newer one.
+  // IF NOT EXISTS: a store set back to an older version (tests of earlier migrations) runs it again.
+  8: `
+CREATE TABLE IF NOT EXISTS answer_records (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  guild_id TEXT,
+  channel_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  question TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  citations TEXT NOT NULL,
+  answered INTEGER NOT NULL,
+  mode TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS answer_records_at ON answer_records(at);
+CREATE INDEX IF NOT EXISTS answer_records_guild_at ON answer_records(guild_id, at);
+CREATE TABLE IF NOT EXISTS answer_feedback (
+  answer_id INTEGER NOT NULL REFERENCES answer_records(id) ON DELETE CASCADE,
+  user_id TEXT NOT NULL,
+  vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+  reason TEXT,
+  at TEXT NOT NULL,
+  PRIMARY KEY (answer_id, user_id)
+) WITHOUT ROWID;
+`,
 };
 
 export const SCHEMA_SQL = `

@@ -8,6 +8,7 @@ import type { DocumentRecord, StoredPassage } from '../../core/types.js';
 import type { AnnIndex } from '../annIndex.js';
 import { calibrationRows, readCalibration } from '../calibrationMeta.js';
 import type { ProbePassage, StoredCalibration } from '../../core/ports/knowledgeStore.js';
+import type { AnswerSummary, AnswerWindow, AnswerWithFeedback, FeedbackWrite, NewAnswerRecord } from '../../core/ports/answerLog.js';
 import type {
   ArticleWrite,
   CopyCandidate,
@@ -31,6 +32,7 @@ import { asSeenInScope, standInIds } from '../rules/scopeStandIns.js';
 import { runNow } from '../rules/storageRule.js';
 import { ExactVectors } from '../exactVectors.js';
 import { scopedVectorSearch } from '../scopedVectorSearch.js';
+import * as answers from './sqliteAnswers.js';
 import * as desks from './sqliteDeskSources.js';
 import * as feedPolls from './sqliteFeedPolls.js';
 import * as memberships from './sqliteMemberships.js';
@@ -434,5 +436,27 @@ export class SqliteStore implements KnowledgeStore {
 
   async claimDigestRun(id: number, localDate: string, runAt: string): Promise<boolean> {
     return digests.claimDigestRun(this.sqlite, id, localDate, runAt);
+  }
+
+  // ----- answers and feedback (issue 24 part 4; sqliteAnswers.ts)
+
+  async recordAnswer(record: NewAnswerRecord): Promise<number> {
+    return answers.recordAnswer(this.sqlite, record);
+  }
+
+  async recordFeedback(feedback: FeedbackWrite): Promise<boolean> {
+    return answers.recordFeedback(this.sqlite, feedback);
+  }
+
+  async answerSummary(window: AnswerWindow, declinedLimit: number): Promise<AnswerSummary> {
+    return answers.answerSummary(this.sqlite, window, declinedLimit);
+  }
+
+  async *exportAnswers(window: AnswerWindow): AsyncIterable<AnswerWithFeedback> {
+    yield* answers.exportAnswers(this.sqlite, window);
+  }
+
+  async pruneAnswers(before: string): Promise<number> {
+    return answers.pruneAnswers(this.sqlite, before);
   }
 }
