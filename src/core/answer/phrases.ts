@@ -9,8 +9,10 @@ export interface Phrases {
   sourcesHeading: string;
   /** A headline quoted with its stated publication date. */
   datedHeadline: (title: string, date: string) => string;
-  /** The same story told by other articles: how many, and some of their outlets ("A, B, +97"). */
+  /** The same story told by other articles whose outlets are not known apart from the cited one's: how many. */
   alsoIn: (otherArticles: number, outlets: string) => string;
+  /** The same story reported by other outlets: some of them and how many more ("B, C, +3"). */
+  alsoReportedBy: (outlets: string) => string;
 }
 
 const PHRASES: Record<string, Phrases> = {
@@ -23,6 +25,7 @@ const PHRASES: Record<string, Phrases> = {
     sourcesHeading: 'Sources',
     datedHeadline: (t, d) => `“${t}” (published ${d})`,
     alsoIn: (n, o) => `also in ${n} other article${n === 1 ? '' : 's'}${o ? `: ${o}` : ''}`,
+    alsoReportedBy: (o) => `also reported by: ${o}`,
   },
   de: {
     noAnswer: 'Die erfassten Nachrichten behandeln diese Frage nicht. Formulieren Sie sie anders oder bitten Sie einen Admin, passende Quellen hinzuzufügen.',
@@ -33,6 +36,7 @@ const PHRASES: Record<string, Phrases> = {
     sourcesHeading: 'Quellen',
     datedHeadline: (t, d) => `„${t}“ (veröffentlicht am ${d})`,
     alsoIn: (n, o) => `auch in ${n} weiteren Artikel${n === 1 ? '' : 'n'}${o ? `: ${o}` : ''}`,
+    alsoReportedBy: (o) => `auch berichtet von: ${o}`,
   },
   it: {
     noAnswer: 'Le notizie acquisite non trattano questa domanda. Prova a riformularla o chiedi a un admin di aggiungere fonti pertinenti.',
@@ -43,6 +47,7 @@ const PHRASES: Record<string, Phrases> = {
     sourcesHeading: 'Fonti',
     datedHeadline: (t, d) => `«${t}» (pubblicato il ${d})`,
     alsoIn: (n, o) => `anche in ${n === 1 ? 'un altro articolo' : `altri ${n} articoli`}${o ? `: ${o}` : ''}`,
+    alsoReportedBy: (o) => `riportato anche da: ${o}`,
   },
   fr: {
     noAnswer: 'Les actualités collectées ne traitent pas cette question. Reformulez-la, ou demandez à un admin d’ajouter des sources qui en parlent.',
@@ -53,6 +58,7 @@ const PHRASES: Record<string, Phrases> = {
     sourcesHeading: 'Sources',
     datedHeadline: (t, d) => `« ${t} » (publié le ${d})`,
     alsoIn: (n, o) => `aussi dans ${n} autre${n === 1 ? '' : 's'} article${n === 1 ? '' : 's'}${o ? ` : ${o}` : ''}`,
+    alsoReportedBy: (o) => `également rapporté par : ${o}`,
   },
   es: {
     noAnswer: 'Las noticias recopiladas no tratan esta pregunta. Reformúlala o pide a un admin que añada fuentes que informen sobre ello.',
@@ -63,6 +69,7 @@ const PHRASES: Record<string, Phrases> = {
     sourcesHeading: 'Fuentes',
     datedHeadline: (t, d) => `«${t}» (publicado el ${d})`,
     alsoIn: (n, o) => `también en ${n === 1 ? 'otro artículo' : `otros ${n} artículos`}${o ? `: ${o}` : ''}`,
+    alsoReportedBy: (o) => `también publicado por: ${o}`,
   },
 };
 

@@ -6,6 +6,7 @@ import type { ProbePassage, StoredCalibration } from '../../core/ports/knowledge
 import type {
   ArticleWrite,
   CopyCandidate,
+  EventCandidate,
   DateFilter,
   Fingerprint,
   FoundDocument,
@@ -40,7 +41,7 @@ import { getMeta, setMeta } from './pgMeta.js';
 import { PgRateLimiter } from './pgRateLimiter.js';
 import * as records from './pgRecords.js';
 import { migrate } from './pgSchema.js';
-import { articlesWithoutFingerprint, copyCandidates, setFingerprint, stories } from './pgStories.js';
+import { articlesWithoutFingerprint, articleVectors, copyCandidates, eventBackground, eventCandidates, setFingerprint, stories } from './pgStories.js';
 import { PgVectorGraph } from './pgVectorGraph.js';
 import * as vectors from './pgVectors.js';
 
@@ -404,6 +405,19 @@ export class PgStore implements KnowledgeStore {
 
   async saveServerSettings(settings: ServerSettings): Promise<void> {
     await desks.saveServerSettings(this.db, settings);
+  }
+
+  // Stories across outlets (issue 24)
+  async eventCandidates(window: { from: string; until: string }, limit: number, exceptKey?: string): Promise<EventCandidate[]> {
+    return eventCandidates(this.db, window, limit, exceptKey);
+  }
+
+  async eventBackground(window: { from: string; until: string }, limit: number): Promise<number[]> {
+    return eventBackground(this.db, window, limit);
+  }
+
+  async articleVectors(documentIds: number[], model: string): Promise<Map<number, Float32Array>> {
+    return articleVectors(this.db, documentIds, model);
   }
 }
 
