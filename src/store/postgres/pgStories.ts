@@ -72,8 +72,10 @@ async function detachCopiesNoLongerMatching(tx: SqlRunner, headId: number, signa
     signature,
     copies.map((c) => ({ id: Number(c.id), signature: c.minhash && c.minhash.length > 0 ? decodeSignature(c.minhash) : null })),
   );
-  // Cleared hashes make the next ingest extract and store them again, with passages when they head a story of their own.
-  if (detach.length > 0) await tx.query("UPDATE documents SET copy_of = NULL, raw_hash = '', content_hash = '' WHERE id = ANY($1::bigint[])", [detach]);
+  // Cleared hashes make the next ingest extract and store them again, with passages when they head a story of their own;
+  // until then each is a story of its own.
+  if (detach.length > 0)
+    await tx.query("UPDATE documents SET copy_of = NULL, raw_hash = '', content_hash = '', story_id = id WHERE id = ANY($1::bigint[])", [detach]);
 }
 
 async function headOf(tx: SqlRunner, key: string, writing: number): Promise<number | null> {

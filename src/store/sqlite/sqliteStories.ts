@@ -54,9 +54,9 @@ function joinStory(db: Database.Database, documentId: number, story: number): vo
 /** The rest of the story this article labels (not it, not its copies) takes its oldest member's id. */
 export function relabelStoryWithout(db: Database.Database, documentId: number): void {
   db.prepare(
-    `UPDATE documents SET story_id = (SELECT min(id) FROM documents WHERE story_id = ?1 AND id <> ?1 AND coalesce(copy_of, 0) <> ?1)
-     WHERE story_id = ?1 AND id <> ?1 AND coalesce(copy_of, 0) <> ?1`,
-  ).run(documentId);
+    `UPDATE documents SET story_id = (SELECT min(id) FROM documents WHERE story_id = @id AND id <> @id AND coalesce(copy_of, 0) <> @id)
+     WHERE story_id = @id AND id <> @id AND coalesce(copy_of, 0) <> @id`,
+  ).run({ id: documentId });
 }
 
 /** A rewritten head keeps only the copies that still match it; the others become articles of their own, read again at their next ingest. */
@@ -66,8 +66,9 @@ function detachCopiesNoLongerMatching(db: Database.Database, headId: number, sig
     signature,
     copies.map((c) => ({ id: c.id, signature: c.minhash && c.minhash.length > 0 ? decodeSignature(c.minhash) : null })),
   );
-  // Cleared hashes make the next ingest extract and store them again, with passages when they head a story of their own.
-  const update = db.prepare("UPDATE documents SET copy_of = NULL, raw_hash = '', content_hash = '' WHERE id = ?");
+  // Cleared hashes make the next ingest extract and store them again, with passages when they head a story of their own;
+  // until then each is a story of its own.
+  const update = db.prepare("UPDATE documents SET copy_of = NULL, raw_hash = '', content_hash = '', story_id = id WHERE id = ?");
   for (const id of detach) update.run(id);
 }
 
@@ -98,9 +99,9 @@ export function promoteCopy(db: Database.Database, headId: number): boolean {
 /** An article about to be removed: when it labels its story, the rest of the story (its copies included) takes another member's id. */
 export function leaveStory(db: Database.Database, documentId: number): void {
   db.prepare(
-    `UPDATE documents SET story_id = (SELECT min(id) FROM documents WHERE story_id = ?1 AND id <> ?1)
-     WHERE story_id = ?1 AND id <> ?1`,
-  ).run(documentId);
+    `UPDATE documents SET story_id = (SELECT min(id) FROM documents WHERE story_id = @id AND id <> @id)
+     WHERE story_id = @id AND id <> @id`,
+  ).run({ id: documentId });
 }
 
 /** Articles written before schema version 4 (minhash NULL; an examined one holds at least an empty value). */
