@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { toExportRecord } from '../../../ingest/exportRecord.js';
+import { importRecords } from '../../../ingest/importRecords.js';
 import { ingest } from '../../../ingest/pipeline.js';
 import { parseSourceEntry } from '../../../ingest/sources/sourceSpecs.js';
 import { formatAnswer } from '../../../src/core/answer/format.js';
@@ -9,15 +11,14 @@ import type { LoadedEmbeddings } from '../../../src/embeddings/loadEmbeddings.js
 import { HashingEmbeddings } from '../../../src/embeddings/hashingEmbeddings.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqliteStore.js';
 import { loaded, unavailable } from '../../support/countingEmbeddings.js';
-import { NEWS_EVENTS, writeNewsEvents } from '../../support/newsEventsCorpus.js';
+import { NEWS_EVENTS, writeNewsEvents, type CorpusArticle } from '../../support/newsEventsCorpus.js';
 import { tempDir } from '../../support/tempDir.js';
 
 /** Ingests the fictional news corpus (real HTML pages, real extraction) into a fresh SQLite store. */
-async function ingestCorpus(model: LoadedEmbeddings): Promise<{ store: SqliteStore; root: string }> {
-  const root = tempDir();
+async function ingestCorpus(model: LoadedEmbeddings, articles: CorpusArticle[] = NEWS_EVENTS, root = tempDir()): Promise<{ store: SqliteStore; root: string }> {
   const pages = join(root, 'pages');
   mkdirSync(pages, { recursive: true });
-  writeNewsEvents(pages);
+  writeNewsEvents(pages, articles);
   const summary = await ingest({
     dataDir: join(root, 'data'),
     sources: [parseSourceEntry(pages)],
@@ -25,7 +26,7 @@ async function ingestCorpus(model: LoadedEmbeddings): Promise<{ store: SqliteSto
     fetchTimeoutMs: 2000,
     maxArticleBytes: 100_000,
   });
-  expect(summary).toMatchObject({ added: NEWS_EVENTS.length, skipped: [] });
+  expect(summary.skipped).toEqual([]);
   return { store: SqliteStore.open(join(root, 'data')), root };
 }
 
@@ -83,6 +84,56 @@ describe('an answer about a story several outlets report', () => {
         .split('\n')
         .find((l) => l.startsWith(`[${citation!.n}]`))!;
       expect(line).toContain(`also reported by: ${others.slice(0, 2).join(', ')}${others.length > 2 ? `, +${others.length - 2}` : ''}`);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
+
+describe('stories kept in step with their articles', () => {
+  it('are made again when an export is imported into another store', async () => {
+    const { store } = await ingestCorpus(unavailable());
+    const target = SqliteStore.open(join(tempDir(), 'imported'));
+    try {
+      const lines: string[] = [];
+      for await (const article of store.exportArticles()) lines.push(JSON.stringify(toExportRecord(article)));
+      const summary = await importRecords(
+        target,
+        async function* () {
+          yield* lines;
+        },
+        { embeddings: unavailable(), sourceId: 'import' },
+      );
+      expect(summary).toMatchObject({ imported: NEWS_EVENTS.length, skipped: [] });
+      expect(await storedStories(target)).toEqual(labelledStories());
+    } finally {
+      await store.close();
+      await target.close();
+    }
+  }, 60_000);
+
+  it('re-evaluates the story of an article whose page changed to another event, the rest of its story staying together', async () => {
+    const root = tempDir();
+    await (await ingestCorpus(unavailable(), NEWS_EVENTS, root)).store.close();
+    // The Daily Ledger's strike report is replaced, under the same address, by unrelated news of the same day.
+    const changed = NEWS_EVENTS.map((a) =>
+      a.file === 'ledger-strike-start.html'
+        ? {
+            ...a,
+            title: 'Museum of Coastal Trades reopens after renovation',
+            paragraphs: [
+              'The Museum of Coastal Trades in Westbridge reopened on Monday after a renovation that took three years and cost 7 million euros.',
+              'Curator Lene Vikra said the new hall shows 40 restored fishing boats and a rope workshop where visitors can try the old methods.',
+            ],
+          }
+        : a,
+    );
+    const { store } = await ingestCorpus(unavailable(), changed, root);
+    try {
+      const stories = await storedStories(store);
+      const strike = NEWS_EVENTS.filter((a) => a.story === 'strike-start' && a.file !== 'ledger-strike-start.html').map((a) => a.file);
+      expect(stories).toContainEqual(['ledger-strike-start.html']);
+      expect(stories).toContainEqual(strike.sort());
     } finally {
       await store.close();
     }
