@@ -50,20 +50,18 @@ const WORD = /[\p{L}][\p{L}\p{M}\p{N}'’-]*/gu;
 
 /**
  * Folded proper names of headline and lead: capitalised words that do not open a sentence. A
- * headline in title case ("Dock Workers Walk Out") capitalises every word: its words count as
- * names only when the lead writes them so too.
+ * headline in title case (every word of four letters or more capitalised: "Dock Workers Walk
+ * Out Over Pay") says nothing by its capitals: its words count as names only when the lead
+ * writes them so too.
  */
 function namesIn(title: string, lead: string): Set<string> {
   const names = capitalisedInside(lead);
   const inTitle = capitalisedInside(title);
   const words = (title.match(WORD) ?? []).filter((w) => w.length >= 4);
-  const titleCase = words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > TITLE_CASE_SHARE;
+  const titleCase = words.length >= 3 && words.every((w) => /^\p{Lu}/u.test(w));
   for (const name of inTitle) if (!titleCase || names.has(name)) names.add(name);
   return names;
 }
-
-/** More capitalised long words than this share: a headline in title case. */
-const TITLE_CASE_SHARE = 0.6;
 
 /** Folded capitalised words (two letters or more) not opening a sentence. */
 function capitalisedInside(text: string): Set<string> {
