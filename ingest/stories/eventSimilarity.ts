@@ -1,4 +1,4 @@
-import { CROSS_LANGUAGE_NAMES_SIMILARITY, NAMES_SIMILARITY, WORDS_SIMILARITY } from './storyParameters.js';
+import { CROSS_LANGUAGE_NAMES_SIMILARITY, MIN_IDF_ARTICLES, NAMES_SIMILARITY, WORDS_SIMILARITY } from './storyParameters.js';
 
 /** Names and numbers (eventTerms.ts): the terms spelled alike in every language. */
 export function crossesLanguages(term: string): boolean {
@@ -6,14 +6,14 @@ export function crossesLanguages(term: string): boolean {
 }
 
 /**
- * Each term's weight over a set of articles (the new one and its candidates): smoothed IDF,
- * log(1 + N / df). Counted over the articles of the window, so what these days' news all say
- * weighs little and what one event's reports share much.
+ * Each term's weight over a set of articles (the new one and those of its week): smoothed IDF,
+ * log(1 + N / df), N at least MIN_IDF_ARTICLES. Counted over the articles of the week, so what
+ * these days' news all say weighs little and what one event's reports share much.
  */
 export function termWeights(articles: ReadonlyArray<readonly string[]>): Map<string, number> {
   const df = new Map<string, number>();
   for (const terms of articles) for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
-  const n = articles.length;
+  const n = Math.max(articles.length, MIN_IDF_ARTICLES);
   return new Map([...df].map(([term, count]) => [term, Math.log(1 + n / count)]));
 }
 

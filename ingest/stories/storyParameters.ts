@@ -49,6 +49,14 @@ export const MIN_SHARED_NAMES = 2;
  */
 export const IDF_WINDOW_DAYS = 7;
 
+/**
+ * IDF is counted as if the week held at least this many articles: in a new or small store the
+ * few articles there may all tell one event, and would make its names look common. Measured:
+ * the fictional corpus placed day by day groups its stories at 20 to 300 (recall 0.73 without),
+ * the benchmark keeps precision 1.00 up to 100 (0.95 at 300).
+ */
+export const MIN_IDF_ARTICLES = 50;
+
 /** Most articles read for one article (the most recently published of the IDF window): bounds the work of each write. */
 export const MAX_EVENT_CANDIDATES = 300;
 

@@ -32,9 +32,9 @@ const FIRST = write(
 );
 /** Another outlet's report of the same grounding, written with few of the same words. */
 const SECOND_TEXT = {
-  title: 'Passengers rescued after ship grounding',
+  title: 'Stranded vessel refloated',
   body: [
-    'Rescue boats took people off a stranded vessel on Tuesday evening, a spokeswoman for the Harbour Authority, Ines Marlow, said.',
+    'Rescue boats brought people ashore from a stranded vessel on Tuesday, a spokeswoman for the Harbour Authority, Ines Marlow, said.',
     'The Aurora was refloated at high tide.',
   ],
 };

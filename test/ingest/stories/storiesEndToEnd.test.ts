@@ -61,6 +61,25 @@ describe.each([
   }, 60_000);
 });
 
+describe('articles arriving day by day', () => {
+  it('are grouped into the same stories as when ingested at once (the undated analysis arriving first)', async () => {
+    const root = tempDir();
+    const days = [...new Set(NEWS_EVENTS.map((a) => a.published ?? ''))].sort();
+    let arrived: CorpusArticle[] = [];
+    for (const day of days) {
+      arrived = [...arrived, ...NEWS_EVENTS.filter((a) => (a.published ?? '') === day)];
+      await (await ingestCorpus(unavailable(), arrived, root)).store.close();
+    }
+    const { store } = await ingestCorpus(unavailable(), arrived, root);
+    try {
+      expect(arrived).toHaveLength(NEWS_EVENTS.length);
+      expect(await storedStories(store)).toEqual(labelledStories());
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+});
+
 describe('an answer about a story several outlets report', () => {
   it('cites one article of the story, counts all four and says which other outlets report it', async () => {
     const { store } = await ingestCorpus(unavailable());
