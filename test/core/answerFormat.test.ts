@@ -58,6 +58,7 @@ describe('a story told by several articles', () => {
     expect(formatAnswer(told(3, ['Wire A']))).toMatch(/f\.txt — also in 2 other articles$/);
     expect(formatAnswer(told(3, ['Wire A', 'Wire B']))).toMatch(/f\.txt — also reported by: Wire B$/);
     expect(formatAnswer(told(1, ['Wire A']))).toMatch(/f\.txt$/);
+    expect(formatAnswer({ ...told(3, ['Wire A']), language: 'it' })).toMatch(/f\.txt — anche in altri 2 articoli$/);
   });
 
   it('escapes outlet names as article text', () => {

@@ -61,7 +61,7 @@ export function storyNote(c: Pick<Citation, 'outlet' | 'story'>, language: strin
   const others = (c.story?.articles ?? 1) - 1;
   if (others < 1) return null;
   const otherOutlets = c.story.outlets.filter((o) => o !== c.outlet);
-  if (otherOutlets.length === 0) return phrasesFor(language).alsoIn(others, '');
+  if (otherOutlets.length === 0) return phrasesFor(language).alsoIn(others);
   const named = otherOutlets.slice(0, NAMED_OTHER_OUTLETS).map(options.escapeText ?? asIs);
   const rest = otherOutlets.length - named.length;
   return phrasesFor(language).alsoReportedBy([...named, ...(rest > 0 ? [`+${rest}`] : [])].join(', '));

@@ -10,7 +10,7 @@ export interface Phrases {
   /** A headline quoted with its stated publication date. */
   datedHeadline: (title: string, date: string) => string;
   /** The same story told by other articles whose outlets are not known apart from the cited one's: how many. */
-  alsoIn: (otherArticles: number, outlets: string) => string;
+  alsoIn: (otherArticles: number) => string;
   /** The same story reported by other outlets: some of them and how many more ("B, C, +3"). */
   alsoReportedBy: (outlets: string) => string;
 }
@@ -24,7 +24,7 @@ const PHRASES: Record<string, Phrases> = {
     summaryOnlyLabel: 'summary only',
     sourcesHeading: 'Sources',
     datedHeadline: (t, d) => `“${t}” (published ${d})`,
-    alsoIn: (n, o) => `also in ${n} other article${n === 1 ? '' : 's'}${o ? `: ${o}` : ''}`,
+    alsoIn: (n) => `also in ${n} other article${n === 1 ? '' : 's'}`,
     alsoReportedBy: (o) => `also reported by: ${o}`,
   },
   de: {
@@ -35,7 +35,7 @@ const PHRASES: Record<string, Phrases> = {
     summaryOnlyLabel: 'nur Zusammenfassung',
     sourcesHeading: 'Quellen',
     datedHeadline: (t, d) => `„${t}“ (veröffentlicht am ${d})`,
-    alsoIn: (n, o) => `auch in ${n} weiteren Artikel${n === 1 ? '' : 'n'}${o ? `: ${o}` : ''}`,
+    alsoIn: (n) => `auch in ${n} weiteren Artikel${n === 1 ? '' : 'n'}`,
     alsoReportedBy: (o) => `auch berichtet von: ${o}`,
   },
   it: {
@@ -46,7 +46,7 @@ const PHRASES: Record<string, Phrases> = {
     summaryOnlyLabel: 'solo sommario',
     sourcesHeading: 'Fonti',
     datedHeadline: (t, d) => `«${t}» (pubblicato il ${d})`,
-    alsoIn: (n, o) => `anche in ${n === 1 ? 'un altro articolo' : `altri ${n} articoli`}${o ? `: ${o}` : ''}`,
+    alsoIn: (n) => `anche in ${n === 1 ? 'un altro articolo' : `altri ${n} articoli`}`,
     alsoReportedBy: (o) => `riportato anche da: ${o}`,
   },
   fr: {
@@ -57,7 +57,7 @@ const PHRASES: Record<string, Phrases> = {
     summaryOnlyLabel: 'résumé seulement',
     sourcesHeading: 'Sources',
     datedHeadline: (t, d) => `« ${t} » (publié le ${d})`,
-    alsoIn: (n, o) => `aussi dans ${n} autre${n === 1 ? '' : 's'} article${n === 1 ? '' : 's'}${o ? ` : ${o}` : ''}`,
+    alsoIn: (n) => `aussi dans ${n} autre${n === 1 ? '' : 's'} article${n === 1 ? '' : 's'}`,
     alsoReportedBy: (o) => `également rapporté par : ${o}`,
   },
   es: {
@@ -68,7 +68,7 @@ const PHRASES: Record<string, Phrases> = {
     summaryOnlyLabel: 'solo resumen',
     sourcesHeading: 'Fuentes',
     datedHeadline: (t, d) => `«${t}» (publicado el ${d})`,
-    alsoIn: (n, o) => `también en ${n === 1 ? 'otro artículo' : `otros ${n} artículos`}${o ? `: ${o}` : ''}`,
+    alsoIn: (n) => `también en ${n === 1 ? 'otro artículo' : `otros ${n} artículos`}`,
     alsoReportedBy: (o) => `también publicado por: ${o}`,
   },
 };
