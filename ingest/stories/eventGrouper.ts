@@ -1,6 +1,6 @@
 import type { ArticleWrite, EventCandidate, KnowledgeStore } from '../../src/core/ports/knowledgeStore.js';
 import { eventTerms } from './eventTerms.js';
-import { cosine, crossesLanguages, eventEvidence, termWeights } from './eventSimilarity.js';
+import { cosine, EventComparison, termWeights } from './eventSimilarity.js';
 import { vectorThreshold } from './vectorBackground.js';
 import {
   DECAY_HALF_LIFE_DAYS,
@@ -107,25 +107,22 @@ export function withinStorySpan(candidate: EventCandidate, time: number): boolea
 
 /** The candidates scored, best first; IDF over the new article and the candidates. */
 export function scoreCandidates(terms: string[], language: string, time: number, candidates: EventCandidate[], pool: EventCandidate[] = candidates): Scored[] {
-  const termsOf = new Map(pool.map((c) => [c.id, c.terms !== null ? c.terms.split(' ').filter(Boolean) : eventTerms(c.title, c.lead, c.language)]));
-  for (const c of candidates)
-    if (!termsOf.has(c.id)) termsOf.set(c.id, c.terms !== null ? c.terms.split(' ').filter(Boolean) : eventTerms(c.title, c.lead, c.language));
-  const weights = termWeights([terms, ...termsOf.values()]);
+  const termsOf = new Map<number, string[]>();
+  for (const c of [...pool, ...candidates]) if (!termsOf.has(c.id)) termsOf.set(c.id, candidateTerms(c));
+  const comparison = new EventComparison(terms, termWeights([terms, ...termsOf.values()]));
   return candidates
     .map((candidate) => {
-      const theirs = termsOf.get(candidate.id)!;
-      if (sharedNames(terms, theirs) < MIN_SHARED_NAMES) return { candidate, evidence: 0, score: 0 };
+      const { sharedNames, evidence } = comparison.compare(termsOf.get(candidate.id)!, candidate.language === language);
+      if (sharedNames < MIN_SHARED_NAMES) return { candidate, evidence: 0, score: 0 };
       const days = Math.abs(Date.parse(candidate.published) - time) / DAY_MS;
-      const evidence = eventEvidence(terms, theirs, weights, candidate.language === language);
       return { candidate, evidence, score: evidence * 0.5 ** (days / DECAY_HALF_LIFE_DAYS) };
     })
     .sort((a, b) => b.score - a.score);
 }
 
-/** How many names and numbers two articles share. */
-function sharedNames(a: readonly string[], b: readonly string[]): number {
-  const theirs = new Set(b.filter(crossesLanguages));
-  return a.filter((t) => crossesLanguages(t) && theirs.has(t)).length;
+/** A candidate's distinct terms: as stored, or computed from its title and lead when written before they were kept. */
+function candidateTerms(c: EventCandidate): string[] {
+  return c.terms !== null ? [...new Set(c.terms.split(' ').filter(Boolean))] : eventTerms(c.title, c.lead, c.language);
 }
 
 /** The mean of the article's body passage vectors, or null when it has none. */

@@ -18,32 +18,63 @@ export function termWeights(articles: ReadonlyArray<readonly string[]>): Map<str
 }
 
 /**
- * How strongly two articles' terms say they report one event, as a share of what is needed
- * (1 or more: the same event). Two measures, each with its own threshold: the weighted cosine
- * of all their terms (same language only: other words of two languages cannot meet), and the
- * weighted cosine of their names and numbers alone (a report written differently still names
- * the same people, places and figures; the only measure across languages).
+ * How strongly another article's terms say it reports the same event as this one, as a share
+ * of what is needed (1 or more: the same event). Two measures, each with its own threshold:
+ * the weighted cosine of all their terms (same language only: other words of two languages
+ * cannot meet), and the weighted cosine of their names and numbers alone (a report written
+ * differently still names the same people, places and figures; the only measure across
+ * languages). The article's own side is prepared once and compared with every candidate.
  */
-export function eventEvidence(a: readonly string[], b: readonly string[], weights: Map<string, number>, sameLanguage: boolean): number {
-  const names = weightedCosine(a.filter(crossesLanguages), b.filter(crossesLanguages), weights);
-  if (!sameLanguage) return names / CROSS_LANGUAGE_NAMES_SIMILARITY;
-  return Math.max(names / NAMES_SIMILARITY, weightedCosine(a, b, weights) / WORDS_SIMILARITY);
+export class EventComparison {
+  private readonly own: Set<string>;
+  private readonly ownAll: number;
+  private readonly ownNames: number;
+
+  constructor(
+    terms: readonly string[],
+    private readonly weights: Map<string, number>,
+  ) {
+    this.own = new Set(terms);
+    let all = 0;
+    let names = 0;
+    for (const term of this.own) {
+      const w = (weights.get(term) ?? 0) ** 2;
+      all += w;
+      if (crossesLanguages(term)) names += w;
+    }
+    this.ownAll = all;
+    this.ownNames = names;
+  }
+
+  /** How many names and numbers the two share, and the evidence (eventEvidence's scale). */
+  compare(theirs: Iterable<string>, sameLanguage: boolean): { sharedNames: number; evidence: number } {
+    let all = 0;
+    let names = 0;
+    let sharedAll = 0;
+    let sharedNames = 0;
+    let sharedNameCount = 0;
+    for (const term of theirs) {
+      const w = (this.weights.get(term) ?? 0) ** 2;
+      const mine = this.own.has(term);
+      all += w;
+      if (mine) sharedAll += w;
+      if (!crossesLanguages(term)) continue;
+      names += w;
+      if (mine) {
+        sharedNames += w;
+        sharedNameCount++;
+      }
+    }
+    const namesCosine = cosineOfNorms(sharedNames, this.ownNames, names);
+    if (!sameLanguage) return { sharedNames: sharedNameCount, evidence: namesCosine / CROSS_LANGUAGE_NAMES_SIMILARITY };
+    const evidence = Math.max(namesCosine / NAMES_SIMILARITY, cosineOfNorms(sharedAll, this.ownAll, all) / WORDS_SIMILARITY);
+    return { sharedNames: sharedNameCount, evidence };
+  }
 }
 
-/** The cosine of two term sets, each term weighted. */
-function weightedCosine(a: readonly string[], b: readonly string[], weights: Map<string, number>): number {
-  const left = new Set(a);
-  const right = new Set(b);
-  let shared = 0;
-  let normLeft = 0;
-  let normRight = 0;
-  for (const term of left) {
-    const w = (weights.get(term) ?? 0) ** 2;
-    normLeft += w;
-    if (right.has(term)) shared += w;
-  }
-  for (const term of right) normRight += (weights.get(term) ?? 0) ** 2;
-  return normLeft > 0 && normRight > 0 ? shared / Math.sqrt(normLeft * normRight) : 0;
+/** A cosine from the weight shared and each side's squared norm. */
+function cosineOfNorms(shared: number, left: number, right: number): number {
+  return left > 0 && right > 0 ? shared / Math.sqrt(left * right) : 0;
 }
 
 /** Cosine of two vectors (0 when either is all zeros or their lengths differ). */

@@ -165,7 +165,7 @@ export async function eventCandidates(db: SqlRunner, window: { from: string; unt
   }>(
     `SELECT id, coalesce(story_id, id) AS story_id, published, outlet, language, story_terms, title,
        (SELECT min(s.published) FROM documents s WHERE s.story_id = d.story_id) AS story_start,
-       (SELECT max(s.published) FROM documents s WHERE s.story_id = d.story_id) AS story_end, substr(coalesce(body, ''), 1, $1) AS lead
+       (SELECT max(s.published) FROM documents s WHERE s.story_id = d.story_id) AS story_end, CASE WHEN story_terms IS NULL THEN substr(coalesce(body, ''), 1, $1) ELSE '' END AS lead
      FROM documents d WHERE published >= $2 AND published < $3 AND copy_of IS NULL AND doc_key <> $4 ORDER BY published DESC LIMIT $5`,
     [EVENT_LEAD_CHARS, window.from, window.until, exceptKey, limit],
   );

@@ -172,7 +172,7 @@ export function eventCandidates(db: Database.Database, window: { from: string; u
     .prepare(
       `SELECT id, coalesce(story_id, id) AS story_id, published, outlet, language, story_terms, title,
        (SELECT min(s.published) FROM documents s WHERE s.story_id = d.story_id) AS story_start,
-       (SELECT max(s.published) FROM documents s WHERE s.story_id = d.story_id) AS story_end, substr(coalesce(body, ''), 1, ?) AS lead
+       (SELECT max(s.published) FROM documents s WHERE s.story_id = d.story_id) AS story_end, CASE WHEN story_terms IS NULL THEN substr(coalesce(body, ''), 1, ?) ELSE '' END AS lead
        FROM documents d WHERE published >= ? AND published < ? AND copy_of IS NULL AND doc_key <> ? ORDER BY published DESC LIMIT ?`,
     )
     .all(EVENT_LEAD_CHARS, window.from, window.until, exceptKey, limit) as Array<{
