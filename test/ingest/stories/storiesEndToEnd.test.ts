@@ -80,6 +80,37 @@ describe('articles arriving day by day', () => {
   }, 120_000);
 });
 
+describe('retrieval over stories several outlets report', () => {
+  it('shows each story’s best article before another article of a story already shown, and loses none', async () => {
+    const { store } = await ingestCorpus(unavailable());
+    try {
+      const kb = new KnowledgeBase({ store, embeddings: null, embeddingStatus: unavailable().status });
+      const { passages } = await kb.retrieve('Halvik dock strike pay union ships', { k: 20 });
+      const shownBy = new Map<number, number>();
+      let demotedSeen = false;
+      for (const p of passages) {
+        expect(p.storyId).toBeDefined();
+        const first = shownBy.get(p.storyId!);
+        if (first === undefined) {
+          // A story's first passage never comes after a demoted one.
+          expect(demotedSeen).toBe(false);
+          shownBy.set(p.storyId!, p.documentId);
+        } else if (first !== p.documentId) demotedSeen = true;
+      }
+      expect(demotedSeen).toBe(true);
+      // Every strike-start article with passages of its own (the wire copy has none) is still there.
+      const strikeStart = new Set(NEWS_EVENTS.filter((x) => x.story === 'strike-start').map((x) => x.url));
+      const withPassages: string[] = [];
+      for await (const a of store.exportArticles()) if (a.url && strikeStart.has(a.url) && a.passages > 0) withPassages.push(a.url);
+      expect(withPassages).toHaveLength(3);
+      const urls = new Set(passages.map((p) => p.document.url));
+      for (const url of withPassages) expect(urls).toContain(url);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
+
 describe('an answer about a story several outlets report', () => {
   it('cites one article of the story, counts all four and says which other outlets report it', async () => {
     const { store } = await ingestCorpus(unavailable());
