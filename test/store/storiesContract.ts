@@ -78,9 +78,15 @@ export function storiesContract<S extends KnowledgeStore>(withEmptyStore: (test:
       await store.writeArticle(report('w', 'Outlet W', '2026-10-20T08:00:00Z'));
       await store.writeArticle(report('u', 'Outlet U', null));
       const [y, z, w] = await Promise.all(['y', 'z', 'w'].map(async (k) => (await store.documentByKey(k))!.id));
+      // Written without story terms (as before they were kept): its title and the start of its body come instead.
+      const old = article('old', ['An older report of the strike.'], { comments: [] });
+      await store.writeArticle({ ...old, metadata: { ...old.metadata, published: '2026-11-02T08:00:00Z' } });
+      const oldId = (await store.documentByKey('old'))!.id;
       const window = { from: '2026-11-01', until: '2026-11-04' };
       const found = await store.eventCandidates(window, 10);
-      expect(found.map((c) => c.id)).toEqual([y, x]);
+      expect(found.map((c) => c.id)).toEqual([y, oldId, x]);
+      expect(found[1]).toMatchObject({ terms: null, title: 'Title old', lead: 'An older report of the strike.' });
+      expect(found[2]).toMatchObject({ lead: '' });
       expect(found[0]).toMatchObject({
         storyId: x,
         published: '2026-11-03T08:00:00Z',
@@ -91,7 +97,7 @@ export function storiesContract<S extends KnowledgeStore>(withEmptyStore: (test:
         terms: 'n:ferry #:1',
         title: 'Title y',
       });
-      expect((await store.eventCandidates(window, 10, 'y')).map((c) => c.id)).toEqual([x]);
+      expect((await store.eventCandidates(window, 10, 'y')).map((c) => c.id)).toEqual([oldId, x]);
       expect((await store.eventCandidates(window, 1)).map((c) => c.id)).toEqual([y]);
       expect((await store.eventBackground(window, 4)).sort()).toEqual([z, w].sort());
       await store.writeArticle(article('v', ['one', 'two'], { vectors: [Float32Array.from([1, 0, 0]), Float32Array.from([0, 1, 0])] }));
