@@ -91,6 +91,17 @@ function pairwise(articles: BenchArticle[], stories: number[]): { precision: num
   return { precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn), wrong };
 }
 
+/** The labelled events told by several articles that ended in more than one story: "event: 2 stories of 3 articles". */
+function splitEvents(articles: BenchArticle[], stories: number[]): string[] {
+  const byEvent = new Map<string, Set<number>>();
+  const counts = new Map<string, number>();
+  articles.forEach((a, i) => {
+    byEvent.set(a.event, (byEvent.get(a.event) ?? new Set()).add(stories[i]!));
+    counts.set(a.event, (counts.get(a.event) ?? 0) + 1);
+  });
+  return [...byEvent].filter(([, s]) => s.size > 1).map(([event, s]) => `${event}: ${s.size} stories of ${counts.get(event)} articles`);
+}
+
 function benchmarkArticles(path: string, eventsPath: string): BenchArticle[] {
   const truth = JSON.parse(readFileSync(path, 'utf8')) as Record<string, { articleBody: string; url: string }>;
   const labels = JSON.parse(readFileSync(eventsPath, 'utf8')) as { events: Record<string, string[]>; unsure: Record<string, string[]> };
@@ -117,7 +128,9 @@ function report(name: string, articles: BenchArticle[]): void {
     const { precision, recall, wrong } = pairwise(articles, group(articles, threshold));
     const mark = threshold === 1 ? '  <- the parameters as set' : '';
     console.log(`  evidence x${threshold.toFixed(2)}: pairwise precision ${precision.toFixed(3)} recall ${recall.toFixed(3)}${mark}`);
-    if (threshold === 1) for (const w of wrong.slice(0, 8)) console.log(`    wrongly together: ${w}`);
+    if (threshold !== 1) continue;
+    for (const w of wrong.slice(0, 8)) console.log(`    wrongly together: ${w}`);
+    for (const line of splitEvents(articles, group(articles, threshold))) console.log(`    split: ${line}`);
   }
 }
 
