@@ -7,6 +7,7 @@ import type { KnowledgeStore, VectorSpace } from '../src/core/ports/knowledgeSto
 import { chunkArticle } from './chunk.js';
 import { vectorFromBase64, type ExportRecord } from './exportRecord.js';
 import { CopyDetector, passagesFor } from './copies/copyDetector.js';
+import { EventGrouper } from './stories/eventGrouper.js';
 import { contentHashOf } from './stages/detectChanges.js';
 import { toWrite, type PendingArticle } from './stages/prepareWrite.js';
 import { validateArticle } from './validateArticle.js';
@@ -97,6 +98,8 @@ interface ImportRun {
   loaded: VectorSpace | null;
   carriedPolicy: CarriedVectorPolicy;
   copies: CopyDetector;
+  /** Articles reporting the same event as earlier imported (or stored) ones join their story, as at ingest. */
+  stories: EventGrouper;
   summary: ImportSummary;
 }
 
@@ -122,6 +125,7 @@ export async function importRecords(
     loaded,
     carriedPolicy: new CarriedVectorPolicy(store, loaded),
     copies: new CopyDetector(store),
+    stories: new EventGrouper(store),
     summary,
   };
   let lineNumber = 0;
@@ -158,6 +162,7 @@ async function importLine(line: string, run: ImportRun): Promise<void> {
   pending.write.copyOf = story.copyOf;
   pending.write.fingerprint = story.fingerprint;
   const vectors = await attachVectors(pending, record, run);
+  Object.assign(pending.write, await run.stories.place(pending.write));
   await store.writeArticle(pending.write);
   summary.vectors += vectors.attached;
   summary.vectorsCarried += vectors.carried;

@@ -1,3 +1,4 @@
+import { EventGrouper } from '../stories/eventGrouper.js';
 import { BatchEmbedder } from './embedBatch.js';
 import type { PendingArticle } from './prepareWrite.js';
 import { errorMessage, type RunContext } from './runContext.js';
@@ -31,9 +32,12 @@ export class WriteQueue {
   /** The batch being embedded and written (resolves when it is in the store). */
   private writing: Promise<void> = Promise.resolve();
   private readonly embedder: BatchEmbedder;
+  /** Finds the story of articles reporting the same event (earlier articles, this run's included, are stored by then). */
+  private readonly stories: EventGrouper;
 
   constructor(private readonly run: RunContext) {
     this.embedder = new BatchEmbedder(run);
+    this.stories = new EventGrouper(run.store);
   }
 
   /** The key of the article with this content waiting to be written, if any. */
@@ -102,6 +106,7 @@ export class WriteQueue {
   private async write(p: PendingArticle): Promise<void> {
     const { summary } = this.run;
     try {
+      Object.assign(p.write, await this.stories.place(p.write));
       const result = await this.run.store.writeArticle(p.write);
       summary.passagesWritten += result.added.length;
       if (p.write.vectors) summary.vectorsAdded += result.added.length;

@@ -1,12 +1,14 @@
 import type { StoryInfo } from '../core/ports/knowledgeStore.js';
 
 /**
- * Storage rules of stories told by several articles (near-identical copies, ingest/copies),
- * written once for both backends: a copy is a document without passages whose `copy_of` is
- * its story's head; the head holds the story's passages.
+ * Storage rules of stories told by several articles, written once for both backends. Every
+ * document has a story id (`story_id`, one member's id: the first, or the oldest left when
+ * that one goes). A near-identical copy (ingest/copies) is a document without passages whose
+ * `copy_of` is its head (which holds the passages) and shares its head's story; a differently
+ * written article about the same event (ingest/stories) is a head of its own in the same story.
  */
 
-/** One member of a story as a backend reads it: the document, its story's head, its outlet (and, for a scoped read, whether a source of the scope brings it). */
+/** One member of a story as a backend reads it: the document, its story's id (`head`), its outlet (and, for a scoped read, whether a source of the scope brings it). */
 export interface StoryMember {
   id: number;
   head: number;
@@ -15,8 +17,8 @@ export interface StoryMember {
 }
 
 /**
- * The story of each asked document from the members of their stories: its head's id, how
- * many articles (the head and its copies), and the distinct outlets, the asked one's first.
+ * The story of each asked document from the members of their stories: its id, how many
+ * articles (copies and same-event articles), and the distinct outlets, the asked one's first.
  * Members read for a scope count only when in it, so a server never learns of an outlet
  * only another server's sources bring; a story with no member in scope is left out.
  */
@@ -34,6 +36,22 @@ export function storiesOf(documentIds: number[], members: StoryMember[]): Map<nu
     stories.set(id, { id: head, articles: story.length, outlets });
   }
   return stories;
+}
+
+/** How much of a stored body a candidate brings when its story terms were never computed (its headline and lead are what count). */
+export const EVENT_LEAD_CHARS = 1500;
+
+/** The mean vector of each document's passage vectors. */
+export function meanVectors(rows: Array<{ documentId: number; vector: Float32Array }>): Map<number, Float32Array> {
+  const sums = new Map<number, { sum: Float32Array; count: number }>();
+  for (const { documentId, vector } of rows) {
+    const entry = sums.get(documentId) ?? { sum: new Float32Array(vector.length), count: 0 };
+    if (entry.sum.length !== vector.length) continue;
+    for (let i = 0; i < vector.length; i++) entry.sum[i]! += vector[i]!;
+    entry.count++;
+    sums.set(documentId, entry);
+  }
+  return new Map([...sums].map(([id, { sum, count }]) => [id, sum.map((x) => x / count)]));
 }
 
 /**

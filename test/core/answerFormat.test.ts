@@ -43,19 +43,26 @@ describe('a story told by several articles', () => {
     }) as unknown as Answer;
 
   it.each([
-    ['en', ' — also in 99 other articles: Wire B, Wire C, +97'],
-    ['de', ' — auch in 99 weiteren Artikeln: Wire B, Wire C, +97'],
-    ['it', ' — anche in altri 99 articoli: Wire B, Wire C, +97'],
-    ['fr', ' — aussi dans 99 autres articles : Wire B, Wire C, +97'],
-    ['es', ' — también en otros 99 artículos: Wire B, Wire C, +97'],
-  ])('says in how many other articles and at which outlets, in %s', (language, note) => {
+    ['en', ' — also reported by: Wire B, Wire C, +1'],
+    ['de', ' — auch berichtet von: Wire B, Wire C, +1'],
+    ['it', ' — riportato anche da: Wire B, Wire C, +1'],
+    ['fr', ' — également rapporté par : Wire B, Wire C, +1'],
+    ['es', ' — también publicado por: Wire B, Wire C, +1'],
+  ])('names the other outlets and counts the rest, in %s', (language, note) => {
     const answer = { ...told(100, ['Wire A', 'Wire B', 'Wire C', 'Wire D']), language };
     expect(formatAnswer(answer).endsWith(`f.txt${note}`)).toBe(true);
   });
 
-  it('counts without names when the copies have no other outlet, and says nothing for one article', () => {
+  it('counts articles when no other outlet is known, names outlets when one is, and says nothing for one article', () => {
     expect(formatAnswer(told(2, ['Wire A']))).toMatch(/f\.txt — also in 1 other article$/);
-    expect(formatAnswer(told(3, ['Wire A', 'Wire B']))).toMatch(/f\.txt — also in 2 other articles: Wire B, \+1$/);
+    expect(formatAnswer(told(3, ['Wire A']))).toMatch(/f\.txt — also in 2 other articles$/);
+    expect(formatAnswer(told(3, ['Wire A', 'Wire B']))).toMatch(/f\.txt — also reported by: Wire B$/);
     expect(formatAnswer(told(1, ['Wire A']))).toMatch(/f\.txt$/);
+    expect(formatAnswer({ ...told(3, ['Wire A']), language: 'it' })).toMatch(/f\.txt — anche in altri 2 articoli$/);
+  });
+
+  it('escapes outlet names as article text', () => {
+    const line = formatAnswer(told(2, ['Wire A', '**Bold** _Wire_']), { escapeText: (t) => t.replace(/([*_])/g, '\\$1') });
+    expect(line).toContain('also reported by: \\*\\*Bold\\*\\* \\_Wire\\_');
   });
 });

@@ -157,8 +157,8 @@ describe.each(SCALE_EMBEDDERS)('a story told by 100 near-identical articles, wit
       );
     });
     const english = formatAnswer(hundred.answers[1]!);
-    expect(english).toMatch(/ — also in 99 other articles: Courier \d+, Courier \d+, \+97$/m);
-    expect(formatAnswer(hundred.answers[0]!)).toMatch(/ — auch in 99 weiteren Artikeln: Courier \d+, Courier \d+, \+97$/m);
+    expect(english).toMatch(/ — also reported by: Courier \d+, Courier \d+, \+97$/m);
+    expect(formatAnswer(hundred.answers[0]!)).toMatch(/ — auch berichtet von: Courier \d+, Courier \d+, \+97$/m);
   }, 120_000);
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IngestLockedError } from '../../src/store/errors.js';
 import type { KnowledgeStore } from '../../src/core/ports/knowledgeStore.js';
 import { article, fingerprint } from './storeFixtures.js';
+import { storiesContract } from './storiesContract.js';
 
 /** A copy as ingest writes one: no passages of its body (a test that gives a copy a reader comment adds that passage itself). */
 const COPY = { comments: [], passages: [], vectors: null };
@@ -444,6 +445,9 @@ export function knowledgeStoreContract<S extends KnowledgeStore>(backend: string
         expect(await store.knownTerms(['harbour'])).toEqual(new Set(['harbour']));
       });
     });
+
+    // Stories across outlets (issue 24)
+    storiesContract(withEmptyStore);
 
     it('refuses a store written by a newer program rather than half understand it', async () => {
       await withEmptyStore(async (store) => {

@@ -265,6 +265,9 @@ export function newsDesksContract<S extends KnowledgeStore>(backend: string, ope
         await store.addAlias('a-second-url', (await store.documentByKey('a'))!.id, '/aliased', 'raw');
         store = await hooks.reopenFromSchemaBeforeDesks(store);
         expect(Object.fromEntries(await store.articleCounts(['/configured', '/other', '/aliased']))).toEqual({ '/configured': 1, '/other': 1, '/aliased': 1 });
+        // The stories migration ran again too: each article is a story of its own.
+        const aId = (await store.documentByKey('a'))!.id;
+        expect((await store.stories([aId])).get(aId)).toMatchObject({ id: aId, articles: 1 });
         expect((await store.lexicalSearch(['harbour'], 10, {}, { sourceIds: ['/aliased'] })).map((h) => h.id)).toEqual([a.added[0]!.id]);
         expect(await store.deskSources()).toEqual([]);
         expect(await store.feedSchedules()).toEqual([]);

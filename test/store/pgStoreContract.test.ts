@@ -34,7 +34,8 @@ if (url) {
     openAgain: (store) => PgStore.open(url, { schema: schemas.get(store)! }),
     async reopenFromSchemaBeforeDesks(store) {
       await store.db.query(
-        'DROP TABLE document_sources, desk_sources, feed_schedules, feed_poll_claims, server_settings; DROP SEQUENCE membership_changes; DELETE FROM schema_version WHERE version >= 6',
+        'DROP TABLE document_sources, desk_sources, feed_schedules, feed_poll_claims, server_settings; DROP SEQUENCE membership_changes; DELETE FROM schema_version WHERE version >= 6; ' +
+          'DROP INDEX documents_story; ALTER TABLE documents DROP COLUMN story_id, DROP COLUMN story_terms',
       );
       await store.close();
       const reopened = await PgStore.open(url, { schema: schemas.get(store)! });

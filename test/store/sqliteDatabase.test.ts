@@ -147,8 +147,31 @@ describe('schema versions', () => {
     setFingerprint(store.db, 1, { signature: Uint32Array.from([1, 2]), bands: ['b'] });
     expect(articlesWithoutFingerprint(store.db, 10)).toEqual([]);
     expect(copyCandidates(store.db, ['b']).map((c) => c.key)).toEqual(['k']);
+    // Version 6: the article is a story of its own, with no story terms kept yet.
+    expect(store.db.prepare('SELECT story_id, story_terms FROM documents').get()).toEqual({ story_id: 1, story_terms: null });
     store.setMeta('schema_version', '99');
     store.close();
     expect(() => new SqliteDatabase(path)).toThrow(/schema version 99, newer than this program/);
+  });
+});
+
+describe('schema version 6: stories across outlets', () => {
+  it('makes each stored article its own story and each copy one with its head', () => {
+    const path = join(tempDir(), 'stories.db');
+    let store = new SqliteDatabase(path);
+    writeArticle(store, article('h', ['the tram line was approved']), 't');
+    writeArticle(store, { ...article('c', ['the tram line was approved']), copyOf: 'h', passages: [], vectors: null }, 't');
+    writeArticle(store, article('o', ['another story']), 't');
+    // As a version-5 store had it: no story columns.
+    store.db.exec('DROP INDEX documents_story; ALTER TABLE documents DROP COLUMN story_id; ALTER TABLE documents DROP COLUMN story_terms;');
+    store.setMeta('schema_version', '5');
+    store.close();
+    store = new SqliteDatabase(path);
+    expect(store.db.prepare('SELECT doc_key, story_id FROM documents ORDER BY id').all()).toEqual([
+      { doc_key: 'h', story_id: 1 },
+      { doc_key: 'c', story_id: 1 },
+      { doc_key: 'o', story_id: 3 },
+    ]);
+    store.close();
   });
 });

@@ -18,6 +18,8 @@ newsDesksContract('SQLite (SqliteStore in DATA_DIR)', () => SqliteStore.open(joi
     store.sqlite.db.exec(
       'DROP TABLE document_sources; DROP TABLE desk_sources; DROP TABLE feed_schedules; DROP TABLE feed_poll_claims; DROP TABLE server_settings;',
     );
+    // Version 6 (stories across outlets) goes too, so its migration runs again.
+    store.sqlite.db.exec('DROP INDEX documents_story; ALTER TABLE documents DROP COLUMN story_id; ALTER TABLE documents DROP COLUMN story_terms;');
     store.sqlite.setMeta('schema_version', '4');
     await store.close();
     return SqliteStore.open(store.dataDir);

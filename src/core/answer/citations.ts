@@ -4,12 +4,19 @@ import type { ScoredPassage } from '../retrieval/retrieve.js';
 import type { Answer, AnswerPassage, Citation } from './types.js';
 import type { VectorScale } from '../calibration/vectorCalibration.js';
 
-/** Numbers sources in order of first use: one number per (article, body|comment). */
+/**
+ * Numbers sources in order of first use: one number per (story, body|comment). The first
+ * article of a story cited (the best ranked: retrieval ranks a story's best article first)
+ * stands for the story; a quote from another article's body in the same story (another
+ * outlet's report of the event) joins its citation, whose note names the other outlets.
+ */
 export class CitationRegistry {
   private readonly byKey = new Map<string, Citation>();
 
   cite(passage: ScoredPassage, quote: string): number {
-    const key = `${passage.documentId}:${passage.section}`;
+    // Reader comments belong to their own outlet's page: cited per article, never merged.
+    const byStory = passage.storyId !== undefined && passage.section === 'body';
+    const key = byStory ? `s${passage.storyId}:body` : `d${passage.documentId}:${passage.section}`;
     let citation = this.byKey.get(key);
     if (!citation) {
       const d = passage.document;

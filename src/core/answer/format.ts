@@ -51,19 +51,23 @@ export function sourceLink(source: { url?: string | null; source: string }, opti
 /** Other outlets named in a source line before the rest is counted ("A, B, +97"). */
 const NAMED_OTHER_OUTLETS = 2;
 
-/** "also in 99 other articles: Outlet A, Outlet B, +97" for a story told by several articles; null for one. Outlet names come from articles: escaped like any article text. */
+/**
+ * The note on a story told by several articles: "also reported by: Outlet B, Outlet C, +3"
+ * (the other outlets, a few named and the rest counted), or "also in 2 other articles" when no
+ * other outlet is known (copies in the same outlet, files); null for one article. Outlet
+ * names come from articles: escaped like any article text.
+ */
 export function storyNote(c: Pick<Citation, 'outlet' | 'story'>, language: string, options: FormatOptions = {}): string | null {
   const others = (c.story?.articles ?? 1) - 1;
   if (others < 1) return null;
-  const named = c.story.outlets
-    .filter((o) => o !== c.outlet)
-    .slice(0, Math.min(NAMED_OTHER_OUTLETS, others))
-    .map(options.escapeText ?? asIs);
-  const rest = others - named.length;
-  return phrasesFor(language).alsoIn(others, [...named, ...(rest > 0 && named.length > 0 ? [`+${rest}`] : [])].join(', '));
+  const otherOutlets = c.story.outlets.filter((o) => o !== c.outlet);
+  if (otherOutlets.length === 0) return phrasesFor(language).alsoIn(others);
+  const named = otherOutlets.slice(0, NAMED_OTHER_OUTLETS).map(options.escapeText ?? asIs);
+  const rest = otherOutlets.length - named.length;
+  return phrasesFor(language).alsoReportedBy([...named, ...(rest > 0 ? [`+${rest}`] : [])].join(', '));
 }
 
-/** One source line: "[n] Title — Outlet, 2017-07-05, en, reader comment — <link>" (— also in N other articles: ...). */
+/** One source line: "[n] Title — Outlet, 2017-07-05, en, reader comment — <link>" (— also reported by: ...). */
 export function formatSourceLine(c: Citation, language: string, options: FormatOptions): string {
   const note = storyNote(c, language, options);
   return `[${c.n}] ${(options.escapeText ?? asIs)(c.title)} — ${sourceDetails(c, language, options)} — ${sourceLink(c, options)}${note ? ` — ${note}` : ''}`;

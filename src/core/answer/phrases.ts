@@ -9,8 +9,10 @@ export interface Phrases {
   sourcesHeading: string;
   /** A headline quoted with its stated publication date. */
   datedHeadline: (title: string, date: string) => string;
-  /** The same story told by other articles: how many, and some of their outlets ("A, B, +97"). */
-  alsoIn: (otherArticles: number, outlets: string) => string;
+  /** The same story told by other articles whose outlets are not known apart from the cited one's: how many. */
+  alsoIn: (otherArticles: number) => string;
+  /** The same story reported by other outlets: some of them and how many more ("B, C, +3"). */
+  alsoReportedBy: (outlets: string) => string;
 }
 
 const PHRASES: Record<string, Phrases> = {
@@ -22,7 +24,8 @@ const PHRASES: Record<string, Phrases> = {
     summaryOnlyLabel: 'summary only',
     sourcesHeading: 'Sources',
     datedHeadline: (t, d) => `“${t}” (published ${d})`,
-    alsoIn: (n, o) => `also in ${n} other article${n === 1 ? '' : 's'}${o ? `: ${o}` : ''}`,
+    alsoIn: (n) => `also in ${n} other article${n === 1 ? '' : 's'}`,
+    alsoReportedBy: (o) => `also reported by: ${o}`,
   },
   de: {
     noAnswer: 'Die erfassten Nachrichten behandeln diese Frage nicht. Formulieren Sie sie anders oder bitten Sie einen Admin, passende Quellen hinzuzufügen.',
@@ -32,7 +35,8 @@ const PHRASES: Record<string, Phrases> = {
     summaryOnlyLabel: 'nur Zusammenfassung',
     sourcesHeading: 'Quellen',
     datedHeadline: (t, d) => `„${t}“ (veröffentlicht am ${d})`,
-    alsoIn: (n, o) => `auch in ${n} weiteren Artikel${n === 1 ? '' : 'n'}${o ? `: ${o}` : ''}`,
+    alsoIn: (n) => `auch in ${n} weiteren Artikel${n === 1 ? '' : 'n'}`,
+    alsoReportedBy: (o) => `auch berichtet von: ${o}`,
   },
   it: {
     noAnswer: 'Le notizie acquisite non trattano questa domanda. Prova a riformularla o chiedi a un admin di aggiungere fonti pertinenti.',
@@ -42,7 +46,8 @@ const PHRASES: Record<string, Phrases> = {
     summaryOnlyLabel: 'solo sommario',
     sourcesHeading: 'Fonti',
     datedHeadline: (t, d) => `«${t}» (pubblicato il ${d})`,
-    alsoIn: (n, o) => `anche in ${n === 1 ? 'un altro articolo' : `altri ${n} articoli`}${o ? `: ${o}` : ''}`,
+    alsoIn: (n) => `anche in ${n === 1 ? 'un altro articolo' : `altri ${n} articoli`}`,
+    alsoReportedBy: (o) => `riportato anche da: ${o}`,
   },
   fr: {
     noAnswer: 'Les actualités collectées ne traitent pas cette question. Reformulez-la, ou demandez à un admin d’ajouter des sources qui en parlent.',
@@ -52,7 +57,8 @@ const PHRASES: Record<string, Phrases> = {
     summaryOnlyLabel: 'résumé seulement',
     sourcesHeading: 'Sources',
     datedHeadline: (t, d) => `« ${t} » (publié le ${d})`,
-    alsoIn: (n, o) => `aussi dans ${n} autre${n === 1 ? '' : 's'} article${n === 1 ? '' : 's'}${o ? ` : ${o}` : ''}`,
+    alsoIn: (n) => `aussi dans ${n} autre${n === 1 ? '' : 's'} article${n === 1 ? '' : 's'}`,
+    alsoReportedBy: (o) => `également rapporté par : ${o}`,
   },
   es: {
     noAnswer: 'Las noticias recopiladas no tratan esta pregunta. Reformúlala o pide a un admin que añada fuentes que informen sobre ello.',
@@ -62,7 +68,8 @@ const PHRASES: Record<string, Phrases> = {
     summaryOnlyLabel: 'solo resumen',
     sourcesHeading: 'Fuentes',
     datedHeadline: (t, d) => `«${t}» (publicado el ${d})`,
-    alsoIn: (n, o) => `también en ${n === 1 ? 'otro artículo' : `otros ${n} artículos`}${o ? `: ${o}` : ''}`,
+    alsoIn: (n) => `también en ${n === 1 ? 'otro artículo' : `otros ${n} artículos`}`,
+    alsoReportedBy: (o) => `también publicado por: ${o}`,
   },
 };
 

@@ -38,6 +38,30 @@ export interface ArticleWrite {
   copyOf?: string | null;
   /** MinHash fingerprint of the body (null for texts too short to judge); a story's head is found by its bands. */
   fingerprint?: Fingerprint | null;
+  /** The distinctive terms of its headline and lead (ingest/stories/eventTerms.ts), kept for later articles to be compared with. */
+  storyTerms?: string | null;
+  /**
+   * Id of a stored article reporting the same event (ingest/stories): this one joins that
+   * article's story. Not given (or null): it tells a story of its own. A copy always shares its head's.
+   */
+  sameEventAs?: number | null;
+}
+
+/** A stored article an article about the same event may be: a story's head published within the window. */
+export interface EventCandidate {
+  id: number;
+  storyId: number;
+  published: string;
+  /** The first and last publication dates of its story's articles (a story spans at most the event window). */
+  storyStart: string;
+  storyEnd: string;
+  outlet: string | null;
+  language: string;
+  /** Its stored story terms; null for an article written before they were kept (computed from title and lead then). */
+  terms: string | null;
+  title: string;
+  /** The start of its body (only read when terms is null). */
+  lead: string;
 }
 
 /** An article's MinHash signature and its LSH band keys (ingest/copies/minhash.ts). */
@@ -187,7 +211,7 @@ export interface KnowledgeStore {
   setFingerprint(documentId: number, fingerprint: Fingerprint | null): Promise<void>;
   /** Heads of stories (articles that are no copy) sharing any of these LSH band keys. */
   copyCandidates(bands: string[]): Promise<CopyCandidate[]>;
-  /** For each document id found: the story it belongs to (itself alone when it has no copies). */
+  /** For each document id found: the story it belongs to (its copies and the articles about the same event; itself alone when none). */
   stories(documentIds: number[], scope?: SearchScope): Promise<Map<number, StoryInfo>>;
   keysForSource(sourceId: string): Promise<string[]>;
   /** Of a source's keys, those whose article another source also brings (pruning that source keeps them: they are in other scopes). */
@@ -322,6 +346,17 @@ export interface KnowledgeStore {
   exportAnswers(window: AnswerWindow): AsyncIterable<AnswerWithFeedback>;
   /** Deletes answers recorded before `before` (ISO) and their votes; returns how many answers went. */
   pruneAnswers(before: string): Promise<number>;
+
+  // Stories across outlets (issue 24; src/store/stories.ts, ingest/stories)
+  /**
+   * Stories' heads (no copies) published on or after `from` and before `until` (ISO, compared
+   * as stored), most recently published first, at most `limit`, without the article under `exceptKey`.
+   */
+  eventCandidates(window: { from: string; until: string }, limit: number, exceptKey?: string): Promise<EventCandidate[]>;
+  /** Ids of dated heads published outside the window, the nearest on each side (about limit/2 each): unrelated articles to measure a model on. */
+  eventBackground(window: { from: string; until: string }, limit: number): Promise<number[]>;
+  /** Per article asked, the mean of its body passages' vectors of `model` (left out when it has none). */
+  articleVectors(documentIds: number[], model: string): Promise<Map<number, Float32Array>>;
 }
 
 /**

@@ -6,6 +6,7 @@ import { queryTerms, type QueryTerm } from '../text/terms.js';
 import { splitCompounds } from './decompound.js';
 import type { RetrievedPassage } from '../types.js';
 import { diversify } from './diversity.js';
+import { storiesFirst } from './storyRanking.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { termCoverage } from './termMatching.js';
 import { RANKED_CANDIDATES, rankLeading } from './candidateRanking.js';
@@ -35,6 +36,8 @@ export interface RetrievalOptions {
 export interface ScoredPassage extends RetrievedPassage {
   /** IDF-weighted share of the question's terms found in the passage (with its headline). */
   relevance: number;
+  /** The story its article belongs to (copies and same-event articles share one), when retrieval looked it up. */
+  storyId?: number;
 }
 
 export interface RetrievalResult {
@@ -110,7 +113,7 @@ export async function retrieve(question: string, context: RetrievalContext, opti
   const k = options.k ?? 8;
   const { terms, weights, searchForms } = await questionTerms(question, context.store, options.emphasis);
   const found = await searchCandidates(question, context, searchForms, options);
-  const scored = await scoreCandidates(found, { terms, weights }, context.store, options);
+  const scored = await withStoryIds(await scoreCandidates(found, { terms, weights }, context.store, options), context.store, options.scope);
   const passages = orderPassages(scored, terms, weights, k);
   return { terms, weights, passages, mode: found.queryVector ? 'hybrid' : 'lexical', queryVector: found.queryVector };
 }
@@ -195,5 +198,15 @@ function orderPassages(scored: ScoredPassage[], terms: QueryTerm[], weights: num
   // The leading candidates are ordered by all the lexical evidence together (candidateRanking.ts;
   // squad-it-dev, lexical: recall@1 0.746 -> 0.755).
   const ranked = [...rankLeading(terms, weights, scored.slice(0, RANKED_CANDIDATES)), ...scored.slice(RANKED_CANDIDATES)];
-  return diversify(ranked, k);
+  return diversify(storiesFirst(ranked), k);
+}
+
+/** Each passage with its article's story id (one store read for all). */
+async function withStoryIds(passages: ScoredPassage[], store: KnowledgeStore, scope?: SearchScope): Promise<ScoredPassage[]> {
+  const ids = [...new Set(passages.map((p) => p.documentId))];
+  const stories = await (scope ? store.stories(ids, scope) : store.stories(ids));
+  return passages.map((p) => {
+    const story = stories.get(p.documentId);
+    return story ? { ...p, storyId: story.id } : p;
+  });
 }

@@ -9,7 +9,7 @@ import { notifyChanges, recordChanges } from './pgChanges.js';
 import type { Row, SqlRunner } from './pgDatabase.js';
 import { addPostings, removePostings, termsVector } from './pgPostings.js';
 import { insertDocumentSource } from './pgMemberships.js';
-import { linkToStory, promoteCopy } from './pgStories.js';
+import { leaveStory, linkToStory, promoteCopy } from './pgStories.js';
 import { writeVectors } from './pgVectors.js';
 
 /**
@@ -139,6 +139,7 @@ function keyRemovalPrimitives(tx: SqlRunner): KeyRemovalPrimitives {
 /** Deletes a document and its passages (a story's head first hands its story to a copy); returns the passage ids that went. */
 export async function deleteDocument(tx: SqlRunner, documentId: number): Promise<number[]> {
   await promoteCopy(tx, documentId);
+  await leaveStory(tx, documentId);
   const ids = await deletePassagesOf(tx, documentId);
   await tx.query('DELETE FROM documents WHERE id = $1', [documentId]);
   return ids;

@@ -177,8 +177,14 @@ CREATE TABLE server_settings (
 );
 CREATE SEQUENCE membership_changes;
 `,
-  // 7: stories across outlets (reserved; a no-op until written).
-  'SELECT 1',
+  // 7: stories across outlets (src/store/stories.ts), as SQLite's migration 6: a story id per
+  // document (a copy shares its head's), and the distinctive terms its story is judged by.
+  `
+ALTER TABLE documents ADD COLUMN story_id bigint;
+ALTER TABLE documents ADD COLUMN story_terms text;
+UPDATE documents SET story_id = coalesce(copy_of, id);
+CREATE INDEX documents_story ON documents(story_id);
+`,
 
   // 8: digest schedules (/digest schedule): one per channel; last_run_date is the server-local
   // date of the last run, which a process claims by a conditional update (pgDigests.ts).

@@ -9,6 +9,7 @@ import type { AnswerSummary, AnswerWindow, AnswerWithFeedback, FeedbackWrite, Ne
 import type {
   ArticleWrite,
   CopyCandidate,
+  EventCandidate,
   DateFilter,
   Fingerprint,
   FoundDocument,
@@ -44,7 +45,7 @@ import { getMeta, setMeta } from './pgMeta.js';
 import { PgRateLimiter } from './pgRateLimiter.js';
 import * as records from './pgRecords.js';
 import { migrate } from './pgSchema.js';
-import { articlesWithoutFingerprint, copyCandidates, setFingerprint, stories } from './pgStories.js';
+import { articlesWithoutFingerprint, articleVectors, copyCandidates, eventBackground, eventCandidates, setFingerprint, stories } from './pgStories.js';
 import { PgVectorGraph } from './pgVectorGraph.js';
 import * as vectors from './pgVectors.js';
 
@@ -450,6 +451,19 @@ export class PgStore implements KnowledgeStore {
 
   async pruneAnswers(before: string): Promise<number> {
     return answers.pruneAnswers(this.db, before);
+  }
+
+  // Stories across outlets (issue 24)
+  async eventCandidates(window: { from: string; until: string }, limit: number, exceptKey?: string): Promise<EventCandidate[]> {
+    return eventCandidates(this.db, window, limit, exceptKey);
+  }
+
+  async eventBackground(window: { from: string; until: string }, limit: number): Promise<number[]> {
+    return eventBackground(this.db, window, limit);
+  }
+
+  async articleVectors(documentIds: number[], model: string): Promise<Map<number, Float32Array>> {
+    return articleVectors(this.db, documentIds, model);
   }
 }
 

@@ -1,6 +1,7 @@
-import type { ArticleWrite, CopyCandidate, Fingerprint, StoryInfo } from '../../core/ports/knowledgeStore.js';
+import type { ArticleWrite, CopyCandidate, EventCandidate, Fingerprint, StoryInfo } from '../../core/ports/knowledgeStore.js';
 import { parseComments } from '../documentRow.js';
-import { copiesNoLongerMatching, decodeSignature, encodeSignature, storiesOf } from '../stories.js';
+import { copiesNoLongerMatching, decodeSignature, encodeSignature, EVENT_LEAD_CHARS, meanVectors, storiesOf } from '../stories.js';
+import { decodeVector } from '../vectorCodec.js';
 import type { SqlRunner } from './pgDatabase.js';
 
 /**
@@ -11,8 +12,14 @@ import type { SqlRunner } from './pgDatabase.js';
 /** Records the written article's place in its story; returns its head's id when it is a copy, null when it heads a story. */
 export async function linkToStory(tx: SqlRunner, documentId: number, article: ArticleWrite): Promise<number | null> {
   const head = article.copyOf ? await headOf(tx, article.copyOf, documentId) : null;
-  await tx.query('UPDATE documents SET copy_of = $1, minhash = $2 WHERE id = $3', [head, encodeSignature(article.fingerprint?.signature ?? null), documentId]);
+  await tx.query('UPDATE documents SET copy_of = $1, minhash = $2, story_terms = $3 WHERE id = $4', [
+    head,
+    encodeSignature(article.fingerprint?.signature ?? null),
+    article.storyTerms ?? null,
+    documentId,
+  ]);
   await tx.query('DELETE FROM copy_bands WHERE document_id = $1', [documentId]);
+  await joinStory(tx, documentId, await storyToJoin(tx, documentId, head, article.sameEventAs));
   if (head !== null) {
     // An article that headed a story and is now a copy of another: its copies follow it there.
     await tx.query('UPDATE documents SET copy_of = $1 WHERE copy_of = $2', [head, documentId]);
@@ -29,6 +36,35 @@ export async function linkToStory(tx: SqlRunner, documentId: number, article: Ar
   return null;
 }
 
+/** The story a written article belongs to: its head's (a copy), the same event's article's, else its own. */
+async function storyToJoin(tx: SqlRunner, documentId: number, head: number | null, sameEventAs: number | null | undefined): Promise<number> {
+  const other = head ?? (sameEventAs !== documentId ? sameEventAs : null) ?? null;
+  if (other === null) return documentId;
+  const [row] = await tx.query<{ story: string }>('SELECT coalesce(story_id, id) AS story FROM documents WHERE id = $1', [other]);
+  return row ? Number(row.story) : documentId;
+}
+
+/** Moves an article and its copies into a story; the story it leaves stays together (relabelled when it labelled it). */
+async function joinStory(tx: SqlRunner, documentId: number, story: number): Promise<void> {
+  const [row] = await tx.query<{ story_id: string | null }>('SELECT story_id FROM documents WHERE id = $1', [documentId]);
+  if (row?.story_id != null && Number(row.story_id) === story) return;
+  if (row?.story_id != null && Number(row.story_id) === documentId) {
+    await tx.query(
+      `UPDATE documents SET story_id = (SELECT min(id) FROM documents WHERE story_id = $1 AND id <> $1 AND coalesce(copy_of, 0) <> $1)
+       WHERE story_id = $1 AND id <> $1 AND coalesce(copy_of, 0) <> $1`,
+      [documentId],
+    );
+  }
+  await tx.query('UPDATE documents SET story_id = $1 WHERE id = $2 OR copy_of = $2', [story, documentId]);
+}
+
+/** An article about to be removed: when it labels its story, the rest of the story (its copies included) takes another member's id. */
+export async function leaveStory(tx: SqlRunner, documentId: number): Promise<void> {
+  await tx.query('UPDATE documents SET story_id = (SELECT min(id) FROM documents WHERE story_id = $1 AND id <> $1) WHERE story_id = $1 AND id <> $1', [
+    documentId,
+  ]);
+}
+
 /** A rewritten head keeps only the copies that still match it; the others become articles of their own, read again at their next ingest. */
 async function detachCopiesNoLongerMatching(tx: SqlRunner, headId: number, signature: Uint32Array | null): Promise<void> {
   const copies = await tx.query<{ id: string; minhash: Buffer | null }>('SELECT id, minhash FROM documents WHERE copy_of = $1', [headId]);
@@ -36,8 +72,10 @@ async function detachCopiesNoLongerMatching(tx: SqlRunner, headId: number, signa
     signature,
     copies.map((c) => ({ id: Number(c.id), signature: c.minhash && c.minhash.length > 0 ? decodeSignature(c.minhash) : null })),
   );
-  // Cleared hashes make the next ingest extract and store them again, with passages when they head a story of their own.
-  if (detach.length > 0) await tx.query("UPDATE documents SET copy_of = NULL, raw_hash = '', content_hash = '' WHERE id = ANY($1::bigint[])", [detach]);
+  // Cleared hashes make the next ingest extract and store them again, with passages when they head a story of their own;
+  // until then each is a story of its own.
+  if (detach.length > 0)
+    await tx.query("UPDATE documents SET copy_of = NULL, raw_hash = '', content_hash = '', story_id = id WHERE id = ANY($1::bigint[])", [detach]);
 }
 
 async function headOf(tx: SqlRunner, key: string, writing: number): Promise<number | null> {
@@ -101,14 +139,71 @@ export async function stories(db: SqlRunner, documentIds: number[], scopeSourceI
   if (documentIds.length === 0) return new Map();
   const inScope = scopeSourceIds ? 'EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = m.id AND s.source_id = ANY($2::text[]))' : 'true';
   const rows = await db.query<{ id: string; head: string; outlet: string | null; in_scope: boolean }>(
-    `WITH heads AS (SELECT DISTINCT coalesce(copy_of, id) AS head FROM documents WHERE id = ANY($1::bigint[])),
-     members AS (SELECT id, id AS head, outlet FROM documents WHERE id IN (SELECT head FROM heads)
-       UNION ALL SELECT id, copy_of AS head, outlet FROM documents WHERE copy_of IN (SELECT head FROM heads))
-     SELECT m.id, m.head, m.outlet, ${inScope} AS in_scope FROM members m ORDER BY m.id`,
+    `SELECT m.id, m.story_id AS head, m.outlet, ${inScope} AS in_scope FROM documents m
+     WHERE m.story_id IN (SELECT story_id FROM documents WHERE id = ANY($1::bigint[])) ORDER BY m.id`,
     scopeSourceIds ? [documentIds, scopeSourceIds] : [documentIds],
   );
   return storiesOf(
     documentIds,
     rows.map((r) => ({ id: Number(r.id), head: Number(r.head), outlet: r.outlet, inScope: r.in_scope })),
   );
+}
+
+/** Heads published in the window, most recent first (the published index bounds the read). */
+export async function eventCandidates(db: SqlRunner, window: { from: string; until: string }, limit: number, exceptKey = ''): Promise<EventCandidate[]> {
+  const rows = await db.query<{
+    id: string;
+    story_id: string;
+    published: string;
+    outlet: string | null;
+    language: string;
+    story_terms: string | null;
+    story_start: string | null;
+    story_end: string | null;
+    title: string;
+    lead: string;
+  }>(
+    `SELECT id, coalesce(story_id, id) AS story_id, published, outlet, language, story_terms, title,
+       (SELECT min(s.published) FROM documents s WHERE s.story_id = d.story_id) AS story_start,
+       (SELECT max(s.published) FROM documents s WHERE s.story_id = d.story_id) AS story_end, CASE WHEN story_terms IS NULL THEN substr(coalesce(body, ''), 1, $1) ELSE '' END AS lead
+     FROM documents d WHERE published >= $2 AND published < $3 AND copy_of IS NULL AND doc_key <> $4 ORDER BY published DESC LIMIT $5`,
+    [EVENT_LEAD_CHARS, window.from, window.until, exceptKey, limit],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    storyId: Number(r.story_id),
+    published: r.published,
+    outlet: r.outlet,
+    language: r.language,
+    terms: r.story_terms,
+    storyStart: r.story_start ?? r.published,
+    storyEnd: r.story_end ?? r.published,
+    title: r.title,
+    lead: r.lead,
+  }));
+}
+
+/** Dated heads just outside the window, about half before and half after it. */
+export async function eventBackground(db: SqlRunner, window: { from: string; until: string }, limit: number): Promise<number[]> {
+  const half = Math.max(1, Math.ceil(limit / 2));
+  const before = await db.query<{ id: string }>(
+    "SELECT id FROM documents WHERE published < $1 AND published <> '' AND copy_of IS NULL ORDER BY published DESC LIMIT $2",
+    [window.from, half],
+  );
+  const after = await db.query<{ id: string }>('SELECT id FROM documents d WHERE published >= $1 AND copy_of IS NULL ORDER BY published LIMIT $2', [
+    window.until,
+    limit - before.length,
+  ]);
+  return [...before, ...after].map((r) => Number(r.id));
+}
+
+/** Per article, the mean of its body passages' vectors of the model. */
+export async function articleVectors(db: SqlRunner, documentIds: number[], model: string): Promise<Map<number, Float32Array>> {
+  if (documentIds.length === 0) return new Map();
+  const rows = await db.query<{ document_id: string; vector: Buffer }>(
+    `SELECT p.document_id, v.vector FROM passages p JOIN passage_vectors v ON v.passage_id = p.id AND v.model = $1
+     WHERE p.section = 'body' AND p.document_id = ANY($2::bigint[])`,
+    [model, documentIds],
+  );
+  return meanVectors(rows.map((r) => ({ documentId: Number(r.document_id), vector: decodeVector(Buffer.from(r.vector)) })));
 }

@@ -7,7 +7,7 @@ import { runNow } from '../rules/storageRule.js';
 import { decodeVector, encodeVector } from '../vectorCodec.js';
 import type { SqliteDatabase } from './sqliteDatabase.js';
 import { insertDocumentSource } from './sqliteMemberships.js';
-import { linkToStory, promoteCopy } from './sqliteStories.js';
+import { leaveStory, linkToStory, promoteCopy } from './sqliteStories.js';
 
 /**
  * SQLite's articles: writing and removing them (the rules in rules/articleWrite.ts and
@@ -109,6 +109,7 @@ function keyRemovalPrimitives(sqlite: SqliteDatabase): KeyRemovalPrimitives {
     },
     deleteDocument(documentId) {
       promoteCopy(db, documentId);
+      leaveStory(db, documentId);
       const ids = passageIdsOf(sqlite, documentId);
       db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
       return ids;

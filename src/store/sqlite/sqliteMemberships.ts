@@ -2,7 +2,7 @@ import type { StoreStats } from '../../core/ports/knowledgeStore.js';
 import { removeSourceArticles as removeSourceArticlesRule, type SourceArticleRemovalPrimitives } from '../rules/sourceArticleRemoval.js';
 import { runNow } from '../rules/storageRule.js';
 import type { SqliteDatabase } from './sqliteDatabase.js';
-import { promoteCopy } from './sqliteStories.js';
+import { leaveStory, promoteCopy } from './sqliteStories.js';
 
 /**
  * SQLite's record of which sources bring which article (document_sources) and the scopes
@@ -59,6 +59,7 @@ function removalPrimitives(sqlite: SqliteDatabase): SourceArticleRemovalPrimitiv
         .all(sourceId) as number[],
     deleteDocument(documentId) {
       promoteCopy(db, documentId);
+      leaveStory(db, documentId);
       const ids = db.prepare('SELECT id FROM passages WHERE document_id = ?').pluck().all(documentId) as number[];
       db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
       return ids;

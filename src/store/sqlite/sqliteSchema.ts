@@ -87,8 +87,16 @@ CREATE TABLE server_settings (
   time_zone TEXT NOT NULL DEFAULT 'UTC'
 );
 `,
-  // 6: stories across outlets (reserved; an empty migration until written).
-  6: '',
+  // 6: stories across outlets (src/store/stories.ts): every document belongs to a story,
+  // labelled by one member's id; a copy shares its head's. story_terms keeps the distinctive
+  // terms of its headline and lead (ingest/stories), computed at write time; NULL for articles
+  // written before, whose terms are computed from their title and body when compared.
+  6: `
+ALTER TABLE documents ADD COLUMN story_id INTEGER;
+ALTER TABLE documents ADD COLUMN story_terms TEXT;
+UPDATE documents SET story_id = coalesce(copy_of, id);
+CREATE INDEX documents_story ON documents(story_id);
+`,
 
   // 7: digest schedules (/digest schedule): one per channel; last_run_date is the server-local
   // date of the last run, which a process claims by a conditional update (sqliteDigests.ts).

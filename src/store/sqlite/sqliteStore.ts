@@ -12,6 +12,7 @@ import type { AnswerSummary, AnswerWindow, AnswerWithFeedback, FeedbackWrite, Ne
 import type {
   ArticleWrite,
   CopyCandidate,
+  EventCandidate,
   DateFilter,
   Fingerprint,
   FoundDocument,
@@ -44,7 +45,7 @@ import { acquireIngestLock } from './sqliteIngestLock.js';
 import { SqliteLexicalIndex } from './sqliteLexical.js';
 import { InProcessRateLimiter } from './sqliteRateLimiter.js';
 import * as records from './sqliteRecords.js';
-import { articlesWithoutFingerprint, copyCandidates, setFingerprint, stories } from './sqliteStories.js';
+import { articlesWithoutFingerprint, articleVectors, copyCandidates, eventBackground, eventCandidates, setFingerprint, stories } from './sqliteStories.js';
 import { SqliteVectorGraph } from './sqliteVectorGraph.js';
 import * as vectors from './sqliteVectors.js';
 
@@ -458,5 +459,18 @@ export class SqliteStore implements KnowledgeStore {
 
   async pruneAnswers(before: string): Promise<number> {
     return answers.pruneAnswers(this.sqlite, before);
+  }
+
+  // Stories across outlets (issue 24)
+  async eventCandidates(window: { from: string; until: string }, limit: number, exceptKey?: string): Promise<EventCandidate[]> {
+    return eventCandidates(this.sqlite.db, window, limit, exceptKey);
+  }
+
+  async eventBackground(window: { from: string; until: string }, limit: number): Promise<number[]> {
+    return eventBackground(this.sqlite.db, window, limit);
+  }
+
+  async articleVectors(documentIds: number[], model: string): Promise<Map<number, Float32Array>> {
+    return articleVectors(this.sqlite.db, documentIds, model);
   }
 }

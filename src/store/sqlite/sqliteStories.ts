@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { ArticleWrite, CopyCandidate, Fingerprint, StoryInfo } from '../../core/ports/knowledgeStore.js';
+import type { ArticleWrite, CopyCandidate, EventCandidate, Fingerprint, StoryInfo } from '../../core/ports/knowledgeStore.js';
 import { parseComments } from '../documentRow.js';
-import { copiesNoLongerMatching, decodeSignature, encodeSignature, storiesOf, type StoryMember } from '../stories.js';
+import { copiesNoLongerMatching, decodeSignature, encodeSignature, EVENT_LEAD_CHARS, meanVectors, storiesOf, type StoryMember } from '../stories.js';
+import { decodeVector } from '../vectorCodec.js';
 
 /**
  * SQLite's side of stories told by several articles (rules in stories.ts): links a written
@@ -12,8 +13,14 @@ import { copiesNoLongerMatching, decodeSignature, encodeSignature, storiesOf, ty
 /** Records the written article's place in its story; returns its head's id when it is a copy, null when it heads a story. */
 export function linkToStory(db: Database.Database, documentId: number, article: ArticleWrite): number | null {
   const head = article.copyOf ? headOf(db, article.copyOf, documentId) : null;
-  db.prepare('UPDATE documents SET copy_of = ?, minhash = ? WHERE id = ?').run(head, encodeSignature(article.fingerprint?.signature ?? null), documentId);
+  db.prepare('UPDATE documents SET copy_of = ?, minhash = ?, story_terms = ? WHERE id = ?').run(
+    head,
+    encodeSignature(article.fingerprint?.signature ?? null),
+    article.storyTerms ?? null,
+    documentId,
+  );
   db.prepare('DELETE FROM copy_bands WHERE document_id = ?').run(documentId);
+  joinStory(db, documentId, storyToJoin(db, documentId, head, article.sameEventAs));
   if (head !== null) {
     // An article that headed a story and is now a copy of another: its copies follow it there.
     db.prepare('UPDATE documents SET copy_of = ? WHERE copy_of = ?').run(head, documentId);
@@ -25,6 +32,33 @@ export function linkToStory(db: Database.Database, documentId: number, article: 
   return null;
 }
 
+/** The story a written article belongs to: its head's (a copy), the same event's article's, else its own. */
+function storyToJoin(db: Database.Database, documentId: number, head: number | null, sameEventAs: number | null | undefined): number {
+  const other = head ?? (sameEventAs !== documentId ? sameEventAs : null) ?? null;
+  if (other === null) return documentId;
+  const row = db.prepare('SELECT coalesce(story_id, id) AS story FROM documents WHERE id = ?').get(other) as { story: number } | undefined;
+  return row?.story ?? documentId;
+}
+
+/**
+ * Moves an article and its copies into a story. The story it leaves stays together: when it
+ * labelled that story, the rest take their oldest member's id (story ids are members' ids).
+ */
+function joinStory(db: Database.Database, documentId: number, story: number): void {
+  const row = db.prepare('SELECT story_id FROM documents WHERE id = ?').get(documentId) as { story_id: number | null } | undefined;
+  if (row?.story_id === story) return;
+  if (row?.story_id === documentId) relabelStoryWithout(db, documentId);
+  db.prepare('UPDATE documents SET story_id = ? WHERE id = ? OR copy_of = ?').run(story, documentId, documentId);
+}
+
+/** The rest of the story this article labels (not it, not its copies) takes its oldest member's id. */
+export function relabelStoryWithout(db: Database.Database, documentId: number): void {
+  db.prepare(
+    `UPDATE documents SET story_id = (SELECT min(id) FROM documents WHERE story_id = @id AND id <> @id AND coalesce(copy_of, 0) <> @id)
+     WHERE story_id = @id AND id <> @id AND coalesce(copy_of, 0) <> @id`,
+  ).run({ id: documentId });
+}
+
 /** A rewritten head keeps only the copies that still match it; the others become articles of their own, read again at their next ingest. */
 function detachCopiesNoLongerMatching(db: Database.Database, headId: number, signature: Uint32Array | null): void {
   const copies = db.prepare('SELECT id, minhash FROM documents WHERE copy_of = ?').all(headId) as Array<{ id: number; minhash: Buffer | null }>;
@@ -32,8 +66,9 @@ function detachCopiesNoLongerMatching(db: Database.Database, headId: number, sig
     signature,
     copies.map((c) => ({ id: c.id, signature: c.minhash && c.minhash.length > 0 ? decodeSignature(c.minhash) : null })),
   );
-  // Cleared hashes make the next ingest extract and store them again, with passages when they head a story of their own.
-  const update = db.prepare("UPDATE documents SET copy_of = NULL, raw_hash = '', content_hash = '' WHERE id = ?");
+  // Cleared hashes make the next ingest extract and store them again, with passages when they head a story of their own;
+  // until then each is a story of its own.
+  const update = db.prepare("UPDATE documents SET copy_of = NULL, raw_hash = '', content_hash = '', story_id = id WHERE id = ?");
   for (const id of detach) update.run(id);
 }
 
@@ -59,6 +94,14 @@ export function promoteCopy(db: Database.Database, headId: number): boolean {
   db.prepare('UPDATE documents SET copy_of = ? WHERE copy_of = ?').run(heir.id, headId);
   db.prepare('UPDATE copy_bands SET document_id = ? WHERE document_id = ?').run(heir.id, headId);
   return true;
+}
+
+/** An article about to be removed: when it labels its story, the rest of the story (its copies included) takes another member's id. */
+export function leaveStory(db: Database.Database, documentId: number): void {
+  db.prepare(
+    `UPDATE documents SET story_id = (SELECT min(id) FROM documents WHERE story_id = @id AND id <> @id)
+     WHERE story_id = @id AND id <> @id`,
+  ).run({ id: documentId });
 }
 
 /** Articles written before schema version 4 (minhash NULL; an examined one holds at least an empty value). */
@@ -113,14 +156,73 @@ export function stories(db: Database.Database, documentIds: number[], scopeSourc
     : '1';
   const rows = db
     .prepare(
-      `WITH heads AS (SELECT DISTINCT coalesce(copy_of, id) AS head FROM documents WHERE id IN (${list})),
-       members AS (SELECT id, id AS head, outlet FROM documents WHERE id IN (SELECT head FROM heads)
-         UNION ALL SELECT id, copy_of AS head, outlet FROM documents WHERE copy_of IN (SELECT head FROM heads))
-       SELECT m.id, m.head, m.outlet, ${inScope} AS in_scope FROM members m ORDER BY m.id`,
+      `SELECT m.id, m.story_id AS head, m.outlet, ${inScope} AS in_scope FROM documents m
+       WHERE m.story_id IN (SELECT story_id FROM documents WHERE id IN (${list})) ORDER BY m.id`,
     )
-    .all(...documentIds, ...(scopeSourceIds ? [JSON.stringify(scopeSourceIds)] : [])) as Array<StoryMember & { in_scope: number }>;
+    .all(...(scopeSourceIds ? [JSON.stringify(scopeSourceIds)] : []), ...documentIds) as Array<StoryMember & { in_scope: number }>;
   return storiesOf(
     documentIds,
     rows.map((r) => ({ id: r.id, head: r.head, outlet: r.outlet, inScope: r.in_scope === 1 })),
   );
+}
+
+/** Heads published in the window, most recent first (the published index bounds the read). */
+export function eventCandidates(db: Database.Database, window: { from: string; until: string }, limit: number, exceptKey = ''): EventCandidate[] {
+  const rows = db
+    .prepare(
+      `SELECT id, coalesce(story_id, id) AS story_id, published, outlet, language, story_terms, title,
+       (SELECT min(s.published) FROM documents s WHERE s.story_id = d.story_id) AS story_start,
+       (SELECT max(s.published) FROM documents s WHERE s.story_id = d.story_id) AS story_end, CASE WHEN story_terms IS NULL THEN substr(coalesce(body, ''), 1, ?) ELSE '' END AS lead
+       FROM documents d WHERE published >= ? AND published < ? AND copy_of IS NULL AND doc_key <> ? ORDER BY published DESC LIMIT ?`,
+    )
+    .all(EVENT_LEAD_CHARS, window.from, window.until, exceptKey, limit) as Array<{
+    id: number;
+    story_id: number;
+    published: string;
+    outlet: string | null;
+    language: string;
+    story_terms: string | null;
+    story_start: string | null;
+    story_end: string | null;
+    title: string;
+    lead: string;
+  }>;
+  return rows.map((r) => ({
+    id: r.id,
+    storyId: r.story_id,
+    published: r.published,
+    outlet: r.outlet,
+    language: r.language,
+    terms: r.story_terms,
+    storyStart: r.story_start ?? r.published,
+    storyEnd: r.story_end ?? r.published,
+    title: r.title,
+    lead: r.lead,
+  }));
+}
+
+/** Dated heads just outside the window, about half before and half after it. */
+export function eventBackground(db: Database.Database, window: { from: string; until: string }, limit: number): number[] {
+  const half = Math.max(1, Math.ceil(limit / 2));
+  const before = db
+    .prepare("SELECT id FROM documents WHERE published < ? AND published <> '' AND copy_of IS NULL ORDER BY published DESC LIMIT ?")
+    .pluck()
+    .all(window.from, half) as number[];
+  const after = db
+    .prepare('SELECT id FROM documents d WHERE published >= ? AND copy_of IS NULL ORDER BY published LIMIT ?')
+    .pluck()
+    .all(window.until, limit - before.length) as number[];
+  return [...before, ...after];
+}
+
+/** Per article, the mean of its body passages' vectors of the model. */
+export function articleVectors(db: Database.Database, documentIds: number[], model: string): Map<number, Float32Array> {
+  if (documentIds.length === 0) return new Map();
+  const rows = db
+    .prepare(
+      `SELECT p.document_id, v.vector FROM passages p JOIN passage_vectors v ON v.passage_id = p.id AND v.model = ?
+       WHERE p.section = 'body' AND p.document_id IN (${documentIds.map(() => '?').join(',')})`,
+    )
+    .all(model, ...documentIds) as Array<{ document_id: number; vector: Buffer }>;
+  return meanVectors(rows.map((r) => ({ documentId: r.document_id, vector: decodeVector(r.vector) })));
 }
