@@ -23,10 +23,12 @@ describe('npm run digest (the compiled script)', () => {
       '- 2026-11-05 — Westbridge council approves protected cycle lanes — Westbridge city council approved 14 kilometres of protected cycle lanes on Thursday, to be built along the ring road over the next two years at a cost of 22 million euros. ' +
         `[${stories.findIndex((l) => l.includes('Westbridge')) + 1}] (1 outlet)`,
     );
+    // The eruption is one story told by three outlets (ingest/stories groups the reports of one event).
+    expect(stories.find((l) => l.includes('Kerrow'))).toMatch(/\(3 outlets\)$/);
     for (const line of stories) expect(line).toMatch(/^- 2026-11-0[45] — .+ \[\d+\] \(\d+ outlets?\)$/);
     const sources = lines.slice(lines.indexOf('Sources:') + 1);
     expect(sources).toHaveLength(stories.length);
-    expect(sources.every((l, i) => l.startsWith(`[${i + 1}] `) && /https:\/\/\S+$/.test(l))).toBe(true);
+    expect(sources.every((l, i) => l.startsWith(`[${i + 1}] `) && / — https:\/\/\S+/.test(l))).toBe(true);
     expect(text.stdout).not.toMatch(/Halvik|2026-11-0[2367]/);
 
     const json = await runScript('src/cli/digest.ts', ['--topic', 'Halvik dock strike', '--since', '2026-11-01', '--until', '2026-11-08', '--json'], env);

@@ -107,6 +107,9 @@ describe('timeline questions in several languages with the right order and dates
     expect(timeline[0]).toMatchObject({ published: expect.stringMatching(/^2026-11-06/), source: 'herald-strike-end.html' });
     expect(day(timeline.at(-1)!.published)).toBe('2026-11-02');
     expect(timeline.every((e) => article(e.source).story.startsWith('strike'))).toBe(true);
+    // Stories across outlets: the start (four articles, a copy among them) and the end (two outlets) are one line each.
+    expect(timeline.map((e) => article(e.source).story)).toEqual(['strike-end', 'strike-start']);
+    expect(timeline.map((e) => e.outlets.length)).toEqual([2, 4]);
     expect(formatAnswer(answer)).toMatch(/\n\nSources:\n\[1\] Halvik dock strike ends/);
   });
 
