@@ -1,6 +1,7 @@
 import type { ArticleWrite, EventCandidate, KnowledgeStore } from '../../src/core/ports/knowledgeStore.js';
 import { eventTerms } from './eventTerms.js';
-import { cosine, EventComparison, termWeights } from './eventSimilarity.js';
+import { cosine } from '../../src/core/calibration/cosine.js';
+import { EventComparison, termWeights } from './eventSimilarity.js';
 import { vectorThreshold } from './vectorBackground.js';
 import {
   DECAY_HALF_LIFE_DAYS,

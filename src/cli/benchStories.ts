@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import type { EventCandidate } from '../core/ports/knowledgeStore.js';
 import { eventTerms } from '../../ingest/stories/eventTerms.js';
 import { scoreCandidates, withinStorySpan } from '../../ingest/stories/eventGrouper.js';
-import { cosine } from '../../ingest/stories/eventSimilarity.js';
+import { cosine } from '../core/calibration/cosine.js';
 import { vectorThreshold } from '../../ingest/stories/vectorBackground.js';
 import { VECTOR_BACKGROUND_ARTICLES, VECTOR_RESCUE_SHARE } from '../../ingest/stories/storyParameters.js';
 import { HashingEmbeddings } from '../embeddings/hashingEmbeddings.js';

@@ -1,4 +1,4 @@
-import type { StoryInfo } from '../core/ports/knowledgeStore.js';
+import type { EventCandidate, StoryInfo } from '../core/ports/knowledgeStore.js';
 
 /**
  * Storage rules of stories told by several articles, written once for both backends. Every
@@ -101,4 +101,47 @@ export function signatureAgreement(a: Uint32Array, b: Uint32Array): number {
  */
 export function copiesNoLongerMatching(headSignature: Uint32Array | null, copies: Array<{ id: number; signature: Uint32Array | null }>): number[] {
   return copies.filter((c) => !headSignature || !c.signature || signatureAgreement(headSignature, c.signature) < COPY_JACCARD_THRESHOLD).map((c) => c.id);
+}
+
+/** A story head as the window read returns it (ids as numbers or, from PostgreSQL, bigint strings). */
+export interface EventCandidateRow {
+  id: number | string;
+  story_id: number | string;
+  published: string;
+  outlet: string | null;
+  language: string;
+  story_terms: string | null;
+  story_start: string | null;
+  story_end: string | null;
+  title: string;
+  lead: string;
+}
+
+/**
+ * The window read of both backends, its parameters written by `param(i)` (SQLite `?`,
+ * PostgreSQL `$i`): lead length, window start, window end, key left out, limit. A head's lead is
+ * read only when its terms were never kept.
+ */
+export function eventCandidatesSql(param: (i: number) => string): string {
+  return `SELECT id, coalesce(story_id, id) AS story_id, published, outlet, language, story_terms, title,
+       (SELECT min(s.published) FROM documents s WHERE s.story_id = d.story_id) AS story_start,
+       (SELECT max(s.published) FROM documents s WHERE s.story_id = d.story_id) AS story_end,
+       CASE WHEN story_terms IS NULL THEN substr(coalesce(body, ''), 1, ${param(1)}) ELSE '' END AS lead
+     FROM documents d WHERE published >= ${param(2)} AND published < ${param(3)} AND copy_of IS NULL AND doc_key <> ${param(4)}
+     ORDER BY published DESC LIMIT ${param(5)}`;
+}
+
+export function eventCandidateFromRow(r: EventCandidateRow): EventCandidate {
+  return {
+    id: Number(r.id),
+    storyId: Number(r.story_id),
+    published: r.published,
+    outlet: r.outlet,
+    language: r.language,
+    terms: r.story_terms,
+    storyStart: r.story_start ?? r.published,
+    storyEnd: r.story_end ?? r.published,
+    title: r.title,
+    lead: r.lead,
+  };
 }

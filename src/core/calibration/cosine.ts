@@ -1,5 +1,6 @@
-/** Cosine similarity of two vectors of the same length (0 when either is all zeros). */
+/** Cosine similarity of two vectors (0 when either is all zeros or their lengths differ). */
 export function cosine(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) return 0;
   let dot = 0;
   let na = 0;
   let nb = 0;

@@ -1,8 +1,18 @@
 import type { ArticleWrite, CopyCandidate, EventCandidate, Fingerprint, StoryInfo } from '../../core/ports/knowledgeStore.js';
 import { parseComments } from '../documentRow.js';
-import { copiesNoLongerMatching, decodeSignature, encodeSignature, EVENT_LEAD_CHARS, meanVectors, storiesOf } from '../stories.js';
+import {
+  copiesNoLongerMatching,
+  decodeSignature,
+  encodeSignature,
+  EVENT_LEAD_CHARS,
+  eventCandidateFromRow,
+  eventCandidatesSql,
+  meanVectors,
+  storiesOf,
+  type EventCandidateRow,
+} from '../stories.js';
 import { decodeVector } from '../vectorCodec.js';
-import type { SqlRunner } from './pgDatabase.js';
+import type { Row, SqlRunner } from './pgDatabase.js';
 
 /**
  * PostgreSQL's side of stories told by several articles (rules in ../stories.ts), the same
@@ -151,36 +161,11 @@ export async function stories(db: SqlRunner, documentIds: number[], scopeSourceI
 
 /** Heads published in the window, most recent first (the published index bounds the read). */
 export async function eventCandidates(db: SqlRunner, window: { from: string; until: string }, limit: number, exceptKey = ''): Promise<EventCandidate[]> {
-  const rows = await db.query<{
-    id: string;
-    story_id: string;
-    published: string;
-    outlet: string | null;
-    language: string;
-    story_terms: string | null;
-    story_start: string | null;
-    story_end: string | null;
-    title: string;
-    lead: string;
-  }>(
-    `SELECT id, coalesce(story_id, id) AS story_id, published, outlet, language, story_terms, title,
-       (SELECT min(s.published) FROM documents s WHERE s.story_id = d.story_id) AS story_start,
-       (SELECT max(s.published) FROM documents s WHERE s.story_id = d.story_id) AS story_end, CASE WHEN story_terms IS NULL THEN substr(coalesce(body, ''), 1, $1) ELSE '' END AS lead
-     FROM documents d WHERE published >= $2 AND published < $3 AND copy_of IS NULL AND doc_key <> $4 ORDER BY published DESC LIMIT $5`,
+  const rows = await db.query<EventCandidateRow & Row>(
+    eventCandidatesSql((i) => `$${i}`),
     [EVENT_LEAD_CHARS, window.from, window.until, exceptKey, limit],
   );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    storyId: Number(r.story_id),
-    published: r.published,
-    outlet: r.outlet,
-    language: r.language,
-    terms: r.story_terms,
-    storyStart: r.story_start ?? r.published,
-    storyEnd: r.story_end ?? r.published,
-    title: r.title,
-    lead: r.lead,
-  }));
+  return rows.map(eventCandidateFromRow);
 }
 
 /** Dated heads just outside the window, about half before and half after it. */

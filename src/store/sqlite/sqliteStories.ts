@@ -1,7 +1,18 @@
 import type Database from 'better-sqlite3';
 import type { ArticleWrite, CopyCandidate, EventCandidate, Fingerprint, StoryInfo } from '../../core/ports/knowledgeStore.js';
 import { parseComments } from '../documentRow.js';
-import { copiesNoLongerMatching, decodeSignature, encodeSignature, EVENT_LEAD_CHARS, meanVectors, storiesOf, type StoryMember } from '../stories.js';
+import {
+  copiesNoLongerMatching,
+  decodeSignature,
+  encodeSignature,
+  EVENT_LEAD_CHARS,
+  eventCandidateFromRow,
+  eventCandidatesSql,
+  meanVectors,
+  storiesOf,
+  type EventCandidateRow,
+  type StoryMember,
+} from '../stories.js';
 import { decodeVector } from '../vectorCodec.js';
 
 /**
@@ -168,37 +179,8 @@ export function stories(db: Database.Database, documentIds: number[], scopeSourc
 
 /** Heads published in the window, most recent first (the published index bounds the read). */
 export function eventCandidates(db: Database.Database, window: { from: string; until: string }, limit: number, exceptKey = ''): EventCandidate[] {
-  const rows = db
-    .prepare(
-      `SELECT id, coalesce(story_id, id) AS story_id, published, outlet, language, story_terms, title,
-       (SELECT min(s.published) FROM documents s WHERE s.story_id = d.story_id) AS story_start,
-       (SELECT max(s.published) FROM documents s WHERE s.story_id = d.story_id) AS story_end, CASE WHEN story_terms IS NULL THEN substr(coalesce(body, ''), 1, ?) ELSE '' END AS lead
-       FROM documents d WHERE published >= ? AND published < ? AND copy_of IS NULL AND doc_key <> ? ORDER BY published DESC LIMIT ?`,
-    )
-    .all(EVENT_LEAD_CHARS, window.from, window.until, exceptKey, limit) as Array<{
-    id: number;
-    story_id: number;
-    published: string;
-    outlet: string | null;
-    language: string;
-    story_terms: string | null;
-    story_start: string | null;
-    story_end: string | null;
-    title: string;
-    lead: string;
-  }>;
-  return rows.map((r) => ({
-    id: r.id,
-    storyId: r.story_id,
-    published: r.published,
-    outlet: r.outlet,
-    language: r.language,
-    terms: r.story_terms,
-    storyStart: r.story_start ?? r.published,
-    storyEnd: r.story_end ?? r.published,
-    title: r.title,
-    lead: r.lead,
-  }));
+  const rows = db.prepare(eventCandidatesSql(() => '?')).all(EVENT_LEAD_CHARS, window.from, window.until, exceptKey, limit) as EventCandidateRow[];
+  return rows.map(eventCandidateFromRow);
 }
 
 /** Dated heads just outside the window, about half before and half after it. */
