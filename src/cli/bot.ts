@@ -8,6 +8,9 @@ import { runMain } from './runMain.js';
 /** Set by discord.js's ShardingManager in the processes it starts, one per shard. */
 const isShardProcess = Boolean(process.env.SHARDING_MANAGER);
 
+/** How long a shutdown may take in all: the in-flight grace (10 s) and closing connections, with room to spare. */
+const SHUTDOWN_DEADLINE_MS = 30_000;
+
 /**
  * `npm start`: runs the bot until SIGINT/SIGTERM. With DISCORD_SHARDS this process only
  * manages shards: it starts this same program once per shard, and each of those runs a bot.
@@ -31,6 +34,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ reason }, 'shutdown requested');
+    // In-flight work gets its grace (src/discord/startup/inFlight.ts); whatever else hangs (a
+    // connection that never closes) must not leave a half-stopped bot running unmanaged.
+    setTimeout(() => {
+      logger.error({ reason, afterMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     running
       .stop()
       .then(() => process.exit(0))

@@ -142,7 +142,27 @@ export const CUES: Record<string, LanguageCues> = {
   },
 };
 
+/** Each cue's expression compiled once: a question is read in up to five languages, each with dozens of cues (compiling them per question cost about 40 ms of a cold `npm run ask`). */
+const compiledCues = new Map<string, RegExp>();
+
 /** A cue as a whole-word, case-insensitive pattern (JavaScript's \b knows no accented letters). */
 export function wholeWords(source: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}'])(?:${source})(?![\\p{L}\\p{N}])`, 'giu');
+  return compiledOnce(source, 'giu');
+}
+
+/** As wholeWords, case-sensitive: for text already lower-cased (much cheaper to compile than a case-insensitive Unicode pattern). */
+export function lowerCaseWholeWords(source: string): RegExp {
+  return compiledOnce(source, 'gu');
+}
+
+function compiledOnce(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let compiled = compiledCues.get(key);
+  if (!compiled) {
+    compiled = new RegExp(`(?<![\\p{L}\\p{N}'])(?:${source})(?![\\p{L}\\p{N}])`, flags);
+    compiledCues.set(key, compiled);
+  }
+  // A global expression carries where its last match ended; every caller starts from the beginning.
+  compiled.lastIndex = 0;
+  return compiled;
 }

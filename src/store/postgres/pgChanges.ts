@@ -1,5 +1,5 @@
 import { ChangeStampedCache } from '../rules/changeStampedCache.js';
-import type { PgConnection, PgSession, SqlRunner } from './pgDatabase.js';
+import type { PgConnection, SqlRunner } from './pgDatabase.js';
 
 export const CHANGES_CHANNEL = 'newsbot_changes';
 
@@ -16,8 +16,10 @@ const FRESHNESS_MS = 500;
  * cached here until the sequence moves.
  */
 export class PgChangeFeed {
-  private listener: PgSession | null = null;
+  /** Gives the LISTEN session back (once, however many times called); null while none is held. */
+  private releaseListener: (() => void) | null = null;
   private listening: Promise<void> | null = null;
+  private closed = false;
   private knownSeq = 0;
   private seqCheckedAt = 0;
   /** Vocabulary figures, prefix expansions and the vector space, valid until the change sequence moves. */
@@ -45,33 +47,47 @@ export class PgChangeFeed {
     this.seqCheckedAt = 0;
   }
 
-  /** LISTEN for changes committed by other processes, so searches see them without delay. */
+  /**
+   * LISTEN for changes committed by other processes, so searches see them without delay. The
+   * session is checked after each wait: a store closed meanwhile gets it back at once, since a
+   * session still held would keep the pool's end (and the process's shutdown) waiting forever.
+   */
   listen(): Promise<void> {
     this.listening ??= (async () => {
+      let giveBack = (_error?: Error) => {};
       try {
         const client = await this.db.session();
+        let released = false;
+        giveBack = (error?: Error) => {
+          if (released) return;
+          released = true;
+          this.releaseListener = null;
+          client.release(error ?? true);
+        };
+        if (this.closed) return giveBack();
         client.on('notification', (message) => {
           const seq = Number(message.payload);
           if (Number.isFinite(seq) && seq > this.knownSeq) this.knownSeq = seq;
           this.seqCheckedAt = Date.now();
         });
-        client.on('error', () => {
-          // Lost connection: fall back to asking for the sequence number (FRESHNESS_MS).
-          this.listener = null;
+        client.on('error', (error) => {
+          // Lost connection: fall back to asking for the sequence number (FRESHNESS_MS); the broken session is discarded.
           this.seqCheckedAt = 0;
+          giveBack(error);
         });
         await client.query(`LISTEN ${CHANGES_CHANNEL}`);
-        this.listener = client;
+        if (this.closed) return giveBack();
+        this.releaseListener = giveBack;
       } catch {
-        this.listener = null;
+        giveBack();
       }
     })();
     return this.listening;
   }
 
   close(): void {
-    this.listener?.release(true);
-    this.listener = null;
+    this.closed = true;
+    this.releaseListener?.();
   }
 }
 
