@@ -2,7 +2,7 @@ import type { Citation } from '../answer/types.js';
 import type { DatedArticle } from '../ports/digests.js';
 import type { KnowledgeStore, StoryInfo } from '../ports/knowledgeStore.js';
 import type { SearchScope } from '../ports/newsDesks.js';
-import { splitSentences } from '../text/sentences.js';
+import { leadSentence } from '../text/leadSentence.js';
 import type { Digest, DigestStory } from './digest.js';
 import { candidateDays, inPeriod, type DigestPeriod } from './period.js';
 import { localParts } from './zonedTime.js';
@@ -96,15 +96,9 @@ function bestArticle(group: StoryGroup, language: string): DatedArticle {
   )[0]!;
 }
 
-/** An article's first sentence (its lead), cut when the text has no sentence end for long. */
-export function leadSentence(text: string, language: string): string {
-  const first = splitSentences(text, language)[0]?.trim() ?? '';
-  return first.length > MAX_LEAD_CHARS ? `${first.slice(0, MAX_LEAD_CHARS - 1).trimEnd()}…` : first;
-}
-
 function digestLine(group: StoryGroup, n: number, language: string): DigestStory {
   const article = bestArticle(group, language);
-  const lead = leadSentence(article.lead, article.language);
+  const lead = leadSentence(article.lead, article.language, MAX_LEAD_CHARS);
   const citation: Citation = {
     n,
     title: article.title,

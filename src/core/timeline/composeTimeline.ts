@@ -5,7 +5,7 @@ import { phrasesFor } from '../answer/phrases.js';
 import type { Answer } from '../answer/types.js';
 import type { RetrievalResult } from '../retrieval/retrieve.js';
 import { collapseWhitespace } from '../text/normalize.js';
-import { splitSentences } from '../text/sentences.js';
+import { leadSentence } from '../text/leadSentence.js';
 import type { Period } from './period.js';
 import { timelinePhrases, type TimelinePhrases } from './timelinePhrases.js';
 import { withinPeriod, type TimelineStory } from './timelineStories.js';
@@ -32,14 +32,6 @@ function oneLine(text: string): string {
   return collapseWhitespace(text).replace(/\[(\d{1,3})\]/g, '($1)');
 }
 
-/** The first sentence of a passage, cut at a word when very long. */
-function leadSentence(text: string, language: string): string {
-  const first = oneLine(splitSentences(text, language)[0] ?? text);
-  if (first.length <= MAX_LEAD_CHARS) return first;
-  const cut = first.slice(0, MAX_LEAD_CHARS);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_LEAD_CHARS / 2)).trimEnd()} …`;
-}
-
 /** "Harbour Herald, Corriere del Porto (2 outlets)", "Harbour Herald", or nothing without outlet names. */
 function outletsText(outlets: string[], phrases: TimelinePhrases): string {
   if (outlets.length === 0) return '';
@@ -53,7 +45,7 @@ function outletsText(outlets: string[], phrases: TimelinePhrases): string {
 function timelineText(input: TimelineInput, registry: CitationRegistry, phrases: TimelinePhrases): string {
   const period = phrases.period(input.period) || null;
   const lines = input.stories.map(({ passage, published, story }) => {
-    const lead = leadSentence(passage.text, passage.document.language);
+    const lead = oneLine(leadSentence(passage.text, passage.document.language, MAX_LEAD_CHARS));
     const n = registry.cite(passage, lead);
     const outlets = outletsText(story.outlets, phrases);
     return `${published.slice(0, 10)} — ${phrases.quoted(oneLine(passage.document.title))}${outlets ? ` — ${outlets}` : ''}: ${lead} [${n}]`;
