@@ -1,5 +1,5 @@
 import type { ArticleWrite, EventCandidate, KnowledgeStore } from '../../src/core/ports/knowledgeStore.js';
-import { eventTerms } from './eventTerms.js';
+import { eventTerms, sameSubject } from './eventTerms.js';
 import { cosine } from '../../src/core/calibration/cosine.js';
 import { EventComparison, termWeights } from './eventSimilarity.js';
 import { vectorThreshold } from './vectorBackground.js';
@@ -59,7 +59,7 @@ export class EventGrouper {
     const candidates = (await this.store.eventCandidates(window, MAX_EVENT_CANDIDATES, write.key)).filter((c) => withinStorySpan(c, time));
     if (candidates.length === 0) return { storyTerms, sameEventAs: null };
     const week = await this.store.eventCandidates(windowAround(time, IDF_WINDOW_DAYS), MAX_EVENT_CANDIDATES, write.key);
-    const scored = scoreCandidates(terms, language, time, candidates, week);
+    const scored = scoreCandidates(terms, language, time, candidates, week, title);
     const best = scored.find((s) => s.evidence >= 1);
     if (best) return { storyTerms, sameEventAs: best.candidate.id };
     const rescued = await this.byVectors(write, window, scored);
@@ -107,14 +107,23 @@ export function withinStorySpan(candidate: EventCandidate, time: number): boolea
 }
 
 /** The candidates scored, best first; IDF over the new article and the candidates. */
-export function scoreCandidates(terms: string[], language: string, time: number, candidates: EventCandidate[], pool: EventCandidate[] = candidates): Scored[] {
+export function scoreCandidates(
+  terms: string[],
+  language: string,
+  time: number,
+  candidates: EventCandidate[],
+  pool: EventCandidate[] = candidates,
+  title?: string,
+): Scored[] {
   const termsOf = new Map<number, string[]>();
   for (const c of [...pool, ...candidates]) if (!termsOf.has(c.id)) termsOf.set(c.id, candidateTerms(c));
   const comparison = new EventComparison(terms, termWeights([terms, ...termsOf.values()]));
+  const own = new Set(terms);
   return candidates
     .map((candidate) => {
       const { sharedNames, evidence } = comparison.compare(termsOf.get(candidate.id)!, candidate.language === language);
       if (sharedNames < MIN_SHARED_NAMES) return { candidate, evidence: 0, score: 0 };
+      if (title !== undefined && !sameSubject(title, own, candidate.title, new Set(termsOf.get(candidate.id)!))) return { candidate, evidence: 0, score: 0 };
       const days = Math.abs(Date.parse(candidate.published) - time) / DAY_MS;
       return { candidate, evidence, score: evidence * 0.5 ** (days / DECAY_HALF_LIFE_DAYS) };
     })

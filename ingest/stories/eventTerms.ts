@@ -75,3 +75,24 @@ function capitalisedInside(text: string): Set<string> {
   }
   return names;
 }
+
+/**
+ * The names of a headline, as the article's terms hold them (so a title-case headline counts
+ * only the words its lead writes as names too): whom or what the report is about.
+ */
+export function headlineNames(title: string, terms: ReadonlySet<string>): string[] {
+  return [...new Set((title.match(WORD) ?? []).map((w) => `n:${foldText(w)}`))].filter((name) => terms.has(name));
+}
+
+/**
+ * Whether two reports are about the same subject: when both headlines name someone or
+ * something, one of those names is in the other article. Reports of one kind of happening on
+ * one day (two refiners cutting prices, two stake filings) share the wording and the
+ * institutions named in passing, not the subject their headlines name.
+ */
+export function sameSubject(titleA: string, termsA: ReadonlySet<string>, titleB: string, termsB: ReadonlySet<string>): boolean {
+  const namesA = headlineNames(titleA, termsA);
+  const namesB = headlineNames(titleB, termsB);
+  if (namesA.length === 0 || namesB.length === 0) return true;
+  return namesA.some((name) => termsB.has(name)) || namesB.some((name) => termsA.has(name));
+}

@@ -40,7 +40,7 @@ function group(articles: BenchArticle[], threshold: number): number[] {
     const terms = eventTerms(a.title, a.body, a.language);
     const time = Date.parse(a.published);
     const open = candidates.filter((c) => withinStorySpan(storySpan(c, candidates, stories), time));
-    const best = (open.length > 0 ? scoreCandidates(terms, a.language, time, open, candidates) : []).find((s) => s.evidence >= threshold);
+    const best = (open.length > 0 ? scoreCandidates(terms, a.language, time, open, candidates, a.title) : []).find((s) => s.evidence >= threshold);
     stories.push(best ? stories[best.candidate.id]! : i);
     const published = a.published;
     candidates.push({
@@ -155,7 +155,7 @@ function vectorRescue(articles: BenchArticle[]): void {
   let missed = 0;
   for (let i = 1; i < articles.length; i++) {
     const a = articles[i]!;
-    const near = scoreCandidates(all[i]!.terms!.split(' '), a.language, Date.parse(a.published), all.slice(0, i), all).filter(
+    const near = scoreCandidates(all[i]!.terms!.split(' '), a.language, Date.parse(a.published), all.slice(0, i), all, a.title).filter(
       (s) => s.evidence >= VECTOR_RESCUE_SHARE && s.evidence < 1,
     );
     if (near.length === 0) continue;
