@@ -218,6 +218,6 @@ export class KnowledgeBase {
       ? await this.retrieveValid(validateQuestion(options.retrievalQuestion, MAX_RETRIEVAL_QUESTION_LENGTH), { ...options, emphasis: question })
       : await this.retrieveValid(question, options);
     const answer = await this.answerer.answer(question, retrieval, questionLanguage(question), options.hooks);
-    return { shape: 'answer', ...(await withStories(answer, this.options.store, options.scope)) };
+    return { shape: 'answer', ...(await withStories(answer, this.options.store, options.scope, retrieval.stories)) };
   }
 }

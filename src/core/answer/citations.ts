@@ -1,4 +1,4 @@
-import type { KnowledgeStore } from '../ports/knowledgeStore.js';
+import type { KnowledgeStore, StoryInfo } from '../ports/knowledgeStore.js';
 import type { SearchScope } from '../ports/newsDesks.js';
 import type { ScoredPassage } from '../retrieval/retrieve.js';
 import type { Answer, AnswerPassage, Citation } from './types.js';
@@ -50,16 +50,45 @@ export class CitationRegistry {
  * Completes each citation's story from the store: how many articles (near-identical copies
  * under other URLs or outlets, which have no passages of their own) tell what it says.
  */
-export async function withStories(answer: Answer, store: Pick<KnowledgeStore, 'stories'>, scope?: SearchScope): Promise<Answer> {
+export async function withStories(
+  answer: Answer,
+  store: Pick<KnowledgeStore, 'stories'>,
+  scope?: SearchScope,
+  known?: ReadonlyMap<number, StoryInfo>,
+): Promise<Answer> {
   if (answer.citations.length === 0) return answer;
-  // In a scope only its articles and outlets are counted and named (another server's sources stay unseen).
-  const ids = [...new Set(answer.citations.map((c) => c.story.id))];
-  const stories = await (scope ? store.stories(ids, scope) : store.stories(ids));
+  const stories = await storiesOf(
+    answer.citations.map((c) => c.story.id),
+    store,
+    scope,
+    known,
+  );
   const citations = answer.citations.map((c) => {
     const story = stories.get(c.story.id);
     return story ? { ...c, story: { id: story.id, articles: story.articles, outlets: story.outlets } } : c;
   });
   return { ...answer, citations };
+}
+
+/**
+ * The stories of these articles (document ids): those retrieval already read (`known`, for the
+ * same scope) as they are, the others from the store. In a scope only its articles and outlets
+ * are counted and named (another server's sources stay unseen).
+ */
+export async function storiesOf(
+  documentIds: number[],
+  store: Pick<KnowledgeStore, 'stories'>,
+  scope?: SearchScope,
+  known?: ReadonlyMap<number, StoryInfo>,
+): Promise<Map<number, StoryInfo>> {
+  const ids = [...new Set(documentIds)];
+  const stories = new Map<number, StoryInfo>();
+  for (const id of ids) if (known?.has(id)) stories.set(id, known.get(id)!);
+  const missing = ids.filter((id) => !stories.has(id));
+  if (missing.length === 0) return stories;
+  const read = await (scope ? store.stories(missing, scope) : store.stories(missing));
+  for (const [id, story] of read) stories.set(id, story);
+  return stories;
 }
 
 export function toAnswerPassages(passages: ScoredPassage[], scale?: VectorScale | null): AnswerPassage[] {

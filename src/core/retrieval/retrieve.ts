@@ -1,6 +1,6 @@
 import type { NewsEmbeddings } from '../ports/newsEmbeddings.js';
 import { embedQuery } from '../ports/newsEmbeddings.js';
-import type { KnowledgeStore } from '../ports/knowledgeStore.js';
+import type { KnowledgeStore, StoryInfo } from '../ports/knowledgeStore.js';
 import type { SearchScope } from '../ports/newsDesks.js';
 import { queryTerms, type QueryTerm } from '../text/terms.js';
 import { splitCompounds } from './decompound.js';
@@ -57,6 +57,8 @@ export interface RetrievalResult {
   vectorScale?: VectorScale | null;
   /** The answer gate's thresholds in force, and where they came from (defaults when absent). */
   gate?: { thresholds: GateThresholds; origin: ThresholdOrigin };
+  /** The story of each candidate's article (document id -> story, in the scope), as read to rank stories: citations take theirs from it. */
+  stories?: Map<number, StoryInfo>;
 }
 
 export interface RetrievalContext {
@@ -113,9 +115,9 @@ export async function retrieve(question: string, context: RetrievalContext, opti
   const k = options.k ?? 8;
   const { terms, weights, searchForms } = await questionTerms(question, context.store, options.emphasis);
   const found = await searchCandidates(question, context, searchForms, options);
-  const scored = await withStoryIds(await scoreCandidates(found, { terms, weights }, context.store, options), context.store, options.scope);
+  const { scored, stories } = await withStoryIds(await scoreCandidates(found, { terms, weights }, context.store, options), context.store, options.scope);
   const passages = orderPassages(scored, terms, weights, k);
-  return { terms, weights, passages, mode: found.queryVector ? 'hybrid' : 'lexical', queryVector: found.queryVector };
+  return { terms, weights, passages, mode: found.queryVector ? 'hybrid' : 'lexical', queryVector: found.queryVector, stories };
 }
 
 /** What the two searches found, each in its own rank order. */
@@ -201,12 +203,17 @@ function orderPassages(scored: ScoredPassage[], terms: QueryTerm[], weights: num
   return diversify(storiesFirst(ranked), k);
 }
 
-/** Each passage with its article's story id (one store read for all). */
-async function withStoryIds(passages: ScoredPassage[], store: KnowledgeStore, scope?: SearchScope): Promise<ScoredPassage[]> {
+/** Each passage with its article's story id, and the stories read (one store read for all). */
+async function withStoryIds(
+  passages: ScoredPassage[],
+  store: KnowledgeStore,
+  scope?: SearchScope,
+): Promise<{ scored: ScoredPassage[]; stories: Map<number, StoryInfo> }> {
   const ids = [...new Set(passages.map((p) => p.documentId))];
   const stories = await (scope ? store.stories(ids, scope) : store.stories(ids));
-  return passages.map((p) => {
+  const scored = passages.map((p) => {
     const story = stories.get(p.documentId);
     return story ? { ...p, storyId: story.id } : p;
   });
+  return { scored, stories };
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_THRESHOLDS } from '../calibration/operatingPoint.js';
 import type { Answer } from '../answer/types.js';
-import type { KnowledgeStore, StoryInfo } from '../ports/knowledgeStore.js';
+import { storiesOf } from '../answer/citations.js';
+import type { KnowledgeStore } from '../ports/knowledgeStore.js';
 import type { RetrievalOptions, RetrievalResult } from '../retrieval/retrieve.js';
 import { composeTimeline } from './composeTimeline.js';
 import type { Period } from './period.js';
@@ -70,10 +71,13 @@ export async function answerTimeline(request: TimelineRequest, sources: Timeline
   });
   const thresholds = retrieval.gate?.thresholds ?? DEFAULT_THRESHOLDS;
   const { dated, undatedArticles } = relevantReports(retrieval.passages, retrieval.vectorScale, thresholds, period);
-  const ids = [...new Set(dated.map((p) => p.documentId))];
-  // In a scope only its articles and outlets are counted and named (as citations' stories are).
-  const stories: Map<number, StoryInfo> =
-    ids.length === 0 ? new Map() : options.scope ? await sources.store.stories(ids, options.scope) : await sources.store.stories(ids);
+  // In a scope only its articles and outlets are counted and named (as citations' stories are); retrieval has read them already.
+  const stories = await storiesOf(
+    dated.map((p) => p.documentId),
+    sources.store,
+    options.scope,
+    retrieval.stories,
+  );
   const limit = period.since || period.until ? PERIOD_STORIES : LATEST_STORIES;
   const language = request.time.language;
   return composeTimeline({ retrieval, stories: timelineStories(dated, stories, language, limit), period, undatedArticles, language });
