@@ -1,3 +1,4 @@
+import { withOpenedStore } from './storeFixtures.js';
 import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../src/core/answer/types.js';
 import { MAX_FEEDBACK_REASON, type NewAnswerRecord } from '../../src/core/ports/answerLog.js';
@@ -48,14 +49,7 @@ async function exported(store: KnowledgeStore, window = {}) {
  * counts of a window, the export, retention, and the migration from older stores.
  */
 export function answerLogContract<S extends KnowledgeStore>(backend: string, openEmpty: () => Promise<S> | S, hooks: AnswerLogHooks<S>): void {
-  async function withEmptyStore(test: (store: S) => Promise<void>): Promise<void> {
-    const store = await openEmpty();
-    try {
-      await test(store);
-    } finally {
-      await store.close();
-    }
-  }
+  const withEmptyStore = (test: (store: S) => Promise<void>) => withOpenedStore(openEmpty, test);
 
   describe(`Answer log contract: ${backend}`, () => {
     it('records answers and declined questions and counts a window: since a time, in one server or all', async () => {

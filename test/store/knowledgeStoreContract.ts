@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IngestLockedError } from '../../src/store/errors.js';
 import type { KnowledgeStore } from '../../src/core/ports/knowledgeStore.js';
-import { article, fingerprint } from './storeFixtures.js';
+import { article, fingerprint, withOpenedStore } from './storeFixtures.js';
 import { storiesContract } from './storiesContract.js';
 
 /** A copy as ingest writes one: no passages of its body (a test that gives a copy a reader comment adds that passage itself). */
@@ -47,14 +47,7 @@ export interface ContractHooks<S extends KnowledgeStore> {
  */
 export function knowledgeStoreContract<S extends KnowledgeStore>(backend: string, openEmpty: () => Promise<S> | S, hooks: ContractHooks<S>): void {
   /** Runs `test` on a fresh, empty store and closes it afterwards, whatever happens. */
-  async function withEmptyStore(test: (store: S) => Promise<void>): Promise<void> {
-    const store = await openEmpty();
-    try {
-      await test(store);
-    } finally {
-      await store.close();
-    }
-  }
+  const withEmptyStore = (test: (store: S) => Promise<void>) => withOpenedStore(openEmpty, test);
 
   describe(`KnowledgeStore contract: ${backend}`, () => {
     it('writes an article with passages and vectors, finds it by key and hash, and replaces it atomically', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SourceLimitError } from '../../src/core/errors.js';
 import type { KnowledgeStore } from '../../src/core/ports/knowledgeStore.js';
 import type { FeedSchedule } from '../../src/core/ports/newsDesks.js';
-import { article, fingerprint } from './storeFixtures.js';
+import { article, fingerprint, withOpenedStore } from './storeFixtures.js';
 
 /** What a backend's test file gives the news-desk contract besides fresh stores. */
 export interface NewsDesksHooks<S extends KnowledgeStore> {
@@ -31,14 +31,7 @@ const from = (sourceId: string, key: string, text: string, vector: number[]) =>
  * feed schedules and poll claims, server settings, and the migration from older stores.
  */
 export function newsDesksContract<S extends KnowledgeStore>(backend: string, openEmpty: () => Promise<S> | S, hooks: NewsDesksHooks<S>): void {
-  async function withEmptyStore(test: (store: S) => Promise<void>): Promise<void> {
-    const store = await openEmpty();
-    try {
-      await test(store);
-    } finally {
-      await store.close();
-    }
-  }
+  const withEmptyStore = (test: (store: S) => Promise<void>) => withOpenedStore(openEmpty, test);
 
   describe(`KnowledgeStore news desks: ${backend}`, () => {
     it("keeps each server's sources apart: duplicates, whole server against one channel, two servers with one URL", async () => {

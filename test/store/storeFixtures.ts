@@ -23,3 +23,13 @@ export function article(key: string, texts: string[], overrides: Partial<Article
 export function fingerprint(seed: number, bands: string[]): Fingerprint {
   return { signature: Uint32Array.from({ length: 8 }, (_, i) => seed * 100 + i), bands };
 }
+
+/** Runs a contract case on a store opened empty for it, closed afterwards whatever happens. */
+export async function withOpenedStore<S extends { close(): Promise<void> }>(open: () => Promise<S> | S, test: (store: S) => Promise<void>): Promise<void> {
+  const store = await open();
+  try {
+    await test(store);
+  } finally {
+    await store.close();
+  }
+}

@@ -56,6 +56,28 @@ export const nextId = () => String(++snowflake);
 
 const user = (id: string, name = `user${id.slice(-4)}`) => ({ id, username: name, discriminator: '0', global_name: name, avatar: null, bot: false });
 
+/** A message the bot created, as Discord returns it (to the bot's own request, or in a component interaction). */
+function botMessage(id: string, channelId: string, body: any, at: number) {
+  return {
+    id,
+    channel_id: channelId,
+    author: { ...user(BOT_ID, 'newsbot'), bot: true },
+    content: body?.content ?? '',
+    components: body?.components ?? [],
+    timestamp: new Date(at).toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: 0,
+    flags: body?.flags ?? 0,
+  };
+}
+
 /** The gateway's rule: a guild's events go to shard (guild_id >> 22) % shard_count. */
 export function shardOfGuild(guildId: string, shardCount: number): number {
   return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
@@ -290,24 +312,7 @@ export class FakeDiscord {
   /** The message a recorded post or edit created, as Discord gives it in a component interaction. */
   private postedMessage(posted: RestCall, by: InteractionBy) {
     const channelId = /^\/channels\/(\d+)\//.exec(posted.path)?.[1] ?? (by.dm ? DM_CHANNEL_ID : (by.channelId ?? this.channelOf(by.guildId ?? GUILD_ID)));
-    return {
-      id: posted.responseId ?? nextId(),
-      channel_id: channelId,
-      author: { ...user(BOT_ID, 'newsbot'), bot: true },
-      content: posted.body?.content ?? '',
-      components: posted.body?.components ?? [],
-      timestamp: new Date(posted.at).toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
-      type: 0,
-      flags: posted.body?.flags ?? 0,
-    };
+    return botMessage(posted.responseId ?? nextId(), channelId, posted.body, posted.at);
   }
 
   /** Dispatches an interaction of `type` with `data` from a member in a server (or a user in a DM); returns its id, token and dispatch time. */
@@ -443,24 +448,7 @@ export class FakeDiscord {
         call.responseId = nextId();
         return call.responseId;
       };
-      const messageLike = (channelId: string) => ({
-        id: responseId(),
-        channel_id: channelId,
-        author: { ...user(BOT_ID, 'newsbot'), bot: true },
-        content: body?.content ?? '',
-        timestamp: new Date().toISOString(),
-        edited_timestamp: null,
-        tts: false,
-        mention_everyone: false,
-        mentions: [],
-        mention_roles: [],
-        attachments: [],
-        embeds: [],
-        pinned: false,
-        type: 0,
-        flags: body?.flags ?? 0,
-        components: body?.components ?? [],
-      });
+      const messageLike = (channelId: string) => botMessage(responseId(), channelId, body, Date.now());
       // Starting a thread from a message: answered like Discord, and announced on the gateway.
       const startThread = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/);
       if (startThread && req.method === 'POST') {
