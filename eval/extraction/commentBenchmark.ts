@@ -32,7 +32,11 @@ export async function runCommentBenchmark(dir: string, options: { json: boolean;
       .filter((p) => p.counts.found < p.counts.expected || p.counts.correct < p.counts.extracted || p.counts.inBody > 0)
       .slice(0, options.worst)
       .map((p) => ({ id: p.id, ...p.counts }));
-    const report = { comments, body, languages: countLanguages(pages), seconds: (Date.now() - started) / 1000, misses };
+    const worstBodies = [...perPage]
+      .sort((a, b) => a.body.f1 - b.body.f1)
+      .slice(0, options.worst)
+      .map((p) => ({ id: p.id, language: p.language, ...p.body }));
+    const report = { comments, body, languages: countLanguages(pages), seconds: (Date.now() - started) / 1000, misses, worstBodies };
     if (options.json) return void console.log(JSON.stringify(report, null, 2));
     printReport(report);
   } finally {
@@ -52,6 +56,7 @@ function printReport(r: {
   languages: Record<string, number>;
   seconds: number;
   misses: Array<{ id: string } & PageCommentCounts>;
+  worstBodies: Array<{ id: string; language: string; f1: number; precision: number | null; recall: number | null }>;
 }): void {
   const c = r.comments;
   const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -67,4 +72,7 @@ function printReport(r: {
   console.log(`Body: F1 ${r.body.f1.toFixed(3)}  precision ${r.body.precision.toFixed(3)}  recall ${r.body.recall.toFixed(3)}`);
   if (r.misses.length) console.log('Pages with misses (expected/found/in body/extracted/correct):');
   for (const m of r.misses) console.log(`  ${m.id}  ${m.expected}/${m.found}/${m.inBody}/${m.extracted}/${m.correct}`);
+  if (r.worstBodies.length) console.log(`Worst ${r.worstBodies.length} bodies:`);
+  for (const w of r.worstBodies)
+    console.log(`  ${w.id}  ${w.language}  F1 ${w.f1.toFixed(3)}  P ${w.precision?.toFixed(3) ?? 'n/a'}  R ${w.recall?.toFixed(3) ?? 'n/a'}`);
 }
