@@ -28,12 +28,31 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return text;
 }
 
-/** Decodes bytes using a declared charset when given, else UTF-8 with a Windows-1252 fallback. */
+/** The bytes as UTF-8 when they are valid UTF-8 and hold at least one multi-byte character, else null. */
+function asMultibyteUtf8(bytes: Uint8Array): string | null {
+  if (!bytes.some((byte) => byte >= 0x80)) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Decodes bytes using a declared charset when given, else UTF-8 with a Windows-1252 fallback.
+ * Bytes that are valid UTF-8 with multi-byte characters in them are UTF-8 whatever the page
+ * declares: saved and re-served pages keep a legacy `<meta charset>` after being converted,
+ * and servers send a default Latin-1 header for UTF-8 files, while legacy-encoded text almost
+ * never happens to form valid multi-byte UTF-8 sequences (each accented letter would have to
+ * be followed by exactly the right continuation bytes).
+ */
 export function decodeText(bytes: Uint8Array, declaredCharset?: string | null): { text: string; encoding: string } {
   if (looksBinary(bytes)) throw new UnreadableContentError('binary content, not text');
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   const charset = declaredCharset?.trim().toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    const utf8 = asMultibyteUtf8(bytes);
+    if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
     try {
       return { text: new TextDecoder(charset).decode(bytes), encoding: charset };
     } catch {

@@ -17,6 +17,18 @@ describe('decoding', () => {
     expect(sniffCharset(null, Buffer.from('<meta charset="windows-1252">'))).toBe('windows-1252');
     expect(decodeText(Buffer.from([0xe8]), 'iso-8859-1').text).toBe('è');
   });
+
+  it('reads a page converted to UTF-8 that still declares a legacy charset as UTF-8, and the legacy bytes as declared', () => {
+    const converted = Buffer.from('<meta charset="iso-8859-15"><p>La operación contó con la colaboración de la policía.</p>', 'utf8');
+    expect(decodeText(converted, sniffCharset(null, converted))).toEqual({
+      text: '<meta charset="iso-8859-15"><p>La operación contó con la colaboración de la policía.</p>',
+      encoding: 'utf-8',
+    });
+    const legacy = Buffer.from('<meta charset="iso-8859-15"><p>La operación contó con la colaboración.</p>', 'latin1');
+    expect(decodeText(legacy, sniffCharset(null, legacy)).text).toContain('La operación contó con la colaboración.');
+    const shiftJis = new Uint8Array([0x83, 0x6e, 0x83, 0x8d, 0x81, 0x5b]); // ハロー: not valid UTF-8, stays Shift_JIS
+    expect(decodeText(shiftJis, 'shift_jis').text).toBe('ハロー');
+  });
 });
 
 describe('undeclared legacy encodings', () => {
