@@ -3,9 +3,11 @@ import { parseHTML } from 'linkedom';
 import { isDateLine } from './dates.js';
 import { classifyPage } from './densityExtraction.js';
 import { flattenDeepNesting } from './flattenDeepNesting.js';
+import { withoutWidgetText } from './articleEdges.js';
 import { chooseMainText } from './mainTextChoice.js';
 import { isEnabled } from './mechanisms.js';
 import { splitIntoBlocks, type TextBlock } from './textBlocks.js';
+import { countWords } from './words.js';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 type El = Doc['documentElement'];
@@ -47,6 +49,22 @@ function narrowToMarkedArticleBody(document: Doc): void {
   body.replaceChildren(article);
 }
 
+/**
+ * Captions describe pictures, and readers (and benchmark ground truths) do not count them as
+ * article text: they go. Except on pages told through their pictures (slideshows, listicles),
+ * where the captions hold more prose than the page's paragraphs outside them: there the
+ * captions are the article.
+ */
+function removeCaptions(document: Doc): void {
+  const captions = [...document.querySelectorAll('figcaption')];
+  const captionWords = captions.reduce((sum, el) => sum + countWords(squash(el.textContent)), 0);
+  const paragraphWords = [...document.querySelectorAll('p')]
+    .filter((p) => !p.closest('figcaption'))
+    .reduce((sum, el) => sum + countWords(squash(el.textContent)), 0);
+  if (captionWords > paragraphWords) return;
+  for (const el of captions) el.remove();
+}
+
 function isProse(block: TextBlock, language: string | null): boolean {
   const words = block.text.split(' ').length;
   // The page's language picks the date parser first: "12 мая 2026" is a date only to a Russian one.
@@ -80,11 +98,10 @@ export function extractMainText(document: Doc, declaredLanguage: string | null =
   flattenDeepNesting(document.documentElement as El);
   for (const el of [...document.querySelectorAll(NEVER_CONTENT)]) el.remove();
   if (isEnabled('hidden-removal')) for (const el of [...document.querySelectorAll(HIDDEN)]) el.remove();
-  // Captions describe pictures; benchmark ground truths (and readers) do not count them as article text.
-  if (isEnabled('caption-removal')) for (const el of [...document.querySelectorAll('figcaption')]) el.remove();
+  if (isEnabled('caption-removal')) removeCaptions(document);
   if (isEnabled('marked-article-body')) narrowToMarkedArticleBody(document);
   // Classified before Readability runs: Readability takes the tree apart.
   const page = document.body ? classifyPage(document.body as unknown as El, declaredLanguage) : { language: declaredLanguage, blocks: [] };
   const article = readabilityBlocks(document, page.language).map((block) => block.text);
-  return chooseMainText(article, page.blocks);
+  return withoutWidgetText(chooseMainText(article, page.blocks));
 }
