@@ -4,6 +4,7 @@ import { isDateLine } from './dates.js';
 import { classifyPage } from './densityExtraction.js';
 import { flattenDeepNesting } from './flattenDeepNesting.js';
 import { withoutWidgetText } from './articleEdges.js';
+import { removeBoilerplateMarkup } from './boilerplateMarkup.js';
 import { chooseMainText } from './mainTextChoice.js';
 import { isEnabled } from './mechanisms.js';
 import { splitIntoBlocks, type TextBlock } from './textBlocks.js';
@@ -99,6 +100,7 @@ export function extractMainText(document: Doc, declaredLanguage: string | null =
   for (const el of [...document.querySelectorAll(NEVER_CONTENT)]) el.remove();
   if (isEnabled('hidden-removal')) for (const el of [...document.querySelectorAll(HIDDEN)]) el.remove();
   if (isEnabled('caption-removal')) removeCaptions(document);
+  removeBoilerplateMarkup(document);
   if (isEnabled('marked-article-body')) narrowToMarkedArticleBody(document);
   // Classified before Readability runs: Readability takes the tree apart.
   const page = document.body ? classifyPage(document.body as unknown as El, declaredLanguage) : { language: declaredLanguage, blocks: [] };

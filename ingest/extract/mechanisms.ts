@@ -11,6 +11,7 @@ export const MECHANISMS = {
   'link-filter': 'blocks that are mostly link text are dropped',
   'dateline-filter': 'short date-only blocks are dropped',
   'density-fallback': 'the paragraph classifier replaces a doubtful Readability result',
+  'boilerplate-markup': 'elements whose class or id names them as page furniture (share, related, tags, newsletter, ...) are dropped',
   'edge-fragments': 'letterless blocks, and blocks of one or two words before or after the article text, are dropped',
 } as const;
 
