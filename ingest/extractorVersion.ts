@@ -1,2 +1,2 @@
 /** Bump when extraction or chunking changes, so unchanged files are re-extracted once. */
-export const EXTRACTOR_VERSION = 6;
+export const EXTRACTOR_VERSION = 7;

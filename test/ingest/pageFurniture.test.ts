@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { withoutWidgetText } from '../../ingest/extract/articleEdges.js';
+import { extractFromHtml } from '../../ingest/extract/html.js';
+
+/** Text around an article that is not the article: captions, widgets named by their class, share fragments. */
+
+const origin = { location: 'page.html', url: 'https://news.example.org/story', source: 'fixture' };
+const sentence = (n: number) =>
+  `The regional council voted on Tuesday to rebuild the flood wall along the harbour, after three winters in which the old wall gave way during storms and the lower town was flooded for days (${n}).`;
+const paragraphs = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => `<p>${sentence(from + i)} ${sentence(from + i + 100)}</p>`).join('\n');
+const bodyOf = (html: string) => extractFromHtml(html, origin).body.join('\n');
+
+describe('captions', () => {
+  it('drops a photo caption beside a full article', () => {
+    const html = `<html><body><article><h1>Council rebuilds the wall</h1>${paragraphs(1, 5)}
+      <figure><img src="a.jpg"><figcaption>Workers inspect the damaged wall on the harbour front after the storm in January. (Photo: Harbour Herald)</figcaption></figure>
+      ${paragraphs(10, 3)}</article></body></html>`;
+    const body = bodyOf(html);
+    expect(body).toContain('(1)');
+    expect(body).not.toContain('Workers inspect the damaged wall');
+  });
+
+  it('keeps captions that tell the story on a slideshow page, where they hold more prose than its paragraphs', () => {
+    const slides = Array.from(
+      { length: 5 },
+      (_, i) =>
+        `<figure><img src="${i}.jpg"><figcaption><p>Slide ${i + 1}: the ${['first', 'second', 'third', 'fourth', 'fifth'][i]} mistake is buying furniture in a hurry, the designer says, because a room furnished in one weekend never looks like anyone lives in it, and a single good chair bought slowly is worth more than a set bought fast.</p></figcaption></figure>`,
+    ).join('\n');
+    const html = `<html><body><article><h1>Five decorating mistakes</h1><p>No home is perfect, and a designer explains the five mistakes she sees most, with ways to mend them.</p>${slides}</article></body></html>`;
+    const body = bodyOf(html);
+    expect(body).toContain('Slide 1: the first mistake');
+    expect(body).toContain('Slide 5: the fifth mistake');
+  });
+});
+
+describe('page furniture named by its class or id', () => {
+  it('drops an author box, a related list, a tag list and a newsletter box inside the article container', () => {
+    const html = `<html><body><div class="entry-content">${paragraphs(1, 6)}
+      <div class="newsletter-signup"><p>Get the morning briefing in your inbox every day: the stories that matter, the background you need and the views you will want to argue with, sent before seven.</p></div>
+      ${paragraphs(20, 2)}
+      <div class="post_tags">Tags: <span>harbour</span> <span>council</span> <span>storms</span></div>
+      <div class="author-bio"><p>Maria Lindqvist has covered the harbour, the council and the weather that connects them for the Herald since 2011, and before that wrote about shipping for a trade weekly in Gothenburg.</p></div>
+      <section class="related"><h3>More on this</h3><p>A longer look at why the old wall failed three winters in a row, told by the engineers who built it and the families who live behind it.</p></section>
+      </div></body></html>`;
+    const body = bodyOf(html);
+    expect(body).toContain('(1)');
+    expect(body).toContain('(21)');
+    expect(body).not.toContain('morning briefing');
+    expect(body).not.toContain('Maria Lindqvist');
+    expect(body).not.toContain('A longer look at why');
+    expect(body).not.toContain('Tags:');
+  });
+
+  it('keeps an article whose own container carries such a word (it holds most of the page), and matches whole words only', () => {
+    const html = `<html><body><nav><a href="/">Home</a></nav><div class="post-author-layout"><div class="shareable-text">${paragraphs(1, 6)}</div></div>
+      <footer><p>© Harbour Herald</p></footer></body></html>`;
+    const body = bodyOf(html);
+    expect(body).toContain('(1)');
+    expect(body).toContain('(6)');
+  });
+});
+
+describe('share and byline fragments at the article edges', () => {
+  it('drops letterless blocks and one- or two-word blocks before and after the text, keeping short lines inside it', () => {
+    expect(withoutWidgetText(['By', '&', '|', 'Share', 'Tweet', sentence(1), 'Watch:', sentence(2), 'Email', '•'])).toEqual([
+      sentence(1),
+      'Watch:',
+      sentence(2),
+    ]);
+  });
+
+  it('keeps an article made only of short lines', () => {
+    expect(withoutWidgetText(['Results', 'Lions 3', 'Eagles 1'])).toEqual(['Results', 'Lions 3', 'Eagles 1']);
+  });
+
+  it('does so on a real page shape: share buttons above the story', () => {
+    const html = `<html><body><article><div><span>By</span> <span>&amp;</span> <span>|</span></div><div>Share</div><div>Tweet</div>${paragraphs(1, 5)}<div>Email</div></article></body></html>`;
+    const body = extractFromHtml(html, origin).body;
+    expect(body[0]).toContain('(1)');
+    expect(body.at(-1)).toContain('(105)');
+  });
+});
