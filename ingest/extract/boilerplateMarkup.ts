@@ -1,6 +1,5 @@
 import type { parseHTML } from 'linkedom';
 import { isEnabled } from './mechanisms.js';
-import { countWords } from './words.js';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 type El = Doc['documentElement'];
@@ -56,7 +55,7 @@ const BOILERPLATE_WORDS = new Set([
   'menu',
 ]);
 /**
- * An element so named is removed only while it holds at most this share of the page's words:
+ * An element so named is removed only while it holds at most this share of the page's text:
  * a template that names the whole article container "post-author-…" or "page-tags-…" keeps it.
  */
 const MAX_PAGE_SHARE = 0.2;
@@ -65,17 +64,18 @@ function classWords(el: El): string[] {
   return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/[^a-z0-9]+/);
 }
 
-function wordsIn(el: El): number {
-  return countWords((el.textContent ?? '').replace(/\s+/g, ' '));
+/** Text size without spaces: a share of the page, so characters serve as well as words and cost no segmenting. */
+function textSize(el: El): number {
+  return (el.textContent ?? '').replace(/\s+/g, '').length;
 }
 
 /** Removes the elements whose class or id names them as page furniture (see BOILERPLATE_WORDS). Mutates `document`. */
 export function removeBoilerplateMarkup(document: Doc): void {
   const body = document.body as unknown as El | null;
   if (!body || !isEnabled('boilerplate-markup')) return;
-  const pageWords = wordsIn(body);
+  const pageSize = textSize(body);
   for (const el of [...document.querySelectorAll('body [class], body [id]')] as El[]) {
     if (!el.isConnected || !classWords(el).some((word) => BOILERPLATE_WORDS.has(word))) continue;
-    if (wordsIn(el) <= MAX_PAGE_SHARE * pageWords) el.remove();
+    if (textSize(el) <= MAX_PAGE_SHARE * pageSize) el.remove();
   }
 }

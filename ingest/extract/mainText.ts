@@ -8,7 +8,6 @@ import { removeBoilerplateMarkup } from './boilerplateMarkup.js';
 import { chooseMainText } from './mainTextChoice.js';
 import { isEnabled } from './mechanisms.js';
 import { splitIntoBlocks, type TextBlock } from './textBlocks.js';
-import { countWords } from './words.js';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 type El = Doc['documentElement'];
@@ -58,11 +57,13 @@ function narrowToMarkedArticleBody(document: Doc): void {
  */
 function removeCaptions(document: Doc): void {
   const captions = [...document.querySelectorAll('figcaption')];
-  const captionWords = captions.reduce((sum, el) => sum + countWords(squash(el.textContent)), 0);
-  const paragraphWords = [...document.querySelectorAll('p')]
+  if (captions.length === 0) return;
+  // Characters, not words: both sides are text of one page, and segmenting words costs more.
+  const captionText = captions.reduce((sum, el) => sum + squash(el.textContent).length, 0);
+  const paragraphText = [...document.querySelectorAll('p')]
     .filter((p) => !p.closest('figcaption'))
-    .reduce((sum, el) => sum + countWords(squash(el.textContent)), 0);
-  if (captionWords > paragraphWords) return;
+    .reduce((sum, el) => sum + squash(el.textContent).length, 0);
+  if (captionText > paragraphText) return;
   for (const el of captions) el.remove();
 }
 
