@@ -60,9 +60,7 @@ function removeCaptions(document: Doc): void {
   if (captions.length === 0) return;
   // Characters, not words: both sides are text of one page, and segmenting words costs more.
   const captionText = captions.reduce((sum, el) => sum + squash(el.textContent).length, 0);
-  const paragraphText = [...document.querySelectorAll('p')]
-    .filter((p) => !p.closest('figcaption'))
-    .reduce((sum, el) => sum + squash(el.textContent).length, 0);
+  const paragraphText = [...document.querySelectorAll('p')].filter((p) => !p.closest('figcaption')).reduce((sum, el) => sum + squash(el.textContent).length, 0);
   if (captionText > paragraphText) return;
   for (const el of captions) el.remove();
 }
