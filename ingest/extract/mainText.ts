@@ -50,6 +50,22 @@ function narrowToMarkedArticleBody(document: Doc): void {
 }
 
 /**
+ * A hidden element holding most of the page's text is a rendering state caught when the page
+ * was saved (a consent dialog open sets `aria-hidden` on everything behind it; some sites
+ * show the page only once their scripts run), not boilerplate: it stays.
+ */
+const MAX_HIDDEN_SHARE = 0.5;
+
+function removeHidden(document: Doc): void {
+  const pageText = squash(document.body?.textContent).length;
+  for (const el of [...document.querySelectorAll(HIDDEN)]) {
+    if (squash(el.textContent).length <= MAX_HIDDEN_SHARE * pageText) el.remove();
+    // Shown, so that Readability (which skips hidden nodes) reads it too.
+    else for (const attribute of ['hidden', 'aria-hidden', 'style']) el.removeAttribute(attribute);
+  }
+}
+
+/**
  * Captions describe pictures, and readers (and benchmark ground truths) do not count them as
  * article text: they go. Except on pages told through their pictures (slideshows, listicles),
  * where the captions hold more prose than the page's paragraphs outside them: there the
@@ -97,7 +113,7 @@ function readabilityBlocks(document: Doc, language: string | null): TextBlock[] 
 export function extractMainText(document: Doc, declaredLanguage: string | null = null): string[] {
   flattenDeepNesting(document.documentElement as El);
   for (const el of [...document.querySelectorAll(NEVER_CONTENT)]) el.remove();
-  if (isEnabled('hidden-removal')) for (const el of [...document.querySelectorAll(HIDDEN)]) el.remove();
+  if (isEnabled('hidden-removal')) removeHidden(document);
   if (isEnabled('caption-removal')) removeCaptions(document);
   removeBoilerplateMarkup(document);
   if (isEnabled('marked-article-body')) narrowToMarkedArticleBody(document);

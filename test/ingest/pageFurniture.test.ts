@@ -81,3 +81,15 @@ describe('share and byline fragments at the article edges', () => {
     expect(body.at(-1)).toContain('(105)');
   });
 });
+
+describe('hidden elements', () => {
+  it('keeps an article that a saved page hides behind an open consent dialog, and still drops small hidden boxes', () => {
+    const html = `<html><body><div id="page" aria-hidden="true"><article><h1>Council rebuilds the wall</h1>${paragraphs(1, 5)}
+      <div style="display:none"><p>Subscribe now to read every story of the Herald without limits, on every device you own, for less than a coffee a week.</p></div></article></div>
+      <div role="dialog"><p>We use cookies to improve your experience.</p><button>Accept</button></div></body></html>`;
+    const body = bodyOf(html);
+    expect(body).toContain('(1)');
+    expect(body).toContain('(5)');
+    expect(body).not.toContain('Subscribe now');
+  });
+});
