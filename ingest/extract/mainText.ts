@@ -77,7 +77,9 @@ function removeCaptions(document: Doc): void {
   // Characters, not words: both sides are text of one page, and segmenting words costs more.
   const captionText = captions.reduce((sum, el) => sum + squash(el.textContent).length, 0);
   const paragraphText = [...document.querySelectorAll('p')].filter((p) => !p.closest('figcaption')).reduce((sum, el) => sum + squash(el.textContent).length, 0);
-  if (captionText > paragraphText) return;
+  // A page that writes its text without <p> (divs and line breaks) is measured by all its text.
+  const otherText = paragraphText > 0 ? paragraphText : squash(document.body?.textContent).length - captionText;
+  if (captionText > otherText) return;
   for (const el of captions) el.remove();
 }
 

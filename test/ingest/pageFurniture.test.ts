@@ -93,3 +93,13 @@ describe('hidden elements', () => {
     expect(body).not.toContain('Subscribe now');
   });
 });
+
+describe('captions on pages written without paragraphs', () => {
+  it('drops the caption of a page whose text is divs and line breaks', () => {
+    const lines = Array.from({ length: 6 }, (_, i) => `${sentence(i + 1)}<br><br>`).join('');
+    const html = `<html><body><div class="story">${lines}<figure><img src="a.jpg"><figcaption>The harbour wall after the January storm.</figcaption></figure></div></body></html>`;
+    const body = bodyOf(html);
+    expect(body).toContain('(1)');
+    expect(body).not.toContain('after the January storm');
+  });
+});
