@@ -60,8 +60,25 @@ const BOILERPLATE_WORDS = new Set([
  */
 const MAX_PAGE_SHARE = 0.2;
 
+/**
+ * Class names that carry a taxonomy term rather than a role: WordPress and Drupal mark a post
+ * with its categories and tags ("category-social-media", "tag-menu", "topic-sharing-economy"),
+ * and a food blog's post tagged "menu" is still the post.
+ */
+const TAXONOMY_CLASS = /^(tag|tags|category|categories|topic|topics|term|taxonomy)[-_]/;
+
 function classWords(el: El): string[] {
-  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/[^a-z0-9]+/);
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/\s+/);
+  return names.filter((name) => !TAXONOMY_CLASS.test(name)).flatMap((name) => name.split(/[^a-z0-9]+/));
+}
+
+/**
+ * The article's own frame is never furniture, whatever its classes say: an `<article>` or
+ * `<main>` element, or anything holding the page's main part, headline or marked article
+ * body. (A "related" box holding several teaser `<article>`s is still furniture.)
+ */
+function holdsArticle(el: El): boolean {
+  return el.matches('article, main') || el.querySelector('main, h1, [itemprop="articleBody"]') !== null;
 }
 
 /** Text size without spaces: a share of the page, so characters serve as well as words and cost no segmenting. */
@@ -75,7 +92,7 @@ export function removeBoilerplateMarkup(document: Doc): void {
   if (!body || !isEnabled('boilerplate-markup')) return;
   const pageSize = textSize(body);
   for (const el of [...document.querySelectorAll('body [class], body [id]')] as El[]) {
-    if (!el.isConnected || !classWords(el).some((word) => BOILERPLATE_WORDS.has(word))) continue;
+    if (!el.isConnected || !classWords(el).some((word) => BOILERPLATE_WORDS.has(word)) || holdsArticle(el)) continue;
     if (textSize(el) <= MAX_PAGE_SHARE * pageSize) el.remove();
   }
 }

@@ -103,3 +103,18 @@ describe('captions on pages written without paragraphs', () => {
     expect(body).not.toContain('after the January storm');
   });
 });
+
+describe('taxonomy classes and the article frame', () => {
+  it('keeps a short post whose classes carry its tags and categories ("tag-menu", "category-social-media") beside a long sidebar', () => {
+    const sidebar = Array.from(
+      { length: 30 },
+      (_, i) => `<li><a href="/p${i}">Another recipe from the archive, number ${i}, with its own long title</a></li>`,
+    ).join('');
+    const html = `<html><body><div class="wrap"><div class="post-42 post type-post category-social-media tag-menu tag-share">
+      <h2>Our winter menu</h2><p>${sentence(1)}</p><p>${sentence(2)}</p></div>
+      <aside><ul>${sidebar}</ul><p>${sentence(50)} ${sentence(51)} ${sentence(52)}</p><p>${sentence(53)} ${sentence(54)}</p></aside></div></body></html>`;
+    const body = bodyOf(html);
+    expect(body).toContain('(1)');
+    expect(body).toContain('(2)');
+  });
+});
