@@ -63,9 +63,9 @@ const MAX_PAGE_SHARE = 0.2;
 /**
  * Class names that carry a taxonomy term rather than a role: WordPress and Drupal mark a post
  * with its categories and tags ("category-social-media", "tag-menu", "topic-sharing-economy"),
- * and a food blog's post tagged "menu" is still the post.
+ * and a food blog's post tagged "menu" is still the post. Plural names ("tags-list") are widgets.
  */
-const TAXONOMY_CLASS = /^(tag|tags|category|categories|topic|topics|term|taxonomy)[-_]/;
+const TAXONOMY_CLASS = /^(tag|category|topic|term)[-_]/;
 
 function classWords(el: El): string[] {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/\s+/);
