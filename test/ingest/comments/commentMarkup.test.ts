@@ -1,0 +1,230 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractFromHtml } from '../../../ingest/extract/html.js';
+
+/**
+ * Comment threads in the markup that published comment systems, CMSs and forum software emit
+ * (fixtures in test/fixtures/comment-markup, each naming the template it follows), in the
+ * languages of the pages they are common on, and comment-free pages of the same families.
+ * Each page goes through the production path (extractFromHtml): the comments must be found
+ * with their authors and texts, none of their text may stay in the body, and comment-free
+ * pages must get none.
+ */
+const dir = new URL('../../fixtures/comment-markup/', import.meta.url);
+
+interface Case {
+  /** A sentence of the article (or a forum's opening post) that must stay in the body. */
+  body: string;
+  /** Each comment in page order: its author and a part of its text. */
+  comments: Array<[string | null, string]>;
+}
+
+const THREADS: Record<string, Case> = {
+  'wordpress-html5-de': {
+    body: 'Der Radweg entlang des Kanals',
+    comments: [
+      ['Jürgen Hoffmann', 'Endlich! Ich fahre dort jeden Morgen'],
+      ['Sabine K.', 'Ohne Beleuchtung bleibt der Weg'],
+      ['Mehmet Yilmaz', 'Wie lange soll die Umleitung'],
+    ],
+  },
+  'wordpress-xhtml-fr': {
+    body: 'La médiathèque municipale ouvrira',
+    comments: [
+      ['Martine Roussel', 'Très bonne nouvelle pour les enfants'],
+      ['Yannick', 'a-t-on demandé leur avis'],
+      ['Paul B.', "Six mois d'essai, c'est court"],
+    ],
+  },
+  'wordpress-block-it': {
+    body: 'la biblioteca civica resterà aperta',
+    comments: [
+      ['Giulia Bernardi', 'Gli studenti fuori sede'],
+      ['Marco', 'E il parcheggio di sera?'],
+      ['Anna Ferri', 'Speriamo che il contributo'],
+    ],
+  },
+  'wordpress-generatepress-es': {
+    body: 'El mercado de abastos del centro reabrió',
+    comments: [
+      ['Carmen Ruiz', 'Ya era hora.'],
+      ['Antonio', 'Un quince por ciento más de alquiler'],
+      ['Lucía M.', 'El aparcamiento es lo mejor'],
+    ],
+  },
+  'blogger-classic-de': {
+    body: 'habe ich endlich die ersten Tomaten ausgesät',
+    comments: [
+      ['Hannelore', 'Die Joghurtbecher-Idee ist super'],
+      ['Anonym', 'Welche alten Sorten sind es denn?'],
+      ['Gärtnerin Uta', 'Ochsenherz, Berner Rose'],
+    ],
+  },
+  'blogger-threaded-pt': {
+    body: 'Esse bolo de fubá é a receita',
+    comments: [
+      ['Rosana Lima', 'Fiz hoje e ficou igualzinho'],
+      ['Cozinha da Serra', 'Que alegria saber disso'],
+      ['Anônimo', 'Dá para trocar o óleo'],
+    ],
+  },
+  'drupal7-nl': {
+    body: 'De gemeente wil naast het station',
+    comments: [
+      ['Henk de Vries', 'Eindelijk, want nu is het'],
+      ['Femke', 'waar moeten de bezoekers van het ziekenhuis'],
+      ['Ahmed B.', 'Wordt de stalling ook bewaakt?'],
+    ],
+  },
+  'drupal9-en': {
+    body: 'The waiting list for council allotments',
+    comments: [
+      ['Pat Morgan (not verified)', 'Half plots are plenty for a beginner'],
+      ['gwen_grows', 'a full plot was far too much work'],
+      ['Derek (not verified)', 'The land by the river floods'],
+    ],
+  },
+  'jcomments-ru': {
+    body: 'Администрация города объявила',
+    comments: [
+      ['Ирина', 'Дети всю зиму катались'],
+      ['Сергей Петрович', 'Хорошо бы ещё освещение'],
+      ['Гость', 'А парковку опять сделают'],
+    ],
+  },
+  'typepad-en': {
+    body: 'Two swallows were sitting on the telephone wire',
+    comments: [
+      ['Janet', 'We had ours back on Sunday too!'],
+      ['Tom Barker', 'Is it really that early?'],
+      ['Margaret', 'Tom, in the south yes'],
+    ],
+  },
+  'serendipity-de': {
+    body: 'Ab dem Fahrplanwechsel im Dezember',
+    comments: [
+      ['Petra', 'Der Umweg über Nürnberg'],
+      ['Klaus', 'die Anschlüsse in Nürnberg'],
+      ['Thomas W.', 'ob Interrail-Pässe in dem Zug gelten'],
+    ],
+  },
+  'contao-de': {
+    body: 'Am letzten Schultag vor den Sommerferien',
+    comments: [
+      ['Familie Brandt', 'Wir bringen wieder unseren Zupfkuchen mit!'],
+      ['Schulleitung', 'der Flohmarkt findet wie immer'],
+      ['Jens Otto', 'Die Hochbeete sind eine tolle Idee'],
+      ['Gärtnerei Lindner', 'Wir spenden gern die Erde'],
+    ],
+  },
+  'typo3-comments-de': {
+    body: 'Ab dem ersten April ist das Bürgerbüro',
+    comments: [
+      ['Renate Maier', 'keinen halben Tag Urlaub mehr nehmen'],
+      ['F. Schuster', 'Schade um den Mittwochnachmittag'],
+      ['Bernd', 'Gibt es die Online-Termine auch'],
+    ],
+  },
+  'phpbb-de': {
+    body: 'wir haben ein Haus von 1958',
+    comments: [
+      ['heizfux', 'Bei uns läuft seit zwei Jahren'],
+      ['Sonnenschein77', 'Heizlastberechnung für jeden Raum'],
+      ['Altbauretter', 'die Heizlastberechnung ist schon beauftragt'],
+    ],
+  },
+  'xenforo-fr': {
+    body: 'je voudrais me mettre au vélo de route',
+    comments: [
+      ['Grimpeur38', "Prends l'aluminium avec disques"],
+      ['Nadège', 'Un vieux cadre acier'],
+    ],
+  },
+  'smf-es': {
+    body: 'quiero montar un pequeño huerto en la terraza',
+    comments: [
+      ['Tomatero', 'Las mesas de cultivo de madera'],
+      ['Javi_BCN', 'Yo riego por goteo'],
+    ],
+  },
+  'mybb-pl': {
+    body: 'szukam roweru elektrycznego do codziennych dojazdów',
+    comments: [
+      ['Agnieszka', 'zdecydowanie silnik centralny'],
+      ['tomek84', 'Bateria wyjmowana to podstawa'],
+    ],
+  },
+  'invision-en': {
+    body: 'I lose about a third of my seed potatoes',
+    comments: [
+      ['Old Digger', 'Paper sacks hold the damp'],
+      ['Beth H', 'Egg boxes work for me'],
+    ],
+  },
+  'discourse-ja': {
+    body: 'はじめて自作キーボードに挑戦しようと思っています',
+    comments: [
+      ['keymaster', '温度調節のできるはんだごては必須です'],
+      ['taro_k', 'ホットスワップ対応の基板にしておくと'],
+      ['hana', 'キットを注文してみました'],
+    ],
+  },
+  'custom-blog-ru': {
+    body: 'За двадцать лет у меня накопилось',
+    comments: [
+      ['Наталья', 'Осушитель обязательно'],
+      ['Виктор Палыч', 'А вы не боитесь оставлять книги'],
+      ['Лёша', 'Три тысячи книг!'],
+    ],
+  },
+  'custom-blog-zh': {
+    body: '今天整理了三条从市区出发',
+    comments: [
+      ['骑行的阿杰', '河边绿道上周刚走过'],
+      ['小雨', '请问第二条路线爬坡的坡度'],
+      ['老王', '补给点的小卖部下午五点就关门了'],
+    ],
+  },
+};
+
+/** Comment-free pages of the same families, with a sentence of the body that must stay. */
+const COMMENT_FREE: Record<string, { body: string; absent?: string }> = {
+  'none-related-posts-de': { body: 'Die Stadtwerke erneuern ab April' },
+  'none-author-box-de': { body: 'Die Stadtwerke erneuern ab April', absent: 'Deine E-Mail-Adresse' },
+  'none-newsletter-fr': { body: 'La métropole a validé mardi' },
+  'none-teasers-es': { body: 'La biblioteca municipal abrirá hasta la medianoche' },
+  'none-liveblog-de': { body: 'Der Pegel in der Altstadt hat die Marke' },
+  'none-disqus-noscript-en': { body: 'The old textile mill on the river' },
+};
+
+function extract(name: string) {
+  const html = readFileSync(new URL(`${name}.html`, dir), 'utf8');
+  const url = `https://site.example/${name}`;
+  const article = extractFromHtml(html, { location: url, url, source: url });
+  return { ...article, bodyText: article.body.join('\n') };
+}
+
+describe('comment threads in the markup of published comment systems, CMSs and forums', () => {
+  for (const [name, expected] of Object.entries(THREADS)) {
+    it(`${name}: finds each comment with its author, and keeps none of them in the body`, () => {
+      const a = extract(name);
+      expect(a.bodyText).toContain(expected.body);
+      const found = a.comments.map((c) => [c.author, c.text]);
+      expect(found.length, JSON.stringify(found, null, 1)).toBe(expected.comments.length);
+      expected.comments.forEach(([author, text], i) => {
+        expect(a.comments[i]!.author).toBe(author);
+        expect(a.comments[i]!.text).toContain(text);
+      });
+      for (const [, text] of expected.comments) expect(a.bodyText).not.toContain(text);
+    });
+  }
+
+  for (const [name, expected] of Object.entries(COMMENT_FREE)) {
+    it(`${name}: gives no comments and keeps the article`, () => {
+      const a = extract(name);
+      expect(a.comments).toEqual([]);
+      expect(a.bodyText).toContain(expected.body);
+      if (expected.absent) expect(a.bodyText).not.toContain(expected.absent);
+    });
+  }
+});
