@@ -5,6 +5,8 @@ import { documentOrder, squash, type Doc, type El, type SubtreeIndex } from './c
 import { findForumThreads } from './comments/forumPosts.js';
 import { readJsonLdComments } from './comments/jsonLdComments.js';
 import { findKnownThreads } from './comments/knownThreads.js';
+import { nameFromHeaderLines } from './comments/headerNames.js';
+import { groupDefinitionListComments } from './comments/siblingRecords.js';
 import { readComment } from './comments/readComment.js';
 import { countWords } from '../../src/core/text/sentences.js';
 import { findRepeatedThreads } from './comments/repeatedBlocks.js';
@@ -86,6 +88,7 @@ function readThreads(threads: FoundThread[], order: Map<El, number>, locale: str
   const all = subtrees.inOrder(threads.flatMap((t) => t.items.map((i) => i.element)));
   const read: FoundComment[] = [];
   for (const thread of threads) {
+    nameFromHeaderLines(thread.items, locale);
     const inThread: FoundComment[] = [];
     for (const item of thread.items) {
       const nested = subtrees.inside(item.element, all);
@@ -118,6 +121,7 @@ export function takeComments(document: Doc, locale: string | null): ExtractedCom
   if (!root) return readJsonLdComments(document, locale);
   // Hostile nesting (tens of thousands deep) would make every walk below quadratic; the body extractor flattens it anyway.
   flattenDeepNesting(document.documentElement as El);
+  groupDefinitionListComments(document);
   const cues = new CueIndex(root, locale);
   const order = documentOrder(document);
   const known = findKnownThreads(document, cues);

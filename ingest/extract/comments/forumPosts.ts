@@ -4,7 +4,7 @@ import type { FoundThread } from './thread.js';
 
 /**
  * Forum software markup for one post, with where its author and text are: phpBB (prosilver),
- * vBulletin 3-5, XenForo 2, SMF, Discourse (topic and crawler views) and schema.org
+ * vBulletin 3-5, XenForo 2, SMF, MyBB 1.8, Invision Community 4, Discourse (topic and crawler views) and schema.org
  * DiscussionForumPosting / Comment microdata. The software's own markup, shared by every forum
  * that runs it.
  */
@@ -21,6 +21,8 @@ const FORUM_SYSTEMS: Array<{ post: string; text: string; author: string }> = [
   },
   { post: 'article.message--post, article.message', text: '.message-body .bbWrapper, .bbWrapper', author: '.message-name, .username, [data-author]' },
   { post: '.post_wrapper', text: '.post .inner, .inner', author: '.poster h4, .poster a' },
+  { post: 'div.post.classic, div.post:has(> .post_author)', text: '.post_body', author: '.author_information .largetext a, .author_information strong' },
+  { post: 'article.cPost, article.ipsComment', text: '[data-role="commentContent"]', author: '.cAuthorPane_author a, .cAuthorPane_author' },
   {
     post: '.topic-post, div.crawler-post',
     text: '.cooked, .post[itemprop="text"], [itemprop="text"]',

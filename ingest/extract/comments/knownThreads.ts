@@ -1,5 +1,5 @@
 import type { CueIndex } from './commentCues.js';
-import { COMMENT_AUTHOR, COMMENT_DATE, COMMENT_ITEMS, COMMENT_TEXT, isCommentId, THREAD_CONTAINERS } from './commentSystems.js';
+import { COMMENT_AUTHOR, COMMENT_DATE, COMMENT_ITEMS, COMMENT_TEXT, isCommentId, TEXT_NOT_ITEM, THREAD_CONTAINERS } from './commentSystems.js';
 import type { Doc, El, SubtreeIndex } from './dom.js';
 import type { FoundThread, ThreadItem } from './thread.js';
 
@@ -12,6 +12,7 @@ const ITEMS_NOT_BY_ID = COMMENT_ITEMS.split(', ')
 function itemsIn(container: El): El[] {
   const candidates = [...(container.matches(COMMENT_ITEMS) ? [container] : []), ...(container.querySelectorAll(COMMENT_ITEMS) as unknown as El[])];
   return candidates.filter((el) => {
+    if (el.matches(TEXT_NOT_ITEM)) return false;
     const id = el.getAttribute('id') ?? '';
     return !/^comment/i.test(id) || isCommentId(id) || el.matches(ITEMS_NOT_BY_ID);
   });

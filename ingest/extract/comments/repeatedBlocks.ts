@@ -1,4 +1,5 @@
 import { isNamedAsComments, linkShare, type CueIndex } from './commentCues.js';
+import { THREAD_CONTAINERS } from './commentSystems.js';
 import { isWithin, squash, type Doc, type El } from './dom.js';
 import type { FoundThread, ThreadItem } from './thread.js';
 
@@ -53,11 +54,21 @@ function asThread(parent: El, group: El[], cues: CueIndex, article: El[]): Threa
   const agree = named
     ? markedAuthors >= NAMED_CUE_SHARE || dates >= NAMED_CUE_SHARE
     : group.length >= MIN_UNNAMED_ITEMS && authors >= UNNAMED_CUE_SHARE && dates >= UNNAMED_CUE_SHARE;
-  if (!agree) return null;
+  if (!agree || isOneVoice(items)) return null;
   // A cue most of the thread's comments carry is required of each (a header block among them has neither).
   const needsAuthor = authors >= NAMED_CUE_SHARE;
   const needsDate = dates >= NAMED_CUE_SHARE;
   return items.filter((i) => (!needsAuthor || i.author) && (!needsDate || i.date));
+}
+
+/**
+ * Three or more signed blocks all signed by one name are one writer's entries (a live blog's
+ * updates, a column's parts), not readers answering: a thread has several voices.
+ */
+const MIN_ITEMS_FOR_VOICES = 3;
+function isOneVoice(items: ThreadItem[]): boolean {
+  if (items.length < MIN_ITEMS_FOR_VOICES || items.some((i) => !i.author)) return false;
+  return new Set(items.map((i) => squash(i.author).toLowerCase())).size === 1;
 }
 
 /** Tag and first class of an element: how a reply nested in a comment is marked like its parent. */
@@ -115,7 +126,8 @@ export function findRepeatedThreads(document: Doc, after: (el: El) => boolean, t
   for (const parent of [body, ...(body.querySelectorAll('*') as unknown as El[])]) {
     if (isWithin(parent, taken) || isWithin(parent, found) || isWithin(parent, articleBodies)) continue;
     for (const group of candidateGroups(parent)
-      .map((g) => g.filter((el) => !isWithin(el, taken)))
+      // A comment system's thread container is a whole thread, never one comment of a group.
+      .map((g) => g.filter((el) => !isWithin(el, taken) && !el.matches(THREAD_CONTAINERS)))
       .filter((g) => g.length >= MIN_ITEMS)) {
       if (!after(group[0]!)) continue;
       const items = asThread(parent, group, cues, article);

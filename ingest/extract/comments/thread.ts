@@ -4,6 +4,8 @@ import type { El } from './dom.js';
 export interface ThreadItem {
   element: El;
   author: El | null;
+  /** The name, when the author element says more than the name ("Posted by: Janet"); else the element's text. */
+  authorName?: string;
   date: El | null;
   /** The element holding the comment text; the whole item (less author, date and controls) when null. */
   text: El | null;

@@ -79,9 +79,9 @@ const THREADS: Record<string, Case> = {
   'drupal9-en': {
     body: 'The waiting list for council allotments',
     comments: [
-      ['Pat Morgan (not verified)', 'Half plots are plenty for a beginner'],
+      ['Pat Morgan', 'Half plots are plenty for a beginner'],
       ['gwen_grows', 'a full plot was far too much work'],
-      ['Derek (not verified)', 'The land by the river floods'],
+      ['Derek', 'The land by the river floods'],
     ],
   },
   'jcomments-ru': {
