@@ -138,6 +138,7 @@ export function takeComments(document: Doc, locale: string | null): ExtractedCom
   );
   for (const thread of threads) {
     for (const item of thread.items) item.element.remove();
+    for (const el of thread.unread ?? []) el.remove();
     if (thread.removeContainer) thread.container.remove();
   }
   for (const form of [...document.querySelectorAll(REPLY_FORMS)]) form.remove();

@@ -71,6 +71,18 @@ function isOneVoice(items: ThreadItem[]): boolean {
   return new Set(items.map((i) => squash(i.author).toLowerCase())).size === 1;
 }
 
+/**
+ * Blocks of the group between the thread's first and last comment that were not read as
+ * comments (no name or date where the others have one: an anonymous or moderated comment):
+ * they are in the thread, so they leave the page with it and never reach the body.
+ */
+function between(group: El[], items: ThreadItem[]): El[] {
+  const read = new Set(items.map((i) => i.element));
+  const first = group.findIndex((el) => read.has(el));
+  const last = group.findLastIndex((el) => read.has(el));
+  return group.slice(first + 1, last).filter((el) => !read.has(el));
+}
+
 /** Tag and first class of an element: how a reply nested in a comment is marked like its parent. */
 function signature(el: El): string {
   return `${el.tagName}.${(el.getAttribute('class') ?? '').trim().split(/\s+/)[0]!.replace(/\d+/g, '')}`;
@@ -134,7 +146,7 @@ export function findRepeatedThreads(document: Doc, after: (el: El) => boolean, t
       if (!items || items.length < MIN_ITEMS) continue;
       const expanded = expandReplyGroups(items, cues);
       const all = [...expanded, ...nestedReplies(expanded, cues)];
-      threads.push({ container: parent, items: all, removeContainer: false });
+      threads.push({ container: parent, items: all, removeContainer: false, unread: between(group, items) });
       found.push(...expanded.map((i) => i.element));
     }
   }

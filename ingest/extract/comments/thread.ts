@@ -17,4 +17,6 @@ export interface FoundThread {
   container: El;
   items: ThreadItem[];
   removeContainer: boolean;
+  /** Blocks inside the thread that are not read as comments but leave the page with it. */
+  unread?: El[];
 }
