@@ -7,6 +7,7 @@ import { readJsonLdComments } from './comments/jsonLdComments.js';
 import { findKnownThreads } from './comments/knownThreads.js';
 import { nameFromHeaderLines } from './comments/headerNames.js';
 import { groupDefinitionListComments } from './comments/siblingRecords.js';
+import { wrapOpeningDateLines } from './comments/openingLines.js';
 import { readComment } from './comments/readComment.js';
 import { countWords } from '../../src/core/text/sentences.js';
 import { findRepeatedThreads } from './comments/repeatedBlocks.js';
@@ -122,6 +123,7 @@ export function takeComments(document: Doc, locale: string | null): ExtractedCom
   // Hostile nesting (tens of thousands deep) would make every walk below quadratic; the body extractor flattens it anyway.
   flattenDeepNesting(document.documentElement as El);
   groupDefinitionListComments(document);
+  wrapOpeningDateLines(document, locale);
   const cues = new CueIndex(root, locale);
   const order = documentOrder(document);
   const known = findKnownThreads(document, cues);

@@ -55,9 +55,15 @@ const RELATIVE_TIME = new RegExp(
   'iu',
 );
 
-/** Whether a short text holds a relative time in one of the languages listed at RELATIVE_TIME. */
+/**
+ * Calendar dates chrono has no parser for: a day, a month name in any language and a year
+ * ("12 мар 2019", "12 березня 2019", "12. huhtikuuta 2019"), and Korean "2019년 3월 12일".
+ */
+const DAY_MONTH_YEAR = /(^|[^\p{L}\d])\d{1,2}\.?\s+\p{L}{3,12}\.?,?\s+(1[89]|20)\d{2}(?!\d)|\d{4}년\s*\d{1,2}월(\s*\d{1,2}일)?/u;
+
+/** Whether a short text holds a relative time or a calendar date of the forms above. */
 function statesRelativeTime(text: string): boolean {
-  return RELATIVE_TIME.test(text);
+  return RELATIVE_TIME.test(text) || DAY_MONTH_YEAR.test(text);
 }
 
 /** Cheap test before chrono: a date or time has digits next to digits, separators or a word ("2 days", "28.oct", "11:26"). */

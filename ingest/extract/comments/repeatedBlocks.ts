@@ -1,4 +1,4 @@
-import { isNamedAsComments, linkShare, type CueIndex } from './commentCues.js';
+import { isHeadedAsComments, isNamedAsComments, linkShare, type CueIndex } from './commentCues.js';
 import { THREAD_CONTAINERS } from './commentSystems.js';
 import { isWithin, squash, type Doc, type El } from './dom.js';
 import type { FoundThread, ThreadItem } from './thread.js';
@@ -83,6 +83,12 @@ function between(group: El[], items: ThreadItem[]): El[] {
   return group.slice(first + 1, last).filter((el) => !read.has(el));
 }
 
+/** The heading opening the thread's container ("Kommentare", "3 Reacties"), which leaves the page with the thread. */
+function threadHeading(parent: El): El[] {
+  const first = parent.firstElementChild as El | null;
+  return first && /^H[2-6]$/.test(first.tagName) && isHeadedAsComments(parent) ? [first] : [];
+}
+
 /** Tag and first class of an element: how a reply nested in a comment is marked like its parent. */
 function signature(el: El): string {
   return `${el.tagName}.${(el.getAttribute('class') ?? '').trim().split(/\s+/)[0]!.replace(/\d+/g, '')}`;
@@ -146,7 +152,7 @@ export function findRepeatedThreads(document: Doc, after: (el: El) => boolean, t
       if (!items || items.length < MIN_ITEMS) continue;
       const expanded = expandReplyGroups(items, cues);
       const all = [...expanded, ...nestedReplies(expanded, cues)];
-      threads.push({ container: parent, items: all, removeContainer: false, unread: between(group, items) });
+      threads.push({ container: parent, items: all, removeContainer: false, unread: [...between(group, items), ...threadHeading(parent)] });
       found.push(...expanded.map((i) => i.element));
     }
   }

@@ -195,6 +195,15 @@ const THREADS: Record<string, Case> = {
     ],
     notInBody: ["ik kijk uit naar de foto's van de tuinbonen"],
   },
+  'custom-guestbook-de': {
+    body: 'Mit einem 3:1-Heimsieg gegen den SV Oberdorf',
+    comments: [
+      ['Helmut S.', 'Glückwunsch an die Mannschaft'],
+      ['Sabine Maurer', 'Wir sind am Samstag natürlich dabei'],
+      ['Timo', 'Weiß schon jemand, wer der neue Trainer wird?'],
+    ],
+    notInBody: ['am 12.03.2019 um 19:02 Uhr'],
+  },
   'discourse-ja': {
     body: 'はじめて自作キーボードに挑戦しようと思っています',
     comments: [
