@@ -130,6 +130,9 @@ export function takeComments(document: Doc, locale: string | null): ExtractedCom
   // A system's container without its item markup (a custom template) is searched by repetition below.
   const taken = known.filter((t) => t.items.length > 0).flatMap((t) => [t.container]);
   const forum = findForumThreads(document, taken, cues);
+  // A system's empty container around forum posts (Invision's #comments) holds the opening post, which is the body.
+  const posts = forum.flatMap((t) => t.items.map((i) => i.element));
+  for (const thread of known) if (thread.items.length === 0 && posts.some((p) => thread.container.contains(p))) thread.removeContainer = false;
   const repeated = findRepeatedThreads(document, comesAfter(articleStart(document), order), taken, cues);
   for (const thread of repeated) if (holdsMainText(document, thread)) thread.items.shift();
   const threads = [...known, ...forum, ...repeated];

@@ -1,4 +1,5 @@
 import type { CueIndex } from './commentCues.js';
+import { FORUM_POSTS } from './forumPosts.js';
 import { COMMENT_AUTHOR, COMMENT_DATE, COMMENT_ITEMS, COMMENT_TEXT, isCommentId, TEXT_NOT_ITEM, THREAD_CONTAINERS } from './commentSystems.js';
 import type { Doc, El, SubtreeIndex } from './dom.js';
 import type { FoundThread, ThreadItem } from './thread.js';
@@ -77,7 +78,7 @@ export function findKnownThreads(document: Doc, cues: CueIndex): FoundThread[] {
     const items = itemsIn(container);
     threads.push({ container, items: readParts(container, items, cues), removeContainer: true });
   }
-  const loose = looseMicrodataItems(document, containers).filter((el) => !el.querySelector('h1, [itemprop="articleBody"]'));
+  const loose = looseMicrodataItems(document, containers).filter((el) => !el.querySelector('h1, [itemprop="articleBody"]') && !el.matches(FORUM_POSTS));
   for (const item of loose) threads.push({ container: item, items: readParts(item, [item], cues), removeContainer: true });
   return threads;
 }

@@ -170,6 +170,20 @@ const THREADS: Record<string, Case> = {
       ['roadster_ruth', 'Repair panels for that arch are cheap'],
     ],
   },
+  'woltlab-de': {
+    body: 'wir haben ein Grundstück mit etwa 800 m² Rasen',
+    comments: [
+      ['Mähmeister', 'würde ich keinen Standard-Roboter nehmen'],
+      ['Hanggarten', 'Unser Roboter mit Allradantrieb'],
+    ],
+  },
+  'bbpress-en': {
+    body: 'the soil is heavy yellow clay',
+    comments: [
+      ['rootsandshoots', 'Grazing rye every time on clay'],
+      ['beanqueen', 'Field beans fix nitrogen'],
+    ],
+  },
   'disqus-wp-plugin-en': {
     body: 'the overnight sleeper to the coast returns this summer',
     comments: [
