@@ -1,6 +1,6 @@
 import { isHeadedAsComments, isNamedAsComments, linkShare, type CueIndex } from './commentCues.js';
 import { THREAD_CONTAINERS } from './commentSystems.js';
-import { isWithin, squash, type Doc, type El } from './dom.js';
+import { isWithin, nameTokens, squash, type Doc, type El } from './dom.js';
 import type { FoundThread, ThreadItem } from './thread.js';
 
 /**
@@ -23,7 +23,7 @@ const MIN_ITEM_CHARS = 15;
 /** A single "comment" longer than this is a page region, not a comment. */
 const MAX_ITEM_CHARS = 20_000;
 
-function candidateGroups(parent: El): El[][] {
+function candidateGroups(parent: El, minItems = MIN_ITEMS): El[][] {
   const byTag = new Map<string, El[]>();
   for (const child of parent.children as unknown as Iterable<El>) {
     const length = squash(child).length;
@@ -32,7 +32,26 @@ function candidateGroups(parent: El): El[][] {
     list.push(child);
     byTag.set(child.tagName, list);
   }
-  return [...byTag.values()].filter((g) => g.length >= MIN_ITEMS);
+  return [...byTag.values()].filter((g) => g.length >= minItems);
+}
+
+/**
+ * A thread of one comment (the most common count on a blog) repeats nothing, so a lone block
+ * is read only inside a container that names a whole thread: class or id words in the plural
+ * ("comments", "kommentare"), or a heading with a count ("1 Kommentar", "Comments (1)").
+ * "Kommentar" alone also names an opinion column, which has a byline and a date too.
+ */
+const THREAD_NAME = /comments|kommentare|commentaires|comentarios|coment[aá]rios|commenti|reacties|reactions|reaktionen|responses|replies/;
+function minimumItems(parent: El): number {
+  const heading = parent.firstElementChild as El | null;
+  const counted = heading !== null && /^H[2-6]$/.test(heading.tagName) && /\d/.test(squash(heading)) && isHeadedAsComments(parent);
+  return THREAD_NAME.test(nameTokens(parent)) || counted ? 1 : MIN_ITEMS;
+}
+
+/** A lone comment needs both a marked name and a date. */
+function isLoneComment(items: ThreadItem[], cues: CueIndex): boolean {
+  const [only] = items;
+  return Boolean(only?.author && cues.isMarkedName(only.author) && only.date);
 }
 
 function share(items: El[], test: (el: El) => boolean): number {
@@ -143,13 +162,14 @@ export function findRepeatedThreads(document: Doc, after: (el: El) => boolean, t
   const articleBodies = article.filter((el) => el.getAttribute('itemprop') === 'articleBody');
   for (const parent of [body, ...(body.querySelectorAll('*') as unknown as El[])]) {
     if (isWithin(parent, taken) || isWithin(parent, found) || isWithin(parent, articleBodies)) continue;
-    for (const group of candidateGroups(parent)
+    const minItems = minimumItems(parent);
+    for (const group of candidateGroups(parent, minItems)
       // A comment system's thread container is a whole thread, never one comment of a group.
       .map((g) => g.filter((el) => !isWithin(el, taken) && !el.matches(THREAD_CONTAINERS)))
-      .filter((g) => g.length >= MIN_ITEMS)) {
+      .filter((g) => g.length >= minItems)) {
       if (!after(group[0]!)) continue;
       const items = asThread(parent, group, cues, article);
-      if (!items || items.length < MIN_ITEMS) continue;
+      if (!items || items.length < minItems || (items.length === 1 && !isLoneComment(items, cues))) continue;
       const expanded = expandReplyGroups(items, cues);
       const all = [...expanded, ...nestedReplies(expanded, cues)];
       threads.push({ container: parent, items: all, removeContainer: false, unread: [...between(group, items), ...threadHeading(parent)] });

@@ -218,6 +218,10 @@ const THREADS: Record<string, Case> = {
     ],
     notInBody: ['am 12.03.2019 um 19:02 Uhr'],
   },
+  'custom-single-de': {
+    body: 'Vier Tage sind wir von Trier nach Koblenz',
+    comments: [['Renate', 'Welchen Campingplatz in Traben-Trarbach']],
+  },
   'discourse-ja': {
     body: 'はじめて自作キーボードに挑戦しようと思っています',
     comments: [
@@ -254,6 +258,7 @@ const COMMENT_FREE: Record<string, { body: string; absent?: string }> = {
   'none-disqus-noscript-en': { body: 'The old textile mill on the river' },
   'none-tweets-en': { body: 'The coastal road between the harbour and the lighthouse' },
   'none-forum-index-de': { body: 'Das Vereinsheim bekommt im Frühjahr ein neues Dach' },
+  'none-opinion-de': { body: 'Der Kreistag hat am Montag drei neue Buslinien beschlossen' },
   'none-events-it': { body: 'Dopo tre anni di restauri il teatro comunale' },
 };
 
