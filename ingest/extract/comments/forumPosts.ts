@@ -4,7 +4,7 @@ import type { FoundThread } from './thread.js';
 
 /**
  * Forum software markup for one post, with where its author and text are: phpBB (prosilver),
- * vBulletin 3-5, XenForo 2, SMF, MyBB 1.8, Invision Community 4, WoltLab Burning Board 5, bbPress 2,
+ * vBulletin 3 (tables) and 4, XenForo 2, SMF, MyBB 1.8, Invision Community 4, WoltLab Burning Board 5, bbPress 2,
  * Discourse (topic and crawler views) and schema.org
  * DiscussionForumPosting / Comment microdata. The software's own markup, shared by every forum
  * that runs it.
@@ -22,6 +22,11 @@ const FORUM_SYSTEMS: Array<{ post: string; text: string; author: string }> = [
   },
   { post: 'article.message--post, article.message', text: '.message-body .bbWrapper, .bbWrapper', author: '.message-name, .username, [data-author]' },
   { post: '.post_wrapper', text: '.post .inner, .inner', author: '.poster h4, .poster a' },
+  {
+    post: 'table[id^="post"]:has([id^="post_message_"])',
+    text: '[id^="post_message_"]',
+    author: '[id^="postmenu_"] > a, .bigusername',
+  },
   {
     post: 'article.wbbPost',
     text: '.messageText',

@@ -170,6 +170,13 @@ const THREADS: Record<string, Case> = {
       ['roadster_ruth', 'Repair panels for that arch are cheap'],
     ],
   },
+  'vbulletin3-de': {
+    body: 'bei meinem Golf IV 1.6 mit 140.000 km',
+    comments: [
+      ['Schraubergott', 'Machbar ja, aber nur mit dem richtigen Arretierwerkzeug'],
+      ['vw_petra', 'Die Wasserpumpe würde ich auf jeden Fall'],
+    ],
+  },
   'woltlab-de': {
     body: 'wir haben ein Grundstück mit etwa 800 m² Rasen',
     comments: [
