@@ -66,6 +66,20 @@ function nameIn(tokens: string[], template: Set<string>): string | null {
 }
 
 /**
+ * A name element holding template words around the name ("Anonym hat gesagt…", "Posted by
+ * Janet"): only leading and trailing ones go; a word in the middle is the name's own ("Susan
+ * from Toledo").
+ */
+function trimmed(words: string[], template: Set<string>): string | null {
+  let start = 0;
+  let end = words.length;
+  while (start < end && template.has(words[start]!.toLowerCase())) start++;
+  while (end > start && template.has(words[end - 1]!.toLowerCase())) end--;
+  const name = words.slice(start, end).join(' ');
+  return name && isShortName(name) ? name : null;
+}
+
+/**
  * Gives the thread's items without a name element the name their header line states, and
  * takes the template's words out of names read with them ("Anonym hat gesagt…" → "Anonym").
  */
@@ -82,7 +96,7 @@ export function nameFromHeaderLines(items: ThreadItem[], locale: string | null):
   for (const { item, line, tokens } of present) {
     const own = item.author ? squash(item.author) : null;
     if (own && !own.split(/\s+/).some((w) => template.has(w.toLowerCase()))) continue;
-    const name = nameIn(own ? own.split(/\s+/) : tokens, template);
+    const name = own ? trimmed(own.split(/\s+/), template) : nameIn(tokens, template);
     if (!name || statesDate(name, locale)) continue;
     item.authorName = name;
     if (!item.author) item.author = line;
