@@ -218,11 +218,15 @@ function headingOf(el: El): El | null {
   return isHeading(before) ? before : null;
 }
 
-/** Whether a heading opening or preceding `el` names a comment thread, in any of the languages above. */
+/** Whether a heading's text names a comment thread, in any of the languages above. */
+export function namesCommentThread(text: string): boolean {
+  return text.length > 0 && text.length <= MAX_HEADING_CHARS && HEADING_WORDS.test(text);
+}
+
+/** Whether a heading opening or preceding `el` names a comment thread. */
 export function isHeadedAsComments(el: El): boolean {
   const heading = headingOf(el);
-  const text = heading ? squash(heading) : '';
-  return text.length > 0 && text.length <= MAX_HEADING_CHARS && HEADING_WORDS.test(text);
+  return heading !== null && namesCommentThread(squash(heading));
 }
 
 /** Whether the element or one of its `levels` nearest ancestors is named as a comment thread or comment (by class, id or heading). */

@@ -269,8 +269,8 @@ const COMMENT_FREE: Record<string, { body: string; absent?: string }> = {
   'none-events-it': { body: 'Dopo tre anni di restauri il teatro comunale' },
 };
 
-function extract(name: string) {
-  const html = readFileSync(new URL(`${name}.html`, dir), 'utf8');
+function extract(name: string, edit: (html: string) => string = (html) => html) {
+  const html = edit(readFileSync(new URL(`${name}.html`, dir), 'utf8'));
   const url = `https://site.example/${name}`;
   const article = extractFromHtml(html, { location: url, url, source: url });
   return { ...article, bodyText: article.body.join('\n') };
@@ -299,4 +299,13 @@ describe('comment threads in the markup of published comment systems, CMSs and f
       if (expected.absent) expect(a.bodyText).not.toContain(expected.absent);
     });
   }
+
+  it("reads a thread whose theme sets the thread's title in an h1 (the page's headline is the first h1)", () => {
+    const a = extract('wordpress-html5-de', (html) =>
+      html.replace('<h2 class="comments-title">3 Kommentare</h2>', '<h1 class="comments-title">3 Kommentare</h1>'),
+    );
+    expect(a.comments.map((c) => c.author)).toEqual(['Jürgen Hoffmann', 'Sabine K.', 'Mehmet Yilmaz']);
+    expect(a.bodyText).toContain('Der Radweg entlang des Kanals');
+    expect(a.bodyText).not.toContain('Endlich! Ich fahre dort');
+  });
 });
