@@ -18,6 +18,8 @@ const NAMED_CUE_SHARE = 0.6;
 const UNNAMED_CUE_SHARE = 0.8;
 /** Prose: link text is under 30% of a comment's text (teaser and link lists are mostly links). */
 const MAX_LINK_SHARE = 0.3;
+/** Share of a group's items that makes it a link list or a teaser list (a majority). */
+const LIST_SHARE = 0.5;
 /** Blocks with less text are spacers, clearers and counters, not comments. */
 const MIN_ITEM_CHARS = 15;
 /** A single "comment" longer than this is a page region, not a comment. */
@@ -60,9 +62,10 @@ function share(items: El[], test: (el: El) => boolean): number {
 
 /** The items of a group that read as comments, or null when the cues do not agree. */
 function asThread(parent: El, group: El[], cues: CueIndex, article: El[]): ThreadItem[] | null {
-  if (share(group, (el) => linkShare(el) > MAX_LINK_SHARE) > 0.3) return null;
+  // Link lists and teasers are so in most of their items: one reader quoting a link in a thread of three is not.
+  if (share(group, (el) => linkShare(el) > MAX_LINK_SHARE) >= LIST_SHARE) return null;
   if (group.some((el) => article.some((a) => el.contains(a)) || cues.holdsManyComments(el))) return null;
-  if (share(group, (el) => cues.isReview(el)) >= 0.5 || share(group, (el) => cues.isTeaser(el)) >= 0.3) return null;
+  if (share(group, (el) => cues.isReview(el)) >= 0.5 || share(group, (el) => cues.isTeaser(el)) >= LIST_SHARE) return null;
   const none = () => false;
   const items: ThreadItem[] = group.map((el) => ({ element: el, author: cues.author(el, none), date: cues.date(el, none), text: null }));
   const authors = items.filter((i) => i.author).length / items.length;
