@@ -79,26 +79,79 @@ function trimmed(words: string[], template: Set<string>): string | null {
   return name && isShortName(name) ? name : null;
 }
 
+const BLOCK_SELECTOR = 'p, div, dt, dd, li, header, footer, td, h2, h3, h4, h5, h6, section';
+
 /**
- * Gives the thread's items without a name element the name their header line states, and
+ * Short blocks of the item's header before its date that hold nothing but a line ("By: Troll
+ * Feeder" beside "12.09.2016 @ 6:00 PM"): where a system states the name on a line of its own.
+ */
+function linesBeforeDate(item: ThreadItem): El[] {
+  if (!item.date) return [];
+  const lines: El[] = [];
+  for (const el of item.element.querySelectorAll('*') as unknown as El[]) {
+    if (el === item.date || el.contains(item.date)) {
+      if (el === item.date) break;
+      continue;
+    }
+    const length = squash(el).length;
+    if (el.matches(BLOCK_SELECTOR) && !el.querySelector(BLOCK_SELECTOR) && length > 0 && length <= MAX_LINE_CHARS) lines.push(el);
+  }
+  return lines.filter((el) => !(item.text && (el.contains(item.text) || item.text === el)));
+}
+
+interface Candidate {
+  line: El;
+  tokens: string[];
+  /** Holds the date: its leftover words are the name even when no template word stands beside them. */
+  dated: boolean;
+}
+
+function candidatesOf(item: ThreadItem): Candidate[] {
+  const primary = headerLine(item);
+  const candidates = primary ? [{ line: primary, tokens: words(primary, item.date), dated: Boolean(item.date && primary.contains(item.date)) }] : [];
+  if (!item.author) for (const line of linesBeforeDate(item)) if (line !== primary) candidates.push({ line, tokens: words(line, null), dated: false });
+  return candidates.filter((c) => c.tokens.length > 0);
+}
+
+/** Words in the header lines of most items: the system's wording. */
+function templateOf(candidates: Candidate[][]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const lines of candidates) {
+    for (const w of new Set(lines.flatMap((c) => c.tokens.map((t) => t.toLowerCase())))) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= TEMPLATE_SHARE * candidates.length).map(([w]) => w));
+}
+
+/** The name an author-less item's header states: on its date line, or on a line of the system's wording. */
+function statedName(candidates: Candidate[], template: Set<string>, locale: string | null): { line: El; name: string } | null {
+  for (const { line, tokens, dated } of candidates) {
+    if (!dated && !tokens.some((t) => template.has(t.toLowerCase()))) continue;
+    const name = nameIn(tokens, template);
+    if (name && !statesDate(name, locale)) return { line, name };
+  }
+  return null;
+}
+
+/**
+ * Gives the thread's items without a name element the name their header lines state, and
  * takes the template's words out of names read with them ("Anonym hat gesagt…" → "Anonym").
  */
 export function nameFromHeaderLines(items: ThreadItem[], locale: string | null): void {
-  const lines = items.map((item) => {
-    const line = headerLine(item);
-    return line ? { item, line, tokens: words(line, item.date) } : null;
-  });
-  const present = lines.filter((l): l is NonNullable<typeof l> => l !== null && l.tokens.length > 0);
+  const present = items.map((item) => ({ item, candidates: candidatesOf(item) })).filter((p) => p.candidates.length > 0);
   if (present.length < MIN_LINES) return;
-  const counts = new Map<string, number>();
-  for (const { tokens } of present) for (const w of new Set(tokens.map((t) => t.toLowerCase()))) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const template = new Set([...counts].filter(([, n]) => n >= TEMPLATE_SHARE * present.length).map(([w]) => w));
-  for (const { item, line, tokens } of present) {
-    const own = item.author ? squash(item.author) : null;
-    if (own && !own.split(/\s+/).some((w) => template.has(w.toLowerCase()))) continue;
-    const name = own ? trimmed(own.split(/\s+/), template) : nameIn(tokens, template);
-    if (!name || statesDate(name, locale)) continue;
-    item.authorName = name;
-    if (!item.author) item.author = line;
+  const template = templateOf(present.map((p) => p.candidates));
+  for (const { item, candidates } of present) {
+    if (item.author) {
+      const own = squash(item.author).split(/\s+/);
+      if (!own.some((w) => template.has(w.toLowerCase()))) continue;
+      const name = trimmed(own, template);
+      if (name && !statesDate(name, locale)) item.authorName = name;
+      continue;
+    }
+    const stated = statedName(candidates, template, locale);
+    if (stated) {
+      item.authorName = stated.name;
+      item.author = stated.line;
+    }
   }
 }

@@ -225,6 +225,14 @@ const THREADS: Record<string, Case> = {
     ],
     notInBody: ['am 12.03.2019 um 19:02 Uhr'],
   },
+  'custom-posted-by-fr': {
+    body: 'Le marché de Noël quittera la place',
+    comments: [
+      ['Sylvie Marchand', "Les quais, c'est une bonne idée"],
+      ['Jean-Luc', 'Et les navettes'],
+      ['Une commerçante', 'Sans navettes, décembre sera catastrophique'],
+    ],
+  },
   'custom-single-de': {
     body: 'Vier Tage sind wir von Trier nach Koblenz',
     comments: [['Renate', 'Welchen Campingplatz in Traben-Trarbach']],
