@@ -210,9 +210,22 @@ const HEADING_WORDS =
 const MAX_HEADING_CHARS = 120;
 
 /** The heading that opens `el` (its first child) or stands right before it, if any. */
+/** A title line that is no heading element ("<div class=commentsTitle>Kommentare</div>", "<p><b>3 Reacties</b></p>"): short, one line. */
+const MAX_TITLE_CHARS = 40;
+function isHeading(node: El | null): boolean {
+  if (!node) return false;
+  if (/^(H[2-6]|HEADER|LEGEND)$/.test(node.tagName)) return true;
+  return /^(DIV|P|SPAN|STRONG|B)$/.test(node.tagName) && squash(node).length <= MAX_TITLE_CHARS && !node.querySelector('div, p, ul, ol, table');
+}
+
+/** The first child with text (anchors and line breaks before a thread's title are common). */
+function firstWithText(el: El): El | null {
+  for (const child of el.children as unknown as Iterable<El>) if (squash(child).length > 0) return child;
+  return null;
+}
+
 function headingOf(el: El): El | null {
-  const isHeading = (node: El | null) => Boolean(node && /^(H[2-6]|HEADER|LEGEND)$/.test(node.tagName));
-  const first = el.firstElementChild as El | null;
+  const first = firstWithText(el);
   if (isHeading(first)) return first;
   const before = el.previousElementSibling as El | null;
   return isHeading(before) ? before : null;
@@ -225,8 +238,13 @@ export function namesCommentThread(text: string): boolean {
 
 /** Whether a heading opening or preceding `el` names a comment thread. */
 export function isHeadedAsComments(el: El): boolean {
+  return threadTitleOf(el) !== null;
+}
+
+/** The heading or title line that opens `el` or stands right before it and names a comment thread, or null. */
+export function threadTitleOf(el: El): El | null {
   const heading = headingOf(el);
-  return heading !== null && namesCommentThread(squash(heading));
+  return heading !== null && namesCommentThread(squash(heading)) ? heading : null;
 }
 
 /** Whether the element or one of its `levels` nearest ancestors is named as a comment thread or comment (by class, id or heading). */

@@ -45,11 +45,17 @@ function headerLine(item: ThreadItem): El | null {
   return line;
 }
 
+/** A parenthesised label after a name is the system's: "(Link)", "(not verified)", "(Antwort)". */
+const PARENTHESISED = /\([^)]{0,30}\)/g;
+
 /** The line's words without its date and without tokens that hold no letter ("|", "#2", "14:33"). */
 function words(line: El, date: El | null): string[] {
   const dateText = date && line.contains(date) ? squash(date) : '';
   const text = dateText ? squash(line).replace(dateText, ' ') : squash(line);
-  return text.split(/[\s|·•]+/).filter((w) => /\p{L}/u.test(w));
+  return text
+    .replace(PARENTHESISED, ' ')
+    .split(/[\s|·•]+/)
+    .filter((w) => /\p{L}/u.test(w));
 }
 
 /** The name in a line: the run of non-template words after a template word ("von X"), else the first run ("X hat gesagt…"). */
@@ -142,8 +148,9 @@ export function nameFromHeaderLines(items: ThreadItem[], locale: string | null):
   const template = templateOf(present.map((p) => p.candidates));
   for (const { item, candidates } of present) {
     if (item.author) {
-      const own = squash(item.author).split(/\s+/);
-      if (!own.some((w) => template.has(w.toLowerCase()))) continue;
+      const whole = squash(item.author);
+      const own = whole.replace(PARENTHESISED, ' ').split(/\s+/).filter(Boolean);
+      if (own.join(' ') === whole && !own.some((w) => template.has(w.toLowerCase()))) continue;
       const name = trimmed(own, template);
       if (name && !statesDate(name, locale)) item.authorName = name;
       continue;

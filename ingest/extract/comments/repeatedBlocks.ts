@@ -1,4 +1,4 @@
-import { isHeadedAsComments, isNamedAsComments, linkShare, type CueIndex } from './commentCues.js';
+import { isNamedAsComments, linkShare, threadTitleOf, type CueIndex } from './commentCues.js';
 import { THREAD_CONTAINERS } from './commentSystems.js';
 import { isWithin, nameTokens, squash, type Doc, type El } from './dom.js';
 import type { FoundThread, ThreadItem } from './thread.js';
@@ -45,8 +45,8 @@ function candidateGroups(parent: El, minItems = MIN_ITEMS): El[][] {
  */
 const THREAD_NAME = /comments|kommentare|commentaires|comentarios|coment[aá]rios|commenti|reacties|reactions|reaktionen|responses|replies/;
 function minimumItems(parent: El): number {
-  const heading = parent.firstElementChild as El | null;
-  const counted = heading !== null && /^H[2-6]$/.test(heading.tagName) && /\d/.test(squash(heading)) && isHeadedAsComments(parent);
+  const title = threadTitleOf(parent);
+  const counted = title !== null && parent.contains(title) && /\d/.test(squash(title));
   return THREAD_NAME.test(nameTokens(parent)) || counted ? 1 : MIN_ITEMS;
 }
 
@@ -107,8 +107,8 @@ function between(group: El[], items: ThreadItem[]): El[] {
 
 /** The heading opening the thread's container ("Kommentare", "3 Reacties"), which leaves the page with the thread. */
 function threadHeading(parent: El): El[] {
-  const first = parent.firstElementChild as El | null;
-  return first && /^H[2-6]$/.test(first.tagName) && isHeadedAsComments(parent) ? [first] : [];
+  const title = threadTitleOf(parent);
+  return title && parent.contains(title) ? [title] : [];
 }
 
 /** Tag and first class of an element: how a reply nested in a comment is marked like its parent. */

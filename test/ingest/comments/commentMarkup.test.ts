@@ -316,4 +316,14 @@ describe('comment threads in the markup of published comment systems, CMSs and f
     expect(a.bodyText).toContain('Der Radweg entlang des Kanals');
     expect(a.bodyText).not.toContain('Endlich! Ich fahre dort');
   });
+
+  it('reads a lone comment under a title line that is no heading element, after an anchor', () => {
+    const a = extract('custom-single-de', (html) =>
+      html.replace('<div class="kommentare">\n<h3>1 Kommentar</h3>', '<div class="box">\n<a name="k"></a><div class="titel">1 Kommentar</div>'),
+    );
+    expect(a.comments.map((c) => [c.author, c.text])).toEqual([
+      ['Renate', 'Danke für den Bericht! Welchen Campingplatz in Traben-Trarbach könnt ihr empfehlen?'],
+    ]);
+    expect(a.bodyText).not.toMatch(/Traben-Trarbach könnt|1 Kommentar/);
+  });
 });
