@@ -204,8 +204,16 @@ const THREAD_WORDS = /comment|koment|komment|comentar|reacti|reactie|reaktion|di
  * "N thoughts on", "N responses to", "Leserbriefe"... Stems, so that counts and inflections
  * ("3 Kommentare", "1 komentář") match too.
  */
-const HEADING_WORDS =
-  /comment|koment|komment|kommentti|comentar|commentai|reacti|reaktion|responses? to|replies|thoughts on|diskussion|discussion|leserbrief|hozzászól|yorum|σχόλι|коммент|комент|відгук|отзыв|تعليق|תגוב|コメント|评论|評論|留言|댓글/i;
+const HEADING_WORDS = new RegExp(
+  [
+    'comment|koment|komment|kommentti|comentar|commentai|reacti|reaktion|responses? to|replies|thoughts on|diskussion|discussion|leserbrief',
+    'hozzászól|yorum|σχόλι|коммент|комент|відгук|отзыв|تعليق|תגוב|コメント|评论|評論|留言|댓글',
+    // WordPress's "N thoughts on / N replies to “Title”" as its translations word it.
+    'antworten (auf|zu)|gedanken zu|réponses? à|réflexions? sur|respuestas? a|rispost[ae] a|pensieri su|gedachten over|respostas? (a|para)',
+    'odpowied\\p{L}* na|myśli na temat|ответ\\p{L}* на|svar på|tankar om|svar til|tanker om',
+  ].join('|'),
+  'iu',
+);
 /** A heading naming a thread is short ("12 Kommentare zu „Radweg am Kanal“" stays under it). */
 const MAX_HEADING_CHARS = 120;
 

@@ -86,6 +86,14 @@ function trimmed(words: string[], template: Set<string>): string | null {
 }
 
 const BLOCK_SELECTOR = 'p, div, dt, dd, li, header, footer, td, h2, h3, h4, h5, h6, section';
+/**
+ * Lines of their own that may state a name: not paragraphs (the text before a date at the
+ * foot of a comment) nor headings (a comment's title, "USA & IFRS??"), and as short as a
+ * label and a name.
+ */
+const SIDE_LINES = 'div, dt, dd, li, header, footer, td, section';
+const MAX_SIDE_LINE_CHARS = 80;
+const MAX_SIDE_LINE_WORDS = 8;
 
 /**
  * Short blocks of the item's header before its date that hold nothing but a line ("By: Troll
@@ -100,7 +108,14 @@ function linesBeforeDate(item: ThreadItem): El[] {
       continue;
     }
     const length = squash(el).length;
-    if (el.matches(BLOCK_SELECTOR) && !el.querySelector(BLOCK_SELECTOR) && length > 0 && length <= MAX_LINE_CHARS) lines.push(el);
+    if (
+      el.matches(SIDE_LINES) &&
+      !el.querySelector(BLOCK_SELECTOR) &&
+      length > 0 &&
+      length <= MAX_SIDE_LINE_CHARS &&
+      squash(el).split(' ').length <= MAX_SIDE_LINE_WORDS
+    )
+      lines.push(el);
   }
   return lines.filter((el) => !(item.text && (el.contains(item.text) || item.text === el)));
 }
@@ -128,11 +143,37 @@ function templateOf(candidates: Candidate[][]): Set<string> {
   return new Set([...counts].filter(([, n]) => n >= TEMPLATE_SHARE * candidates.length).map(([w]) => w));
 }
 
-/** The name an author-less item's header states: on its date line, or on a line of the system's wording. */
-function statedName(candidates: Candidate[], template: Set<string>, locale: string | null): { line: El; name: string } | null {
+/** Tag and class of a header line: the same place in every comment of a template. */
+function place(el: El): string {
+  return `${el.tagName}.${el.getAttribute('class') ?? ''}`;
+}
+
+/**
+ * Places of the header (before the date) that hold a short, differing text in most comments:
+ * a column of names the template sets on a line of their own, without any wording beside
+ * them ("<div class=x>Giulia Bernardi</div><div class=y><time>…").
+ */
+function nameColumns(candidates: Candidate[][], locale: string | null): Set<string> {
+  const texts = new Map<string, string[]>();
+  for (const lines of candidates) {
+    for (const [key, line] of new Map(lines.filter((c) => !c.dated).map((c) => [place(c.line), c.line]))) {
+      texts.set(key, [...(texts.get(key) ?? []), squash(line)]);
+    }
+  }
+  const columns = [...texts].filter(
+    ([, list]) =>
+      list.length >= TEMPLATE_SHARE * candidates.length && new Set(list).size >= MIN_LINES && list.every((t) => isShortName(t) && !statesDate(t, locale)),
+  );
+  return new Set(columns.map(([key]) => key));
+}
+
+/** The name an author-less item's header states: on its date line, on a line of the system's wording, or in a column of names. */
+function statedName(candidates: Candidate[], template: Set<string>, columns: Set<string>, locale: string | null): { line: El; name: string } | null {
   for (const { line, tokens, dated } of candidates) {
-    if (!dated && !tokens.some((t) => template.has(t.toLowerCase()))) continue;
-    const name = nameIn(tokens, template);
+    const worded = tokens.some((t) => template.has(t.toLowerCase()));
+    const inColumn = !dated && columns.has(place(line));
+    if (!dated && !inColumn && !worded) continue;
+    const name = inColumn && !worded ? squash(line) : nameIn(tokens, template);
     if (name && !statesDate(name, locale)) return { line, name };
   }
   return null;
@@ -146,6 +187,11 @@ export function nameFromHeaderLines(items: ThreadItem[], locale: string | null):
   const present = items.map((item) => ({ item, candidates: candidatesOf(item) })).filter((p) => p.candidates.length > 0);
   if (present.length < MIN_LINES) return;
   const template = templateOf(present.map((p) => p.candidates));
+  const columns = nameColumns(
+    present.filter((p) => !p.item.author).map((p) => p.candidates),
+    locale,
+  );
+  const named: Array<{ item: ThreadItem; line: El; name: string }> = [];
   for (const { item, candidates } of present) {
     if (item.author) {
       const whole = squash(item.author);
@@ -155,10 +201,21 @@ export function nameFromHeaderLines(items: ThreadItem[], locale: string | null):
       if (name && !statesDate(name, locale)) item.authorName = name;
       continue;
     }
-    const stated = statedName(candidates, template, locale);
-    if (stated) {
-      item.authorName = stated.name;
-      item.author = stated.line;
-    }
+    const stated = statedName(candidates, template, columns, locale);
+    if (stated) named.push({ item, ...stated });
   }
+  for (const { item, line, name } of named.filter((n) => differs(named, n))) {
+    item.authorName = name;
+    item.author = line;
+  }
+}
+
+/**
+ * Names read from one place of the template differ from comment to comment; values that
+ * repeat ("Party: Republican", "Party: NA", "Party: Republican") are a field of the profile.
+ */
+const MIN_DISTINCT_SHARE = 0.75;
+function differs(named: Array<{ line: El; name: string }>, one: { line: El }): boolean {
+  const same = named.filter((n) => place(n.line) === place(one.line)).map((n) => n.name.toLowerCase());
+  return same.length < MIN_LINES || new Set(same).size >= MIN_DISTINCT_SHARE * same.length;
 }

@@ -326,4 +326,19 @@ describe('comment threads in the markup of published comment systems, CMSs and f
     ]);
     expect(a.bodyText).not.toMatch(/Traben-Trarbach könnt|1 Kommentar/);
   });
+
+  it('reads a thread named only by WordPress\'s translated heading ("3 risposte a …") when the theme renamed every class, names from the header\'s column of names', () => {
+    const a = extract('wordpress-block-it', (html) =>
+      html
+        .replace(/ class="[^"]*"/g, (m) => (/comment/.test(m) ? ' class="x"' : m))
+        .replace(/ id="comment-\d+"/g, '')
+        .replace(/ id="respond"/g, ''),
+    );
+    expect(a.comments.map((c) => [c.author, c.text])).toEqual([
+      ['Giulia Bernardi', 'Finalmente! Gli studenti fuori sede aspettavano da anni una sala aperta la sera.'],
+      ['Marco', 'E il parcheggio di sera? Dopo le venti la piazza è completamente al buio.'],
+      ['Anna Ferri', 'Speriamo che il contributo della fondazione venga rinnovato dopo i due anni.'],
+    ]);
+    expect(a.bodyText).not.toMatch(/Gli studenti fuori sede|parcheggio di sera|fondazione venga rinnovato/);
+  });
 });
