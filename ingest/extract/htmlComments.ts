@@ -5,6 +5,9 @@ import { documentOrder, squash, type Doc, type El, type SubtreeIndex } from './c
 import { findForumThreads } from './comments/forumPosts.js';
 import { readJsonLdComments } from './comments/jsonLdComments.js';
 import { findKnownThreads } from './comments/knownThreads.js';
+import { nameFromHeaderLines } from './comments/headerNames.js';
+import { groupDefinitionListComments } from './comments/siblingRecords.js';
+import { wrapOpeningDateLines } from './comments/openingLines.js';
 import { readComment } from './comments/readComment.js';
 import { countWords } from '../../src/core/text/sentences.js';
 import { findRepeatedThreads } from './comments/repeatedBlocks.js';
@@ -86,6 +89,7 @@ function readThreads(threads: FoundThread[], order: Map<El, number>, locale: str
   const all = subtrees.inOrder(threads.flatMap((t) => t.items.map((i) => i.element)));
   const read: FoundComment[] = [];
   for (const thread of threads) {
+    nameFromHeaderLines(thread.items, locale);
     const inThread: FoundComment[] = [];
     for (const item of thread.items) {
       const nested = subtrees.inside(item.element, all);
@@ -118,12 +122,17 @@ export function takeComments(document: Doc, locale: string | null): ExtractedCom
   if (!root) return readJsonLdComments(document, locale);
   // Hostile nesting (tens of thousands deep) would make every walk below quadratic; the body extractor flattens it anyway.
   flattenDeepNesting(document.documentElement as El);
+  groupDefinitionListComments(document);
+  wrapOpeningDateLines(document, locale);
   const cues = new CueIndex(root, locale);
   const order = documentOrder(document);
   const known = findKnownThreads(document, cues);
   // A system's container without its item markup (a custom template) is searched by repetition below.
   const taken = known.filter((t) => t.items.length > 0).flatMap((t) => [t.container]);
   const forum = findForumThreads(document, taken, cues);
+  // A system's empty container around forum posts (Invision's #comments) holds the opening post, which is the body.
+  const posts = forum.flatMap((t) => t.items.map((i) => i.element));
+  for (const thread of known) if (thread.items.length === 0 && posts.some((p) => thread.container.contains(p))) thread.removeContainer = false;
   const repeated = findRepeatedThreads(document, comesAfter(articleStart(document), order), taken, cues);
   for (const thread of repeated) if (holdsMainText(document, thread)) thread.items.shift();
   const threads = [...known, ...forum, ...repeated];
@@ -134,6 +143,7 @@ export function takeComments(document: Doc, locale: string | null): ExtractedCom
   );
   for (const thread of threads) {
     for (const item of thread.items) item.element.remove();
+    for (const el of thread.unread ?? []) el.remove();
     if (thread.removeContainer) thread.container.remove();
   }
   for (const form of [...document.querySelectorAll(REPLY_FORMS)]) form.remove();

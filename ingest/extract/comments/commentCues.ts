@@ -25,8 +25,45 @@ const MAX_DATES_IN_COMMENT = 4;
 /** Relative times ("16 minutes ago", "il y a 2 jours", "vor 3 Stunden", "hace 2 días") read by chrono's casual parsers. */
 const RELATIVE_PARSERS = [chrono.en, chrono.fr, chrono.de, chrono.es, chrono.it, chrono.pt, chrono.nl, chrono.ja, chrono.zh];
 
-function isShortName(text: string): boolean {
-  return text.length > 0 && text.length <= MAX_NAME_CHARS && text.split(' ').length <= MAX_NAME_WORDS && !/^\d+$/.test(text);
+/** A name has a letter: "#1", "12" and "(3)" are counters and anchors beside it. */
+export function isShortName(text: string): boolean {
+  return text.length > 0 && text.length <= MAX_NAME_CHARS && text.split(' ').length <= MAX_NAME_WORDS && /\p{L}/u.test(text);
+}
+
+/**
+ * "N units ago" in languages chrono has no casual parser for, or reads only in part: Russian
+ * and Ukrainian ("3 дня назад"), Polish and Czech ("2 godziny temu", "před 3 dny"), Turkish
+ * ("3 gün önce"), Portuguese "há 3 dias", Swedish/Norwegian/Danish ("5 minuter sedan", "3
+ * dager siden"), Finnish ("3 päivää sitten"), Hungarian ("3 napja"), Chinese/Japanese/Korean
+ * ("3天前", "3日前", "3일 전") and Greek ("πριν από 3 ώρες"). Unit stems, not whole words, so
+ * that every inflection is one pattern.
+ */
+const RELATIVE_TIME = new RegExp(
+  [
+    String.raw`\d+\s*(сек|мин|час|дн|ден|дня|недел|тиж|месяц|міс|год|лет|рок)\p{L}*\.?\s*(назад|тому)`,
+    String.raw`\d+\s*(sekund|minut|godzin|dni|dzień|tydzień|tygodni|miesi|lat|rok|hodin|dn|týdn|měsíc)\p{L}*\s*temu`,
+    String.raw`před\s+\d+\s*\p{L}+`,
+    String.raw`\d+\s*(saniye|dakika|saat|gün|hafta|ay|yıl)\s*önce`,
+    String.raw`há\s+\d+\s*\p{L}+`,
+    String.raw`\d+\s*(sekund|minut|timm|tim|dag|døgn|uk|veck|måned|månad|år)\p{L}*\s*(sedan|siden)`,
+    String.raw`\d+\s*(sekunti|minuutti|tunti|päivä|viikko|kuukausi|vuosi)\p{L}*\s*sitten`,
+    String.raw`\d+\s*(másodperc|perc|órá|napj|hete|hónapj|éve)\p{L}*`,
+    String.raw`\d+\s*(秒|分钟|分鐘|分|小时|小時|時間|天|日|周|週間|个月|個月|ヶ月|か月|年)\s*(前|以前)`,
+    String.raw`\d+\s*(초|분|시간|일|주|개월|년)\s*전`,
+    String.raw`πριν(\s+από)?\s+\d+\s*\p{L}+`,
+  ].join('|'),
+  'iu',
+);
+
+/**
+ * Calendar dates chrono has no parser for: a day, a month name in any language and a year
+ * ("12 мар 2019", "12 березня 2019", "12. huhtikuuta 2019"), and Korean "2019년 3월 12일".
+ */
+const DAY_MONTH_YEAR = /(^|[^\p{L}\d])\d{1,2}\.?\s+\p{L}{3,12}\.?,?\s+(1[89]|20)\d{2}(?!\d)|\d{4}년\s*\d{1,2}월(\s*\d{1,2}일)?/u;
+
+/** Whether a short text holds a relative time or a calendar date of the forms above. */
+function statesRelativeTime(text: string): boolean {
+  return RELATIVE_TIME.test(text) || DAY_MONTH_YEAR.test(text);
 }
 
 /** Cheap test before chrono: a date or time has digits next to digits, separators or a word ("2 days", "28.oct", "11:26"). */
@@ -42,6 +79,7 @@ export function statesDate(text: string, locale: string | null): boolean {
   const known = seenDates.get(key);
   if (known !== undefined) return known;
   const answer =
+    statesRelativeTime(text) ||
     isDateLine(text, locale) ||
     Boolean(normalizeStatedDate(text, locale)) ||
     RELATIVE_PARSERS.some((parser) => parser.parse(text).some((r) => /\d/.test(r.text) && r.text.length >= 4));
@@ -159,12 +197,70 @@ export class CueIndex {
 /** Words comment systems and CMSs put in the class or id of a thread or a comment, in the languages of the dev data. */
 const THREAD_WORDS = /comment|koment|komment|comentar|reacti|reactie|reaktion|discussion|diskussion|replies|respons/;
 
-/** Whether the element or one of its `levels` nearest ancestors is named as a comment thread or comment. */
+/**
+ * What a thread's heading calls it, in the languages of the open web: "Comments", "Kommentare",
+ * "Commenti", "Comentários", "Reacties", "Komentarze", "Комментарии", "Коментарі", "Yorumlar",
+ * "Hozzászólások", "Σχόλια", "تعليقات", "תגובות", "コメント", "评论", "評論", "留言", "댓글",
+ * "N thoughts on", "N responses to", "Leserbriefe"... Stems, so that counts and inflections
+ * ("3 Kommentare", "1 komentář") match too.
+ */
+const HEADING_WORDS = new RegExp(
+  [
+    'comment|koment|komment|kommentti|comentar|commentai|reacti|reaktion|responses? to|replies|thoughts on|diskussion|discussion|leserbrief',
+    'hozzászól|yorum|σχόλι|коммент|комент|відгук|отзыв|تعليق|תגוב|コメント|评论|評論|留言|댓글',
+    // WordPress's "N thoughts on / N replies to “Title”" as its translations word it.
+    'antworten (auf|zu)|gedanken zu|réponses? à|réflexions? sur|respuestas? a|rispost[ae] a|pensieri su|gedachten over|respostas? (a|para)',
+    'odpowied\\p{L}* na|myśli na temat|ответ\\p{L}* на|svar på|tankar om|svar til|tanker om',
+  ].join('|'),
+  'iu',
+);
+/** A heading naming a thread is short ("12 Kommentare zu „Radweg am Kanal“" stays under it). */
+const MAX_HEADING_CHARS = 120;
+
+/** The heading that opens `el` (its first child) or stands right before it, if any. */
+/** A title line that is no heading element ("<div class=commentsTitle>Kommentare</div>", "<p><b>3 Reacties</b></p>"): short, one line. */
+const MAX_TITLE_CHARS = 40;
+function isHeading(node: El | null): boolean {
+  if (!node) return false;
+  if (/^(H[2-6]|HEADER|LEGEND)$/.test(node.tagName)) return true;
+  return /^(DIV|P|SPAN|STRONG|B)$/.test(node.tagName) && squash(node).length <= MAX_TITLE_CHARS && !node.querySelector('div, p, ul, ol, table');
+}
+
+/** The first child with text (anchors and line breaks before a thread's title are common). */
+function firstWithText(el: El): El | null {
+  for (const child of el.children as unknown as Iterable<El>) if (squash(child).length > 0) return child;
+  return null;
+}
+
+function headingOf(el: El): El | null {
+  const first = firstWithText(el);
+  if (isHeading(first)) return first;
+  const before = el.previousElementSibling as El | null;
+  return isHeading(before) ? before : null;
+}
+
+/** Whether a heading's text names a comment thread, in any of the languages above. */
+export function namesCommentThread(text: string): boolean {
+  return text.length > 0 && text.length <= MAX_HEADING_CHARS && HEADING_WORDS.test(text);
+}
+
+/** Whether a heading opening or preceding `el` names a comment thread. */
+export function isHeadedAsComments(el: El): boolean {
+  return threadTitleOf(el) !== null;
+}
+
+/** The heading or title line that opens `el` or stands right before it and names a comment thread, or null. */
+export function threadTitleOf(el: El): El | null {
+  const heading = headingOf(el);
+  return heading !== null && namesCommentThread(squash(heading)) ? heading : null;
+}
+
+/** Whether the element or one of its `levels` nearest ancestors is named as a comment thread or comment (by class, id or heading). */
 export function isNamedAsComments(el: El, levels: number): boolean {
   let node: El | null = el;
   for (let i = 0; node && i <= levels; i++, node = node.parentElement as El | null) {
     if (node.tagName === 'BODY') return false;
-    if (THREAD_WORDS.test(nameTokens(node))) return true;
+    if (THREAD_WORDS.test(nameTokens(node)) || (levels > 0 && isHeadedAsComments(node))) return true;
   }
   return false;
 }

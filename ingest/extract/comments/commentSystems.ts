@@ -3,7 +3,10 @@
  * any one site's wording): thread containers, one comment, and its author, date and text.
  * Sources: WordPress core comment templates (wp_list_comments), wpDiscuz, Disqus, Drupal
  * core, Commento, Isso, Remark42, Hyvor Talk, Coral Talk, Livefyre, the Facebook comments
- * plugin, and schema.org Comment / UserComments microdata and RDFa.
+ * plugin, and schema.org Comment / UserComments microdata and RDFa; WordPress block themes
+ * (core/comments, core/comment-template), Joomla JComments, Contao (com_default), TYPO3
+ * tx_comments, Serendipity, Blogger (classic dl#comments-block and threaded comment-thread)
+ * and the Disqus WordPress plugin's server-rendered list (dsq-comments).
  */
 export const THREAD_CONTAINERS = [
   '#comments',
@@ -30,6 +33,14 @@ export const THREAD_CONTAINERS = [
   '.fb-comments',
   '#discourse-comments',
   '.comment-wrapper',
+  '.wp-block-comments',
+  '#jc',
+  '.ce_comments',
+  '.mod_comment',
+  '.tx-comments-comments',
+  '.serendipity_section_comments',
+  '#comments-block',
+  '#dsq-content',
   '[itemtype*="schema.org/UserComments"]',
   '[typeof~="UserComments"]',
 ].join(', ');
@@ -37,6 +48,11 @@ export const THREAD_CONTAINERS = [
 /** One comment in those systems. `[id^=comment]` items are kept only with an id like "comment-123" (see isCommentId). */
 export const COMMENT_ITEMS = [
   '.comment',
+  '.comment_default',
+  '.comment_default .reply',
+  '.tx-comments-comment',
+  '.serendipity_comment',
+  '.comment-box',
   '.wpd-comment',
   'li.post',
   '.commento-card',
@@ -56,6 +72,10 @@ export const COMMENT_ITEMS = [
 
 export const COMMENT_AUTHOR = [
   '[itemprop="author"] [itemprop="name"]',
+  '.wp-block-comment-author-name',
+  '.tx-comments-comment-author',
+  '.comment_source_author',
+  'cite.user',
   '[itemprop="author"]',
   '[property="author"]',
   '.comment-author .fn',
@@ -81,6 +101,11 @@ export const COMMENT_DATE = [
   '[itemprop="datePublished"]',
   '[property="dateCreated"]',
   '.comment-date',
+  '.wp-block-comment-date',
+  '.tx-comments-comment-date',
+  '.comment_source_date',
+  '.comment-timestamp',
+  '.datetime',
   '.wpd-comment-date',
   '.commento-timeago',
   '.fyre-comment-date',
@@ -93,6 +118,11 @@ export const COMMENT_TEXT = [
   '[itemprop="text"]',
   '[property="text"]',
   '.comment-content',
+  '.wp-block-comment-content',
+  '.tx-comments-comment-content',
+  '.serendipity_commentBody',
+  '.comment_default > .comment',
+  '.comment_default .reply > .comment',
   '.comment-text',
   '.wpd-comment-text',
   '.post-message',
@@ -106,6 +136,12 @@ export const COMMENT_TEXT = [
   '.field--name-comment-body',
   '.comment-body',
 ].join(', ');
+
+/**
+ * Text elements that some systems mark with a class other systems use for a whole comment
+ * (Contao's `.comment` is the text inside `.comment_default`): never items themselves.
+ */
+export const TEXT_NOT_ITEM = '.comment_default .comment';
 
 /** "comment-123", "comment_8f3a…", "comment443778": an item's id, not "comment-form" or "comment-content-…". */
 export function isCommentId(id: string): boolean {

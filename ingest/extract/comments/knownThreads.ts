@@ -1,6 +1,7 @@
-import type { CueIndex } from './commentCues.js';
-import { COMMENT_AUTHOR, COMMENT_DATE, COMMENT_ITEMS, COMMENT_TEXT, isCommentId, THREAD_CONTAINERS } from './commentSystems.js';
-import type { Doc, El, SubtreeIndex } from './dom.js';
+import { namesCommentThread, type CueIndex } from './commentCues.js';
+import { FORUM_POSTS } from './forumPosts.js';
+import { COMMENT_AUTHOR, COMMENT_DATE, COMMENT_ITEMS, COMMENT_TEXT, isCommentId, TEXT_NOT_ITEM, THREAD_CONTAINERS } from './commentSystems.js';
+import { squash, type Doc, type El, type SubtreeIndex } from './dom.js';
 import type { FoundThread, ThreadItem } from './thread.js';
 
 /** The item selectors that do not rest on an id alone. */
@@ -12,6 +13,7 @@ const ITEMS_NOT_BY_ID = COMMENT_ITEMS.split(', ')
 function itemsIn(container: El): El[] {
   const candidates = [...(container.matches(COMMENT_ITEMS) ? [container] : []), ...(container.querySelectorAll(COMMENT_ITEMS) as unknown as El[])];
   return candidates.filter((el) => {
+    if (el.matches(TEXT_NOT_ITEM)) return false;
     const id = el.getAttribute('id') ?? '';
     return !/^comment/i.test(id) || isCommentId(id) || el.matches(ITEMS_NOT_BY_ID);
   });
@@ -63,20 +65,31 @@ function looseMicrodataItems(document: Doc, containers: El[]): El[] {
 }
 
 /**
+ * Whether an element holds the article: its marked body, or a top heading that is not the
+ * thread's own ("<h1>12 Kommentare</h1>" over a thread in a theme that uses h1 for it).
+ */
+function holdsArticle(el: El, headline: El | null): boolean {
+  if (el.querySelector('[itemprop="articleBody"]')) return true;
+  return ([...el.querySelectorAll('h1')] as El[]).some((h) => h === headline || !namesCommentThread(squash(h)));
+}
+
+/**
  * Threads marked up by a known comment system: each container with its comment items. A
  * container that holds the article itself is never taken; a container with no item (a reply
  * form on an article nobody commented on) yields no comments but is still removed.
  */
 export function findKnownThreads(document: Doc, cues: CueIndex): FoundThread[] {
+  // The page's first h1 is its headline, whatever it says ("Kommentar: …" is an opinion piece).
+  const headline = document.querySelector('h1') as El | null;
   const containers = ([...document.querySelectorAll(THREAD_CONTAINERS)] as El[])
-    .filter((c) => !c.matches('body, main, article:not([id^="comment"])') && !c.querySelector('h1, [itemprop="articleBody"]'))
+    .filter((c) => !c.matches('body, main, article:not([id^="comment"])') && !holdsArticle(c, headline))
     .filter((c, _, all) => !all.some((other) => other !== c && other.contains(c)));
   const threads: FoundThread[] = [];
   for (const container of containers) {
     const items = itemsIn(container);
     threads.push({ container, items: readParts(container, items, cues), removeContainer: true });
   }
-  const loose = looseMicrodataItems(document, containers).filter((el) => !el.querySelector('h1, [itemprop="articleBody"]'));
+  const loose = looseMicrodataItems(document, containers).filter((el) => !el.querySelector('h1, [itemprop="articleBody"]') && !el.matches(FORUM_POSTS));
   for (const item of loose) threads.push({ container: item, items: readParts(item, [item], cues), removeContainer: true });
   return threads;
 }

@@ -80,6 +80,8 @@ function textHolder(root: El): El {
 /** Where a comment's parts are, when the markup says so; otherwise found by the cue index. */
 export interface CommentParts {
   author: El | null;
+  /** The name in the author element, when it holds more than the name. */
+  authorName?: string;
   date: El | null;
   /** The element holding the text; the item itself when null. */
   text: El | null;
@@ -136,5 +138,9 @@ export function readComment(item: El, parts: CommentParts, nested: El[], locale:
     .filter(Boolean);
   const text = lines.join('\n');
   if (!text) return null;
-  return { author: cleanText(parts.author ? squash(parts.author) : null, MAX_FIELD_CHARS.author), published: dateOf(parts.date, locale), text };
+  return {
+    author: cleanText(parts.authorName ?? (parts.author ? squash(parts.author) : null), MAX_FIELD_CHARS.author),
+    published: dateOf(parts.date, locale),
+    text,
+  };
 }

@@ -1,5 +1,6 @@
-import { isNamedAsComments, linkShare, type CueIndex } from './commentCues.js';
-import { isWithin, squash, type Doc, type El } from './dom.js';
+import { isNamedAsComments, linkShare, threadTitleOf, type CueIndex } from './commentCues.js';
+import { THREAD_CONTAINERS } from './commentSystems.js';
+import { isWithin, nameTokens, squash, type Doc, type El } from './dom.js';
 import type { FoundThread, ThreadItem } from './thread.js';
 
 /**
@@ -17,12 +18,14 @@ const NAMED_CUE_SHARE = 0.6;
 const UNNAMED_CUE_SHARE = 0.8;
 /** Prose: link text is under 30% of a comment's text (teaser and link lists are mostly links). */
 const MAX_LINK_SHARE = 0.3;
+/** Share of a group's items that makes it a link list or a teaser list (a majority). */
+const LIST_SHARE = 0.5;
 /** Blocks with less text are spacers, clearers and counters, not comments. */
 const MIN_ITEM_CHARS = 15;
 /** A single "comment" longer than this is a page region, not a comment. */
 const MAX_ITEM_CHARS = 20_000;
 
-function candidateGroups(parent: El): El[][] {
+function candidateGroups(parent: El, minItems = MIN_ITEMS): El[][] {
   const byTag = new Map<string, El[]>();
   for (const child of parent.children as unknown as Iterable<El>) {
     const length = squash(child).length;
@@ -31,7 +34,26 @@ function candidateGroups(parent: El): El[][] {
     list.push(child);
     byTag.set(child.tagName, list);
   }
-  return [...byTag.values()].filter((g) => g.length >= MIN_ITEMS);
+  return [...byTag.values()].filter((g) => g.length >= minItems);
+}
+
+/**
+ * A thread of one comment (the most common count on a blog) repeats nothing, so a lone block
+ * is read only inside a container that names a whole thread: class or id words in the plural
+ * ("comments", "kommentare"), or a heading with a count ("1 Kommentar", "Comments (1)").
+ * "Kommentar" alone also names an opinion column, which has a byline and a date too.
+ */
+const THREAD_NAME = /comments|kommentare|commentaires|comentarios|coment[aá]rios|commenti|reacties|reactions|reaktionen|responses|replies/;
+function minimumItems(parent: El): number {
+  const title = threadTitleOf(parent);
+  const counted = title !== null && parent.contains(title) && /\d/.test(squash(title));
+  return THREAD_NAME.test(nameTokens(parent)) || counted ? 1 : MIN_ITEMS;
+}
+
+/** A lone comment needs both a marked name and a date. */
+function isLoneComment(items: ThreadItem[], cues: CueIndex): boolean {
+  const [only] = items;
+  return Boolean(only?.author && cues.isMarkedName(only.author) && only.date);
 }
 
 function share(items: El[], test: (el: El) => boolean): number {
@@ -40,9 +62,10 @@ function share(items: El[], test: (el: El) => boolean): number {
 
 /** The items of a group that read as comments, or null when the cues do not agree. */
 function asThread(parent: El, group: El[], cues: CueIndex, article: El[]): ThreadItem[] | null {
-  if (share(group, (el) => linkShare(el) > MAX_LINK_SHARE) > 0.3) return null;
+  // Link lists and teasers are so in most of their items: one reader quoting a link in a thread of three is not.
+  if (share(group, (el) => linkShare(el) > MAX_LINK_SHARE) >= LIST_SHARE) return null;
   if (group.some((el) => article.some((a) => el.contains(a)) || cues.holdsManyComments(el))) return null;
-  if (share(group, (el) => cues.isReview(el)) >= 0.5 || share(group, (el) => cues.isTeaser(el)) >= 0.3) return null;
+  if (share(group, (el) => cues.isReview(el)) >= 0.5 || share(group, (el) => cues.isTeaser(el)) >= LIST_SHARE) return null;
   const none = () => false;
   const items: ThreadItem[] = group.map((el) => ({ element: el, author: cues.author(el, none), date: cues.date(el, none), text: null }));
   const authors = items.filter((i) => i.author).length / items.length;
@@ -53,11 +76,39 @@ function asThread(parent: El, group: El[], cues: CueIndex, article: El[]): Threa
   const agree = named
     ? markedAuthors >= NAMED_CUE_SHARE || dates >= NAMED_CUE_SHARE
     : group.length >= MIN_UNNAMED_ITEMS && authors >= UNNAMED_CUE_SHARE && dates >= UNNAMED_CUE_SHARE;
-  if (!agree) return null;
+  if (!agree || isOneVoice(items)) return null;
   // A cue most of the thread's comments carry is required of each (a header block among them has neither).
   const needsAuthor = authors >= NAMED_CUE_SHARE;
   const needsDate = dates >= NAMED_CUE_SHARE;
   return items.filter((i) => (!needsAuthor || i.author) && (!needsDate || i.date));
+}
+
+/**
+ * Three or more signed blocks all signed by one name are one writer's entries (a live blog's
+ * updates, a column's parts), not readers answering: a thread has several voices.
+ */
+const MIN_ITEMS_FOR_VOICES = 3;
+function isOneVoice(items: ThreadItem[]): boolean {
+  if (items.length < MIN_ITEMS_FOR_VOICES || items.some((i) => !i.author)) return false;
+  return new Set(items.map((i) => squash(i.author).toLowerCase())).size === 1;
+}
+
+/**
+ * Blocks of the group between the thread's first and last comment that were not read as
+ * comments (no name or date where the others have one: an anonymous or moderated comment):
+ * they are in the thread, so they leave the page with it and never reach the body.
+ */
+function between(group: El[], items: ThreadItem[]): El[] {
+  const read = new Set(items.map((i) => i.element));
+  const first = group.findIndex((el) => read.has(el));
+  const last = group.findLastIndex((el) => read.has(el));
+  return group.slice(first + 1, last).filter((el) => !read.has(el));
+}
+
+/** The heading opening the thread's container ("Kommentare", "3 Reacties"), which leaves the page with the thread. */
+function threadHeading(parent: El): El[] {
+  const title = threadTitleOf(parent);
+  return title && parent.contains(title) ? [title] : [];
 }
 
 /** Tag and first class of an element: how a reply nested in a comment is marked like its parent. */
@@ -114,15 +165,17 @@ export function findRepeatedThreads(document: Doc, after: (el: El) => boolean, t
   const articleBodies = article.filter((el) => el.getAttribute('itemprop') === 'articleBody');
   for (const parent of [body, ...(body.querySelectorAll('*') as unknown as El[])]) {
     if (isWithin(parent, taken) || isWithin(parent, found) || isWithin(parent, articleBodies)) continue;
-    for (const group of candidateGroups(parent)
-      .map((g) => g.filter((el) => !isWithin(el, taken)))
-      .filter((g) => g.length >= MIN_ITEMS)) {
+    const minItems = minimumItems(parent);
+    for (const group of candidateGroups(parent, minItems)
+      // A comment system's thread container is a whole thread, never one comment of a group.
+      .map((g) => g.filter((el) => !isWithin(el, taken) && !el.matches(THREAD_CONTAINERS)))
+      .filter((g) => g.length >= minItems)) {
       if (!after(group[0]!)) continue;
       const items = asThread(parent, group, cues, article);
-      if (!items || items.length < MIN_ITEMS) continue;
+      if (!items || items.length < minItems || (items.length === 1 && !isLoneComment(items, cues))) continue;
       const expanded = expandReplyGroups(items, cues);
       const all = [...expanded, ...nestedReplies(expanded, cues)];
-      threads.push({ container: parent, items: all, removeContainer: false });
+      threads.push({ container: parent, items: all, removeContainer: false, unread: [...between(group, items), ...threadHeading(parent)] });
       found.push(...expanded.map((i) => i.element));
     }
   }

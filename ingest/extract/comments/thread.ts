@@ -4,6 +4,8 @@ import type { El } from './dom.js';
 export interface ThreadItem {
   element: El;
   author: El | null;
+  /** The name, when the author element says more than the name ("Posted by: Janet"); else the element's text. */
+  authorName?: string;
   date: El | null;
   /** The element holding the comment text; the whole item (less author, date and controls) when null. */
   text: El | null;
@@ -15,4 +17,6 @@ export interface FoundThread {
   container: El;
   items: ThreadItem[];
   removeContainer: boolean;
+  /** Blocks inside the thread that are not read as comments but leave the page with it. */
+  unread?: El[];
 }
