@@ -96,6 +96,18 @@ function innermostName(el: El): El {
   return el;
 }
 
+/**
+ * The name in a comment system's author element when that element holds more than a name
+ * ("<strong>Ana</strong> on <a>May 3, 2019 at 4:47 pm</a> said:"): the element itself when
+ * its whole text is a name, else the link or emphasis inside that is one.
+ */
+export function nameWithin(el: El, locale: string | null): El {
+  const text = squash(el);
+  if (isShortName(text) && !statesDate(text, locale)) return el;
+  const inner = innermostName(el);
+  return inner !== el && !statesDate(squash(inner), locale) ? inner : el;
+}
+
 /** A link to somewhere (not "#", not a script): what teasers and link lists are made of. */
 function isRealLink(a: El): boolean {
   const href = (a.getAttribute('href') ?? '').trim();
@@ -120,7 +132,7 @@ export class CueIndex {
 
   constructor(
     root: El,
-    private readonly locale: string | null,
+    readonly locale: string | null,
   ) {
     this.subtrees = new SubtreeIndex(root);
     const all = (selector: string) => [...root.querySelectorAll(selector)] as El[];

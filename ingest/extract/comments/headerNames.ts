@@ -193,6 +193,7 @@ export function nameFromHeaderLines(items: ThreadItem[], locale: string | null):
   );
   const named: Array<{ item: ThreadItem; line: El; name: string }> = [];
   for (const { item, candidates } of present) {
+    if (item.authorName) continue; // the system's markup already named the author inside its line
     if (item.author) {
       const whole = squash(item.author);
       const own = whole.replace(PARENTHESISED, ' ').split(/\s+/).filter(Boolean);

@@ -1,4 +1,4 @@
-import { namesCommentThread, type CueIndex } from './commentCues.js';
+import { nameWithin, namesCommentThread, type CueIndex } from './commentCues.js';
 import { FORUM_POSTS } from './forumPosts.js';
 import { COMMENT_AUTHOR, COMMENT_DATE, COMMENT_ITEMS, COMMENT_TEXT, isCommentId, TEXT_NOT_ITEM, THREAD_CONTAINERS } from './commentSystems.js';
 import { squash, type Doc, type El, type SubtreeIndex } from './dom.js';
@@ -49,9 +49,13 @@ function readParts(container: El, items: El[], cues: CueIndex): ThreadItem[] {
   return items.map((item) => {
     const replies = cues.subtrees.inside(item, items);
     const inReply = (el: El) => replies.some((reply) => reply.contains(el));
+    const marked = ownFirst(item, authors, items, cues.subtrees);
+    // The marked element stays the author line (its words leave the text); the name inside it is the author.
+    const name = marked ? nameWithin(marked, cues.locale) : null;
     return {
       element: item,
-      author: ownFirst(item, authors, items, cues.subtrees) ?? cues.author(item, inReply),
+      author: marked ?? cues.author(item, inReply),
+      ...(name && name !== marked ? { authorName: squash(name) } : {}),
       date: ownFirst(item, dates, items, cues.subtrees) ?? cues.date(item, inReply),
       text: ownFirst(item, texts, items, cues.subtrees),
     };

@@ -317,6 +317,15 @@ describe('comment threads in the markup of published comment systems, CMSs and f
     expect(a.bodyText).not.toContain('Endlich! Ich fahre dort');
   });
 
+  it('names the author, not the whole line, when a theme writes name, date and verb in the author element ("<strong>X</strong> le <a>date</a> a dit :")', () => {
+    const a = extract('wordpress-xhtml-fr', (html) =>
+      html.replace(/<cite class="fn">(.*?)<\/cite> <span class="says">dit :<\/span>/g, '<strong>$1</strong> le <a href="#c">12 mars 2019 à 14:33</a> a dit :'),
+    );
+    expect(a.comments.map((c) => c.author)).toEqual(['Martine Roussel', 'Yannick', 'Paul B.']);
+    for (const c of a.comments) expect(c.text).not.toMatch(/a dit|12 mars/);
+    expect(a.comments[0]!.text).toContain('Très bonne nouvelle pour les enfants');
+  });
+
   it('reads a lone comment under a title line that is no heading element, after an anchor', () => {
     const a = extract('custom-single-de', (html) =>
       html.replace('<div class="kommentare">\n<h3>1 Kommentar</h3>', '<div class="box">\n<a name="k"></a><div class="titel">1 Kommentar</div>'),
