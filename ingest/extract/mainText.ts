@@ -5,6 +5,7 @@ import { classifyPage } from './densityExtraction.js';
 import { flattenDeepNesting } from './flattenDeepNesting.js';
 import { withoutWidgetText } from './articleEdges.js';
 import { removeBoilerplateMarkup } from './boilerplateMarkup.js';
+import { unwrapEmbeddedQuotes } from './embeddedQuotes.js';
 import { chooseMainText } from './mainTextChoice.js';
 import { isEnabled } from './mechanisms.js';
 import { splitIntoBlocks, type TextBlock } from './textBlocks.js';
@@ -117,6 +118,7 @@ export function extractMainText(document: Doc, declaredLanguage: string | null =
   for (const el of [...document.querySelectorAll(NEVER_CONTENT)]) el.remove();
   if (isEnabled('hidden-removal')) removeHidden(document);
   if (isEnabled('caption-removal')) removeCaptions(document);
+  unwrapEmbeddedQuotes(document);
   removeBoilerplateMarkup(document);
   if (isEnabled('marked-article-body')) narrowToMarkedArticleBody(document);
   // Classified before Readability runs: Readability takes the tree apart.

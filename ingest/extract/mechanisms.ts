@@ -12,6 +12,7 @@ export const MECHANISMS = {
   'dateline-filter': 'short date-only blocks are dropped',
   'density-fallback': 'the paragraph classifier replaces a doubtful Readability result',
   'boilerplate-markup': 'elements whose class or id names them as page furniture (share, related, tags, newsletter, ...) are dropped',
+  'embedded-quotes': 'wrappers holding nothing but a quoted post (an embedded tweet) are replaced by the quote',
   'edge-fragments': 'letterless blocks, and blocks of one or two words before or after the article text, are dropped',
 } as const;
 

@@ -118,3 +118,16 @@ describe('taxonomy classes and the article frame', () => {
     expect(body).toContain('(2)');
   });
 });
+
+describe('quoted posts embedded in the article', () => {
+  it('keeps an embedded post whose wrapper is named like a widget, and still drops the share bar', () => {
+    const tweet = `<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">The new harbour wall will be finished before next winter, and not a day later: we owe it to the lower town.</p>— Harbour Minister (@harbourminister) <a href="https://twitter.example/harbourminister/status/1">November 18, 2026</a></blockquote></div>`;
+    const html = `<html><body><article><h1>Council rebuilds the wall</h1>${paragraphs(1, 3)}
+      <p>The minister answered on social media within the hour.</p>${tweet}${paragraphs(10, 3)}
+      <div class="social-share"><a href="/s/fb">Facebook</a> <a href="/s/x">X</a> <span>Share this story with your neighbours before the next storm</span></div></article></body></html>`;
+    const body = bodyOf(html);
+    expect(body).toContain('we owe it to the lower town');
+    expect(body).toContain('(12)');
+    expect(body).not.toContain('Share this story');
+  });
+});
