@@ -235,13 +235,47 @@ const MAX_TITLE_CHARS = 40;
 function isHeading(node: El | null): boolean {
   if (!node) return false;
   if (/^(H[2-6]|HEADER|LEGEND)$/.test(node.tagName)) return true;
-  return /^(DIV|P|SPAN|STRONG|B)$/.test(node.tagName) && squash(node).length <= MAX_TITLE_CHARS && !node.querySelector('div, p, ul, ol, table');
+  if (!/^(DIV|P|SPAN|STRONG|B)$/.test(node.tagName)) return false;
+  // Non-space characters never exceed the squashed length: a longer block is no title, read or not.
+  const known = measuredChars?.get(node);
+  if (known !== undefined && known > MAX_TITLE_CHARS) return false;
+  return squash(node).length <= MAX_TITLE_CHARS && !node.querySelector('div, p, ul, ol, table');
 }
 
 /** The first child with text (anchors and line breaks before a thread's title are common). */
 function firstWithText(el: El): El | null {
-  for (const child of el.children as unknown as Iterable<El>) if (squash(child).length > 0) return child;
+  for (const child of el.children as unknown as Iterable<El>) {
+    const known = measuredChars?.get(child);
+    if (known !== undefined ? known > 0 : squash(child).length > 0) return child;
+  }
   return null;
+}
+
+/**
+ * Non-space characters of every element's text, counted once for a detection pass that looks
+ * for a title above every element of the page (reading each element's text there again would
+ * cost a page's text once per level of nesting). Valid only while the tree is unchanged.
+ */
+let measuredChars: Map<El, number> | null = null;
+
+/** Runs `detect` with every element's text size under `root` measured once; the tree must not change meanwhile. */
+export function withMeasuredText<T>(root: El, detect: () => T): T {
+  const counts = new Map<El, number>();
+  const all = [root, ...(root.querySelectorAll('*') as unknown as El[])];
+  for (let i = all.length - 1; i >= 0; i--) {
+    let chars = 0;
+    for (const node of all[i]!.childNodes as unknown as Iterable<{ nodeType: number; nodeValue: string | null }>) {
+      if (node.nodeType === 3) chars += (node.nodeValue ?? '').replace(/\s+/g, '').length;
+      else if (node.nodeType === 1) chars += counts.get(node as unknown as El) ?? 0;
+    }
+    counts.set(all[i]!, chars);
+  }
+  measuredChars = counts;
+  try {
+    return detect();
+  } finally {
+    measuredChars = null;
+  }
 }
 
 function headingOf(el: El): El | null {

@@ -1,4 +1,4 @@
-import { isNamedAsComments, linkShare, threadTitleOf, type CueIndex } from './commentCues.js';
+import { isNamedAsComments, linkShare, threadTitleOf, withMeasuredText, type CueIndex } from './commentCues.js';
 import { THREAD_CONTAINERS } from './commentSystems.js';
 import { isWithin, nameTokens, squash, type Doc, type El } from './dom.js';
 import type { FoundThread, ThreadItem } from './thread.js';
@@ -156,10 +156,15 @@ function expandReplyGroups(items: ThreadItem[], cues: CueIndex): ThreadItem[] {
  * repeat too: header and text); replies nested in them are found by their markup.
  */
 export function findRepeatedThreads(document: Doc, after: (el: El) => boolean, taken: El[], cues: CueIndex): FoundThread[] {
+  const body = document.querySelector('body') as El | null;
+  if (!body) return [];
+  // Reads only: the threads found are removed by the caller afterwards.
+  return withMeasuredText(body, () => repeatedThreadsIn(document, body, after, taken, cues));
+}
+
+function repeatedThreadsIn(document: Doc, body: El, after: (el: El) => boolean, taken: El[], cues: CueIndex): FoundThread[] {
   const threads: FoundThread[] = [];
   const found: El[] = [];
-  const body = document.querySelector('body') as El | null;
-  if (!body) return threads;
   const article = [...document.querySelectorAll('h1, [itemprop="articleBody"]')] as El[];
   // Inside the publisher's marked article body, repeated name/date/text blocks are the article's own (a live blog's entries).
   const articleBodies = article.filter((el) => el.getAttribute('itemprop') === 'articleBody');
