@@ -28,14 +28,17 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return text;
 }
 
-/** The bytes as UTF-8 when they are valid UTF-8 and hold at least one multi-byte character, else null. */
-function asMultibyteUtf8(bytes: Uint8Array): string | null {
-  if (!bytes.some((byte) => byte >= 0x80)) return null;
+/** The bytes as UTF-8 when they are valid UTF-8, else null. */
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return null;
   }
+}
+
+function hasMultibyte(bytes: Uint8Array): boolean {
+  return bytes.some((byte) => byte >= 0x80);
 }
 
 /**
@@ -51,7 +54,7 @@ export function decodeText(bytes: Uint8Array, declaredCharset?: string | null): 
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   const charset = declaredCharset?.trim().toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-    const utf8 = asMultibyteUtf8(bytes);
+    const utf8 = hasMultibyte(bytes) ? strictUtf8(bytes) : null;
     if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
     try {
       return { text: new TextDecoder(charset).decode(bytes), encoding: charset };
@@ -59,13 +62,11 @@ export function decodeText(bytes: Uint8Array, declaredCharset?: string | null): 
       // Unknown label: fall through to detection.
     }
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    const guessed = guessLegacyEncoding(bytes);
-    if (guessed) return { text: new TextDecoder(guessed).decode(bytes), encoding: guessed.toLowerCase() };
-    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
-  }
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  const guessed = guessLegacyEncoding(bytes);
+  if (guessed) return { text: new TextDecoder(guessed).decode(bytes), encoding: guessed.toLowerCase() };
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 }
 
 /**
