@@ -1,4 +1,3 @@
-import { isEnabled } from './mechanisms.js';
 import { countWords } from './words.js';
 
 /**
@@ -18,7 +17,6 @@ function hasLetters(text: string): boolean {
 
 /** The article's blocks without letterless blocks and edge fragments. */
 export function withoutWidgetText(blocks: string[]): string[] {
-  if (!isEnabled('edge-fragments')) return blocks;
   const kept = blocks.filter(hasLetters);
   let start = 0;
   let end = kept.length;

@@ -1,5 +1,5 @@
 import type { parseHTML } from 'linkedom';
-import { isEnabled } from './mechanisms.js';
+import { textSize } from './textSize.js';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 type El = Doc['documentElement'];
@@ -81,15 +81,10 @@ function holdsArticle(el: El): boolean {
   return el.matches('article, main') || el.querySelector('main, h1, [itemprop="articleBody"]') !== null;
 }
 
-/** Text size without spaces: a share of the page, so characters serve as well as words and cost no segmenting. */
-function textSize(el: El): number {
-  return (el.textContent ?? '').replace(/\s+/g, '').length;
-}
-
 /** Removes the elements whose class or id names them as page furniture (see BOILERPLATE_WORDS). Mutates `document`. */
 export function removeBoilerplateMarkup(document: Doc): void {
   const body = document.body as unknown as El | null;
-  if (!body || !isEnabled('boilerplate-markup')) return;
+  if (!body) return;
   const pageSize = textSize(body);
   for (const el of [...document.querySelectorAll('body [class], body [id]')] as El[]) {
     if (!el.isConnected || !classWords(el).some((word) => BOILERPLATE_WORDS.has(word)) || holdsArticle(el)) continue;

@@ -1,5 +1,5 @@
 import type { parseHTML } from 'linkedom';
-import { isEnabled } from './mechanisms.js';
+import { textSize } from './textSize.js';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 type El = Doc['documentElement'];
@@ -14,20 +14,15 @@ type El = Doc['documentElement'];
  */
 const MAX_UNWRAPPED_LEVELS = 4;
 
-function squashedLength(el: El): number {
-  return (el.textContent ?? '').replace(/\s+/g, '').length;
-}
-
 export function unwrapEmbeddedQuotes(document: Doc): void {
-  if (!isEnabled('embedded-quotes')) return;
   for (const quote of [...document.querySelectorAll('blockquote')] as El[]) {
-    const size = squashedLength(quote);
+    const size = textSize(quote);
     if (size === 0) continue;
     let wrapper = quote.parentElement as El | null;
     let outermost: El | null = null;
     let named = false;
     for (let level = 0; wrapper && level < MAX_UNWRAPPED_LEVELS; level++) {
-      if (wrapper.tagName === 'BODY' || wrapper.tagName === 'ARTICLE' || wrapper.tagName === 'MAIN' || squashedLength(wrapper) !== size) break;
+      if (wrapper.tagName === 'BODY' || wrapper.tagName === 'ARTICLE' || wrapper.tagName === 'MAIN' || textSize(wrapper) !== size) break;
       named ||= wrapper.hasAttribute('class') || wrapper.hasAttribute('id');
       outermost = wrapper;
       wrapper = wrapper.parentElement as El | null;

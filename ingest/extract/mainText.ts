@@ -118,11 +118,12 @@ export function extractMainText(document: Doc, declaredLanguage: string | null =
   for (const el of [...document.querySelectorAll(NEVER_CONTENT)]) el.remove();
   if (isEnabled('hidden-removal')) removeHidden(document);
   if (isEnabled('caption-removal')) removeCaptions(document);
-  unwrapEmbeddedQuotes(document);
-  removeBoilerplateMarkup(document);
+  if (isEnabled('embedded-quotes')) unwrapEmbeddedQuotes(document);
+  if (isEnabled('boilerplate-markup')) removeBoilerplateMarkup(document);
   if (isEnabled('marked-article-body')) narrowToMarkedArticleBody(document);
   // Classified before Readability runs: Readability takes the tree apart.
   const page = document.body ? classifyPage(document.body as unknown as El, declaredLanguage) : { language: declaredLanguage, blocks: [] };
   const article = readabilityBlocks(document, page.language).map((block) => block.text);
-  return withoutWidgetText(chooseMainText(article, page.blocks));
+  const text = chooseMainText(article, page.blocks);
+  return isEnabled('edge-fragments') ? withoutWidgetText(text) : text;
 }
